@@ -1,0 +1,1 @@
+"""Model loading: one registry of default models and one small interface per role."""

@@ -1,0 +1,48 @@
+"""The fact-checking service: create_app() wires settings → models → pipeline → blueprints → errors."""
+from __future__ import annotations
+
+import logging
+from typing import Optional
+
+from flask import Flask
+from flask_smorest import Api
+
+from service import errors
+from service.settings import Settings
+
+__version__ = "0.1.0"
+
+
+def create_app(config: Optional[dict] = None, settings: Optional[Settings] = None, pipeline=None) -> Flask:
+    from service.api import compare, health
+    from service.pipeline.core import Pipeline
+
+    settings = settings or Settings.from_env()
+    app = Flask(__name__, instance_relative_config=True)
+    app.config.update(
+        API_TITLE="Claim-level fact-checking service",
+        API_VERSION=__version__,
+        OPENAPI_VERSION="3.0.3",
+        OPENAPI_URL_PREFIX="/",
+        OPENAPI_JSON_PATH="openapi.json",
+        OPENAPI_SWAGGER_UI_PATH="/docs",
+        OPENAPI_SWAGGER_UI_URL="https://cdn.jsdelivr.net/npm/swagger-ui-dist/",
+        OPENAPI_REDOC_PATH="/redoc",
+        MAX_CONTENT_LENGTH=settings.max_body_bytes,
+        JSON_SORT_KEYS=False,
+    )
+    app.config.update(config or {})
+    logging.basicConfig(level=settings.log_level)
+
+    pipeline = pipeline or Pipeline(settings)
+    if settings.warm_on_start:
+        pipeline.load()
+    app.extensions["factcheck.settings"] = settings
+    app.extensions["factcheck.pipeline"] = pipeline
+
+    api = Api(app)
+    api.register_blueprint(health.blp)
+    api.register_blueprint(compare.blp)
+    errors.register(app)
+    errors.require_json_bodies(app)
+    return app

@@ -1,0 +1,33 @@
+"""POST /v1/compare: N articles about one story → claims, matches with verdicts, and omissions."""
+from __future__ import annotations
+
+from flask import current_app
+from flask.views import MethodView
+from flask_smorest import Blueprint
+
+from service.errors import InvalidRequest, TooLarge
+from service.payload import report_payload
+from service.pipeline.types import Source
+from service.schemas import CompareRequest, CompareResponse
+
+blp = Blueprint("compare", __name__, url_prefix="/v1", description="Compare sources claim by claim")
+
+
+@blp.route("/compare")
+class Compare(MethodView):
+    @blp.arguments(CompareRequest)
+    @blp.response(200, CompareResponse)
+    def post(self, body):
+        """Compare 2 to N articles about one story."""
+        settings = current_app.extensions["factcheck.settings"]
+        sources = body["sources"]
+        if len(sources) > settings.max_sources:
+            raise InvalidRequest(f"At most {settings.max_sources} sources per request; got {len(sources)}.",
+                                 field="sources")
+        for i, source in enumerate(sources):
+            if len(source["text"]) > settings.max_source_chars:
+                raise TooLarge(f"Source {source['id']!r} has {len(source['text'])} characters; the limit is "
+                               f"{settings.max_source_chars}.", field=f"sources[{i}].text")
+        pipeline = current_app.extensions["factcheck.pipeline"]
+        report = pipeline.run([Source(s["id"], s["text"], s.get("published_at"), s.get("outlet")) for s in sources])
+        return report_payload(report)

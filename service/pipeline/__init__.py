@@ -1,0 +1,1 @@
+"""The claim pipeline: text → claims → embeddings → neighbours → verdicts → report."""

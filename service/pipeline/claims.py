@@ -1,0 +1,201 @@
+"""Sentences → atomic claims, by splitting the dependency parse at clause boundaries.
+
+Each claim owns the tokens under its clause head, minus the tokens of clauses split off below it,
+plus the context it needs to stand alone (the shared subject of a coordinated verb, the noun a
+relative clause or appositive describes). Spans are exact offsets into the source text.
+"""
+from __future__ import annotations
+
+import re
+
+from service.pipeline import structure
+from service.pipeline.types import Claim, Source
+
+ADJUNCT_PREPS = {"amid", "after", "following", "despite", "before", "during"}
+LIST_PREPS = {"including", "includes", "include"}
+CAUSAL_PREP = re.compile(r"^(in (response|reaction|retaliation|exchange|return) (to|for)|because of|due to|"
+                         r"as a (result|consequence) of|thanks to|owing to)\b", re.IGNORECASE)
+CLAUSE_MARKS = {"while", "as", "after", "because", "since", "although", "though", "before", "when",
+                "whereas", "once", "until", "so", "if", "unless"}
+ATTRIBUTION = re.compile(r"^(according to|as reported by|as (\w+ )?reported|citing|with reference to|"
+                         r"in reference to|referring to)\b", re.IGNORECASE)
+MIN_WORDS = 2
+
+
+def decompose(source: Source, sentence_index: int, block_start: int, sent, first_id: int) -> list[Claim]:
+    """Atomic claims of one parsed sentence; ids count on from first_id."""
+    tokens = [t for t in sent]
+    if not tokens:
+        return []
+    attribution, speakers = _attribution_tokens(sent)
+    heads = _clause_heads(sent, attribution)
+    while True:
+        owner = _owners(tokens, heads, sent.root.i)
+        tiny = [h for h in heads if h != sent.root.i and
+                sum(1 for i, o in owner.items() if o == h and (sent.doc[i].is_alpha or sent.doc[i].like_num)) < MIN_WORDS]
+        if not tiny:
+            break
+        for h in tiny:
+            del heads[h]
+
+    claims: list[Claim] = []
+    id_of: dict[int, str] = {}
+    order = sorted(heads, key=lambda i: (_depth(sent.doc[i]), i))
+    for head_i in order:
+        head = sent.doc[head_i]
+        kind, marker = heads[head_i]
+        own = {i for i, o in owner.items() if o == head_i and i not in attribution}
+        own -= {c.i for c in head.children if c.dep_ == "cc"}
+        context = _context_tokens(head, kind, sent) - own
+        words = [sent.doc[i] for i in own if sent.doc[i].is_alpha or sent.doc[i].like_num]
+        if len(words) < MIN_WORDS:
+            continue
+        spans = _spans(sent.doc, sorted(own | context), block_start)
+        if not spans:
+            continue
+        claim_id = f"{source.id}#{first_id + len(claims)}"
+        id_of[head_i] = claim_id
+        parent = ""
+        node = head
+        while node.head.i != node.i:
+            node = node.head
+            if node.i in id_of:
+                parent = id_of[node.i]
+                break
+        text = " ".join(source.text[s:e] for s, e in spans)
+        claims.append(structure.describe(
+            Claim(id=claim_id, source=source.id, text=text, spans=tuple(spans), sentence=sentence_index,
+                  role=kind, marker=marker, parent=parent),
+            head=head, token_ids=own | context, sent=sent, speaker_hint=speakers,
+            published=source.published_at))
+    claims.sort(key=lambda c: c.spans[0])
+    return claims
+
+
+def _owners(tokens, heads, root_i: int) -> dict[int, int]:
+    owner = {}
+    for tok in tokens:
+        node = tok
+        while node.i not in heads and node.head.i != node.i:
+            node = node.head
+        owner[tok.i] = node.i if node.i in heads else root_i
+    return owner
+
+
+def _depth(tok) -> int:
+    depth = 0
+    while tok.head.i != tok.i:
+        tok = tok.head
+        depth += 1
+    return depth
+
+
+def _attribution_tokens(sent) -> tuple[set[int], str]:
+    """Tokens of 'according to X' / 'as reported by X' phrases, and the source they name."""
+    found, speakers = set(), []
+    for tok in sent:
+        if tok.dep_ in ("prep", "advcl", "advmod", "npadvmod"):
+            subtree = list(tok.subtree)
+            comma = next((t.i for t in subtree if t.i > tok.i and t.text == ","), None)
+            if comma is not None:
+                subtree = [t for t in subtree if t.i <= comma]
+            text = sent.doc[subtree[0].i:subtree[-1].i + 1].text
+            if ATTRIBUTION.match(text):
+                found.update(t.i for t in subtree)
+                ents = [e.text for e in sent.ents if e.start >= subtree[0].i and e.end <= subtree[-1].i + 1]
+                speakers.extend(ents)
+    return found, ", ".join(speakers)
+
+
+def _clause_heads(sent, attribution: set[int]) -> dict[int, tuple[str, str]]:
+    heads = {sent.root.i: ("main", "")}
+    for tok in sent:
+        if tok.i in attribution or tok.i == sent.root.i:
+            continue
+        kind, marker = _split_kind(tok)
+        if kind:
+            heads[tok.i] = (kind, marker)
+    return heads
+
+
+def _split_kind(tok) -> tuple[str, str]:
+    dep = tok.dep_
+    verbal = tok.pos_ in ("VERB", "AUX")
+    own_subject = any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in tok.children)
+    finite_head = tok.head.tag_ in ("VBD", "VBZ", "VBP", "MD") or any(
+        c.dep_ in ("aux", "auxpass") for c in tok.head.children)
+    if dep == "conj" and verbal and tok.head.pos_ in ("VERB", "AUX") and (own_subject or finite_head):
+        cc = next((c.lower_ for c in tok.head.children if c.dep_ == "cc" and c.i < tok.i), "and")
+        return "coordinate", cc
+    if dep == "advcl" and verbal:
+        mark = next((c.lower_ for c in tok.children if c.dep_ == "mark"), "")
+        if mark in CLAUSE_MARKS or any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
+            return "adverbial", mark
+        if tok.tag_ == "VBG" and tok.i > tok.head.i:
+            return "participial", ""
+        return "", ""
+    described = tok.head.pos_ in ("NOUN", "PROPN")
+    if dep == "relcl" and described:
+        return "relative", ""
+    if dep == "acl" and described and tok.tag_ in ("VBN", "VBG") and len(list(tok.subtree)) > 2:
+        return "participial", ""
+    if dep == "appos" and described and tok.pos_ == "NOUN" and len(list(tok.subtree)) >= 3:
+        return "appositive", ""
+    if dep == "prep":
+        first = tok.lower_
+        phrase = tok.doc[tok.i:list(tok.subtree)[-1].i + 1].text
+        if first in LIST_PREPS or (tok.tag_ == "VBG" and first.startswith("includ")):
+            return "list", "including"
+        if first in ADJUNCT_PREPS and tok.head.pos_ in ("VERB", "AUX") and len(list(tok.subtree)) >= 3:
+            return "adjunct", first
+        match = CAUSAL_PREP.match(phrase)
+        if match and len(list(tok.subtree)) >= 4:
+            return "adjunct", match.group(0).lower()
+    return "", ""
+
+
+def _context_tokens(head, kind: str, sent) -> set[int]:
+    """Tokens a split-off claim borrows from its parent so it reads as a statement."""
+    if kind == "coordinate" and not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in head.children):
+        return _subject_of(head.head)
+    if kind in ("relative", "participial", "appositive", "list") and head.head.pos_ in ("NOUN", "PROPN", "PRON"):
+        noun = head.head
+        return {t.i for t in noun.lefts if t.dep_ in ("compound", "amod", "flat", "nummod", "poss")
+                for t in t.subtree} | {noun.i}
+    if kind == "adjunct" or (kind == "adverbial" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in head.children)):
+        verb = head.head
+        return _subject_of(verb) | {verb.i} | {c.i for c in verb.children if c.dep_ in ("aux", "auxpass", "neg")}
+    return set()
+
+
+def _subject_of(verb) -> set[int]:
+    node = verb
+    for _ in range(4):
+        subject = next((c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is not None:
+            return {t.i for t in subject.subtree if not (t.dep_ in ("relcl", "appos", "acl") or
+                                                         any(a.dep_ in ("relcl", "appos", "acl") and a.i != subject.i
+                                                             for a in t.ancestors if a.i in {s.i for s in subject.subtree}))}
+        if node.head.i == node.i:
+            break
+        node = node.head
+    return set()
+
+
+def _spans(doc, token_ids: list[int], offset: int) -> list[tuple[int, int]]:
+    runs: list[list[int]] = []
+    for i in token_ids:
+        if runs and i == runs[-1][-1] + 1:
+            runs[-1].append(i)
+        else:
+            runs.append([i])
+    spans = []
+    for run in runs:
+        toks = [doc[i] for i in run]
+        while toks and (toks[0].is_punct or toks[0].is_space) and toks[0].text not in "\"“«":
+            toks.pop(0)
+        while toks and (toks[-1].is_punct or toks[-1].is_space) and toks[-1].text not in "\"”»?!":
+            toks.pop()
+        if toks:
+            spans.append((offset + toks[0].idx, offset + toks[-1].idx + len(toks[-1].text)))
+    return spans

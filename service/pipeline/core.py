@@ -1,0 +1,102 @@
+"""Pipeline: the one way a request flows, text → claims → embeddings → neighbours → verdicts → report."""
+from __future__ import annotations
+
+import logging
+import threading
+import time
+from typing import Callable, Iterable, Iterator, Optional
+
+import numpy as np
+
+from models import registry
+from service.pipeline import align, claims as claim_builder, findings, relations, segment, verdicts
+from service.pipeline.calibration import Calibration
+from service.pipeline.normalize import canonical_text
+from service.pipeline.types import Claim, Report, Source
+from service.settings import Settings
+
+log = logging.getLogger(__name__)
+
+
+class Pipeline:
+    """Cheap to construct; `warm_up()` loads the models once and is safe to call again."""
+
+    def __init__(self, settings: Optional[Settings] = None):
+        self.settings = settings or Settings()
+        self._lock = threading.Lock()
+        self.parser = self.embedder = self.nli = None
+        self.calibration = Calibration.for_model(self.settings.nli_model)
+        self.warmup_seconds: Optional[float] = None
+
+    @property
+    def warm(self) -> bool:
+        return self.warmup_seconds is not None
+
+    def load(self) -> "Pipeline":
+        """Load the fork-safe model weights (parser, embedder) without running them.
+
+        gunicorn --preload calls this in the master so workers share the weights; the thread pools of
+        torch and onnxruntime are not fork-safe, so inference and the ONNX session start in each worker.
+        """
+        with self._lock:
+            if self.parser is None:
+                self.parser = registry.load("parser", self.settings.parser)
+                self.embedder = registry.load("embedder", self.settings.embedder)
+        return self
+
+    def warm_up(self) -> "Pipeline":
+        self.load()
+        with self._lock:
+            if self.warm:
+                return self
+            started = time.perf_counter()
+            self.nli = registry.load("nli", self.settings.nli_model)
+            self.embedder.encode(["warm up"])
+            self.nli.score(["warm up"], ["warm up"])
+            self.parser("Warm up the parser.")
+            self.warmup_seconds = time.perf_counter() - started
+            log.info("models warm", extra={"seconds": round(self.warmup_seconds, 2)})
+        return self
+
+    def extract_claims(self, sources: list[Source]) -> list[Claim]:
+        self.warm_up()
+        found: list[Claim] = []
+        for source in sources:
+            sentences, parsed = segment.sentences(source.id, source.text, self.parser)
+            source_claims: list[Claim] = []
+            for sentence, (block_start, sent) in zip(sentences, parsed):
+                source_claims += claim_builder.decompose(source, sentence.index, block_start, sent, len(source_claims))
+            found += relations.link_claims(source_claims, sentences)
+        return found
+
+    def run(self, sources: list[Source]) -> Report:
+        timings = {}
+        started = time.perf_counter()
+        claims = self.extract_claims(sources)
+        timings["claims"] = time.perf_counter() - started
+        mark = time.perf_counter()
+        vectors = self.embedder.encode([canonical_text(c.text) for c in claims])
+        timings["embed"] = time.perf_counter() - mark
+        mark = time.perf_counter()
+        pairs = align.candidate_pairs(claims, vectors, self.settings.align_neighbours,
+                                      self.settings.align_min_similarity)
+        timings["align"] = time.perf_counter() - mark
+        mark = time.perf_counter()
+        judged = verdicts.judge(pairs, claims, vectors, self.nli, self.calibration, self.settings.nli_max_pairs)
+        timings["verdicts"] = time.perf_counter() - mark
+        unique = findings.omissions(claims, judged, [s.id for s in sources])
+        timings["total"] = time.perf_counter() - started
+        return Report(claims=tuple(claims), matches=tuple(judged), unique=tuple(unique), timings=timings)
+
+    def pipe(self, stories: Iterable[list[Source]],
+             on_error: str | Callable[[list[Source], Exception], None] = "raise") -> Iterator[Optional[Report]]:
+        """Run many stories; on_error is "raise", "skip" (yield None) or a callable given the story and error."""
+        for story in stories:
+            try:
+                yield self.run(story)
+            except Exception as error:  # noqa: BLE001 - the error policy decides
+                if on_error == "raise":
+                    raise
+                if callable(on_error):
+                    on_error(story, error)
+                yield None

@@ -1,0 +1,174 @@
+"""Entity keys with aliases and transliteration folding, numbers, and dates resolved against publication."""
+from __future__ import annotations
+
+import json
+import re
+from datetime import date, datetime
+from functools import lru_cache
+from pathlib import Path
+from typing import Optional
+
+from rapidfuzz.distance import JaroWinkler
+from unidecode import unidecode
+
+ALIASES_FILE = Path(__file__).parent / "data" / "aliases.json"
+NAME_SIMILARITY = 0.9
+
+
+def fold(text: str) -> str:
+    """Lower case, diacritics and quotes removed, spaces collapsed."""
+    text = unidecode(text).lower()
+    text = re.sub(r"[\"'`’‘“”«»]", "", text)
+    text = re.sub(r"^(the|a|an)\s+", "", text.strip())
+    return re.sub(r"\s+", " ", text).strip(" .,;:-")
+
+
+@lru_cache(maxsize=1)
+def alias_table() -> dict[str, str]:
+    data = json.loads(ALIASES_FILE.read_text(encoding="utf-8"))
+    table = {}
+    for canonical, variants in data["aliases"].items():
+        table[fold(canonical)] = fold(canonical)
+        for variant in variants:
+            table[fold(variant)] = fold(canonical)
+    return table
+
+
+def alias_version() -> str:
+    return json.loads(ALIASES_FILE.read_text(encoding="utf-8"))["version"]
+
+
+def entity_key(text: str) -> str:
+    """The canonical key of an entity mention ("Türkiye" → "turkey", "Zapad-2025" → "west-2025")."""
+    folded = fold(text)
+    table = alias_table()
+    if folded in table:
+        return table[folded]
+    tokens = folded.split()
+    # "Belarusian leader Alexander Lukashenka" → try the trailing name words.
+    for i in range(1, len(tokens)):
+        tail = " ".join(tokens[i:])
+        if tail in table:
+            return table[tail]
+    possessive = re.sub(r"s$", "", folded)
+    return table.get(possessive, folded)
+
+
+def same_name(a: str, b: str) -> bool:
+    """Whether two entity keys name the same thing, allowing transliteration variants."""
+    if a == b:
+        return True
+    ta, tb = a.split(), b.split()
+    if ta and tb and (ta[-1] == tb[-1] or set(ta) <= set(tb) or set(tb) <= set(ta)):
+        return True
+    if ta and tb and len(ta[-1]) > 4 and len(tb[-1]) > 4:
+        return JaroWinkler.similarity(ta[-1], tb[-1]) >= NAME_SIMILARITY
+    return False
+
+
+@lru_cache(maxsize=1)
+def _alias_pattern() -> tuple[re.Pattern, dict[str, str]]:
+    data = json.loads(ALIASES_FILE.read_text(encoding="utf-8"))
+    replacements = {}
+    for canonical, variants in data["aliases"].items():
+        for variant in variants:
+            # Two-letter forms ("us", "un") are ordinary words in lower case; match them in capitals only.
+            key = variant if len(variant) > 3 else variant.upper()
+            replacements[key.lower() if len(variant) > 3 else key] = canonical.title()
+    ordered = sorted(replacements, key=len, reverse=True)
+    pattern = "|".join(re.escape(v) for v in ordered)
+    return re.compile(rf"(?<![\w-])(?:{pattern})(?![\w-])|(?i:(?<![\w-])(?:{'|'.join(re.escape(v) for v in ordered if v.islower())})(?![\w-]))"), replacements
+
+
+def canonical_text(text: str) -> str:
+    """Text with known aliases replaced by their canonical names, for embedding ("Zapad-2025" → "West-2025")."""
+    pattern, replacements = _alias_pattern()
+
+    def swap(match: re.Match) -> str:
+        found = match.group(0)
+        return replacements.get(found, replacements.get(found.lower(), found))
+    return pattern.sub(swap, text)
+
+
+NUMBER_WORDS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
+    "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
+    "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "dozen": 12,
+}
+SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "k": 1e3, "m": 1e6, "bn": 1e9}
+APPROXIMATE = {"about", "around", "nearly", "almost", "roughly", "approximately", "some", "over", "more",
+               "than", "at", "least", "up", "to", "tens", "hundreds", "thousands", "dozens", "several",
+               "many", "few", "less", "under", "just", "estimated"}
+
+
+def parse_number(text: str) -> Optional[float]:
+    """'52' → 52, '1,200' → 1200, '2.5 million' → 2.5e6, 'two' → 2; None if it is not a number."""
+    words = fold(text).replace(",", "").split()
+    if not words:
+        return None
+    value, scale = None, 1.0
+    for word in words:
+        if re.fullmatch(r"\d+(\.\d+)?", word):
+            value = float(word) if value is None else value + float(word)
+        elif word in NUMBER_WORDS:
+            n = NUMBER_WORDS[word]
+            value = n if value is None else (value * n if n == 100 else value + n)
+        elif word in SCALES:
+            scale *= SCALES[word]
+        elif "-" in word and all(p in NUMBER_WORDS for p in word.split("-")):
+            value = sum(NUMBER_WORDS[p] for p in word.split("-"))
+    return None if value is None else value * scale
+
+
+def numbers_conflict(a: float, b: float, approximate: bool) -> bool:
+    tolerance = 0.15 if approximate else 0.005
+    return abs(a - b) > tolerance * max(abs(a), abs(b), 1.0)
+
+
+DATE_SETTINGS_BASE = {"PREFER_DATES_FROM": "past", "RETURN_TIME_AS_PERIOD": False, "STRICT_PARSING": False,
+                      "REQUIRE_PARTS": []}
+FUZZY_DATE = re.compile(r"\b(last|next|this|past|coming|recent|earlier|later|ago|week|weeks|years?|decades?|"
+                        r"months?|century|since|until|by|near|future)\b", re.IGNORECASE)
+MONTH = re.compile(r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b", re.IGNORECASE)
+WEEKDAY = re.compile(r"\b(mon|tues?|wed(nes)?|thu(rs)?|fri|sat(ur)?|sun)(day)?\b", re.IGNORECASE)
+
+
+def resolve_date(text: str, published: Optional[date]) -> Optional[tuple[str, str]]:
+    """A date mention as (iso, granularity), resolved against the publication date; None if vague."""
+    import dateparser
+
+    if FUZZY_DATE.search(text):
+        return None
+    has_day = bool(re.search(r"\b\d{1,2}(st|nd|rd|th)?\b", text) and MONTH.search(text)) or bool(WEEKDAY.search(text)) \
+        or bool(re.search(r"\d{4}-\d{2}-\d{2}", text)) or bool(re.search(r"\b(today|yesterday)\b", text, re.I))
+    has_month = bool(MONTH.search(text))
+    has_year = bool(re.search(r"\b(1[89]|20)\d{2}\b", text))
+    if not (has_day or has_month or has_year):
+        return None
+    relative = bool(re.search(r"\b(today|yesterday|tomorrow|tonight)\b", text, re.IGNORECASE))
+    if relative and not published:
+        return None
+    base = datetime.combine(published, datetime.min.time()) if published else datetime(2000, 1, 1)
+    cleaned = re.sub(r"^(on|in|at|since|from)\s+", "", text.strip(), flags=re.IGNORECASE)
+    if WEEKDAY.search(cleaned) and not MONTH.search(cleaned):
+        if not published:
+            return None
+        return _last_weekday(WEEKDAY.search(cleaned).group(0), published).isoformat(), "day"
+    parsed = dateparser.parse(cleaned, settings={**DATE_SETTINGS_BASE, "RELATIVE_BASE": base},
+                              languages=["en"])
+    if parsed is None:
+        return None
+    if has_day:
+        return parsed.date().isoformat(), "day"
+    if has_month:
+        return parsed.strftime("%Y-%m"), "month"
+    return parsed.strftime("%Y"), "year"
+
+
+def _last_weekday(name: str, published: date) -> date:
+    """'Friday' in a story published on Monday 15 September is Friday 12 September; the same day counts."""
+    from dateutil.relativedelta import MO, TU, WE, TH, FR, SA, SU, relativedelta
+
+    days = {"mo": MO, "tu": TU, "we": WE, "th": TH, "fr": FR, "sa": SA, "su": SU}
+    return published + relativedelta(weekday=days[name[:2].lower()](-1))

