@@ -7,7 +7,8 @@ from typing import Optional
 from flask import Flask
 from flask_smorest import Api
 
-from service import errors
+from service import errors, limits, observability
+from service.schemas import ErrorOut
 from service.settings import Settings
 
 __version__ = "0.1.0"
@@ -32,6 +33,7 @@ def create_app(config: Optional[dict] = None, settings: Optional[Settings] = Non
         JSON_SORT_KEYS=False,
     )
     app.config.update(config or {})
+    observability.configure_logging(settings.log_level)
     logging.basicConfig(level=settings.log_level)
 
     pipeline = pipeline or Pipeline(settings)
@@ -40,7 +42,11 @@ def create_app(config: Optional[dict] = None, settings: Optional[Settings] = Non
     app.extensions["factcheck.settings"] = settings
     app.extensions["factcheck.pipeline"] = pipeline
 
-    api = Api(app)
+    observability.init_app(app)
+    limits.init_app(app, settings)
+    api = Api()
+    api.ERROR_SCHEMA = ErrorOut  # document the one JSON error shape, not flask-smorest's own
+    api.init_app(app)
     api.register_blueprint(health.blp)
     api.register_blueprint(compare.blp)
     errors.register(app)

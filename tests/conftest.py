@@ -58,7 +58,8 @@ def parser(pipeline):
 def app(pipeline):
     from service import create_app
 
-    return create_app({"TESTING": True}, settings=pipeline.settings, pipeline=pipeline)
+    # Rate limits off for the shared app (tests make many requests); tests/test_limits.py builds its own.
+    return create_app({"TESTING": True, "RATELIMIT_ENABLED": False}, settings=pipeline.settings, pipeline=pipeline)
 
 
 @pytest.fixture()

@@ -1,0 +1,70 @@
+"""Request limits: body size, sources, characters per source (tests/test_errors.py), and rate limits per key."""
+import pytest
+
+from service import create_app
+from service.limits import rate_limit_key
+from service.settings import Settings
+
+BAD_BODY = {"sources": []}  # 422 without touching the models; still counts against the limit
+
+
+@pytest.fixture()
+def limited():
+    settings = Settings(warm_on_start=False, rate_limit="3/minute")
+    return create_app({"TESTING": True}, settings=settings).test_client()
+
+
+def exhaust(client, headers):
+    statuses = [client.post("/v1/compare", json=BAD_BODY, headers=headers).status_code for _ in range(3)]
+    assert statuses == [422, 422, 422]
+    return client.post("/v1/compare", json=BAD_BODY, headers=headers)
+
+
+def test_over_the_limit_is_429_with_retry_after_and_the_error_shape(limited):
+    response = exhaust(limited, {"X-API-Key": "newsroom-1"})
+    assert response.status_code == 429
+    assert response.get_json()["error"]["code"] == "rate_limited"
+    assert set(response.get_json()) == {"error"}
+    assert 1 <= int(response.headers["Retry-After"]) <= 60
+    assert response.headers["X-RateLimit-Limit"] == "3"
+
+
+def test_limits_are_per_key(limited):
+    assert exhaust(limited, {"Authorization": "Bearer newsroom-1"}).status_code == 429
+    # Bearer and X-API-Key name the same key.
+    assert limited.post("/v1/compare", json=BAD_BODY, headers={"X-API-Key": "newsroom-1"}).status_code == 429
+    assert limited.post("/v1/compare", json=BAD_BODY, headers={"X-API-Key": "newsroom-2"}).status_code == 422
+    # Without a key, the caller's address is the key, which has its own budget.
+    assert limited.post("/v1/compare", json=BAD_BODY).status_code == 422
+
+
+@pytest.mark.parametrize("path", ["/healthz", "/readyz", "/metrics", "/openapi.json"])
+def test_probes_docs_and_metrics_are_exempt(limited, path):
+    headers = {"X-API-Key": "prober"}
+    exhaust(limited, headers)
+    statuses = {limited.get(path, headers=headers).status_code for _ in range(5)}
+    assert 429 not in statuses and statuses <= {200, 503}
+
+
+def test_the_limiter_never_sees_the_raw_key(app):
+    with app.test_request_context(headers={"Authorization": "Bearer secret-key-123"}):
+        key = rate_limit_key()
+    assert key.startswith("key:") and "secret-key-123" not in key
+    with app.test_request_context(environ_base={"REMOTE_ADDR": "192.0.2.7"}):
+        assert rate_limit_key() == "addr:192.0.2.7"
+
+
+def test_redis_url_selects_redis_storage():
+    settings = Settings(warm_on_start=False, redis_url="redis://127.0.0.1:1/0")
+    app = create_app({"TESTING": True}, settings=settings)
+    (limiter,) = app.extensions["limiter"]
+    assert type(limiter.storage).__name__ == "RedisStorage"
+
+
+def test_unreachable_redis_falls_back_to_memory_not_500():
+    # Port 1 on loopback refuses connections: the limiter must keep answering (in memory), never 500.
+    settings = Settings(warm_on_start=False, redis_url="redis://127.0.0.1:1/0", rate_limit="2/minute")
+    client = create_app({"TESTING": True}, settings=settings).test_client()
+    statuses = [client.post("/v1/compare", json=BAD_BODY, headers={"X-API-Key": "k"}).status_code
+                for _ in range(4)]
+    assert statuses == [422, 422, 429, 429]
