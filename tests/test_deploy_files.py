@@ -1,0 +1,80 @@
+"""The container runs the same command and settings as `make serve` (no Docker engine here to build it)."""
+import json
+import re
+import shlex
+
+import yaml
+
+from service.settings import Settings
+from tests.conftest import ROOT
+
+
+def dockerfile_instructions() -> list[tuple[str, str]]:
+    text = (ROOT / "Dockerfile").read_text(encoding="utf-8").replace("\\\n", " ")
+    found = []
+    for line in text.splitlines():
+        line = line.strip()
+        if line and not line.startswith("#"):
+            keyword, _, rest = line.partition(" ")
+            found.append((keyword.upper(), rest.strip()))
+    return found
+
+
+def instructions(keyword: str) -> list[str]:
+    return [rest for kw, rest in dockerfile_instructions() if kw == keyword]
+
+
+def makefile_serve_command() -> list[str]:
+    text = (ROOT / "Makefile").read_text(encoding="utf-8")
+    recipe = re.search(r"^serve:.*\n\t(.+)$", text, re.M).group(1)
+    words = shlex.split(recipe)
+    start = next(i for i, w in enumerate(words) if w.endswith("/gunicorn"))
+    return ["gunicorn"] + words[start + 1:]
+
+
+def test_cmd_is_the_makefiles_gunicorn_invocation():
+    (cmd,) = instructions("CMD")
+    assert json.loads(cmd) == makefile_serve_command() == ["gunicorn", "--config", "gunicorn.conf.py",
+                                                           "service.wsgi:app"]
+    assert (ROOT / "gunicorn.conf.py").exists()
+    assert any("gunicorn.conf.py" in c for c in instructions("COPY"))
+
+
+def test_image_is_slim_python_311_with_cpu_torch_first():
+    (base,) = instructions("FROM")
+    assert base.startswith("python:3.11-slim")
+    runs = instructions("RUN")
+    torch_at = next(i for i, r in enumerate(runs) if "torch==" in r)
+    project_at = next(i for i, r in enumerate(runs) if re.search(r"pip install (-e )?\.", r))
+    assert torch_at < project_at and "/whl/cpu" in runs[torch_at]
+    pinned = re.search(r"torch==([\w.]+)", runs[torch_at]).group(1)
+    assert f'"torch=={pinned}"' in (ROOT / "pyproject.toml").read_text()
+
+
+def test_runs_as_non_root_with_a_readiness_healthcheck():
+    users = instructions("USER")
+    assert users and users[-1] not in ("root", "0")
+    (healthcheck,) = instructions("HEALTHCHECK")
+    assert "/readyz" in healthcheck
+
+
+def test_every_copied_path_exists_and_models_load_offline_at_build():
+    for copy in instructions("COPY"):
+        for source in copy.split()[:-1]:
+            assert (ROOT / source).exists(), source
+    env = " ".join(instructions("ENV"))
+    assert "HF_HUB_OFFLINE=1" in env and "PROMETHEUS_MULTIPROC_DIR=" in env
+    assert any("warm_up()" in r for r in instructions("RUN")), "the build must prove the models load offline"
+
+
+def test_compose_wires_postgres_15_and_redis_through_settings():
+    compose = yaml.safe_load((ROOT / "compose.yaml").read_text(encoding="utf-8"))
+    services = compose["services"]
+    assert services["postgres"]["image"].startswith("postgres:15")
+    assert services["redis"]["image"].startswith("redis")
+    env = services["api"]["environment"]
+    names = {name for name, _, _ in Settings.documented()}
+    assert {k for k in env if k.startswith("FACTCHECK_")} <= names
+    assert env["FACTCHECK_DATABASE_URL"].startswith("postgresql") and "@postgres:" in env["FACTCHECK_DATABASE_URL"]
+    assert env["FACTCHECK_REDIS_URL"].startswith("redis://redis:")
+    assert set(services["api"]["depends_on"]) == {"postgres", "redis"}
