@@ -28,6 +28,8 @@ class Settings:
     rate_limit: str = setting("120/minute", "Rate limit per API key (Flask-Limiter syntax).")
     log_level: str = setting("INFO", "Log level of the JSON logs.")
     warm_on_start: bool = setting(True, "Load the model weights when the app is created, before workers fork.")
+    batch_stories: int = setting(8, "Stories per chunk in `factcheck score`: claims of a chunk are embedded in one call, and a chunk is the unit sent to a worker.")
+    ray_address: str = setting("", "Ray cluster `factcheck score --engine ray` joins; empty means start a local Ray.")
 
     @classmethod
     def from_env(cls, environ: dict[str, str] | None = None, **overrides: Any) -> "Settings":

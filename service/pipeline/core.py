@@ -69,13 +69,14 @@ class Pipeline:
             found += relations.link_claims(source_claims, sentences)
         return found
 
-    def run(self, sources: list[Source]) -> Report:
+    def run(self, sources: list[Source], prepared: Optional[tuple[list[Claim], np.ndarray]] = None) -> Report:
+        """prepared: the story's claims and their vectors when pipe() already computed them for a chunk."""
         timings = {}
         started = time.perf_counter()
-        claims = self.extract_claims(sources)
+        claims = self.extract_claims(sources) if prepared is None else prepared[0]
         timings["claims"] = time.perf_counter() - started
         mark = time.perf_counter()
-        vectors = self.embedder.encode([canonical_text(c.text) for c in claims])
+        vectors = self.embedder.encode([canonical_text(c.text) for c in claims]) if prepared is None else prepared[1]
         timings["embed"] = time.perf_counter() - mark
         mark = time.perf_counter()
         pairs = align.candidate_pairs(claims, vectors, self.settings.align_neighbours,
@@ -89,11 +90,47 @@ class Pipeline:
         return Report(claims=tuple(claims), matches=tuple(judged), unique=tuple(unique), timings=timings)
 
     def pipe(self, stories: Iterable[list[Source]],
-             on_error: str | Callable[[list[Source], Exception], None] = "raise") -> Iterator[Optional[Report]]:
-        """Run many stories; on_error is "raise", "skip" (yield None) or a callable given the story and error."""
+             on_error: str | Callable[[list[Source], Exception], None] = "raise",
+             batch_size: int = 8) -> Iterator[Optional[Report]]:
+        """Run many stories; on_error is "raise", "skip" (yield None) or a callable given the story and error.
+
+        Stories go in chunks of batch_size: claims per story, then one embedder call over the whole chunk's
+        claims, then alignment and verdicts per story. Each report equals run(story). NLI stays per story on
+        purpose: the int8 model quantizes activations per batch, so a pair's score depends on the pairs
+        scored beside it, and mixing stories in one NLI batch would change verdicts.
+        """
+        chunk: list[list[Source]] = []
         for story in stories:
+            chunk.append(story)
+            if len(chunk) >= max(1, batch_size):
+                yield from self._pipe_chunk(chunk, on_error)
+                chunk = []
+        if chunk:
+            yield from self._pipe_chunk(chunk, on_error)
+
+    def _pipe_chunk(self, chunk: list[list[Source]], on_error) -> Iterator[Optional[Report]]:
+        found: list[list[Claim] | Exception] = []
+        for story in chunk:
             try:
-                yield self.run(story)
+                found.append(self.extract_claims(story))
+            except Exception as error:  # noqa: BLE001 - reported at the story's turn below
+                found.append(error)
+        texts = [canonical_text(c.text) for claims in found if not isinstance(claims, Exception) for c in claims]
+        try:
+            vectors = self.embedder.encode(texts)
+        except Exception:  # noqa: BLE001 - fall back to story by story, so only the bad story fails
+            vectors = None
+        offset = 0
+        for story, claims in zip(chunk, found):
+            try:
+                if isinstance(claims, Exception):
+                    raise claims
+                if vectors is None:
+                    yield self.run(story)
+                    continue
+                prepared = (claims, np.ascontiguousarray(vectors[offset:offset + len(claims)]))
+                offset += len(claims)
+                yield self.run(story, prepared=prepared)
             except Exception as error:  # noqa: BLE001 - the error policy decides
                 if on_error == "raise":
                     raise

@@ -1,0 +1,56 @@
+"""`factcheck score IN.jsonl --out OUT.jsonl`: score an archive of stories, resumable, with progress."""
+from __future__ import annotations
+
+import json
+import sys
+import time
+
+import click
+
+from service.batch.output import errors_path_for
+from service.batch.runner import run_scoring
+from service.settings import Settings
+
+
+def make_engine(engine: str, workers: int, batch_size: int, address: str | None):
+    if engine == "ray":
+        from service.batch.ray_engine import RayEngine
+        return RayEngine(workers=workers, batch_size=batch_size, address=address)
+    from service.batch.local import LocalEngine
+    return LocalEngine(workers=workers, batch_size=batch_size)
+
+
+@click.command("score")
+@click.argument("in_path", metavar="IN.jsonl", type=click.Path(exists=True, dir_okay=False))
+@click.option("--out", "out_path", required=True, type=click.Path(dir_okay=False),
+              help="Output JSONL: one /v1/compare response plus story_id per story. Re-running resumes it.")
+@click.option("--errors", "errors_path", type=click.Path(dir_okay=False), default=None,
+              help="Where bad lines and failed stories go (default: OUT.errors.jsonl).")
+@click.option("--engine", type=click.Choice(["local", "ray"]), default="local", show_default=True)
+@click.option("--workers", type=click.IntRange(min=1), default=1, show_default=True,
+              help="Worker processes (local) or actors (ray, and the CPUs of a local Ray).")
+@click.option("--address", default=None,
+              help="Ray cluster to join (engine ray); default FACTCHECK_RAY_ADDRESS, else start a local Ray.")
+@click.option("--batch-size", type=click.IntRange(min=1), default=None,
+              help="Stories per chunk: one embedding call each (default FACTCHECK_BATCH_STORIES).")
+@click.option("--strict", is_flag=True, help="Exit non-zero when any line was bad or any story failed.")
+@click.option("--quiet", is_flag=True, help="No progress bar.")
+def score(in_path, out_path, errors_path, engine, workers, address, batch_size, strict, quiet):
+    """Score each story of IN.jsonl ({"story_id", "articles": [{"id", "text", ...}]}) into --out."""
+    settings = Settings.from_env()
+    errors_path = errors_path or errors_path_for(out_path)
+    batch_size = batch_size or settings.batch_stories
+    address = address or settings.ray_address or None
+    started = time.perf_counter()
+    with make_engine(engine, workers, batch_size, address) as runner:
+        warm = time.perf_counter() - started
+        summary = run_scoring(runner, in_path, out_path, errors_path, chunk_stories=batch_size,
+                              max_sources=settings.max_sources, max_source_chars=settings.max_source_chars,
+                              progress=None if quiet else sys.stderr)
+    seconds = time.perf_counter() - started
+    line = {"engine": engine, "workers": workers, "scored": summary.scored, "skipped": summary.skipped,
+            "bad_lines": summary.bad_lines, "failed": summary.failed, "articles": summary.articles,
+            "warm_up_seconds": round(warm, 2), "seconds": round(seconds, 2), "errors_file": errors_path}
+    click.echo(json.dumps(line), err=True)
+    if strict and (summary.bad_lines or summary.failed):
+        raise SystemExit(1)

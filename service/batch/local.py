@@ -1,0 +1,76 @@
+"""The local engine: chunks scored in this process (1 worker) or in N spawned worker processes.
+
+Workers are started with the spawn context, so each builds and warms its own pipeline (torch and
+onnxruntime thread pools do not survive fork). Results come back in input order, with a bounded
+number of chunks in flight, so memory stays flat on archives of any size.
+"""
+from __future__ import annotations
+
+import multiprocessing
+from collections import deque
+from typing import Iterable, Iterator
+
+from service.batch.scoring import Scored, score_chunk, threads_per_worker, warm_pipeline
+from service.batch.stories import Story
+
+_worker_pipeline = None
+_worker_batch_size = 8
+
+
+def _init_worker(threads: int, batch_size: int) -> None:
+    global _worker_pipeline, _worker_batch_size
+    _worker_pipeline = warm_pipeline(threads)
+    _worker_batch_size = batch_size
+
+
+def _score_in_worker(chunk: list[Story]) -> list[Scored]:
+    return score_chunk(_worker_pipeline, chunk, _worker_batch_size)
+
+
+class LocalEngine:
+    name = "local"
+
+    def __init__(self, workers: int = 1, batch_size: int = 8):
+        self.workers = max(1, workers)
+        self.batch_size = batch_size
+        self.threads = threads_per_worker(self.workers)
+        self._pool = None
+        self._pipeline = None
+
+    def start(self) -> "LocalEngine":
+        if self.workers == 1:
+            self._pipeline = warm_pipeline(self.threads)
+        else:
+            context = multiprocessing.get_context("spawn")
+            self._pool = context.Pool(self.workers, initializer=_init_worker,
+                                      initargs=(self.threads, self.batch_size))
+        return self
+
+    def score(self, chunks: Iterable[list[Story]]) -> Iterator[list[Scored]]:
+        if self._pool is None:
+            for chunk in chunks:
+                yield score_chunk(self._pipeline, chunk, self.batch_size)
+            return
+        in_flight: deque = deque()
+        for chunk in chunks:
+            in_flight.append(self._pool.apply_async(_score_in_worker, (chunk,)))
+            if len(in_flight) >= 2 * self.workers:
+                yield in_flight.popleft().get()
+        while in_flight:
+            yield in_flight.popleft().get()
+
+    def close(self) -> None:
+        if self._pool is not None:
+            self._pool.close()
+            self._pool.join()
+            self._pool = None
+
+    def __enter__(self) -> "LocalEngine":
+        return self.start()
+
+    def __exit__(self, *exc) -> None:
+        if exc[0] is not None and self._pool is not None:
+            self._pool.terminate()
+            self._pool.join()
+            self._pool = None
+        self.close()
