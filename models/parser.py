@@ -9,7 +9,7 @@ class Parser:
         import spacy
 
         self.ref = ref
-        self.nlp = spacy.load(ref.location, exclude=["lemmatizer"])
+        self.nlp = spacy.load(ref.location)
         self.nlp.max_length = 2_000_000
 
     def __call__(self, text: str):

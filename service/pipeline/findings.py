@@ -13,7 +13,7 @@ def omissions(claims: list[Claim], verdicts: list[Verdict], sources: list[str]) 
     for verdict in verdicts:
         if verdict.verdict not in COVERING:
             continue
-        ids = verdict.claims if verdict.discrepancy_type != "causal" else verdict.claims[0::2]
+        ids = verdict.claims
         involved = {source_of[i] for i in ids if i in source_of}
         for claim_id in ids:
             if claim_id in covered:

@@ -4,11 +4,9 @@ from __future__ import annotations
 import dataclasses
 import re
 
-from service.pipeline import normalize
+from service.pipeline import normalize, speech
 from service.pipeline.types import Claim, Quantity
 
-SPEECH = {"say", "tell", "state", "announce", "note", "report", "claim", "add", "write", "describe", "present",
-          "call", "term", "declare", "confirm", "deny", "insist", "stress", "explain", "warn", "quote"}
 AGREED = {"agree", "pledge", "promise", "commit", "consent", "vow", "undertake", "offer"}
 PLANNED = {"plan", "intend", "aim", "seek", "want", "hope", "expect", "prepare", "propose", "consider",
            "threaten", "try", "schedule", "mull", "weigh", "attempt"}
@@ -16,25 +14,16 @@ ALLEGED = {"allege", "accuse", "suspect", "claim", "purport"}
 HEDGES = {"allegedly", "reportedly", "purportedly", "supposedly", "apparently"}
 FUTURE_AUX = {"will", "would", "could", "may", "might", "shall", "should", "can"}
 NEGATIONS = {"not", "n't", "never", "no", "neither", "nor", "nobody", "nothing", "none"}
-ORG_WORDS = {"ministry", "government", "office", "department", "agency", "service", "administration", "council",
-             "committee", "army", "forces", "company", "embassy", "police", "court", "parliament", "kremlin",
-             "commission", "bureau", "command", "staff", "headquarters", "cabinet", "presidency", "regime"}
-PERSON_WORDS = {"minister", "president", "spokesman", "spokeswoman", "spokesperson", "official", "leader",
-                "representative", "ambassador", "secretary", "chief", "head", "general", "officer", "envoy",
-                "adviser", "advisor", "aide", "commander", "director", "mayor", "governor", "prime"}
-DOCUMENT_WORDS = {"statement", "report", "release", "communique", "publication", "media", "video", "footage",
-                  "letter", "document", "post", "message", "newspaper", "outlet", "agency"}
 MULTIPLE_SCOPE = re.compile(r"\b(both (countries|nations|states|sides)|the two (countries|nations|states)|"
                             r"across (both|the two)|in (each|all) of)\b", re.IGNORECASE)
 SINGLE_SCOPE = re.compile(r"\b((deep )?inside the country|within the country|in the country|"
                           r"on (its|their) own territory|domestic(ally)?)\b", re.IGNORECASE)
-QUOTES = re.compile(r"[\"“”«»]")
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 ENTITY_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "EVENT", "PRODUCT", "FAC", "LAW", "WORK_OF_ART"}
 NUMBER_LABELS = {"CARDINAL", "QUANTITY", "MONEY", "PERCENT"}
 
 
-def describe(claim: Claim, head, token_ids: set[int], sent, speaker_hint: str, published) -> Claim:
+def describe(claim: Claim, head, token_ids: set[int], sent, said: speech.Attribution, published) -> Claim:
     doc = sent.doc
     tokens = [doc[i] for i in sorted(token_ids)]
     lemmas = {t.lemma_.lower() for t in tokens}
@@ -43,7 +32,6 @@ def describe(claim: Claim, head, token_ids: set[int], sent, speaker_hint: str, p
     xcomp = next((c for c in head.children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")), None)
     if head.lemma_.lower() in AGREED | PLANNED and xcomp is not None:
         event = xcomp
-    speaker, speaker_kind = _speaker(head, sent, speaker_hint)
     ents = [e for e in sent.ents if any(t.i in token_ids for t in e)]
     return dataclasses.replace(
         claim,
@@ -53,9 +41,9 @@ def describe(claim: Claim, head, token_ids: set[int], sent, speaker_hint: str, p
         object=_phrase(event, ("dobj", "attr", "oprd", "dative"), token_ids),
         negated=bool(lowers & NEGATIONS) or any(t.dep_ == "neg" for t in tokens),
         modality=_modality(head, xcomp, lemmas, lowers),
-        speaker=speaker,
-        speaker_kind=speaker_kind,
-        quoted=bool(QUOTES.search(sent.text)) and (head.lemma_.lower() in SPEECH or bool(QUOTES.search(claim.text))),
+        speaker=said.speaker,
+        speaker_kind=said.kind,
+        quoted=said.quoted,
         partial_list=claim.role == "list",
         quantities=tuple(_quantities(sent, token_ids)),
         dates=tuple(d for d in (normalize.resolve_date(e.text, published) for e in ents if e.label_ == "DATE") if d),
@@ -83,42 +71,11 @@ def _modality(head, xcomp, lemmas: set[str], lowers: set[str]) -> str:
         return "alleged"
     if any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in head.children):
         return "planned"
-    if lemma in SPEECH:
+    if lemma in speech.SPEECH:
         return "reported"
     if head.tag_ in ("VBD", "VBN") or any(c.dep_ in ("aux", "auxpass") and c.lemma_ == "have" for c in head.children):
         return "done"
     return "stated"
-
-
-def _speaker(head, sent, hint: str) -> tuple[str, str]:
-    """Who a claim is attributed to: the subject of a speech verb, the agent of a passive one, or a cited source."""
-    node = head if head.lemma_.lower() in SPEECH else next(
-        (a for a in head.ancestors if a.lemma_.lower() in SPEECH), None)
-    who = None
-    if node is not None:
-        who = next((c for c in node.children if c.dep_ == "nsubj"), None)
-        agent = next((c for c in node.children if c.dep_ == "agent"), None)
-        if agent is not None:
-            who = next((c for c in agent.children if c.dep_ == "pobj"), who)
-    if who is None:
-        return hint, _kind_of(hint, []) if hint else ""
-    words = list(who.subtree)
-    text = sent.doc[words[0].i:words[-1].i + 1].text
-    ents = [e for e in sent.ents if e.start >= words[0].i and e.end <= words[-1].i + 1]
-    return text, _kind_of(text, ents)
-
-
-def _kind_of(text: str, ents) -> str:
-    words = {w.lower() for w in re.findall(r"\w+", text)}
-    if words & ORG_WORDS or any(e.label_ == "ORG" for e in ents):
-        return "organisation"
-    if any(e.label_ == "PERSON" for e in ents) or words & PERSON_WORDS:
-        return "person"
-    if words & DOCUMENT_WORDS:
-        return "document"
-    if any(w[:1].isupper() for w in re.findall(r"\w+", text)):
-        return "person"
-    return ""
 
 
 def _quantities(sent, token_ids: set[int]) -> list[Quantity]:

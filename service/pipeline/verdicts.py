@@ -1,4 +1,8 @@
-"""Aligned pairs → verdicts: typed structured checks first, then the calibrated NLI score."""
+"""Aligned pairs → verdicts: typed structured checks first, then similarity and the calibrated NLI score.
+
+Agreement is one-to-one: a claim agrees with its mutual best match in the other source (or with a
+claim that shares a resolved date or count with it); other close pairs are `related`.
+"""
 from __future__ import annotations
 
 from typing import Optional
@@ -11,40 +15,76 @@ from service.pipeline.types import Claim, Pair, Verdict
 
 # Order matters: the first check that fires names the discrepancy.
 TYPED_CHECKS = (negation.check, numeric.check, date.check, modality.check, location.check, attribution.check)
-SAME_FACT = 0.6          # cosine similarity above which two claims are taken to report one fact
+SAME_FACT = 0.6          # cosine similarity above which two claims may report one fact
 SAME_EVENT = 0.5         # lower bound when they also share the event verb or a named entity
+SCOPED_PLACE = 0.45      # lower bound for two claims that both state a place scope ("both countries")
+SAME_SPEAKER_FACT = 0.7  # attribution only matters between claims that clearly report one statement
 
 
 def judge(pairs: list[Pair], claims: list[Claim], vectors: np.ndarray, nli, calibration: Calibration,
-          nli_max_pairs: int) -> list[Verdict]:
-    comparable = [p for p in pairs if _comparable(claims[p.a], claims[p.b], p.similarity)]
-    typed = {(p.a, p.b): _typed(claims[p.a], claims[p.b]) for p in comparable}
-    needs_nli = sorted((p for p in comparable if typed[(p.a, p.b)] is None),
+          nli_max_pairs: int) -> tuple[list[Verdict], list[Claim]]:
+    """Verdicts for the candidate pairs, and the link claims that causal findings refer to."""
+    mutual = _mutual_best(pairs)
+    typed = {(p.a, p.b): _typed(claims[p.a], claims[p.b], p.similarity) for p in pairs}
+    needs_nli = sorted((p for p in pairs if typed[(p.a, p.b)] is None and (p.a, p.b) in mutual
+                        and p.similarity >= calibration.support_similarity),
                        key=lambda p: -p.similarity)[:nli_max_pairs]
     scores = _nli_scores(needs_nli, claims, nli)
     verdicts = []
     for pair in pairs:
         a, b = claims[pair.a], claims[pair.b]
-        found = typed.get((pair.a, pair.b))
+        found = typed[(pair.a, pair.b)]
         if found is not None:
             verdicts.append(_discrepancy(a, b, pair.similarity, found))
             continue
-        verdicts.append(_agree_or_related(a, b, pair.similarity, scores.get((pair.a, pair.b)), calibration))
-    for pair in comparable:
+        if _share_specifics(a, b) and pair.similarity >= SCOPED_PLACE and not (a.partial_list or b.partial_list):
+            verdicts.append(_agree_on_specifics(a, b, pair.similarity))
+            continue
+        verdicts.append(_agree_or_related(a, b, pair.similarity, scores.get((pair.a, pair.b)), calibration,
+                                          (pair.a, pair.b) in mutual))
+    link_claims: list[Claim] = []
+    for pair in pairs:
+        if pair.similarity < SAME_FACT:
+            continue
         framing = causal.check(pair.a, pair.b, claims, vectors)
-        if framing is not None and framing not in verdicts:
-            verdicts.append(framing)
-    return verdicts
+        if framing is not None and framing[0].claims not in {v.claims for v in verdicts}:
+            verdicts.append(framing[0])
+            link_claims += [c for c in framing[1] if c.id not in {l.id for l in link_claims}]
+    return verdicts, link_claims
 
 
-def _comparable(a: Claim, b: Claim, similarity: float) -> bool:
-    if similarity >= SAME_FACT:
-        return True
-    return similarity >= SAME_EVENT and (a.event == b.event or bool(set(a.entities) & set(b.entities)))
+def _mutual_best(pairs: list[Pair]) -> set[tuple[int, int]]:
+    best_for: dict[tuple[int, str], tuple[float, int]] = {}
+    for p in pairs:
+        for me, other in ((p.a, p.b), (p.b, p.a)):
+            key = (me, "after" if other > me else "before")
+            if key not in best_for or p.similarity > best_for[key][0]:
+                best_for[key] = (p.similarity, other)
+    return {(p.a, p.b) for p in pairs
+            if best_for[(p.a, "after")][1] == p.b and best_for[(p.b, "before")][1] == p.a}
 
 
-def _typed(a: Claim, b: Claim) -> Optional[Discrepancy]:
+def _share_specifics(a: Claim, b: Claim) -> bool:
+    """Both name the same resolved day, or the same count of the same thing."""
+    days_a = {d for d, grain in a.dates if grain == "day"}
+    days_b = {d for d, grain in b.dates if grain == "day"}
+    counts_a = {(q.value, q.unit) for q in a.quantities if q.unit}
+    counts_b = {(q.value, q.unit) for q in b.quantities if q.unit}
+    return bool(days_a & days_b) or bool(counts_a & counts_b)
+
+
+def _typed(a: Claim, b: Claim, similarity: float) -> Optional[Discrepancy]:
+    if a.place_scope and b.place_scope and similarity >= SCOPED_PLACE:
+        found = location.check(a, b)
+        if found is not None:
+            return found
+    comparable = similarity >= SAME_FACT or (
+        similarity >= SAME_EVENT and (a.event == b.event or bool(set(a.entities) & set(b.entities))))
+    if not comparable:
+        return None
     for check in TYPED_CHECKS:
+        if check is attribution.check and similarity < SAME_SPEAKER_FACT:
+            continue
         found = check(a, b)
         if found is not None:
             return found
@@ -66,9 +106,22 @@ def _discrepancy(a: Claim, b: Claim, similarity: float, found: Discrepancy) -> V
                    confidence=found.confidence, explanation=found.explanation, similarity=round(similarity, 4))
 
 
+def _agree_on_specifics(a: Claim, b: Claim, similarity: float) -> Verdict:
+    shared = sorted({d for d, _ in a.dates} & {d for d, _ in b.dates}) or sorted(
+        f"{q.text} {q.unit}" for q in a.quantities if (q.value, q.unit) in {(r.value, r.unit) for r in b.quantities})
+    return Verdict(claims=(a.id, b.id), verdict="agree", discrepancy_type=None, severity=None,
+                   confidence=round(min(0.9, 0.55 + similarity / 2), 3), similarity=round(similarity, 4),
+                   explanation=f"Both give {', '.join(shared)}: {quote(a.text, 45)} ≈ {quote(b.text, 45)} "
+                               f"(similarity {similarity:.2f}).")
+
+
 def _agree_or_related(a: Claim, b: Claim, similarity: float, nli: Optional[tuple[float, float]],
-                      calibration: Calibration) -> Verdict:
+                      calibration: Calibration, one_to_one: bool) -> Verdict:
     label, confidence = calibration.decide(similarity, nli)
+    if label == "agree" and similarity < calibration.agree_similarity and a.event != b.event:
+        one_to_one = False  # NLI support alone is weak (see models/cards); below the agree bar the event must match
+    if label != "related" and not one_to_one:
+        label, confidence = "related", calibration.decide(min(similarity, calibration.support_similarity - 0.01), None)[1]
     shown = f"similarity {similarity:.2f}" + (f", NLI {max(nli):.2f}" if nli else "")
     if label == "discrepancy":
         return Verdict(claims=(a.id, b.id), verdict="discrepancy", discrepancy_type="other", severity="medium",
