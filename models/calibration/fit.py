@@ -1,0 +1,133 @@
+"""Fit the verdict layer's thresholds and confidence tables for the NLI model, on the fit part of each file.
+
+    .venv/bin/python -m models.calibration.fit          (after `python3 ../shared/data/fetch.py .data`)
+
+Nothing is trained: four to six thresholds are chosen by coordinate search and one monotone table per
+verdict maps its raw score to the share of such verdicts that were right. The held-out part of each
+file is never read here; models/calibration/evaluate.py reports on it.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from dataclasses import fields, replace
+from datetime import date
+
+import numpy as np
+from sklearn.isotonic import IsotonicRegression
+
+from models.calibration.datasets import HELD_OUT_SHARE, SAMPLE_SIZES, SEED, load_sample
+from models.calibration.judge import judge_signals
+from models.calibration.metrics import correct, file_figures, objective
+from models.calibration.signals import SIGNALS_VERSION, TOP_PREMISE_UNITS, PairSignals, score_pairs
+from service.pipeline.calibration import CALIBRATION_DIR, Calibration
+from service.settings import Settings
+
+FIT_FILES = ("vitaminc", "news_summary_faith", "presupposition_nli")
+NLI_GRID = tuple(np.round(np.concatenate([np.arange(0.05, 0.9, 0.05), np.arange(0.9, 1.0, 0.005),
+                                          [0.997, 0.999, 1.001]]), 4))
+# The pipeline never compares claims below FACTCHECK_ALIGN_MIN_SIMILARITY, so no threshold goes lower.
+SIMILARITY_GRID = tuple(np.round(np.arange(Settings().align_min_similarity, 1.001, 0.02), 3))
+SEARCHED = {
+    "contradiction": NLI_GRID, "supported_low": NLI_GRID, "supported_high": NLI_GRID,
+    "contradiction_similarity": SIMILARITY_GRID, "agree_similarity": SIMILARITY_GRID,
+    "support_similarity": SIMILARITY_GRID,
+}
+MIN_TABLE_PAIRS = 20
+
+
+def ordered(c: Calibration) -> bool:
+    return c.supported_low < c.supported_high <= c.contradiction and c.support_similarity <= c.agree_similarity
+
+
+def score_by_file(signals: list[PairSignals], calibration: Calibration) -> dict[str, dict]:
+    by_file: dict[str, dict] = {}
+    for file in sorted({s.file for s in signals}):
+        part = [s for s in signals if s.file == file]
+        by_file[file] = file_figures(file, [s.expected for s in part], [judge_signals(s, calibration) for s in part])
+    return by_file
+
+
+def search_thresholds(signals: list[PairSignals], start: Calibration, rounds: int = 3) -> Calibration:
+    """Coordinate search: each threshold in turn moves to the grid value that maximises the objective."""
+    names = [n for n in SEARCHED if n in {f.name for f in fields(start)}]
+    best, best_score = start, objective(score_by_file(signals, start))
+    for _ in range(rounds):
+        improved = False
+        for name in names:
+            for value in SEARCHED[name]:
+                candidate = replace(best, **{name: float(value)})
+                if not ordered(candidate):
+                    continue
+                score = objective(score_by_file(signals, candidate))
+                if score > best_score + 1e-9:
+                    best, best_score, improved = candidate, score, True
+        print(f"  search round: objective {best_score:.4f}", file=sys.stderr, flush=True)
+        if not improved:
+            break
+    return best
+
+
+def fit_confidence(signals: list[PairSignals], calibration: Calibration) -> dict[str, dict]:
+    """One isotonic table per verdict the NLI rule gives: raw score → P(that verdict is right)."""
+    rows: dict[str, list[tuple[float, bool]]] = {}
+    for s in signals:
+        judged = judge_signals(s, calibration, typed_checks=False)
+        rows.setdefault(judged.label, []).append((judged.raw, correct(s.expected, judged.label)))
+    tables = {}
+    for label, pairs in sorted(rows.items()):
+        raw = np.array([r for r, _ in pairs])
+        right = np.array([float(c) for _, c in pairs])
+        if len(pairs) < MIN_TABLE_PAIRS:
+            rate = float((right.sum() + 1) / (len(right) + 2))
+            tables[label] = {"x": [0.0, 1.0], "y": [round(rate, 4)] * 2, "pairs": len(pairs)}
+            continue
+        iso = IsotonicRegression(increasing="auto", y_min=0.0, y_max=1.0, out_of_bounds="clip").fit(raw, right)
+        x, y = iso.X_thresholds_, iso.y_thresholds_
+        tables[label] = {"x": [round(float(v), 4) for v in x], "y": [round(float(v), 4) for v in y],
+                         "pairs": len(pairs), "increasing": bool(iso.increasing_)}
+    return tables
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--out", default=None, help="where to write the calibration JSON")
+    args = parser.parse_args(argv)
+    settings = Settings.from_env()
+    from service.pipeline.core import Pipeline
+
+    pipeline = Pipeline(settings)
+    signals = [s for f in FIT_FILES for s in score_pairs(load_sample(f), pipeline)]
+    fit_part = [s for s in signals if s.part == "fit"]
+    start = Calibration(model=settings.nli_model)
+    fitted = search_thresholds(fit_part, start)
+    tables = fit_confidence(fit_part, fitted)
+    fitted = Calibration(**{f.name: getattr(fitted, f.name) for f in fields(fitted) if f.name != "confidence_tables"})
+    thresholds = {f.name: getattr(fitted, f.name) for f in fields(fitted) if f.name not in ("model", "confidence_tables")}
+    record = {
+        "model": settings.nli_model,
+        "version": date.today().isoformat(),
+        "command": ".venv/bin/python -m models.calibration.fit",
+        "data": {f: {"file": f".data/{f}.jsonl", "sampled": SAMPLE_SIZES[f],
+                     "fit_pairs": sum(1 for s in fit_part if s.file == f)} for f in FIT_FILES},
+        "seed": SEED,
+        "split": f"by premise group (VitaminC page title, article), sha256(seed:group); "
+                 f"{HELD_OUT_SHARE:.0%} held out, never read by the fit",
+        "signals": {"version": SIGNALS_VERSION, "nearest_premise_units": TOP_PREMISE_UNITS},
+        "objective": "mean of VitaminC refuted-vs-rest, news faithful-vs-unfaithful, presupposition three-way "
+                     "balanced accuracy on the fit part",
+        "fit_figures": score_by_file(fit_part, fitted),
+        "thresholds": thresholds,
+        "confidence": tables,
+        "confidence_raw_score": "discrepancy: min of the NLI scores both ways; agree, related: cosine similarity",
+    }
+    out = args.out or str(CALIBRATION_DIR / f"{settings.nli_model.replace('/', '__')}.json")
+    with open(out, "w", encoding="utf-8") as handle:
+        json.dump(record, handle, indent=1)
+        handle.write("\n")
+    print(json.dumps({"written": out, "thresholds": thresholds}))
+
+
+if __name__ == "__main__":
+    main()

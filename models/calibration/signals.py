@@ -1,0 +1,148 @@
+"""The verdict layer's signals for one labelled premise/hypothesis pair, as the pipeline would see them.
+
+Text is cut into units the NLI model can read whole (160 tokens): a short text is one unit, a long one
+its sentences. Each hypothesis unit is compared with the premise units nearest to it by embedding
+similarity, NLI both ways, as the pipeline compares aligned claims. The typed checks run on claims
+extracted from both sides by the pipeline's own claim extraction, aligned by embedding similarity.
+"""
+from __future__ import annotations
+
+import json
+import sys
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Optional
+
+import numpy as np
+
+from models.calibration.datasets import DATA_DIR, LabelledPair
+from models.calibration.nli_cache import CachedNli
+from service.pipeline import segment
+from service.pipeline.checks import date, modality, negation, numeric
+from service.pipeline.normalize import canonical_text
+from service.pipeline.types import Source
+from service.pipeline.verdicts import SAME_EVENT, SAME_FACT
+
+SIGNALS_VERSION = 1
+CACHE_DIR = DATA_DIR / "calibration"
+LONG_PREMISE_WORDS = 110
+LONG_HYPOTHESIS_WORDS = 45
+TOP_PREMISE_UNITS = 1
+TYPED_CHECKS = (negation.check, numeric.check, date.check, modality.check)
+
+
+@dataclass(frozen=True)
+class UnitSignals:
+    similarity: float                          # cosine with the nearest premise unit
+    nli: tuple[float, float]                   # with that unit: (premise → hypothesis, hypothesis → premise)
+    nli_top: tuple[tuple[float, float], ...]   # the same for each of the nearest premise units
+
+
+@dataclass(frozen=True)
+class PairSignals:
+    file: str
+    id: str
+    part: str
+    label: str
+    expected: str
+    units: tuple[UnitSignals, ...]
+    typed: Optional[str] = None                # the first typed check that fires on aligned claims
+    typed_confidence: Optional[float] = None
+
+
+def text_units(text: str, max_words: int, parser) -> list[str]:
+    if len(text.split()) <= max_words:
+        return [text.strip()]
+    found, _ = segment.sentences("unit", text, parser)
+    return [s.text.strip() for s in found] or [text.strip()]
+
+
+def typed_discrepancy(premise: str, hypothesis: str, pipeline):
+    """The first of the numeric, date, negation and modality checks to fire on aligned claims, or None."""
+    claims = pipeline.extract_claims([Source("premise", premise), Source("hypothesis", hypothesis)])
+    left = [c for c in claims if c.source == "premise"]
+    right = [c for c in claims if c.source == "hypothesis"]
+    if not left or not right:
+        return None
+    vectors = pipeline.embedder.encode([canonical_text(c.text) for c in left + right])
+    sims = vectors[len(left):] @ vectors[:len(left)].T
+    for h, row in zip(right, sims):
+        p = left[int(np.argmax(row))]
+        similarity = float(row.max())
+        comparable = similarity >= SAME_FACT or (
+            similarity >= SAME_EVENT and (p.event == h.event or bool(set(p.entities) & set(h.entities))))
+        if not comparable:
+            continue
+        for check in TYPED_CHECKS:
+            found = check(p, h)
+            if found is not None:
+                return found
+    return None
+
+
+class Plan:
+    """Units and their nearest premise units for one pair, before any NLI is run."""
+
+    def __init__(self, pair: LabelledPair, pipeline, premise_units: list[str]):
+        self.pair = pair
+        self.premise_units = premise_units
+        self.hypothesis_units = text_units(pair.hypothesis, LONG_HYPOTHESIS_WORDS, pipeline.parser)
+        vectors = pipeline.embedder.encode([canonical_text(u) for u in premise_units + self.hypothesis_units])
+        sims = vectors[len(premise_units):] @ vectors[:len(premise_units)].T
+        self.nearest = [list(np.argsort(-row)[:TOP_PREMISE_UNITS]) for row in sims]
+        self.similarity = [float(row.max()) for row in sims]
+        self.typed = typed_discrepancy(pair.premise, pair.hypothesis, pipeline)
+
+    def nli_requests(self) -> list[tuple[str, str]]:
+        out = []
+        for h, nearest in zip(self.hypothesis_units, self.nearest):
+            for i in nearest:
+                out += [(self.premise_units[i], h), (h, self.premise_units[i])]
+        return out
+
+    def signals(self, nli: CachedNli) -> PairSignals:
+        units = []
+        for h, nearest, similarity in zip(self.hypothesis_units, self.nearest, self.similarity):
+            top = tuple((nli(self.premise_units[i], h), nli(h, self.premise_units[i])) for i in nearest)
+            units.append(UnitSignals(similarity, top[0], top))
+        p = self.pair
+        return PairSignals(p.file, p.id, p.part, p.label, p.expected, tuple(units),
+                           self.typed.type if self.typed else None,
+                           self.typed.confidence if self.typed else None)
+
+
+def _from_json(row: dict) -> PairSignals:
+    units = tuple(UnitSignals(u["similarity"], tuple(u["nli"]), tuple(tuple(t) for t in u["nli_top"]))
+                  for u in row["units"])
+    return PairSignals(**{**row, "units": units})
+
+
+def score_pairs(pairs: list[LabelledPair], pipeline, cache_dir: Path = CACHE_DIR) -> list[PairSignals]:
+    """Signals for each pair; computed once per pair and model, then read from the cache."""
+    model = pipeline.settings.nli_model.replace("/", "__")
+    cache = cache_dir / f"signals-v{SIGNALS_VERSION}-{model}.jsonl"
+    known: dict[tuple[str, str], PairSignals] = {}
+    if cache.exists():
+        for line in cache.read_text(encoding="utf-8").splitlines():
+            row = json.loads(line)
+            known[(row["file"], row["id"])] = _from_json(row)
+    todo = [p for p in pairs if (p.file, p.id) not in known]
+    if todo:
+        pipeline.warm_up()
+        premise_units: dict[str, list[str]] = {}
+        plans = []
+        for n, pair in enumerate(todo, 1):
+            if pair.premise not in premise_units:
+                premise_units[pair.premise] = text_units(pair.premise, LONG_PREMISE_WORDS, pipeline.parser)
+            plans.append(Plan(pair, pipeline, premise_units[pair.premise]))
+            if n % 200 == 0:
+                print(f"  planned {n}/{len(todo)} {pair.file} pairs", file=sys.stderr, flush=True)
+        nli = CachedNli(pipeline.nli, cache_dir / f"nli-{model}.jsonl")
+        nli.score_all([r for plan in plans for r in plan.nli_requests()])
+        cache.parent.mkdir(parents=True, exist_ok=True)
+        with cache.open("a", encoding="utf-8") as handle:
+            for plan in plans:
+                signals = plan.signals(nli)
+                known[(signals.file, signals.id)] = signals
+                handle.write(json.dumps(asdict(signals)) + "\n")
+    return [known[(p.file, p.id)] for p in pairs]
