@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from service.pipeline import structure
+from service.pipeline import speech, structure
 from service.pipeline.types import Claim, Source
 
 ADJUNCT_PREPS = {"amid", "after", "following", "despite", "before", "during"}
@@ -17,8 +17,6 @@ CAUSAL_PREP = re.compile(r"^(in (response|reaction|retaliation|exchange|return) 
                          r"as a (result|consequence) of|thanks to|owing to)\b", re.IGNORECASE)
 CLAUSE_MARKS = {"while", "as", "after", "because", "since", "although", "though", "before", "when",
                 "whereas", "once", "until", "so", "if", "unless"}
-ATTRIBUTION = re.compile(r"^(according to|as reported by|as (\w+ )?reported|citing|with reference to|"
-                         r"in reference to|referring to)\b", re.IGNORECASE)
 MIN_WORDS = 2
 
 
@@ -27,16 +25,23 @@ def decompose(source: Source, sentence_index: int, block_start: int, sent, first
     tokens = [t for t in sent]
     if not tokens:
         return []
-    attribution, speakers = _attribution_tokens(sent)
-    heads = _clause_heads(sent, attribution)
+    cited, hint = speech.cited_sources(sent)
+    frames = speech.block(sent.doc)["frames"].get(sent.start, [])
+    heads = _clause_heads(sent, cited)
+    for frame in frames:
+        for content in frame.content:
+            heads.setdefault(content, ("main", ""))
+    hidden = cited | _frame_tokens(sent, frames, heads)
     while True:
         owner = _owners(tokens, heads, sent.root.i)
         tiny = [h for h in heads if h != sent.root.i and
-                sum(1 for i, o in owner.items() if o == h and (sent.doc[i].is_alpha or sent.doc[i].like_num)) < MIN_WORDS]
+                sum(1 for i, o in owner.items() if o == h and i not in hidden and
+                    (sent.doc[i].is_alpha or sent.doc[i].like_num)) < MIN_WORDS]
         if not tiny:
             break
         for h in tiny:
             del heads[h]
+    hidden -= _give_quote_marks_to_their_words(sent, owner)
 
     claims: list[Claim] = []
     id_of: dict[int, str] = {}
@@ -44,8 +49,8 @@ def decompose(source: Source, sentence_index: int, block_start: int, sent, first
     for head_i in order:
         head = sent.doc[head_i]
         kind, marker = heads[head_i]
-        own = {i for i, o in owner.items() if o == head_i and i not in attribution}
-        own -= {c.i for c in head.children if c.dep_ == "cc"}
+        own = {i for i, o in owner.items() if o == head_i and i not in hidden}
+        own -= {c.i for c in head.children if c.dep_ == "cc" and _joins_split_clause(c, heads)}
         context = _context_tokens(head, kind, sent) - own
         words = [sent.doc[i] for i in own if sent.doc[i].is_alpha or sent.doc[i].like_num]
         if len(words) < MIN_WORDS:
@@ -63,13 +68,48 @@ def decompose(source: Source, sentence_index: int, block_start: int, sent, first
                 parent = id_of[node.i]
                 break
         text = " ".join(source.text[s:e] for s, e in spans)
+        said = speech.attribute(head, sent, hint, spans[0][0] - block_start, spans[-1][1] - block_start)
         claims.append(structure.describe(
             Claim(id=claim_id, source=source.id, text=text, spans=tuple(spans), sentence=sentence_index,
                   role=kind, marker=marker, parent=parent),
-            head=head, token_ids=own | context, sent=sent, speaker_hint=speakers,
-            published=source.published_at))
+            head=head, token_ids=own | context, sent=sent, said=said, published=source.published_at))
     claims.sort(key=lambda c: c.spans[0])
     return claims
+
+
+def _frame_tokens(sent, frames, heads) -> set[int]:
+    """Tokens of the speech frames that only attribute, less any clause split off below them."""
+    hidden: set[int] = set()
+    for frame in frames:
+        verb = sent.doc[frame.verb]
+        below = {t.i for h in heads if h != frame.verb and h not in frame.content and verb in sent.doc[h].ancestors
+                 for t in sent.doc[h].subtree}
+        hidden |= frame.tokens - below
+    return hidden
+
+
+def _give_quote_marks_to_their_words(sent, owner: dict[int, int]) -> set[int]:
+    """An opening quotation mark goes with the word after it, a closing one with the words before it."""
+    moved: set[int] = set()
+    regions = speech.block(sent.doc)["regions"]
+    opens, closes = {s for s, _ in regions}, {e for _, e in regions}
+    for tok in sent:
+        step = 1 if tok.idx in opens else -1 if tok.idx in closes else 0
+        if not step:
+            continue
+        i, between = tok.i + step, []
+        while sent.start <= i < sent.end and sent.doc[i].is_punct and sent.doc[i].idx not in opens | closes:
+            between.append(i)
+            i += step
+        if sent.start <= i < sent.end:
+            for j in [tok.i, *between]:
+                owner[j] = owner[i]
+                moved.add(j)
+    return moved
+
+
+def _joins_split_clause(cc, heads) -> bool:
+    return any(c.dep_ == "conj" and c.i > cc.i and c.i in heads for c in cc.head.children)
 
 
 def _owners(tokens, heads, root_i: int) -> dict[int, int]:
@@ -90,40 +130,23 @@ def _depth(tok) -> int:
     return depth
 
 
-def _attribution_tokens(sent) -> tuple[set[int], str]:
-    """Tokens of 'according to X' / 'as reported by X' phrases, and the source they name."""
-    found, speakers = set(), []
-    for tok in sent:
-        if tok.dep_ in ("prep", "advcl", "advmod", "npadvmod"):
-            subtree = list(tok.subtree)
-            comma = next((t.i for t in subtree if t.i > tok.i and t.text == ","), None)
-            if comma is not None:
-                subtree = [t for t in subtree if t.i <= comma]
-            text = sent.doc[subtree[0].i:subtree[-1].i + 1].text
-            if ATTRIBUTION.match(text):
-                found.update(t.i for t in subtree)
-                ents = [e.text for e in sent.ents if e.start >= subtree[0].i and e.end <= subtree[-1].i + 1]
-                speakers.extend(ents)
-    return found, ", ".join(speakers)
-
-
-def _clause_heads(sent, attribution: set[int]) -> dict[int, tuple[str, str]]:
+def _clause_heads(sent, cited: set[int]) -> dict[int, tuple[str, str]]:
     heads = {sent.root.i: ("main", "")}
     for tok in sent:
-        if tok.i in attribution or tok.i == sent.root.i:
+        if tok.i in cited or tok.i == sent.root.i:
             continue
-        kind, marker = _split_kind(tok)
+        kind, marker = _split_kind(tok, heads)
         if kind:
             heads[tok.i] = (kind, marker)
     return heads
 
 
-def _split_kind(tok) -> tuple[str, str]:
+def _split_kind(tok, heads) -> tuple[str, str]:
     dep = tok.dep_
     verbal = tok.pos_ in ("VERB", "AUX")
     own_subject = any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in tok.children)
     finite_head = tok.head.tag_ in ("VBD", "VBZ", "VBP", "MD") or any(
-        c.dep_ in ("aux", "auxpass") for c in tok.head.children)
+        c.dep_ in ("aux", "auxpass") for c in tok.head.children) or heads.get(tok.head.i, ("",))[0] == "coordinate"
     if dep == "conj" and verbal and tok.head.pos_ in ("VERB", "AUX") and (own_subject or finite_head):
         cc = next((c.lower_ for c in tok.head.children if c.dep_ == "cc" and c.i < tok.i), "and")
         return "coordinate", cc
@@ -157,15 +180,35 @@ def _split_kind(tok) -> tuple[str, str]:
 def _context_tokens(head, kind: str, sent) -> set[int]:
     """Tokens a split-off claim borrows from its parent so it reads as a statement."""
     if kind == "coordinate" and not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in head.children):
-        return _subject_of(head.head)
+        first = head
+        while first.dep_ == "conj" and first.head.i != first.i:
+            first = first.head
+        # "wants to reopen X, normalize Y": each infinitive keeps "<subject> wants to".
+        infinitive = next((c for c in first.children if c.dep_ == "xcomp" and c.i < head.i), None)
+        if first.dep_ == "xcomp":
+            matrix, infinitive = first.head, first
+        elif head.tag_ == "VB" and first.tag_ != "VB" and infinitive is not None:
+            matrix = first
+        else:
+            return _subject_of(first)
+        return (_subject_of(matrix) | {matrix.i} | {c.i for c in matrix.children if c.dep_ in ("aux", "auxpass", "neg")}
+                | {c.i for c in infinitive.children if c.dep_ == "aux"})
     if kind in ("relative", "participial", "appositive", "list") and head.head.pos_ in ("NOUN", "PROPN", "PRON"):
         noun = head.head
+        if kind == "appositive":
+            noun = _last_conjunct_before(noun, head)
         return {t.i for t in noun.lefts if t.dep_ in ("compound", "amod", "flat", "nummod", "poss")
                 for t in t.subtree} | {noun.i}
     if kind == "adjunct" or (kind == "adverbial" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in head.children)):
         verb = head.head
         return _subject_of(verb) | {verb.i} | {c.i for c in verb.children if c.dep_ in ("aux", "auxpass", "neg")}
     return set()
+
+
+def _last_conjunct_before(noun, appositive):
+    """'Washington and Belarus, a close ally of Russia': the appositive describes the conjunct next to it."""
+    conjuncts = [c for c in noun.children if c.dep_ == "conj" and c.i < appositive.i]
+    return _last_conjunct_before(conjuncts[-1], appositive) if conjuncts else noun
 
 
 def _subject_of(verb) -> set[int]:
