@@ -21,6 +21,8 @@ $(VENV)/.installed: pyproject.toml
 
 $(VENV)/.installed-dev: $(VENV)/.installed
 	$(PIP) install -q -e '.[dev]'
+	# The reviewer page's browser tests drive Debian's chromium.
+	command -v chromium >/dev/null || (apt-get update && apt-get install -y chromium chromium-driver)
 	touch $@
 
 install: $(VENV)/.installed

@@ -7,7 +7,9 @@ from typing import Optional
 from flask import Flask
 from flask_smorest import Api
 
-from service import errors, limits, observability
+from service import auth, errors, limits, observability
+from service.store import db as store_db
+from service.triage import views as review_views
 from service.schemas import ErrorOut
 from service.settings import Settings
 
@@ -15,7 +17,7 @@ __version__ = "0.1.0"
 
 
 def create_app(config: Optional[dict] = None, settings: Optional[Settings] = None, pipeline=None) -> Flask:
-    from service.api import compare, health
+    from service.api import articles, compare, health, triage
     from service.pipeline.core import Pipeline
 
     settings = settings or Settings.from_env()
@@ -44,11 +46,16 @@ def create_app(config: Optional[dict] = None, settings: Optional[Settings] = Non
 
     observability.init_app(app)
     limits.init_app(app, settings)
+    store_db.init_app(app, settings)
+    auth.init_app(app)
+    review_views.init_app(app, settings)
     api = Api()
     api.ERROR_SCHEMA = ErrorOut  # document the one JSON error shape, not flask-smorest's own
     api.init_app(app)
     api.register_blueprint(health.blp)
     api.register_blueprint(compare.blp)
+    api.register_blueprint(articles.blp)
+    api.register_blueprint(triage.blp)
     errors.register(app)
     errors.require_json_bodies(app)
     return app

@@ -55,13 +55,39 @@ def parser(pipeline):
 
 
 @pytest.fixture(scope="session")
-def app(pipeline):
+def app(pipeline, tmp_path_factory):
+    import dataclasses
+
     from service import create_app
 
+    # The story store of the shared app: a SQLite file of this test session.
+    store = tmp_path_factory.mktemp("store") / "factcheck.db"
+    settings = dataclasses.replace(pipeline.settings, database_url=f"sqlite:///{store}")
     # Rate limits off for the shared app (tests make many requests); tests/test_limits.py builds its own.
-    return create_app({"TESTING": True, "RATELIMIT_ENABLED": False}, settings=pipeline.settings, pipeline=pipeline)
+    return create_app({"TESTING": True, "RATELIMIT_ENABLED": False, "SECRET_KEY": "test-secret"},
+                      settings=settings, pipeline=pipeline)
+
+
+@pytest.fixture(scope="session")
+def api_keys(app):
+    """One API key per role in the shared app's store: {"cms": key, "reviewer": key, "admin": key}."""
+    from service.auth import ROLES, create_key
+    from service.store import db
+
+    with app.app_context():
+        keys = {role: create_key(db.session(), role, name=f"tests {role}")[1] for role in ROLES}
+        db.session().commit()
+    return keys
 
 
 @pytest.fixture()
-def client(app):
+def client(app, api_keys):
+    """A test client that sends a cms key (every /v1 route but health and docs needs one)."""
+    client = app.test_client()
+    client.environ_base["HTTP_AUTHORIZATION"] = f"Bearer {api_keys['cms']}"
+    return client
+
+
+@pytest.fixture()
+def anonymous_client(app):
     return app.test_client()

@@ -65,3 +65,18 @@ def test_wrong_method_is_405(client):
     response = client.get("/v1/compare")
     assert_error(response, 405, "method_not_allowed")
     assert "POST" in response.headers["Allow"]
+
+
+def test_missing_api_key_is_401(anonymous_client):
+    assert_error(anonymous_client.post("/v1/compare", json={"sources": [GOOD_SOURCE, GOOD_SOURCE]}), 401,
+                 "unauthorized")
+
+
+def test_unknown_api_key_is_401(anonymous_client):
+    response = anonymous_client.post("/v1/compare", json={"sources": [GOOD_SOURCE, GOOD_SOURCE]},
+                                     headers={"X-API-Key": "fc_cms_not-a-real-key"})
+    assert_error(response, 401, "invalid_api_key")
+
+
+def test_wrong_role_is_403(client):
+    assert_error(client.get("/v1/triage"), 403, "forbidden")   # client carries a cms key; triage needs reviewer

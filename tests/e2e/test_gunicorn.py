@@ -22,9 +22,13 @@ def free_port() -> int:
 
 
 @pytest.fixture(scope="module")
-def server():
+def server(tmp_path_factory):
     port = free_port()
-    env = dict(os.environ, PORT=str(port), WORKERS="1")
+    store = tmp_path_factory.mktemp("e2e-store") / "factcheck.db"
+    env = dict(os.environ, PORT=str(port), WORKERS="1", FACTCHECK_DATABASE_URL=f"sqlite:///{store}")
+    # A cms key in the server's store, made the way an operator does: factcheck keys create --role cms.
+    key = subprocess.run([str(ROOT / ".venv" / "bin" / "python"), "-m", "service.cli", "keys", "create", "--role", "cms"],
+                         cwd=ROOT, env=env, capture_output=True, text=True, check=True).stdout.strip().splitlines()[-1]
     proc = subprocess.Popen(["make", "run", f"PORT={port}", "WORKERS=1"], cwd=ROOT, env=env,
                             stdout=subprocess.PIPE, stderr=subprocess.STDOUT, start_new_session=True)
     url = f"http://127.0.0.1:{port}"
@@ -41,14 +45,15 @@ def server():
                 time.sleep(0.5)
         else:
             raise RuntimeError("gunicorn did not become ready")
-        yield url
+        yield url, key
     finally:
         os.killpg(proc.pid, signal.SIGTERM)
         proc.wait(timeout=30)
 
 
-def post(url, body, content_type="application/json"):
-    request = urllib.request.Request(url, data=body, headers={"Content-Type": content_type}, method="POST")
+def post(url, body, content_type="application/json", key=None):
+    headers = {"Content-Type": content_type, **({"Authorization": f"Bearer {key}"} if key else {})}
+    request = urllib.request.Request(url, data=body, headers=headers, method="POST")
     try:
         with urllib.request.urlopen(request, timeout=120) as r:
             return r.status, json.load(r)
@@ -57,8 +62,9 @@ def post(url, body, content_type="application/json"):
 
 
 def test_seed_pair_over_http(server, seed_texts):
+    url, key = server
     body = {"sources": [{"id": k, "text": v, "published_at": "2025-09-15"} for k, v in seed_texts.items()]}
-    status, payload = post(server + "/v1/compare", json.dumps(body).encode())
+    status, payload = post(url + "/v1/compare", json.dumps(body).encode(), key=key)
     assert status == 200
     assert {"claims", "matches", "unique"} <= set(payload)
     assert any(m.get("type") == "causal" for m in payload["matches"])
@@ -66,5 +72,12 @@ def test_seed_pair_over_http(server, seed_texts):
 
 
 def test_bad_input_over_http_gets_the_error_shape(server):
-    status, payload = post(server + "/v1/compare", b"{broken")
+    url, key = server
+    status, payload = post(url + "/v1/compare", b"{broken", key=key)
     assert status == 400 and payload["error"]["code"] == "malformed_json"
+
+
+def test_compare_without_a_key_is_401_over_http(server):
+    url, _ = server
+    status, payload = post(url + "/v1/compare", b"{}")
+    assert status == 401 and payload["error"]["code"] == "unauthorized"

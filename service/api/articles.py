@@ -1,0 +1,84 @@
+"""POST /v1/articles (the CMS posts each article version) and GET /v1/stories/{id}."""
+from __future__ import annotations
+
+from flask import current_app
+from flask.views import MethodView
+from flask_smorest import Blueprint
+from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
+
+from service.api.store_schemas import ArticleIn, ArticleOut, StoryOut
+from service.auth import current_caller, require_role
+from service.errors import ApiError, TooLarge
+from service.store import db
+from service.store.ingest import ingest_article, latest_articles
+from service.store.models import Article, ArticleClaim, Claim, Finding, Story
+from service.triage.queue import finding_payload
+
+blp = Blueprint("articles", __name__, url_prefix="/v1", description="The story store: articles, claims, findings")
+
+
+def store_pipeline():
+    """The pipeline with per-process caches (service/store/incremental.py), built on first use."""
+    from service.store.incremental import cached_pipeline
+
+    app = current_app._get_current_object()
+    if "factcheck.store_pipeline" not in app.extensions:
+        settings = app.extensions["factcheck.settings"]
+        app.extensions["factcheck.store_pipeline"] = cached_pipeline(app.extensions["factcheck.pipeline"],
+                                                                     settings.store_cache_size)
+    return app.extensions["factcheck.store_pipeline"]
+
+
+@blp.route("/articles")
+class Articles(MethodView):
+    @require_role("cms")
+    @blp.arguments(ArticleIn)
+    @blp.response(201, ArticleOut)
+    @blp.alt_response(200, schema=ArticleOut, description="The same text was posted before: nothing changed")
+    def post(self, body):
+        """Store an article (or a new version of it) and check it against the story's other articles."""
+        limit = current_app.extensions["factcheck.settings"].max_source_chars
+        if len(body["text"]) > limit:
+            raise TooLarge(f"The text has {len(body['text'])} characters; the limit is {limit}.", field="text")
+        session = db.session()
+        caller = current_caller()
+        try:
+            result = ingest_article(session, store_pipeline(), body["story_id"], body["outlet"], body["text"],
+                                    body["published_at"], body.get("url"), caller.key_id if caller else None)
+            session.commit()
+        except IntegrityError as error:
+            session.rollback()
+            if "uq_article_version" not in str(error) and "articles.version" not in str(error):
+                raise
+            raise ApiError("Another version of this article was stored at the same moment; post it again.",
+                           status=409, code="conflict") from None
+        article = result.article
+        payload = {"id": article.id, "story_id": article.story_id, "outlet": article.outlet,
+                   "version": article.version, "url": article.url, "published_at": article.published_at,
+                   "created": result.created, "claims": result.claim_ids,
+                   "findings": [finding_payload(f) for f in result.new_findings],
+                   "closed_findings": [f.id for f in result.closed_findings]}
+        return payload, (201 if result.created else 200)
+
+
+@blp.route("/stories/<story_id>")
+class Stories(MethodView):
+    @blp.response(200, StoryOut)
+    def get(self, story_id):
+        """A story: every article version, the claims of the latest versions, and all findings."""
+        session = db.session()
+        story = session.get(Story, story_id)
+        if story is None:
+            raise ApiError(f"No story {story_id!r}.", status=404, code="not_found")
+        latest = {a.id for a in latest_articles(session, story_id)}
+        articles = session.scalars(select(Article).where(Article.story_id == story_id).order_by(Article.id))
+        claims = session.execute(select(Claim, ArticleClaim.spans).join(ArticleClaim, ArticleClaim.claim_id == Claim.id)
+                                 .where(ArticleClaim.article_id.in_(latest)).order_by(Claim.outlet, Claim.id))
+        findings = session.scalars(select(Finding).where(Finding.story_id == story_id).order_by(Finding.id))
+        return {"id": story.id,
+                "articles": [{"id": a.id, "outlet": a.outlet, "version": a.version, "url": a.url,
+                              "published_at": a.published_at, "latest": a.id in latest} for a in articles],
+                "claims": [{"id": c.id, "outlet": c.outlet, "text": c.text, "active": c.active, "span": spans}
+                           for c, spans in claims],
+                "findings": [finding_payload(f) for f in findings]}

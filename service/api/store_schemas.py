@@ -1,0 +1,103 @@
+"""Marshmallow schemas of the story store and triage endpoints (the OpenAPI document reads them too)."""
+from __future__ import annotations
+
+from marshmallow import Schema, fields, validate
+
+from service.schemas import DISCREPANCY_TYPES, SEVERITIES
+from service.triage.queue import DECISIONS, STATUSES
+
+
+class ArticleIn(Schema):
+    story_id = fields.String(required=True, validate=validate.Length(min=1, max=200))
+    outlet = fields.String(required=True, validate=validate.Length(min=1, max=200))
+    url = fields.Url(load_default=None, allow_none=True, validate=validate.Length(max=2000))
+    text = fields.String(required=True, validate=validate.Length(min=1))
+    published_at = fields.Date(required=True)
+
+
+class FindingOut(Schema):
+    id = fields.Integer(required=True)
+    story_id = fields.String(required=True)
+    type = fields.String(validate=validate.OneOf(DISCREPANCY_TYPES))
+    severity = fields.String(validate=validate.OneOf(SEVERITIES))
+    confidence = fields.Float()
+    explanation = fields.String()
+    claims = fields.List(fields.String(), metadata={"description": "persistent claim ids"})
+    status = fields.String(metadata={"description": "open | closed"})
+    review = fields.String(allow_none=True, metadata={"description": "confirmed | dismissed | edited"})
+    reviewed_explanation = fields.String(allow_none=True)
+    opened_by_article = fields.Integer()
+    closed_by_article = fields.Integer(allow_none=True)
+
+
+class ArticleOut(Schema):
+    id = fields.Integer(required=True)
+    story_id = fields.String(required=True)
+    outlet = fields.String(required=True)
+    version = fields.Integer(required=True)
+    url = fields.String(allow_none=True)
+    published_at = fields.Date(allow_none=True)
+    created = fields.Boolean(metadata={"description": "false when the same text was posted before (idempotent)"})
+    claims = fields.List(fields.String(), metadata={"description": "persistent ids of this version's claims"})
+    findings = fields.List(fields.Nested(FindingOut), metadata={"description": "findings this post opened"})
+    closed_findings = fields.List(fields.Integer(), metadata={"description": "findings this post closed"})
+
+
+class StoryClaimOut(Schema):
+    id = fields.String()
+    outlet = fields.String()
+    text = fields.String()
+    active = fields.Boolean()
+    span = fields.List(fields.List(fields.Integer()))
+
+
+class StoryArticleOut(Schema):
+    id = fields.Integer()
+    outlet = fields.String()
+    version = fields.Integer()
+    url = fields.String(allow_none=True)
+    published_at = fields.Date(allow_none=True)
+    latest = fields.Boolean()
+
+
+class StoryOut(Schema):
+    id = fields.String(required=True)
+    articles = fields.List(fields.Nested(StoryArticleOut))
+    claims = fields.List(fields.Nested(StoryClaimOut))
+    findings = fields.List(fields.Nested(FindingOut))
+
+
+class TriageQuery(Schema):
+    story = fields.String(load_default=None)
+    type = fields.String(load_default=None, validate=validate.OneOf(DISCREPANCY_TYPES))
+    status = fields.String(load_default="open", validate=validate.OneOf(STATUSES))
+    page = fields.Integer(load_default=1, validate=validate.Range(min=1))
+    per_page = fields.Integer(load_default=20, validate=validate.Range(min=1, max=200))
+
+
+class TriageItemOut(Schema):
+    id = fields.Integer(required=True)
+    story_id = fields.String()
+    status = fields.String(validate=validate.OneOf(STATUSES))
+    version = fields.Integer(metadata={"description": "send it back as expected_version to decide"})
+    type = fields.String()
+    severity = fields.String()
+    confidence = fields.Float()
+    finding = fields.Nested(FindingOut)
+    updated_at = fields.String()
+
+
+class TriagePage(Schema):
+    items = fields.List(fields.Nested(TriageItemOut))
+    total = fields.Integer()
+    page = fields.Integer()
+    per_page = fields.Integer()
+
+
+class DecisionIn(Schema):
+    decision = fields.String(required=True, validate=validate.OneOf(sorted(DECISIONS)))
+    note = fields.String(load_default="", validate=validate.Length(max=5000))
+    explanation = fields.String(load_default=None, allow_none=True, validate=validate.Length(min=1, max=5000),
+                                metadata={"description": "the corrected explanation; required for edit"})
+    expected_version = fields.Integer(load_default=None, allow_none=True,
+                                      metadata={"description": "the item version the reviewer saw"})

@@ -1,0 +1,19 @@
+"""The `factcheck` command: a thin click group; each area adds its own subcommands here."""
+from __future__ import annotations
+
+import click
+
+from service.store.commands import database, keys
+
+
+@click.group()
+def cli():
+    """Claim-level fact-checking service."""
+
+
+cli.add_command(keys)
+cli.add_command(database)
+
+
+if __name__ == "__main__":
+    cli()

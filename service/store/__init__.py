@@ -1,0 +1,1 @@
+"""The story store: SQLAlchemy models, the session lifecycle, repositories and Alembic migrations."""

@@ -1,0 +1,88 @@
+"""The store's view of the one pipeline: the same stages, with per-process caches around the models.
+
+A story is re-run whole after each post, but parsed text blocks, claim embeddings and NLI scores are kept
+(keyed by their exact text), so a re-post after an edit parses only the changed blocks, embeds only the new
+claims and scores only the pairs that involve them. Outputs are identical to an uncached run: each cache
+returns what the model returned for the same input.
+"""
+from __future__ import annotations
+
+import copy
+import threading
+from collections import OrderedDict
+from typing import Callable, Hashable
+
+import numpy as np
+
+
+class LruCache:
+    def __init__(self, size: int):
+        self.size = max(0, size)
+        self._items: OrderedDict = OrderedDict()
+        self._lock = threading.Lock()
+        self.hits = self.misses = 0
+
+    def get_many(self, keys: list[Hashable], compute: Callable[[list[Hashable]], list]) -> list:
+        """Values for keys; compute(missing keys) is called once, in order, for the ones not cached."""
+        with self._lock:
+            found = {k: self._items[k] for k in keys if k in self._items}
+            for k in found:
+                self._items.move_to_end(k)
+        missing = list(dict.fromkeys(k for k in keys if k not in found))
+        self.hits += len(keys) - len(missing)
+        self.misses += len(missing)
+        if missing:
+            computed = compute(missing)
+            with self._lock:
+                for k, value in zip(missing, computed):
+                    found[k] = value
+                    self._items[k] = value
+                    self._items.move_to_end(k)
+                while len(self._items) > self.size:
+                    self._items.popitem(last=False)
+        return [found[k] for k in keys]
+
+
+class _Delegate:
+    def __init__(self, inner, size: int):
+        self.inner = inner
+        self.cache = LruCache(size)
+
+    def __getattr__(self, name):
+        return getattr(self.inner, name)
+
+
+class CachedParser(_Delegate):
+    def __call__(self, text: str):
+        return self.cache.get_many([text], lambda missing: [self.inner(t) for t in missing])[0]
+
+    def pipe(self, texts, batch_size: int = 16):
+        return iter(self.cache.get_many(list(texts), lambda missing: list(self.inner.pipe(missing, batch_size=batch_size))))
+
+
+class CachedEmbedder(_Delegate):
+    def encode(self, texts: list[str], batch_size: int = 64) -> np.ndarray:
+        if not texts:
+            return self.inner.encode(texts)
+        rows = self.cache.get_many(list(texts), lambda missing: list(self.inner.encode(missing, batch_size=batch_size)))
+        return np.ascontiguousarray(np.stack(rows), dtype=np.float32)
+
+
+class CachedNli(_Delegate):
+    def score(self, premises: list[str], hypotheses: list[str], batch_size: int = 32) -> np.ndarray:
+        if not premises:
+            return self.inner.score(premises, hypotheses)
+
+        def compute(missing):
+            return list(self.inner.score([p for p, _ in missing], [h for _, h in missing], batch_size=batch_size))
+        return np.asarray(self.cache.get_many(list(zip(premises, hypotheses)), compute))
+
+
+def cached_pipeline(pipeline, size: int):
+    """A shallow copy of a warm pipeline whose parser, embedder and NLI model remember their answers."""
+    pipeline.warm_up()
+    cached = copy.copy(pipeline)
+    cached.parser = CachedParser(pipeline.parser, size)
+    cached.embedder = CachedEmbedder(pipeline.embedder, size)
+    cached.nli = CachedNli(pipeline.nli, size)
+    return cached

@@ -1,0 +1,169 @@
+"""Posting an article into a story: store the version, re-run the story, keep claim ids, open and close findings.
+
+The story is re-run through the one pipeline (cached, see incremental.py) on the latest version of each
+outlet's article. Only findings that involve the posted outlet are opened or closed by a post, so an edit of
+one article never disturbs the findings between two others.
+"""
+from __future__ import annotations
+
+import hashlib
+import uuid
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Optional
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from service.pipeline.types import Claim as PipelineClaim, Source
+from service.store import audit
+from service.store.models import Article, ArticleClaim, Claim, Finding, Story, utcnow
+from service.triage import queue
+
+
+@dataclass
+class IngestResult:
+    article: Article
+    created: bool
+    new_findings: list[Finding] = field(default_factory=list)
+    closed_findings: list[Finding] = field(default_factory=list)
+    claim_ids: list[str] = field(default_factory=list)
+
+
+def text_digest(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def latest_articles(session: Session, story_id: str) -> list[Article]:
+    """The newest version of each outlet's article in a story, in order of first arrival."""
+    newest = (select(Article.outlet, func.max(Article.version).label("version"))
+              .where(Article.story_id == story_id).group_by(Article.outlet).subquery())
+    rows = session.scalars(select(Article).join(newest, (Article.outlet == newest.c.outlet)
+                                                & (Article.version == newest.c.version))
+                           .where(Article.story_id == story_id).order_by(Article.id))
+    return sorted(rows, key=lambda a: _first_arrival(session, a))
+
+
+def _first_arrival(session: Session, article: Article) -> int:
+    return session.scalar(select(func.min(Article.id)).where(Article.story_id == article.story_id,
+                                                             Article.outlet == article.outlet))
+
+
+def ingest_article(session: Session, pipeline, story_id: str, outlet: str, text: str,
+                   published_at: Optional[date] = None, url: Optional[str] = None,
+                   api_key_id: Optional[int] = None) -> IngestResult:
+    """Store one article post; the caller commits. Same text as the outlet's latest version: nothing changes."""
+    if session.get(Story, story_id) is None:
+        session.add(Story(id=story_id))
+        session.flush()
+    digest = text_digest(text)
+    previous = session.scalar(select(Article).where(Article.story_id == story_id, Article.outlet == outlet)
+                              .order_by(Article.version.desc()).limit(1))
+    if previous is not None and previous.text_sha256 == digest:
+        carried = session.scalars(select(ArticleClaim.claim_id).where(ArticleClaim.article_id == previous.id))
+        return IngestResult(previous, created=False, claim_ids=list(carried))
+
+    article = Article(story_id=story_id, outlet=outlet, version=(previous.version + 1) if previous else 1, url=url,
+                      text=text, text_sha256=digest, published_at=published_at)
+    session.add(article)
+    session.flush()
+
+    current = latest_articles(session, story_id)
+    report = pipeline.run([Source(a.outlet, a.text, a.published_at, a.outlet) for a in current])
+    ids = _persist_claims(session, story_id, current, article, previous, report.claims)
+
+    source_of = {c.id: c.source for c in report.claims}
+    found = {}
+    for verdict in report.matches:
+        if verdict.verdict != "discrepancy":
+            continue
+        claim_ids = [ids[c] for c in verdict.claims]
+        outlets = {source_of[c] for c in verdict.claims}
+        if outlet not in outlets:
+            continue
+        signature = f"{verdict.discrepancy_type}|{','.join(sorted(set(claim_ids)))}"
+        found.setdefault(signature, (verdict, claim_ids))
+
+    closed = _close_findings(session, story_id, outlet, set(found), article, api_key_id)
+    open_signatures = set(session.scalars(select(Finding.signature).where(Finding.story_id == story_id,
+                                                                          Finding.status == "open")))
+    new = []
+    for signature, (verdict, claim_ids) in found.items():
+        if signature in open_signatures:
+            continue
+        finding = Finding(story_id=story_id, signature=signature, type=verdict.discrepancy_type,
+                          severity=verdict.severity or "medium", confidence=verdict.confidence,
+                          explanation=verdict.explanation, claim_ids=claim_ids, opened_by_article_id=article.id)
+        session.add(finding)
+        session.flush()
+        queue.enqueue(session, finding)
+        new.append(finding)
+    audit.record(session, "article_posted", "article", article.id, api_key_id, story_id=story_id, outlet=outlet,
+                 version=article.version, new_findings=[f.id for f in new], closed_findings=[f.id for f in closed])
+    carried = [cid for pid, cid in ids.items() if source_of[pid] == outlet]
+    return IngestResult(article, created=True, new_findings=new, closed_findings=closed, claim_ids=carried)
+
+
+def _persist_claims(session: Session, story_id: str, current: list[Article], article: Article,
+                    previous: Optional[Article], claims: tuple[PipelineClaim, ...]) -> dict[str, str]:
+    """Map each pipeline claim id to a persistent id; claims whose text an outlet already had keep their id."""
+    by_outlet: dict[str, list[PipelineClaim]] = defaultdict(list)
+    for claim in claims:
+        by_outlet[claim.source].append(claim)
+    mapping: dict[str, str] = {}
+    links: list[ArticleClaim] = []
+    for stored_article in current:
+        known: dict[str, list[Claim]] = defaultdict(list)
+        basis = previous if stored_article.id == article.id else stored_article
+        if basis is not None:
+            rows = session.scalars(select(Claim).join(ArticleClaim, ArticleClaim.claim_id == Claim.id)
+                                   .where(ArticleClaim.article_id == basis.id).order_by(Claim.id))
+            for row in rows:
+                known[row.text].append(row)
+        kept = set()
+        for claim in by_outlet.get(stored_article.outlet, []):
+            row = known[claim.text].pop(0) if known.get(claim.text) else None
+            if row is None:
+                row = Claim(id=f"cl_{uuid.uuid4().hex[:16]}", story_id=story_id, outlet=stored_article.outlet,
+                            text=claim.text, first_article_id=stored_article.id, last_article_id=stored_article.id)
+                session.add(row)
+            row.last_article_id = stored_article.id
+            row.active = True
+            row.detail = _detail(claim)
+            mapping[claim.id] = row.id
+            kept.add(row.id)
+            if stored_article.id == article.id or basis is None:
+                links.append(ArticleClaim(article_id=stored_article.id, claim_id=row.id,
+                                          spans=[list(s) for s in claim.spans]))
+        if stored_article.id == article.id:
+            for leftovers in known.values():
+                for row in leftovers:
+                    row.active = False
+    session.flush()   # claim rows first: article_claims points at them
+    session.add_all(links)
+    session.flush()
+    return mapping
+
+
+def _detail(claim: PipelineClaim) -> dict:
+    return {"span": [list(s) for s in claim.spans], "role": claim.role, "modality": claim.modality,
+            "negated": claim.negated, "speaker": claim.speaker or None, "dates": [d for d, _ in claim.dates],
+            "entities": list(claim.entities)}
+
+
+def _close_findings(session: Session, story_id: str, outlet: str, still_found: set[str], article: Article,
+                    api_key_id: Optional[int]) -> list[Finding]:
+    """Close the open findings that involve this outlet and that the new run no longer reports."""
+    outlet_claims = set(session.scalars(select(Claim.id).where(Claim.story_id == story_id, Claim.outlet == outlet)))
+    closed = []
+    for finding in session.scalars(select(Finding).where(Finding.story_id == story_id, Finding.status == "open")):
+        if finding.signature in still_found or not outlet_claims & set(finding.claim_ids):
+            continue
+        finding.status = "closed"
+        finding.closed_by_article_id = article.id
+        finding.closed_at = utcnow()
+        queue.close_for_finding(session, finding)
+        audit.record(session, "finding_closed", "finding", finding.id, api_key_id, by_article=article.id)
+        closed.append(finding)
+    return closed

@@ -1,0 +1,1 @@
+"""Triage: discrepancies become queue items; reviewers confirm, dismiss or edit them."""
