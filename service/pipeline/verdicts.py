@@ -19,13 +19,15 @@ SAME_FACT = 0.6          # cosine similarity above which two claims may report o
 SAME_EVENT = 0.5         # lower bound when they also share the event verb or a named entity
 SCOPED_PLACE = 0.45      # lower bound for two claims that both state a place scope ("both countries")
 SAME_SPEAKER_FACT = 0.7  # attribution only matters between claims that clearly report one statement
+NEAR_SAME = 0.8          # pairs this close are compared even when either has a closer match
+RELATED = 0.6            # below this, a pair that is not a mutual best match is not reported at all
 
 
 def judge(pairs: list[Pair], claims: list[Claim], vectors: np.ndarray, nli, calibration: Calibration,
           nli_max_pairs: int) -> tuple[list[Verdict], list[Claim]]:
     """Verdicts for the candidate pairs, and the link claims that causal findings refer to."""
     mutual = _mutual_best(pairs)
-    typed = {(p.a, p.b): _typed(claims[p.a], claims[p.b], p.similarity) for p in pairs}
+    typed = {(p.a, p.b): _typed(claims[p.a], claims[p.b], p.similarity, (p.a, p.b) in mutual) for p in pairs}
     needs_nli = sorted((p for p in pairs if typed[(p.a, p.b)] is None and (p.a, p.b) in mutual
                         and p.similarity >= calibration.support_similarity),
                        key=lambda p: -p.similarity)[:nli_max_pairs]
@@ -34,6 +36,8 @@ def judge(pairs: list[Pair], claims: list[Claim], vectors: np.ndarray, nli, cali
     for pair in pairs:
         a, b = claims[pair.a], claims[pair.b]
         found = typed[(pair.a, pair.b)]
+        if found is None and pair.similarity < RELATED and (pair.a, pair.b) not in mutual and not _share_specifics(a, b):
+            continue
         if found is not None:
             verdicts.append(_discrepancy(a, b, pair.similarity, found))
             continue
@@ -73,14 +77,15 @@ def _share_specifics(a: Claim, b: Claim) -> bool:
     return bool(days_a & days_b) or bool(counts_a & counts_b)
 
 
-def _typed(a: Claim, b: Claim, similarity: float) -> Optional[Discrepancy]:
+def _typed(a: Claim, b: Claim, similarity: float, mutual: bool) -> Optional[Discrepancy]:
+    """A typed discrepancy between counterparts: mutual best matches, or claims nearly the same."""
     if a.place_scope and b.place_scope and similarity >= SCOPED_PLACE:
         found = location.check(a, b)
         if found is not None:
             return found
     comparable = similarity >= SAME_FACT or (
         similarity >= SAME_EVENT and (a.event == b.event or bool(set(a.entities) & set(b.entities))))
-    if not comparable:
+    if not comparable or not (mutual or similarity >= NEAR_SAME):
         return None
     for check in TYPED_CHECKS:
         if check is attribution.check and similarity < SAME_SPEAKER_FACT:

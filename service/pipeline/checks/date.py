@@ -15,6 +15,8 @@ def check(a: Claim, b: Claim) -> Optional[Discrepancy]:
             shorter = min(len(iso_a), len(iso_b))
             if iso_a[:shorter] == iso_b[:shorter]:
                 return None
-    (iso_a, _), (iso_b, _) = a.dates[0], b.dates[0]
+    (iso_a, grain_a), (iso_b, grain_b) = a.dates[0], b.dates[0]
+    if grain_a != grain_b:
+        return None  # "Tuesday" vs "1985": different precision usually means different events
     return Discrepancy("date", "medium", 0.85,
                        f"{a.source} dates it {iso_a}, {b.source} dates it {iso_b} (dates resolved against publication).")
