@@ -104,7 +104,7 @@ APPROXIMATE = {"about", "around", "nearly", "almost", "roughly", "approximately"
 
 def parse_number(text: str) -> Optional[float]:
     """'52' → 52, '1,200' → 1200, '2.5 million' → 2.5e6, 'two' → 2; None if it is not a number."""
-    words = fold(text).replace(",", "").split()
+    words = re.sub(r"[^\w\s.-]", " ", fold(text).replace(",", "")).split()
     if not words:
         return None
     value, scale = None, 1.0
@@ -119,6 +119,32 @@ def parse_number(text: str) -> Optional[float]:
         elif "-" in word and all(p in NUMBER_WORDS for p in word.split("-")):
             value = sum(NUMBER_WORDS[p] for p in word.split("-"))
     return None if value is None else value * scale
+
+
+CURRENCIES = {"$": "usd", "us$": "usd", "dollar": "usd", "usd": "usd", "€": "eur", "euro": "eur", "eur": "eur",
+              "£": "gbp", "pound": "gbp", "gbp": "gbp", "¥": "jpy", "yen": "jpy", "₴": "uah", "hryvnia": "uah",
+              "uah": "uah", "₽": "rub", "rouble": "rub", "ruble": "rub", "rub": "rub", "yuan": "cny", "franc": "chf"}
+UNITS = {"km": "kilometre", "kilometer": "kilometre", "kms": "kilometre", "mile": "mile", "m": "metre",
+         "meter": "metre", "kg": "kilogram", "kilo": "kilogram", "t": "tonne", "ton": "tonne", "tons": "tonne",
+         "percent": "percent", "per cent": "percent", "%": "percent", "hectare": "hectare", "ha": "hectare",
+         "litre": "litre", "liter": "litre", "l": "litre", "barrel": "barrel", "bpd": "barrel per day"}
+
+
+def unit_of(label: str, text: str, noun: str = "") -> str:
+    """The unit of a number mention: a currency code for money, "percent", or the normalised measure noun."""
+    lowered = text.lower()
+    if label == "MONEY":
+        symbol = re.search(r"us\$|[$€£¥₴₽]", lowered)
+        if symbol:
+            return CURRENCIES[symbol.group(0)]
+        word = next((CURRENCIES[w.rstrip("s")] for w in re.findall(r"[a-z]+", lowered) if w.rstrip("s") in CURRENCIES), "")
+        return word or "money"
+    if label == "PERCENT" or "%" in text or re.search(r"\bper ?cent\b", lowered):
+        return "percent"
+    word = (noun or (re.findall(r"[a-z]+", lowered) or [""])[-1]).lower()
+    if word in UNITS:
+        return UNITS[word]
+    return UNITS.get(word.rstrip("s"), word.rstrip("s") if word.endswith("s") and len(word) > 3 else word)
 
 
 def numbers_conflict(a: float, b: float, approximate: bool) -> bool:

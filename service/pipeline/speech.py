@@ -16,6 +16,7 @@ SPEECH = {"say", "tell", "state", "announce", "note", "report", "claim", "add", 
           "call", "term", "declare", "confirm", "deny", "insist", "stress", "explain", "warn", "quote",
           "remind", "emphasise", "emphasize", "assert", "admit", "acknowledge", "reply", "recall"}
 CONTENT_DEPS = {"ccomp", "parataxis"}
+NAMING = {"call", "term"}     # speech only with what the thing is called ("called it a provocation")
 # What a speech verb may have beside its speaker and still be nothing but a frame.
 FRAME_ONLY = {"nsubj", "agent", "aux", "advmod", "npadvmod", "punct", "cc"}
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "expl"}
@@ -96,7 +97,10 @@ def cited_sources(sent) -> tuple[set[int], str]:
 
 
 def is_speech(tok) -> bool:
-    if tok.lemma_.lower() not in SPEECH:
+    lemma = tok.lemma_.lower()
+    if lemma not in SPEECH:
+        return False
+    if lemma in NAMING and not any(c.dep_ in ("oprd", "ccomp", "xcomp") for c in tok.children):
         return False
     return tok.pos_ in ("VERB", "AUX") or any(c.dep_ in CONTENT_DEPS for c in tok.children)
 
@@ -113,11 +117,15 @@ def block(doc) -> dict:
 
 def sentence_frames(sent, regions) -> list[Frame]:
     frames = []
+    wrappers = {tok.i for tok in sent if _misparsed_wrapper(tok)}
     for tok in sent:
         if not is_speech(tok) or region_at(regions, tok.idx):
             continue
         content = tuple(c.i for c in tok.children if c.dep_ in CONTENT_DEPS)
         speaker, kind = speaker_of(tok)
+        if tok.i in wrappers:
+            frames.append(Frame(tok.i, _frame_tokens(tok, content), (), speaker, kind, False, False, False))
+            continue
         subject = next((c for c in tok.children if c.dep_ in SUBJECT_DEPS), None)
         outlet = tok.pos_ == "NOUN" or (subject is not None and {subject.lower_, subject.lemma_.lower()} & OUTLET_NOUNS)
         if not content:
@@ -126,12 +134,19 @@ def sentence_frames(sent, regions) -> list[Frame]:
                 frames.append(Frame(tok.i, _frame_tokens(tok, ()), (), speaker, kind, False, True, False))
             continue
         quoted = any(region_at(regions, sent.doc[c].idx) for c in content)
-        nested = any(is_speech(t) and not region_at(regions, t.idx)
+        nested = any(is_speech(t) and not region_at(regions, t.idx) and t.i not in wrappers
                      for c in content for t in sent.doc[c].subtree)
         trailing = all(c < tok.i for c in content)
         if quoted or nested or outlet or trailing:
             frames.append(Frame(tok.i, _frame_tokens(tok, content), content, speaker, kind, quoted, False, outlet))
     return frames
+
+
+def _misparsed_wrapper(tok) -> bool:
+    """'X said Y, Reuters reports' parsed with 'reports' under 'said' and Y under 'reports'."""
+    content = [c.i for c in tok.children if c.dep_ in CONTENT_DEPS]
+    return (is_speech(tok) and tok.dep_ in CONTENT_DEPS and is_speech(tok.head) and bool(content)
+            and all(tok.head.i < c < tok.i for c in content))
 
 
 def _frame_only(child) -> bool:
@@ -171,7 +186,7 @@ def speaker_of(verb) -> tuple[str, str]:
 def _inside_clause(tok, top) -> bool:
     node = tok
     while node.i != top.i:
-        if node.dep_ in ("relcl", "acl", "appos", "punct"):
+        if node.dep_ in ("relcl", "acl", "appos", "punct") or (node.dep_ == "prep" and node.lower_ == "to"):
             return True
         node = node.head
     return False
@@ -225,9 +240,9 @@ def attribute(head, sent, hint: str, start: int, end: int) -> Attribution:
         below = node
         if frame is not None and frame.outlet:
             break
-        if frame is not None:
+        if frame is not None and (frame.content or frame.tail):
             return Attribution(frame.speaker, frame.kind, quoted or frame.quoted)
-        if is_speech(node) and not region_at(regions, node.idx):
+        if frame is None and is_speech(node) and not region_at(regions, node.idx):
             speaker, kind = speaker_of(node)
             return Attribution(speaker, kind, quoted)
     region = region_at(regions, head.idx)

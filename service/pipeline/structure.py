@@ -47,17 +47,28 @@ def describe(claim: Claim, head, token_ids: set[int], sent, said: speech.Attribu
         partial_list=claim.role == "list",
         quantities=tuple(_quantities(sent, token_ids)),
         dates=tuple(d for d in (normalize.resolve_date(e.text, published) for e in ents if e.label_ == "DATE") if d),
-        places=tuple(sorted({normalize.entity_key(e.text) for e in ents if e.label_ in PLACE_LABELS})),
+        places=tuple(sorted({normalize.entity_key(p) for p in _places(ents, token_ids)})),
         place_scope="multiple" if MULTIPLE_SCOPE.search(claim.text) else "single" if SINGLE_SCOPE.search(claim.text) else "",
         entities=tuple(sorted({normalize.entity_key(e.text) for e in ents if e.label_ in ENTITY_LABELS})),
     )
+
+
+def _places(ents, token_ids: set[int]) -> list[str]:
+    """Place entities, and proper nouns coordinated with one ("in Paris and Lyon", whatever Lyon was tagged)."""
+    places = [e.text for e in ents if e.label_ in PLACE_LABELS]
+    for ent in ents:
+        if ent.label_ in PLACE_LABELS:
+            places += [c.text for c in ent.root.children
+                       if c.dep_ == "conj" and c.pos_ == "PROPN" and c.i in token_ids and c.ent_type_ not in ("ORG", "NORP")]
+    return places
 
 
 def _phrase(head, deps: tuple[str, ...], token_ids: set[int]) -> str:
     child = next((c for c in head.children if c.dep_ in deps), None)
     if child is None:
         return ""
-    words = [t for t in child.subtree if t.i in token_ids or not token_ids]
+    words = [t for t in child.subtree if (t.i in token_ids or not token_ids) and not t.is_punct
+             and not any(a.dep_ in ("appos", "relcl", "acl") and child in a.ancestors for a in [t, *t.ancestors])]
     return " ".join(t.text for t in words)
 
 
@@ -71,7 +82,7 @@ def _modality(head, xcomp, lemmas: set[str], lowers: set[str]) -> str:
         return "alleged"
     if any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in head.children):
         return "planned"
-    if lemma in speech.SPEECH:
+    if speech.is_speech(head):
         return "reported"
     if head.tag_ in ("VBD", "VBN") or any(c.dep_ in ("aux", "auxpass") and c.lemma_ == "have" for c in head.children):
         return "done"
@@ -89,9 +100,9 @@ def _quantities(sent, token_ids: set[int]) -> list[Quantity]:
         last = ent[-1]
         unit_token = last.head if last.dep_ in ("nummod", "quantmod", "compound") else None
         if ent.label_ in ("QUANTITY", "MONEY", "PERCENT"):
-            unit = ent.label_.lower()
+            unit = normalize.unit_of(ent.label_, ent.text)
         elif unit_token is not None and unit_token.pos_ in ("NOUN", "PROPN"):
-            unit = unit_token.lemma_.lower()
+            unit = normalize.unit_of(ent.label_, ent.text, unit_token.lemma_.lower())
         else:
             unit = ""
         before = {t.lower_ for t in sent.doc[max(ent.start - 3, 0):ent.end]}
