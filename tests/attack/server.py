@@ -1,0 +1,117 @@
+"""Start gunicorn the way `make serve` and the Dockerfile do, on a free loopback port; used by attack tests and bench/."""
+from __future__ import annotations
+
+import contextlib
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+from typing import Iterator, Optional
+
+ROOT = Path(__file__).resolve().parents[2]
+GUNICORN = Path(sys.executable).parent / "gunicorn"
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+class Server:
+    def __init__(self, proc: subprocess.Popen, url: str, log_path: Path, headers: dict):
+        self.proc, self.url, self.log_path = proc, url, log_path
+        self.headers = headers  # an admin key's Authorization header, when the service has API keys
+
+    @property
+    def master_pid(self) -> int:
+        return self.proc.pid
+
+    def worker_pids(self) -> list[int]:
+        children = Path(f"/proc/{self.proc.pid}/task/{self.proc.pid}/children")
+        return [int(p) for p in children.read_text().split()] if children.exists() else []
+
+    def log(self) -> str:
+        return self.log_path.read_text(errors="replace")
+
+
+def provision_database(folder: Path) -> tuple[dict, dict]:
+    """A fresh SQLite story store in folder, and an admin key for it when API keys exist (issue 6).
+
+    Returns (environment for the server, headers for the client).
+    """
+    import importlib.util
+
+    url = f"sqlite:///{folder / 'factcheck.db'}"
+    env = {"FACTCHECK_DATABASE_URL": url, "FACTCHECK_SECRET_KEY": "attack-tests"}
+    if importlib.util.find_spec("service.auth") is None:
+        return env, {}
+    from sqlalchemy.orm import Session
+
+    from service import auth
+    from service.store import db
+
+    db.upgrade(url)
+    engine = db.make_engine(url)
+    with Session(engine) as session:
+        _, key = auth.create_key(session, "admin", "attack tests")
+        session.commit()
+    engine.dispose()
+    return env, {"Authorization": f"Bearer {key}"}
+
+
+def wait_ready(url: str, proc: subprocess.Popen, log_path: Path, timeout: float = 240) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            raise RuntimeError("gunicorn exited:\n" + log_path.read_text(errors="replace")[-4000:])
+        try:
+            with urllib.request.urlopen(url + "/readyz", timeout=2) as r:
+                if r.status == 200:
+                    return
+        except (urllib.error.URLError, ConnectionError, OSError):
+            pass
+        time.sleep(0.5)
+    raise RuntimeError("gunicorn did not become ready:\n" + log_path.read_text(errors="replace")[-4000:])
+
+
+@contextlib.contextmanager
+def gunicorn(workers: int = 2, env: Optional[dict] = None) -> Iterator[Server]:
+    """gunicorn --config gunicorn.conf.py service.wsgi:app bound to 127.0.0.1 only; all workers ready on exit."""
+    port = free_port()
+    folder = Path(tempfile.mkdtemp(prefix="factcheck-gunicorn-"))
+    log_file = open(folder / "gunicorn.log", "wb")
+    db_env, headers = provision_database(folder)
+    full_env = dict(os.environ, PORT=str(port), WORKERS=str(workers), HF_HUB_OFFLINE="1",
+                    TRANSFORMERS_OFFLINE="1", TOKENIZERS_PARALLELISM="false")
+    full_env.update(db_env)
+    full_env.update(env or {})
+    full_env.pop("PROMETHEUS_MULTIPROC_DIR", None)  # a fresh folder per server (gunicorn.conf.py)
+    proc = subprocess.Popen([str(GUNICORN), "--config", "gunicorn.conf.py", "--bind", f"127.0.0.1:{port}",
+                             "service.wsgi:app"], cwd=ROOT, env=full_env, stdout=log_file,
+                            stderr=subprocess.STDOUT, start_new_session=True)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        wait_ready(url, proc, Path(log_file.name))
+        server = Server(proc, url, Path(log_file.name), headers)
+        deadline = time.monotonic() + 120  # /readyz answers as soon as one worker is warm; wait for all
+        while len(server.worker_pids()) < workers and time.monotonic() < deadline:
+            time.sleep(0.2)
+        yield server
+    finally:
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(proc.pid, signal.SIGTERM)
+        try:
+            proc.wait(timeout=40)
+        except subprocess.TimeoutExpired:
+            os.killpg(proc.pid, signal.SIGKILL)
+            proc.wait()
+        log_file.close()
+        shutil.rmtree(folder, ignore_errors=True)
