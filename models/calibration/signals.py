@@ -20,7 +20,7 @@ from models.calibration.nli_cache import CachedNli
 from service.pipeline import segment
 from service.pipeline.checks import date, modality, negation, numeric
 from service.pipeline.normalize import canonical_text
-from service.pipeline.types import Source
+from service.pipeline.types import Claim, Source
 from service.pipeline.verdicts import SAME_EVENT, SAME_FACT
 
 SIGNALS_VERSION = 1
@@ -57,15 +57,24 @@ def text_units(text: str, max_words: int, parser) -> list[str]:
     return [s.text.strip() for s in found] or [text.strip()]
 
 
-def typed_discrepancy(premise: str, hypothesis: str, pipeline):
+class Vectors:
+    """Normalised embeddings of many texts, computed in one batch and then looked up."""
+
+    def __init__(self, embedder, texts: list[str]):
+        unique = list(dict.fromkeys(canonical_text(t) for t in texts))
+        self.rows = dict(zip(unique, embedder.encode(unique)))
+
+    def __call__(self, texts: list[str]) -> np.ndarray:
+        return np.stack([self.rows[canonical_text(t)] for t in texts])
+
+
+def typed_discrepancy(claims: list[Claim], vectors: Vectors):
     """The first of the numeric, date, negation and modality checks to fire on aligned claims, or None."""
-    claims = pipeline.extract_claims([Source("premise", premise), Source("hypothesis", hypothesis)])
     left = [c for c in claims if c.source == "premise"]
     right = [c for c in claims if c.source == "hypothesis"]
     if not left or not right:
         return None
-    vectors = pipeline.embedder.encode([canonical_text(c.text) for c in left + right])
-    sims = vectors[len(left):] @ vectors[:len(left)].T
+    sims = vectors([c.text for c in right]) @ vectors([c.text for c in left]).T
     for h, row in zip(right, sims):
         p = left[int(np.argmax(row))]
         similarity = float(row.max())
@@ -81,17 +90,23 @@ def typed_discrepancy(premise: str, hypothesis: str, pipeline):
 
 
 class Plan:
-    """Units and their nearest premise units for one pair, before any NLI is run."""
+    """Units, claims and nearest premise units for one pair, before any NLI is run."""
 
     def __init__(self, pair: LabelledPair, pipeline, premise_units: list[str]):
         self.pair = pair
         self.premise_units = premise_units
         self.hypothesis_units = text_units(pair.hypothesis, LONG_HYPOTHESIS_WORDS, pipeline.parser)
-        vectors = pipeline.embedder.encode([canonical_text(u) for u in premise_units + self.hypothesis_units])
-        sims = vectors[len(premise_units):] @ vectors[:len(premise_units)].T
+        self.claims = pipeline.extract_claims([Source("premise", pair.premise), Source("hypothesis", pair.hypothesis)])
+
+    def texts(self) -> list[str]:
+        return self.premise_units + self.hypothesis_units + [c.text for c in self.claims]
+
+    def align(self, vectors: Vectors) -> "Plan":
+        sims = vectors(self.hypothesis_units) @ vectors(self.premise_units).T
         self.nearest = [list(np.argsort(-row)[:TOP_PREMISE_UNITS]) for row in sims]
         self.similarity = [float(row.max()) for row in sims]
-        self.typed = typed_discrepancy(pair.premise, pair.hypothesis, pipeline)
+        self.typed = typed_discrepancy(self.claims, vectors)
+        return self
 
     def nli_requests(self) -> list[tuple[str, str]]:
         out = []
@@ -109,6 +124,20 @@ class Plan:
         return PairSignals(p.file, p.id, p.part, p.label, p.expected, tuple(units),
                            self.typed.type if self.typed else None,
                            self.typed.confidence if self.typed else None)
+
+
+def plan_pairs(pairs: list[LabelledPair], pipeline) -> list[Plan]:
+    """Parse and claim-extract every pair, then embed all their texts in one batch."""
+    premise_units: dict[str, list[str]] = {}
+    plans = []
+    for n, pair in enumerate(pairs, 1):
+        if pair.premise not in premise_units:
+            premise_units[pair.premise] = text_units(pair.premise, LONG_PREMISE_WORDS, pipeline.parser)
+        plans.append(Plan(pair, pipeline, premise_units[pair.premise]))
+        if n % 100 == 0:
+            print(f"  parsed {n}/{len(pairs)} {pair.file} pairs", file=sys.stderr, flush=True)
+    vectors = Vectors(pipeline.embedder, [t for plan in plans for t in plan.texts()])
+    return [plan.align(vectors) for plan in plans]
 
 
 def _from_json(row: dict) -> PairSignals:
@@ -129,14 +158,7 @@ def score_pairs(pairs: list[LabelledPair], pipeline, cache_dir: Path = CACHE_DIR
     todo = [p for p in pairs if (p.file, p.id) not in known]
     if todo:
         pipeline.warm_up()
-        premise_units: dict[str, list[str]] = {}
-        plans = []
-        for n, pair in enumerate(todo, 1):
-            if pair.premise not in premise_units:
-                premise_units[pair.premise] = text_units(pair.premise, LONG_PREMISE_WORDS, pipeline.parser)
-            plans.append(Plan(pair, pipeline, premise_units[pair.premise]))
-            if n % 200 == 0:
-                print(f"  planned {n}/{len(todo)} {pair.file} pairs", file=sys.stderr, flush=True)
+        plans = plan_pairs(todo, pipeline)
         nli = CachedNli(pipeline.nli, cache_dir / f"nli-{model}.jsonl")
         nli.score_all([r for plan in plans for r in plan.nli_requests()])
         cache.parent.mkdir(parents=True, exist_ok=True)
