@@ -11,21 +11,12 @@ from hypothesis.errors import Unsatisfiable
 from schemathesis import GenerationMode
 from schemathesis.specs.openapi.checks import positive_data_acceptance
 
-from tests.attack.server import gunicorn
-
 pytestmark = pytest.mark.e2e
 # Schema-valid requests the API refuses on purpose, with a documented 4xx: duplicate source ids, more
 # sources than FACTCHECK_MAX_SOURCES, longer texts than FACTCHECK_MAX_SOURCE_CHARS (OpenAPI cannot say
 # "ids unique", and the limits are deployment settings). Every other default check runs.
 EXCLUDED = [positive_data_acceptance]
 EXAMPLES = {GenerationMode.POSITIVE: 15, GenerationMode.NEGATIVE: 15}
-
-
-@pytest.fixture(scope="module")
-def served():
-    # Limits high enough that the fuzzer never meets a 429 (tests/test_limits.py covers those).
-    with gunicorn(workers=2, env={"FACTCHECK_RATE_LIMIT": "100000/minute"}) as server:
-        yield server
 
 
 @pytest.fixture(scope="module")
