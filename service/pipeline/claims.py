@@ -150,7 +150,7 @@ def _split_kind(tok, heads) -> tuple[str, str]:
     if dep == "conj" and verbal and tok.head.pos_ in ("VERB", "AUX") and (own_subject or finite_head):
         cc = next((c.lower_ for c in tok.head.children if c.dep_ == "cc" and c.i < tok.i), "and")
         return "coordinate", cc
-    if dep == "advcl" and verbal:
+    if dep == "advcl" and verbal and tok.head.pos_ in ("VERB", "AUX", "NOUN", "PROPN"):
         mark = next((c.lower_ for c in tok.children if c.dep_ == "mark"), "")
         if mark in CLAUSE_MARKS or any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
             return "adverbial", mark

@@ -121,7 +121,7 @@ def sentence_frames(sent, regions) -> list[Frame]:
     for tok in sent:
         if not is_speech(tok) or region_at(regions, tok.idx):
             continue
-        content = tuple(c.i for c in tok.children if c.dep_ in CONTENT_DEPS)
+        content = tuple(c.i for c in tok.children if c.dep_ in CONTENT_DEPS and c.i not in wrappers)
         speaker, kind = speaker_of(tok)
         if tok.i in wrappers:
             frames.append(Frame(tok.i, _frame_tokens(tok, content), (), speaker, kind, False, False, False))
@@ -143,10 +143,14 @@ def sentence_frames(sent, regions) -> list[Frame]:
 
 
 def _misparsed_wrapper(tok) -> bool:
-    """'X said Y, Reuters reports' parsed with 'reports' under 'said' and Y under 'reports'."""
+    """'X said Y, Reuters reports' parsed with 'reports' under 'said', and Y under 'reports' or beside it."""
+    if not (is_speech(tok) and tok.dep_ in CONTENT_DEPS and is_speech(tok.head) and tok.head.i < tok.i):
+        return False
     content = [c.i for c in tok.children if c.dep_ in CONTENT_DEPS]
-    return (is_speech(tok) and tok.dep_ in CONTENT_DEPS and is_speech(tok.head) and bool(content)
-            and all(tok.head.i < c < tok.i for c in content))
+    siblings = [c.i for c in tok.head.children if c.dep_ in CONTENT_DEPS and c.i != tok.i]
+    if content:
+        return all(tok.head.i < c < tok.i for c in content)
+    return any(tok.head.i < c < tok.i for c in siblings)
 
 
 def _frame_only(child) -> bool:
