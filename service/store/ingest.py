@@ -121,9 +121,9 @@ def _persist_claims(session: Session, story_id: str, current: list[Article], art
                                    .where(ArticleClaim.article_id == basis.id).order_by(Claim.id))
             for row in rows:
                 known[row.text].append(row)
-        kept = set()
         for claim in by_outlet.get(stored_article.outlet, []):
             row = known[claim.text].pop(0) if known.get(claim.text) else None
+            linked = row is not None and stored_article.id != article.id
             if row is None:
                 row = Claim(id=f"cl_{uuid.uuid4().hex[:16]}", story_id=story_id, outlet=stored_article.outlet,
                             text=claim.text, first_article_id=stored_article.id, last_article_id=stored_article.id)
@@ -132,8 +132,7 @@ def _persist_claims(session: Session, story_id: str, current: list[Article], art
             row.active = True
             row.detail = _detail(claim)
             mapping[claim.id] = row.id
-            kept.add(row.id)
-            if stored_article.id == article.id or basis is None:
+            if not linked:   # the posted version's claims, and claims new to an unchanged article (causal pairs)
                 links.append(ArticleClaim(article_id=stored_article.id, claim_id=row.id,
                                           spans=[list(s) for s in claim.spans]))
         if stored_article.id == article.id:
