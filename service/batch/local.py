@@ -13,14 +13,20 @@ from typing import Iterable, Iterator
 from service.batch.scoring import Scored, score_chunk, threads_per_worker, warm_pipeline
 from service.batch.stories import Story
 
+WARM_UP_TIMEOUT_SECONDS = 900
 _worker_pipeline = None
 _worker_batch_size = 8
 
 
-def _init_worker(threads: int, batch_size: int) -> None:
+def _init_worker(threads: int, batch_size: int, ready) -> None:
     global _worker_pipeline, _worker_batch_size
-    _worker_pipeline = warm_pipeline(threads)
+    try:
+        _worker_pipeline = warm_pipeline(threads)
+    except BaseException as error:
+        ready.put(f"{type(error).__name__}: {error}")
+        raise
     _worker_batch_size = batch_size
+    ready.put(None)
 
 
 def _score_in_worker(chunk: list[Story]) -> list[Scored]:
@@ -42,8 +48,14 @@ class LocalEngine:
             self._pipeline = warm_pipeline(self.threads)
         else:
             context = multiprocessing.get_context("spawn")
+            ready = context.Queue()
             self._pool = context.Pool(self.workers, initializer=_init_worker,
-                                      initargs=(self.threads, self.batch_size))
+                                      initargs=(self.threads, self.batch_size, ready))
+            for _ in range(self.workers):  # every worker warm before the first chunk, or a clear error
+                failure = ready.get(timeout=WARM_UP_TIMEOUT_SECONDS)
+                if failure is not None:
+                    self._pool.terminate()
+                    raise RuntimeError(f"[FC031] a scoring worker could not warm its pipeline: {failure}")
         return self
 
     def score(self, chunks: Iterable[list[Story]]) -> Iterator[list[Scored]]:
