@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import click
 
+from service.batch.command import score
 from service.store.commands import database, keys
 
 
@@ -13,6 +14,7 @@ def cli():
 
 cli.add_command(keys)
 cli.add_command(database)
+cli.add_command(score)
 
 
 if __name__ == "__main__":
