@@ -160,6 +160,7 @@ MONTH = re.compile(r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b
 WEEKDAY = re.compile(r"\b(mon|tues?|wed(nes)?|thu(rs)?|fri|sat(ur)?|sun)(day)?\b", re.IGNORECASE)
 
 
+@lru_cache(maxsize=4096)
 def resolve_date(text: str, published: Optional[date]) -> Optional[tuple[str, str]]:
     """A date mention as (iso, granularity), resolved against the publication date; None if vague."""
     import dateparser

@@ -111,7 +111,8 @@ def block(doc) -> dict:
     if cached is None:
         regions = quote_regions(doc.text)
         frames = {sent.start: sentence_frames(sent, regions) for sent in doc.sents}
-        cached = doc.user_data["speech"] = {"regions": regions, "frames": frames}
+        by_verb = {f.verb: f for found in frames.values() for f in found}
+        cached = doc.user_data["speech"] = {"regions": regions, "frames": frames, "by_verb": by_verb}
     return cached
 
 
@@ -231,7 +232,7 @@ def attribute(head, sent, hint: str, start: int, end: int) -> Attribution:
     verb above it, else the quotation or speaker-only sentence around it, else a cited source."""
     info = block(sent.doc)
     regions = info["regions"]
-    frames = {f.verb: f for fs in info["frames"].values() for f in fs}
+    frames = info["by_verb"]
     inside = sum(max(0, min(e, end) - max(s + 1, start)) for s, e in regions)
     contains_quote = any(start <= s and e <= end and len(re.findall(r"\w+", sent.doc.text[s:e])) >= MIN_QUOTED_WORDS
                          for s, e in regions)

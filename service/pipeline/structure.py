@@ -67,8 +67,8 @@ def _phrase(head, deps: tuple[str, ...], token_ids: set[int]) -> str:
     child = next((c for c in head.children if c.dep_ in deps), None)
     if child is None:
         return ""
-    words = [t for t in child.subtree if (t.i in token_ids or not token_ids) and not t.is_punct
-             and not any(a.dep_ in ("appos", "relcl", "acl") and child in a.ancestors for a in [t, *t.ancestors])]
+    clauses = {d.i for t in child.subtree if t.i != child.i and t.dep_ in ("appos", "relcl", "acl") for d in t.subtree}
+    words = [t for t in child.subtree if (t.i in token_ids or not token_ids) and not t.is_punct and t.i not in clauses]
     return " ".join(t.text for t in words)
 
 
