@@ -1,7 +1,7 @@
 """A scoring run: input stories → (skip done, report bad lines) → chunks → engine → output lines, resumable."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from itertools import islice
 from typing import Iterator, Optional, TextIO
 
@@ -19,7 +19,6 @@ class RunSummary:
     failed: int = 0          # valid stories the pipeline could not score
     articles: int = 0        # articles in the stories scored by this run
     cut_bytes: int = 0       # torn tail removed from the output before resuming
-    error_lines: list[int] = field(default_factory=list)
 
 
 def run_scoring(engine, in_path: str, out_path: str, errors_path: str, *, chunk_stories: int,
@@ -35,7 +34,6 @@ def run_scoring(engine, in_path: str, out_path: str, errors_path: str, *, chunk_
                dynamic_ncols=True, smoothing=0.1)
     with JsonlAppender(out_path) as out, JsonlAppender(errors_path) as errors:
         def report_error(line: int, reason: str, story_id=None) -> None:
-            summary.error_lines.append(line)
             if line not in reported:
                 errors.write({"line": line, "story_id": story_id, "reason": reason})
                 reported.add(line)
