@@ -51,19 +51,53 @@ def entity_key(text: str) -> str:
         if tail in table:
             return table[tail]
     possessive = re.sub(r"s$", "", folded)
-    return table.get(possessive, folded)
+    if possessive in table:
+        return table[possessive]
+    return _transliterated_table().get(transliteration_key(folded), folded)
+
+
+# Spelling variants of one sound across romanisation systems (Ukrainian, Russian, Belarusian, Arabic…),
+# applied in order to a folded name; "Zelenskyy", "Zelenskiy" and "Zelensky" share the key "zelenski".
+TRANSLITERATION = [
+    (r"shch|sch", "sh"), (r"kh|ch(?=[^aeiou])", "h"), (r"tz|tc|ts", "c"), (r"zh|j(?=[aeiou])", "zh"),
+    (r"(?<=[aeiou])y(?=[aeiou])", "i"), (r"ij|iy|yi|yy|ii|y", "i"), (r"ia\b", "ia"), (r"ya|ja", "ia"),
+    (r"yu|ju", "iu"), (r"ye|je", "ie"), (r"ou", "u"), (r"w", "v"), (r"ck", "k"), (r"q", "k"),
+    (r"ph", "f"), (r"x", "ks"), (r"'|-", ""), (r"(\w)\1", r"\1"),
+]
+
+
+def transliteration_key(name: str) -> str:
+    key = fold(name)
+    for pattern, replacement in TRANSLITERATION:
+        key = re.sub(pattern, replacement, key)
+    return key
+
+
+@lru_cache(maxsize=1)
+def _transliterated_table() -> dict[str, str]:
+    return {transliteration_key(variant): canonical for variant, canonical in alias_table().items() if len(variant) > 4}
 
 
 def same_name(a: str, b: str) -> bool:
     """Whether two entity keys name the same thing, allowing transliteration variants."""
     if a == b:
         return True
+    if len(a) > 4 and transliteration_key(a) == transliteration_key(b):
+        return True
     ta, tb = a.split(), b.split()
     if ta and tb and (ta[-1] == tb[-1] or set(ta) <= set(tb) or set(tb) <= set(ta)):
         return True
-    if ta and tb and len(ta[-1]) > 4 and len(tb[-1]) > 4:
-        return JaroWinkler.similarity(ta[-1], tb[-1]) >= NAME_SIMILARITY
-    return False
+    return bool(ta and tb) and _spelling_variants(transliteration_key(ta[-1]), transliteration_key(tb[-1]))
+
+
+def _spelling_variants(a: str, b: str) -> bool:
+    """Two surnames spelled apart by a letter or two ("lukashenko", "lukashenka"), not two different words
+    ("austria", "australia") or the masculine and feminine forms of one surname ("ivanov", "ivanova")."""
+    if a == b:
+        return len(a) > 4
+    if min(len(a), len(b)) < 6 or abs(len(a) - len(b)) > 1 or a[0] != b[0] or a + "a" == b or b + "a" == a:
+        return False
+    return JaroWinkler.similarity(a, b) >= NAME_SIMILARITY
 
 
 @lru_cache(maxsize=1)

@@ -34,3 +34,26 @@ def test_numbers():
     assert parse_number("2.5 million") == 2_500_000
     assert numbers_conflict(52, 25, approximate=False)
     assert not numbers_conflict(100, 110, approximate=True)
+
+
+def test_transliteration_variants_match_without_being_listed():
+    assert same_name(entity_key("Volodymyr Zelenskiy"), entity_key("Zelensky"))
+    assert same_name(entity_key("Dmitriy Peskov"), entity_key("Dmitry Peskov"))
+    assert same_name(entity_key("Yulia Navalnaya"), entity_key("Iuliia Navalnaia"))
+    assert same_name(entity_key("Kharkiv"), entity_key("Harkiv"))
+    assert same_name("alexander", "aleksandr")
+
+
+def test_different_names_that_look_alike_do_not_match():
+    assert not same_name(entity_key("Austria"), entity_key("Australia"))
+    assert not same_name("maria", "mario")
+    assert not same_name("ivanov", "ivanova")
+
+
+def test_money_and_percent_units():
+    from service.pipeline.normalize import unit_of
+
+    assert parse_number("$2.5 million") == 2_500_000 and unit_of("MONEY", "$2.5 million") == "usd"
+    assert unit_of("MONEY", "40 euros") == "eur"
+    assert parse_number("12%") == 12 and unit_of("PERCENT", "12%") == "percent"
+    assert unit_of("QUANTITY", "300 km") == "kilometre"
