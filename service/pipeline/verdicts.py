@@ -26,7 +26,7 @@ RELATED = 0.6            # below this, a pair that is not a mutual best match is
 def judge(pairs: list[Pair], claims: list[Claim], vectors: np.ndarray, nli, calibration: Calibration,
           nli_max_pairs: int) -> tuple[list[Verdict], list[Claim]]:
     """Verdicts for the candidate pairs, and the link claims that causal findings refer to."""
-    mutual = _mutual_best(pairs)
+    mutual = _mutual_best(pairs, claims)
     typed = {(p.a, p.b): _typed(claims[p.a], claims[p.b], p.similarity, (p.a, p.b) in mutual) for p in pairs}
     needs_nli = sorted((p for p in pairs if typed[(p.a, p.b)] is None and (p.a, p.b) in mutual
                         and p.similarity >= calibration.support_similarity),
@@ -57,15 +57,16 @@ def judge(pairs: list[Pair], claims: list[Claim], vectors: np.ndarray, nli, cali
     return verdicts, link_claims
 
 
-def _mutual_best(pairs: list[Pair]) -> set[tuple[int, int]]:
+def _mutual_best(pairs: list[Pair], claims: list[Claim]) -> set[tuple[int, int]]:
+    """Pairs whose claims are each other's closest candidate in the other's source."""
     best_for: dict[tuple[int, str], tuple[float, int]] = {}
     for p in pairs:
         for me, other in ((p.a, p.b), (p.b, p.a)):
-            key = (me, "after" if other > me else "before")
+            key = (me, claims[other].source)
             if key not in best_for or p.similarity > best_for[key][0]:
                 best_for[key] = (p.similarity, other)
     return {(p.a, p.b) for p in pairs
-            if best_for[(p.a, "after")][1] == p.b and best_for[(p.b, "before")][1] == p.a}
+            if best_for[(p.a, claims[p.b].source)][1] == p.b and best_for[(p.b, claims[p.a].source)][1] == p.a}
 
 
 def _share_specifics(a: Claim, b: Claim) -> bool:

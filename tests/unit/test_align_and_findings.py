@@ -45,3 +45,13 @@ def test_omissions_list_claims_no_other_source_agrees_with():
     assert found["A#0"] == ("C",)
     assert found["A#1"] == ("B", "C")
     assert found["C#0"] == ("A", "B")
+
+
+def test_mutual_best_holds_whatever_the_source_order():
+    from service.pipeline.types import Pair
+    from service.pipeline.verdicts import _mutual_best
+
+    # Claims listed with source B before source A, as a request may send them.
+    claims = [claim("B#0", "B"), claim("A#0", "A"), claim("A#1", "A")]
+    pairs = [Pair(1, 0, 0.9), Pair(2, 0, 0.7)]
+    assert _mutual_best(pairs, claims) == {(1, 0)}
