@@ -1,23 +1,29 @@
-"""Word-level differences between two claims, as (word, differs) runs for the reviewer page to highlight."""
+"""Words one claim has and the other lacks, as (chunk, differs) runs for the reviewer page to highlight.
+
+Claims of two outlets often state the same fact in a different order, so a word differs when the other
+side lacks it anywhere (case-folded), not when it sits in another position. The chunks cover the text
+exactly, spaces and punctuation included; the template escapes each chunk and marks the differing ones.
+"""
 from __future__ import annotations
 
-import difflib
 import re
 
-TOKEN = re.compile(r"\w+|[^\w\s]+")
+WORD = re.compile(r"\w+", re.UNICODE)
 
 
-def _tokens(text: str) -> list[str]:
-    return TOKEN.findall(text)
+def _chunks(text: str, other_words: set[str]) -> list[tuple[str, bool]]:
+    out, position = [], 0
+    for match in WORD.finditer(text):
+        if match.start() > position:
+            out.append((text[position:match.start()], False))
+        out.append((match.group(), match.group().casefold() not in other_words))
+        position = match.end()
+    if position < len(text):
+        out.append((text[position:], False))
+    return out
 
 
 def highlight(left: str, right: str) -> tuple[list[tuple[str, bool]], list[tuple[str, bool]]]:
-    """Each side as a list of (word, differs); the template escapes the words and marks those that differ."""
-    a, b = _tokens(left), _tokens(right)
-    matcher = difflib.SequenceMatcher(a=[w.lower() for w in a], b=[w.lower() for w in b], autojunk=False)
-    out_a, out_b = [], []
-    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
-        same = tag == "equal"
-        out_a += [(w, not same) for w in a[i1:i2]]
-        out_b += [(w, not same) for w in b[j1:j2]]
-    return out_a, out_b
+    left_words = {w.casefold() for w in WORD.findall(left)}
+    right_words = {w.casefold() for w in WORD.findall(right)}
+    return _chunks(left, right_words), _chunks(right, left_words)

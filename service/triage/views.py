@@ -91,6 +91,16 @@ def decide(item_id: int):
     return redirect(url_for("review.queue_page"))
 
 
+@bp.get("/stories/<story_id>")
+def story_page(story_id: str):
+    from service.store.ingest import latest_articles
+
+    articles = latest_articles(db.session(), story_id)
+    if not articles:
+        abort(404)
+    return render_template("review/story.html", story_id=story_id, articles=articles)
+
+
 @bp.get("/audit")
 def audit_page():
     return render_template("review/audit.html", entries=audit.recent(db.session(), 100))
@@ -110,7 +120,7 @@ def _sides(finding: Finding) -> list[dict]:
         sides[0]["words"], sides[1]["words"] = highlight(sides[0]["text"], sides[1]["text"])
     else:
         for side in sides:
-            side["words"] = [(w, False) for w in side["text"].split()]
+            side["words"] = [(side["text"], False)]
     return sides
 
 
