@@ -24,7 +24,8 @@ OUTLET_NOUNS = {"publication", "media", "outlet", "newspaper", "paper", "edition
                 "broadcaster", "channel", "newsroom"}
 ORG_WORDS = {"ministry", "government", "office", "department", "agency", "service", "administration", "council",
              "committee", "army", "forces", "company", "embassy", "police", "court", "parliament", "kremlin",
-             "commission", "bureau", "command", "staff", "headquarters", "cabinet", "presidency", "regime"}
+             "commission", "bureau", "command", "staff", "headquarters", "cabinet", "presidency", "regime",
+             "force", "military", "navy", "guard", "authorities", "union", "party", "bank", "prosecutor's"}
 PERSON_WORDS = {"minister", "president", "spokesman", "spokeswoman", "spokesperson", "official", "leader",
                 "representative", "ambassador", "secretary", "chief", "head", "general", "officer", "envoy",
                 "adviser", "advisor", "aide", "commander", "director", "mayor", "governor", "prime"}
