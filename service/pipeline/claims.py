@@ -197,6 +197,10 @@ def _context_tokens(head, kind: str, sent) -> set[int]:
         noun = head.head
         if kind == "appositive":
             noun = _last_conjunct_before(noun, head)
+        if kind == "relative":
+            noun = _appositive_just_before(noun, head)
+            if noun.dep_ == "appos" and noun.head.pos_ in ("NOUN", "PROPN"):
+                noun = _last_conjunct_before(noun.head, noun)
         return {t.i for t in noun.lefts if t.dep_ in ("compound", "amod", "flat", "nummod", "poss")
                 for t in t.subtree} | {noun.i}
     if kind == "adjunct" or (kind == "adverbial" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in head.children)):
@@ -209,6 +213,18 @@ def _last_conjunct_before(noun, appositive):
     """'Washington and Belarus, a close ally of Russia': the appositive describes the conjunct next to it."""
     conjuncts = [c for c in noun.children if c.dep_ == "conj" and c.i < appositive.i]
     return _last_conjunct_before(conjuncts[-1], appositive) if conjuncts else noun
+
+
+def _appositive_just_before(noun, clause):
+    """', a close ally of Russia, which allowed …': the relative clause describes the appositive before it."""
+    first = min(t.i for t in clause.subtree)
+    for tok in clause.sent:
+        if tok.dep_ != "appos" or tok.i >= first or not (noun.i < tok.i or noun in tok.subtree):
+            continue
+        last = max(t.i for t in tok.subtree if t.i < first)
+        if all(t.is_punct for t in clause.doc[last + 1:first]):
+            return tok
+    return noun
 
 
 def _subject_of(verb) -> set[int]:

@@ -77,6 +77,14 @@ def test_appositive_after_coordinated_names_describes_the_last_one(claims_of):
     assert "Lithuania a close ally of Ukraine" in texts(claims)
 
 
+def test_relative_clause_after_an_appositive_describes_the_named_thing(claims_of):
+    claims = claims_of("Talks resumed between Poland and Lithuania, a close partner of Ukraine, which sent "
+                       "troops to the border in May.")
+    relative = one(claims, "sent troops")
+    assert relative.role == "relative"
+    assert relative.text.startswith("Lithuania") and "troops to the border in May" in relative.text
+
+
 def test_including_list_is_a_partial_list_claim(claims_of):
     claims = claims_of("The storm damaged 40 homes in the region, including two schools.")
     listed = one(claims, "including two schools")
