@@ -193,8 +193,11 @@ def _context_tokens(head, kind: str, sent) -> set[int]:
             return _subject_of(first)
         return (_subject_of(matrix) | {matrix.i} | {c.i for c in matrix.children if c.dep_ in ("aux", "auxpass", "neg")}
                 | {c.i for c in infinitive.children if c.dep_ == "aux"})
-    if kind in ("relative", "participial", "appositive", "list") and head.head.pos_ in ("NOUN", "PROPN", "PRON"):
-        noun = head.head
+    described = head.head if head.head.pos_ in ("NOUN", "PROPN", "PRON") else None
+    if kind == "list" and described is None:
+        described = _noun_just_before(head)
+    if kind in ("relative", "participial", "appositive", "list") and described is not None:
+        noun = described
         if kind == "appositive":
             noun = _last_conjunct_before(noun, head)
         if kind == "relative":
@@ -205,8 +208,19 @@ def _context_tokens(head, kind: str, sent) -> set[int]:
                 for t in t.subtree} | {noun.i}
     if kind == "adjunct" or (kind == "adverbial" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in head.children)):
         verb = head.head
-        return _subject_of(verb) | {verb.i} | {c.i for c in verb.children if c.dep_ in ("aux", "auxpass", "neg")}
+        kept = {c.i for c in verb.children if c.dep_ in ("aux", "auxpass", "neg")}
+        # "began the exercises amid …": the object before the adjunct, without its own modifiers after it.
+        kept |= {t.i for c in verb.children if c.dep_ == "dobj" and c.i < head.i for t in c.subtree if t.i <= c.i}
+        return _subject_of(verb) | {verb.i} | kept
     return set()
+
+
+def _noun_just_before(prep):
+    """'… for its fleet, including Boeing aircraft' attached to a verb: the list names members of 'fleet'."""
+    i = prep.i - 1
+    while i >= prep.sent.start and prep.doc[i].is_punct:
+        i -= 1
+    return prep.doc[i] if i >= prep.sent.start and prep.doc[i].pos_ in ("NOUN", "PROPN") else None
 
 
 def _last_conjunct_before(noun, appositive):

@@ -101,6 +101,17 @@ def test_amid_adjunct_is_split_and_linked(claims_of):
     assert [(link.kind, link.marker, link.targets) for link in main.links] == [("juxtaposition", "amid", (adjunct.id,))]
 
 
+def test_adjunct_keeps_the_object_it_is_about(claims_of):
+    claims = claims_of("Russia and Belarus began the joint exercises on Friday amid rising tensions with NATO.")
+    assert "Russia and Belarus began the joint exercises amid rising tensions with NATO" in texts(claims)
+
+
+def test_including_list_after_a_verb_phrase_names_members_of_the_noun_before_it(claims_of):
+    claims = claims_of("The sanctions relief allows the airline to buy parts for its fleet, including Boeing aircraft.")
+    listed = one(claims, "including Boeing aircraft")
+    assert listed.text == "its fleet including Boeing aircraft" and listed.role == "list"
+
+
 def test_days_after_clause_is_a_temporal_link(claims_of):
     claims = claims_of("The army withdrew its troops from the town two days after the ceasefire was signed.")
     main = one(claims, "withdrew its troops")
