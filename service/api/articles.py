@@ -10,6 +10,7 @@ from sqlalchemy.exc import IntegrityError
 from service.api.store_schemas import ArticleIn, ArticleOut, StoryOut
 from service.auth import current_caller, require_role
 from service.errors import ApiError, TooLarge
+from service.observability import metrics
 from service.store import db
 from service.store.ingest import ingest_article, latest_articles
 from service.store.models import Article, ArticleClaim, Claim, Finding, Story
@@ -25,8 +26,9 @@ def store_pipeline():
     app = current_app._get_current_object()
     if "factcheck.store_pipeline" not in app.extensions:
         settings = app.extensions["factcheck.settings"]
-        app.extensions["factcheck.store_pipeline"] = cached_pipeline(app.extensions["factcheck.pipeline"],
-                                                                     settings.store_cache_size)
+        cached = cached_pipeline(app.extensions["factcheck.pipeline"], settings.store_cache_size)
+        metrics.instrument_pipeline(cached)   # store runs show in the per-stage metrics too
+        app.extensions["factcheck.store_pipeline"] = cached
     return app.extensions["factcheck.store_pipeline"]
 
 

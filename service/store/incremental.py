@@ -82,6 +82,8 @@ def cached_pipeline(pipeline, size: int):
     """A shallow copy of a warm pipeline whose parser, embedder and NLI model remember their answers."""
     pipeline.warm_up()
     cached = copy.copy(pipeline)
+    for name in [n for n in vars(cached) if callable(getattr(type(pipeline), n, None))]:
+        del cached.__dict__[name]   # wrappers set on the instance (metrics) still call the original's models
     cached.parser = CachedParser(pipeline.parser, size)
     cached.embedder = CachedEmbedder(pipeline.embedder, size)
     cached.nli = CachedNli(pipeline.nli, size)
