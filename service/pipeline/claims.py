@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from service.pipeline import speech, structure
+from service.pipeline.phrases import bare_phrase
 from service.pipeline.types import Claim, Source
 
 ADJUNCT_PREPS = {"amid", "after", "following", "despite", "before", "during"}
@@ -246,9 +247,7 @@ def _subject_of(verb) -> set[int]:
     for _ in range(4):
         subject = next((c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subject is not None:
-            return {t.i for t in subject.subtree if not (t.dep_ in ("relcl", "appos", "acl") or
-                                                         any(a.dep_ in ("relcl", "appos", "acl") and a.i != subject.i
-                                                             for a in t.ancestors if a.i in {s.i for s in subject.subtree}))}
+            return {t.i for t in bare_phrase(subject)}
         if node.head.i == node.i:
             break
         node = node.head

@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from service.pipeline.phrases import bare_phrase
+
 SPEECH = {"say", "tell", "state", "announce", "note", "report", "claim", "add", "write", "describe", "present",
           "call", "term", "declare", "confirm", "deny", "insist", "stress", "explain", "warn", "quote",
           "remind", "emphasise", "emphasize", "assert", "admit", "acknowledge", "reply", "recall"}
@@ -32,6 +34,7 @@ PERSON_WORDS = {"minister", "president", "spokesman", "spokeswoman", "spokespers
 DOCUMENT_WORDS = {"statement", "report", "release", "communique", "publication", "media", "video", "footage",
                   "letter", "document", "post", "message", "newspaper", "outlet"}
 OPENING_QUOTES = {"“": "”", "«": "»", "„": "“"}
+QUOTE_MARKS = {'"', "“", "”", "«", "»", "„"}
 DASHES = "-–—"
 MIN_QUOTED_WORDS = 3
 # A clause under these dependents of a speech verb is about the speaker or addressee, not what was said.
@@ -168,7 +171,7 @@ def _frame_tokens(verb, content: tuple[int, ...]) -> frozenset[int]:
     """The verb's subtree less what was said, but with the 'that' introducing it."""
     doc = verb.doc
     said = {t.i for c in content for t in doc[c].subtree if not (t.dep_ == "mark" and t.head.i == c)}
-    return frozenset(t.i for t in verb.subtree if t.i not in said and t.text not in "\"“”«»„")
+    return frozenset(t.i for t in verb.subtree if t.i not in said and t.text not in QUOTE_MARKS)
 
 
 def speaker_of(verb) -> tuple[str, str]:
@@ -183,19 +186,10 @@ def speaker_of(verb) -> tuple[str, str]:
         if verb.dep_ in ("advcl", "conj", "xcomp") and is_speech(verb.head):
             return speaker_of(verb.head)
         return _name_before(verb)
-    words = [t for t in who.subtree if not _inside_clause(t, who)]
+    words = bare_phrase(who, drop=lambda t: t.is_punct or (t.dep_ == "prep" and t.lower_ == "to"))
     text = "".join(t.text_with_ws for t in words).strip(" ,")
     ents = [e for e in verb.doc.ents if e.start >= words[0].i and e.end <= words[-1].i + 1]
     return text, speaker_kind(text, ents)
-
-
-def _inside_clause(tok, top) -> bool:
-    node = tok
-    while node.i != top.i:
-        if node.dep_ in ("relcl", "acl", "appos", "punct") or (node.dep_ == "prep" and node.lower_ == "to"):
-            return True
-        node = node.head
-    return False
 
 
 def _name_before(verb) -> tuple[str, str]:

@@ -5,6 +5,7 @@ import dataclasses
 import re
 
 from service.pipeline import normalize, speech
+from service.pipeline.phrases import bare_phrase
 from service.pipeline.types import Claim, Quantity
 
 AGREED = {"agree", "pledge", "promise", "commit", "consent", "vow", "undertake", "offer"}
@@ -67,8 +68,7 @@ def _phrase(head, deps: tuple[str, ...], token_ids: set[int]) -> str:
     child = next((c for c in head.children if c.dep_ in deps), None)
     if child is None:
         return ""
-    clauses = {d.i for t in child.subtree if t.i != child.i and t.dep_ in ("appos", "relcl", "acl") for d in t.subtree}
-    words = [t for t in child.subtree if (t.i in token_ids or not token_ids) and not t.is_punct and t.i not in clauses]
+    words = [t for t in bare_phrase(child) if (t.i in token_ids or not token_ids) and not t.is_punct]
     return " ".join(t.text for t in words)
 
 
