@@ -17,7 +17,7 @@ __version__ = "0.1.0"
 
 
 def create_app(config: Optional[dict] = None, settings: Optional[Settings] = None, pipeline=None) -> Flask:
-    from service.api import articles, compare, health, triage
+    from service.api import articles, compare, health, keys, triage
     from service.pipeline.core import Pipeline
 
     settings = settings or Settings.from_env()
@@ -56,6 +56,7 @@ def create_app(config: Optional[dict] = None, settings: Optional[Settings] = Non
     api.register_blueprint(compare.blp)
     api.register_blueprint(articles.blp)
     api.register_blueprint(triage.blp)
+    api.register_blueprint(keys.blp)
     errors.register(app)
     errors.require_json_bodies(app)
     return app

@@ -128,3 +128,19 @@ def test_article_input_errors_are_json(cms):
         response = cms.post("/v1/articles", json=body)
         assert response.status_code == status and response.get_json()["error"]["field"] == field, body
     assert cms.post("/v1/articles", data="{", content_type="application/json").status_code == 400
+
+
+def test_admins_create_and_revoke_keys_over_the_api(store_app, keys, cms):
+    admin = as_role(store_app, keys, "admin")
+    assert cms.post("/v1/keys", json={"role": "reviewer"}).status_code == 403
+    created = admin.post("/v1/keys", json={"role": "reviewer", "name": "desk"})
+    assert created.status_code == 201
+    body = created.get_json()
+    new_key = body["key"]
+    client = store_app.test_client()
+    assert client.get("/v1/triage", headers={"X-API-Key": new_key}).status_code == 200
+    assert admin.delete(f"/v1/keys/{body['id']}").get_json()["revoked"] is True
+    revoked = client.get("/v1/triage", headers={"X-API-Key": new_key})
+    assert revoked.status_code == 401 and revoked.get_json()["error"]["code"] == "invalid_api_key"
+    assert admin.post("/v1/keys", json={"role": "owner"}).get_json()["error"]["field"] == "role"
+    assert admin.delete("/v1/keys/9999").status_code == 404
