@@ -1,6 +1,8 @@
 """POST /v1/articles (the CMS posts each article version) and GET /v1/stories/{id}."""
 from __future__ import annotations
 
+import logging
+
 from flask import current_app
 from flask.views import MethodView
 from flask_smorest import Blueprint
@@ -15,6 +17,8 @@ from service.store import db
 from service.store.ingest import ingest_article, latest_articles
 from service.store.models import Article, ArticleClaim, Claim, Finding, Story
 from service.triage.queue import finding_payload
+
+log = logging.getLogger(__name__)
 
 blp = Blueprint("articles", __name__, url_prefix="/v1", description="The story store: articles, claims, findings")
 
@@ -49,11 +53,11 @@ class Articles(MethodView):
             result = ingest_article(session, store_pipeline(), body["story_id"], body["outlet"], body["text"],
                                     body["published_at"], body.get("url"), caller.key_id if caller else None)
             session.commit()
-        except IntegrityError as error:
+        except IntegrityError:
+            # Two posts to one story at the same moment (the same new story, or the same outlet's next version).
             session.rollback()
-            if "uq_article_version" not in str(error) and "articles.version" not in str(error):
-                raise
-            raise ApiError("Another version of this article was stored at the same moment; post it again.",
+            log.warning("concurrent post to story %r", body["story_id"], exc_info=True)
+            raise ApiError("Another post to this story was stored at the same moment; post it again.",
                            status=409, code="conflict") from None
         article = result.article
         payload = {"id": article.id, "story_id": article.story_id, "outlet": article.outlet,

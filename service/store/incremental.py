@@ -2,8 +2,10 @@
 
 A story is re-run whole after each post, but parsed text blocks, claim embeddings and NLI scores are kept
 (keyed by their exact text), so a re-post after an edit parses only the changed blocks, embeds only the new
-claims and scores only the pairs that involve them. Outputs are identical to an uncached run: each cache
-returns what the model returned for the same input.
+claims and scores only the pairs that involve them. The parser and embedder give what they gave for the same
+input. The int8 NLI model quantizes activations per batch, so a pair's score depends slightly on the pairs
+scored beside it: a cached pair keeps the score of the batch it was first scored in (on the seeds the verdicts
+match an uncached run; tests/store/test_incremental.py checks the discrepancy types).
 """
 from __future__ import annotations
 
