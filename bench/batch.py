@@ -11,6 +11,7 @@ configurations are compared. Prints the figures; the last line is a JSON summary
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import os
 import random
@@ -54,6 +55,15 @@ def build_stories(articles: int, per_story: int, seed: int = 7) -> list[dict]:
     return stories
 
 
+def code_state() -> str:
+    """A hash of the pipeline's code and data: the repo is shared, and a commit landing mid-bench changes results."""
+    digest = hashlib.sha256()
+    for path in sorted([*ROOT.glob("service/**/*.py"), *ROOT.glob("service/**/*.json"), *ROOT.glob("models/**/*.py"),
+                        *ROOT.glob("models/calibration/*.json")]):
+        digest.update(str(path.relative_to(ROOT)).encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()[:12]
+
+
 def run_config(in_path: Path, out_dir: Path, engine: str, workers: int, batch_size: int) -> dict:
     out = out_dir / f"{engine}-{workers}.jsonl"
     env = {**os.environ, "HF_HUB_OFFLINE": "1", "TRANSFORMERS_OFFLINE": "1", "TOKENIZERS_PARALLELISM": "false"}
@@ -93,9 +103,11 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as folder:
         in_path = Path(folder) / "stories.jsonl"
         in_path.write_text("".join(json.dumps(s) + "\n" for s in stories), encoding="utf-8")
+        states = [code_state()]
         for run in args.runs.split(","):
             engine, workers = run.split(":")
             result = run_config(in_path, Path(folder), engine, int(workers), args.batch_size)
+            states.append(code_state())
             results.append(result)
             print(f"{engine:5} workers={workers}: {result['articles_per_minute']:7.1f} articles/min "
                   f"({result['articles']} articles in {result['scoring_seconds']} s after "
@@ -104,9 +116,12 @@ def main() -> None:
         outputs = {Path(r.pop("output")).read_text(encoding="utf-8") for r in results}
     identical = len(outputs) == 1
     print(f"outputs identical across configurations: {identical}")
+    stable = len(set(states)) == 1
+    if not stable:
+        print(f"WARNING: the pipeline's code changed during the bench ({' -> '.join(states)}); figures not comparable")
     print(json.dumps({"bench": "batch", "stories": len(stories), "articles": articles, "cpus": os.cpu_count(),
                       "per_story": args.per_story, "batch_size": args.batch_size,
-                      "outputs_identical": identical, "runs": results}))
+                      "outputs_identical": identical, "code": states[0], "code_stable": stable, "runs": results}))
 
 
 if __name__ == "__main__":
