@@ -68,6 +68,8 @@ def evaluate(signals: list[PairSignals], fitted: Calibration, defaults: Calibrat
         raw = [Judgement(raw_label(s, low, high), float("nan"), "raw", 0.0, 0.0, None) for s in held]
         row = {"held_out_pairs": len(held), "fit_pairs": len(fit),
                "raw_nli": {**file_figures(file, expected, raw), "cut_offs": [low, high], "ece": None}}
+        row["raw_nli"]["auc_similarity_for_expected_agree"] = auc(
+            [e == "agree" for e in expected], [min(u.similarity for u in s.units) for s in held])
         if file == "vitaminc":
             refuted = [e == "discrepancy" for e in expected]
             row["raw_nli"]["auc_forward"] = auc(refuted, [s.units[0].nli[0] for s in held])

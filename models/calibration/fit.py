@@ -19,7 +19,7 @@ from sklearn.isotonic import IsotonicRegression
 
 from models.calibration.datasets import HELD_OUT_SHARE, SAMPLE_SIZES, SEED, load_sample
 from models.calibration.judge import judge_signals
-from models.calibration.metrics import correct, file_figures, objective
+from models.calibration.metrics import contradiction_objective, correct, file_figures, objective
 from models.calibration.signals import SIGNALS_VERSION, TOP_PREMISE_UNITS, PairSignals, score_pairs
 from service.pipeline.calibration import CALIBRATION_DIR, Calibration
 from service.settings import Settings
@@ -29,12 +29,15 @@ NLI_GRID = tuple(np.round(np.concatenate([np.arange(0.05, 0.9, 0.05), np.arange(
                                           [0.997, 0.999, 1.001]]), 4))
 # The pipeline never compares claims below FACTCHECK_ALIGN_MIN_SIMILARITY, so no threshold goes lower.
 SIMILARITY_GRID = tuple(np.round(np.arange(Settings().align_min_similarity, 1.001, 0.02), 3))
-SEARCHED = {
-    "contradiction": NLI_GRID, "supported_low": NLI_GRID, "supported_high": NLI_GRID,
-    "contradiction_similarity": SIMILARITY_GRID, "agree_similarity": SIMILARITY_GRID,
-    "support_similarity": SIMILARITY_GRID,
-}
+CONTRADICTION_GRIDS = {"contradiction": NLI_GRID, "contradiction_similarity": SIMILARITY_GRID}
+AGREE_GRIDS = {"supported_low": NLI_GRID, "supported_high": NLI_GRID,
+               "agree_similarity": SIMILARITY_GRID, "support_similarity": SIMILARITY_GRID}
+# Agree thresholds that buy balanced accuracy by (almost) never answering agree are rejected: the service
+# must still find agreements.
+AGREE_RECALL_FLOOR = 0.2
 MIN_TABLE_PAIRS = 20
+# A threshold moves from its engineered default only for a real gain: on these sample sizes a smaller one is noise.
+MIN_GAIN = 0.01
 
 
 def ordered(c: Calibration) -> bool:
@@ -49,20 +52,25 @@ def score_by_file(signals: list[PairSignals], calibration: Calibration) -> dict[
     return by_file
 
 
-def search_thresholds(signals: list[PairSignals], start: Calibration, rounds: int = 3) -> Calibration:
-    """Coordinate search: each threshold in turn moves to the grid value that maximises the objective."""
-    names = [n for n in SEARCHED if n in {f.name for f in fields(start)}]
-    best, best_score = start, objective(score_by_file(signals, start))
+def agree_recall(signals: list[PairSignals], calibration: Calibration) -> float:
+    should = [s for s in signals if s.expected == "agree"]
+    return float(np.mean([judge_signals(s, calibration).label == "agree" for s in should])) if should else 0.0
+
+
+def search_thresholds(signals: list[PairSignals], start: Calibration, grids: dict, goal,
+                      rounds: int = 3) -> Calibration:
+    """Coordinate search: each threshold in turn moves to the grid value that maximises goal(by_file),
+    if that beats the current value by at least MIN_GAIN."""
+    names = [n for n in grids if n in {f.name for f in fields(start)}]
+    best, best_score = start, goal(score_by_file(signals, start))
     for _ in range(rounds):
         improved = False
         for name in names:
-            for value in SEARCHED[name]:
-                candidate = replace(best, **{name: float(value)})
-                if not ordered(candidate):
-                    continue
-                score = objective(score_by_file(signals, candidate))
-                if score > best_score + 1e-9:
-                    best, best_score, improved = candidate, score, True
+            tried = [(goal(score_by_file(signals, c)), c) for c in
+                     (replace(best, **{name: float(v)}) for v in grids[name]) if ordered(c)]
+            score, candidate = max(tried, key=lambda t: t[0], default=(best_score, best))
+            if score >= best_score + MIN_GAIN:
+                best, best_score, improved = candidate, score, True
         print(f"  search round: objective {best_score:.4f}", file=sys.stderr, flush=True)
         if not improved:
             break
@@ -101,7 +109,15 @@ def main(argv: list[str] | None = None) -> None:
     signals = [s for f in FIT_FILES for s in score_pairs(load_sample(f), pipeline)]
     fit_part = [s for s in signals if s.part == "fit"]
     start = Calibration(model=settings.nli_model)
-    fitted = search_thresholds(fit_part, start)
+    fitted = search_thresholds(fit_part, start, CONTRADICTION_GRIDS, contradiction_objective)
+    searched = search_thresholds(fit_part, fitted, AGREE_GRIDS, objective)
+    recall = agree_recall(fit_part, searched)
+    agree_search = {"thresholds": {n: getattr(searched, n) for n in AGREE_GRIDS},
+                    "objective": objective(score_by_file(fit_part, searched)),
+                    "objective_before": objective(score_by_file(fit_part, fitted)),
+                    "agree_recall": recall, "applied": recall >= AGREE_RECALL_FLOOR}
+    if agree_search["applied"]:
+        fitted = searched
     tables = fit_confidence(fit_part, fitted)
     fitted = Calibration(**{f.name: getattr(fitted, f.name) for f in fields(fitted) if f.name != "confidence_tables"})
     thresholds = {f.name: getattr(fitted, f.name) for f in fields(fitted) if f.name not in ("model", "confidence_tables")}
@@ -115,8 +131,16 @@ def main(argv: list[str] | None = None) -> None:
         "split": f"by premise group (VitaminC page title, article), sha256(seed:group); "
                  f"{HELD_OUT_SHARE:.0%} held out, never read by the fit",
         "signals": {"version": SIGNALS_VERSION, "nearest_premise_units": TOP_PREMISE_UNITS},
-        "objective": "mean of VitaminC refuted-vs-rest, news faithful-vs-unfaithful, presupposition three-way "
-                     "balanced accuracy on the fit part",
+        "start": {f.name: getattr(start, f.name) for f in fields(start) if f.name not in ("model", "confidence_tables")},
+        "start_objective": objective(score_by_file(fit_part, start)),
+        "min_gain": MIN_GAIN,
+        "objective": {"contradiction, contradiction_similarity": "mean of VitaminC refuted-vs-rest and presupposition "
+                      "contradiction-vs-rest balanced accuracy on the fit part",
+                      "supported_low, supported_high, agree_similarity, support_similarity":
+                      "mean of VitaminC refuted-vs-rest, news faithful-vs-unfaithful and presupposition three-way "
+                      "balanced accuracy on the fit part; applied only if agree recall stays >= "
+                      f"{AGREE_RECALL_FLOOR}"},
+        "agree_search": agree_search,
         "fit_figures": score_by_file(fit_part, fitted),
         "thresholds": thresholds,
         "confidence": tables,

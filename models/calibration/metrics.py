@@ -66,3 +66,10 @@ def objective(by_file: dict[str, dict]) -> float:
             "news_summary_faith": "faithful_vs_unfaithful_balanced_accuracy",
             "presupposition_nli": "three_way_balanced_accuracy"}
     return float(np.mean([by_file[f][k] for f, k in keys.items() if f in by_file]))
+
+
+def contradiction_objective(by_file: dict[str, dict]) -> float:
+    """What the contradiction thresholds are fitted to: refuted / contradiction vs the rest."""
+    keys = {"vitaminc": "refuted_vs_rest_balanced_accuracy",
+            "presupposition_nli": "contradiction_vs_rest_balanced_accuracy"}
+    return float(np.mean([by_file[f][k] for f, k in keys.items() if f in by_file]))
