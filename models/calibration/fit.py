@@ -36,6 +36,8 @@ AGREE_GRIDS = {"supported_low": NLI_GRID, "supported_high": NLI_GRID,
 # must still find agreements.
 AGREE_RECALL_FLOOR = 0.2
 MIN_TABLE_PAIRS = 20
+# Isotonic ends rest on a handful of pairs; no verdict of this layer is reported as certain.
+CONFIDENCE_RANGE = (0.02, 0.98)
 # A threshold moves from its engineered default only for a real gain: on these sample sizes a smaller one is noise.
 MIN_GAIN = 0.01
 
@@ -91,7 +93,8 @@ def fit_confidence(signals: list[PairSignals], calibration: Calibration) -> dict
             rate = float((right.sum() + 1) / (len(right) + 2))
             tables[label] = {"x": [0.0, 1.0], "y": [round(rate, 4)] * 2, "pairs": len(pairs)}
             continue
-        iso = IsotonicRegression(increasing="auto", y_min=0.0, y_max=1.0, out_of_bounds="clip").fit(raw, right)
+        iso = IsotonicRegression(increasing="auto", y_min=CONFIDENCE_RANGE[0], y_max=CONFIDENCE_RANGE[1],
+                                 out_of_bounds="clip").fit(raw, right)
         x, y = iso.X_thresholds_, iso.y_thresholds_
         tables[label] = {"x": [round(float(v), 4) for v in x], "y": [round(float(v), 4) for v in y],
                          "pairs": len(pairs), "increasing": bool(iso.increasing_)}
