@@ -8,7 +8,7 @@ from marshmallow import Schema, fields, validate
 from service.auth import ROLES, create_key, current_caller, require_role
 from service.errors import ApiError
 from service.store import audit, db
-from service.store.models import ApiKey, utcnow
+from service.store.models import ApiKey, utcnow, valid_id
 
 blp = Blueprint("keys", __name__, url_prefix="/v1", description="API keys (admin)")
 
@@ -48,7 +48,7 @@ class Key(MethodView):
     def delete(self, key_id):
         """Revoke a key; requests with it get 401 from then on."""
         session = db.session()
-        row = session.get(ApiKey, key_id)
+        row = session.get(ApiKey, key_id) if valid_id(key_id) else None
         if row is None:
             raise ApiError(f"No key {key_id}.", status=404, code="not_found")
         row.revoked_at = row.revoked_at or utcnow()

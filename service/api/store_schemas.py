@@ -71,7 +71,7 @@ class TriageQuery(Schema):
     story = fields.String(load_default=None)
     type = fields.String(load_default=None, validate=validate.OneOf(DISCREPANCY_TYPES))
     status = fields.String(load_default="open", validate=validate.OneOf(STATUSES))
-    page = fields.Integer(load_default=1, validate=validate.Range(min=1))
+    page = fields.Integer(load_default=1, validate=validate.Range(min=1, max=1_000_000))
     per_page = fields.Integer(load_default=20, validate=validate.Range(min=1, max=200))
 
 
@@ -99,5 +99,5 @@ class DecisionIn(Schema):
     note = fields.String(load_default="", validate=validate.Length(max=5000))
     explanation = fields.String(load_default=None, allow_none=True, validate=validate.Length(min=1, max=5000),
                                 metadata={"description": "the corrected explanation; required for edit"})
-    expected_version = fields.Integer(load_default=None, allow_none=True,
+    expected_version = fields.Integer(load_default=None, allow_none=True, validate=validate.Range(min=1, max=2**31 - 1),
                                       metadata={"description": "the item version the reviewer saw"})

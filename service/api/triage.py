@@ -10,7 +10,7 @@ from service.api.store_schemas import DecisionIn, TriageItemOut, TriagePage, Tri
 from service.auth import current_caller, require_role
 from service.errors import ApiError, error_body
 from service.store import db
-from service.store.models import Article, Claim, Finding, TriageItem
+from service.store.models import Article, Claim, Finding, TriageItem, valid_id
 from service.triage import queue
 from service.triage.claimreview import claimreview
 
@@ -18,7 +18,7 @@ blp = Blueprint("triage", __name__, url_prefix="/v1", description="The reviewers
 
 
 def _item(session, item_id: int) -> TriageItem:
-    item = session.get(TriageItem, item_id)
+    item = session.get(TriageItem, item_id) if valid_id(item_id) else None
     if item is None:
         raise ApiError(f"No triage item {item_id}.", status=404, code="not_found")
     return item
@@ -78,7 +78,7 @@ class FindingClaimReview(MethodView):
     def get(self, finding_id):
         """A confirmed (or edited) finding as schema.org ClaimReview JSON-LD."""
         session = db.session()
-        finding = session.get(Finding, finding_id)
+        finding = session.get(Finding, finding_id) if valid_id(finding_id) else None
         if finding is None:
             raise ApiError(f"No finding {finding_id}.", status=404, code="not_found")
         if finding.review not in ("confirmed", "edited"):

@@ -8,6 +8,11 @@ from sqlalchemy import JSON, Date, DateTime, Float, ForeignKey, Index, Integer, 
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 SEVERITY_RANK = {"high": 3, "medium": 2, "low": 1}
+MAX_ID = 2**31 - 1   # integer ids fit PostgreSQL's INTEGER; larger ids in a URL simply do not exist
+
+
+def valid_id(value: int) -> bool:
+    return 0 < value <= MAX_ID
 
 
 def utcnow() -> datetime:

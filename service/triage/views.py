@@ -13,7 +13,7 @@ from flask_wtf.csrf import CSRFProtect
 
 from service.auth import find_key
 from service.store import audit, db
-from service.store.models import ApiKey, Claim, Finding, TriageItem
+from service.store.models import ApiKey, Claim, Finding, TriageItem, valid_id
 from service.triage import queue
 from service.triage.diff import highlight
 
@@ -70,14 +70,14 @@ def logout():
 
 @bp.get("/items/<int:item_id>")
 def item_page(item_id: int):
-    item = db.session().get(TriageItem, item_id) or abort(404)
+    item = (valid_id(item_id) and db.session().get(TriageItem, item_id)) or abort(404)
     return render_template("review/item.html", item=item, finding=item.finding, sides=_sides(item.finding))
 
 
 @bp.post("/items/<int:item_id>/decision")
 def decide(item_id: int):
     store = db.session()
-    store.get(TriageItem, item_id) or abort(404)
+    (valid_id(item_id) and store.get(TriageItem, item_id)) or abort(404)
     decision = request.form.get("decision", "")
     if decision not in queue.DECISIONS:
         abort(400, description=f"Unknown decision {decision!r}.")

@@ -144,3 +144,15 @@ def test_admins_create_and_revoke_keys_over_the_api(store_app, keys, cms):
     assert revoked.status_code == 401 and revoked.get_json()["error"]["code"] == "invalid_api_key"
     assert admin.post("/v1/keys", json={"role": "owner"}).get_json()["error"]["field"] == "role"
     assert admin.delete("/v1/keys/9999").status_code == 404
+
+
+def test_out_of_range_ids_and_pages_are_clear_errors(reviewer, store_app, keys):
+    huge = 367295814420268030169175264591872
+    assert reviewer.get(f"/v1/triage/{huge}").status_code == 404
+    assert reviewer.post(f"/v1/triage/{huge}/decision", json={"decision": "confirm"}).status_code == 404
+    assert reviewer.get(f"/v1/findings/{huge}/claimreview").status_code == 404
+    assert as_role(store_app, keys, "admin").delete(f"/v1/keys/{huge}").status_code == 404
+    item = reviewer.post("/v1/triage/1/decision", json={"decision": "confirm", "expected_version": huge})
+    assert item.status_code == 422 and item.get_json()["error"]["field"] == "expected_version"
+    page = reviewer.get("/v1/triage", query_string={"page": huge})
+    assert page.status_code == 422 and page.get_json()["error"]["field"] == "page"
