@@ -19,7 +19,7 @@ import numpy as np
 from models.calibration.datasets import load_sample
 from models.calibration.fit import FIT_FILES, NLI_GRID
 from models.calibration.judge import Judgement, judge_signals
-from models.calibration.metrics import auc, balanced_accuracy, correct, expected_calibration_error, file_figures
+from models.calibration.metrics import auc, correct, expected_calibration_error, file_figures
 from models.calibration.signals import PairSignals, score_pairs
 from service.pipeline.calibration import Calibration
 from service.settings import Settings

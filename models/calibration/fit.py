@@ -46,6 +46,10 @@ def ordered(c: Calibration) -> bool:
     return c.supported_low < c.supported_high <= c.contradiction and c.support_similarity <= c.agree_similarity
 
 
+def threshold_values(c: Calibration) -> dict[str, float]:
+    return {f.name: getattr(c, f.name) for f in fields(c) if f.name not in ("model", "confidence_tables")}
+
+
 def score_by_file(signals: list[PairSignals], calibration: Calibration) -> dict[str, dict]:
     by_file: dict[str, dict] = {}
     for file in sorted({s.file for s in signals}):
@@ -122,8 +126,7 @@ def main(argv: list[str] | None = None) -> None:
     if agree_search["applied"]:
         fitted = searched
     tables = fit_confidence(fit_part, fitted)
-    fitted = Calibration(**{f.name: getattr(fitted, f.name) for f in fields(fitted) if f.name != "confidence_tables"})
-    thresholds = {f.name: getattr(fitted, f.name) for f in fields(fitted) if f.name not in ("model", "confidence_tables")}
+    thresholds = threshold_values(fitted)
     record = {
         "model": settings.nli_model,
         "version": date.today().isoformat(),
@@ -134,7 +137,7 @@ def main(argv: list[str] | None = None) -> None:
         "split": f"by premise group (VitaminC page title, article), sha256(seed:group); "
                  f"{HELD_OUT_SHARE:.0%} held out, never read by the fit",
         "signals": {"version": SIGNALS_VERSION, "nearest_premise_units": TOP_PREMISE_UNITS},
-        "start": {f.name: getattr(start, f.name) for f in fields(start) if f.name not in ("model", "confidence_tables")},
+        "start": threshold_values(start),
         "start_objective": objective(score_by_file(fit_part, start)),
         "min_gain": MIN_GAIN,
         "objective": {"contradiction, contradiction_similarity": "mean of VitaminC refuted-vs-rest and presupposition "

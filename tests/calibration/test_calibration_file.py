@@ -1,4 +1,4 @@
-"""The fitted calibration file of the default NLI model: loads, its thresholds are ordered, its confidence is monotone."""
+"""The default NLI model's calibration file: it loads, its thresholds are ordered, its confidence is monotone."""
 import json
 
 import numpy as np
