@@ -131,9 +131,15 @@ NUMBER_WORDS = {
     "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "dozen": 12,
 }
 SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "k": 1e3, "m": 1e6, "bn": 1e9}
-APPROXIMATE = {"about", "around", "nearly", "almost", "roughly", "approximately", "some", "over", "more",
-               "than", "at", "least", "up", "to", "tens", "hundreds", "thousands", "dozens", "several",
-               "many", "few", "less", "under", "just", "estimated"}
+APPROXIMATE = {"about", "around", "nearly", "almost", "roughly", "approximately", "some", "over", "tens",
+               "hundreds", "thousands", "dozens", "several", "many", "few", "under", "just", "estimated",
+               "more than", "less than", "fewer than", "at least", "up to", "as many as", "close to"}
+
+
+def is_approximate(words_before: list[str]) -> bool:
+    """Whether the words just before a number hedge it ('more than 10', 'up to 300', 'about 5')."""
+    text = " ".join(w.lower() for w in words_before)
+    return any(re.search(rf"(^|\s){re.escape(h)}(\s|$)", text) for h in APPROXIMATE)
 
 
 def parse_number(text: str) -> Optional[float]:

@@ -89,6 +89,26 @@ def _modality(head, xcomp, lemmas: set[str], lowers: set[str]) -> str:
     return "stated"
 
 
+TALLY_NOUNS = {"toll", "number", "total", "count", "tally", "figure"}
+
+
+def _measured_thing(number) -> str:
+    """What a bare number counts, read off the verb's subject: 'the death toll rose to 273' → 'death'."""
+    verb = number.head
+    while verb.dep_ in ("pobj", "prep") and verb.head.i != verb.i:
+        verb = verb.head
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None or subject.pos_ not in ("NOUN", "PROPN"):
+        return ""
+    if subject.lemma_.lower() not in TALLY_NOUNS:
+        return ""
+    named = next((c for c in subject.children if c.dep_ == "compound"), None)
+    if named is None:
+        of = next((c for c in subject.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        named = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+    return named.lemma_.lower() if named is not None else ""
+
+
 def _quantities(sent, token_ids: set[int]) -> list[Quantity]:
     found = []
     for ent in sent.ents:
@@ -104,8 +124,7 @@ def _quantities(sent, token_ids: set[int]) -> list[Quantity]:
         elif unit_token is not None and unit_token.pos_ in ("NOUN", "PROPN"):
             unit = normalize.unit_of(ent.label_, ent.text, unit_token.lemma_.lower())
         else:
-            unit = ""
-        before = {t.lower_ for t in sent.doc[max(ent.start - 3, 0):ent.end]}
-        approx = bool(before & normalize.APPROXIMATE)
+            unit = _measured_thing(last)
+        approx = normalize.is_approximate([t.text for t in sent.doc[max(ent.start - 3, 0):ent.end]])
         found.append(Quantity(value=value, unit=unit, text=ent.text, approximate=approx))
     return found

@@ -57,3 +57,13 @@ def test_money_and_percent_units():
     assert unit_of("MONEY", "40 euros") == "eur"
     assert parse_number("12%") == 12 and unit_of("PERCENT", "12%") == "percent"
     assert unit_of("QUANTITY", "300 km") == "kilometre"
+
+
+def test_hedges_make_numbers_approximate():
+    from service.pipeline.normalize import is_approximate
+
+    assert is_approximate(["more", "than"])
+    assert is_approximate(["up", "to"])
+    assert is_approximate(["about"])
+    assert not is_approximate(["had", "risen", "to"])
+    assert not is_approximate(["released"])
