@@ -24,8 +24,10 @@ def on_starting(server):
 
 
 def post_fork(server, worker):
-    # Model weights were loaded in the master; inference thread pools start here, in the worker.
-    worker.app.callable.extensions["factcheck.pipeline"].warm_up()
+    # Model weights were loaded in the master; inference thread pools start here, in the worker,
+    # each held to its share of the cores so the workers do not oversubscribe them.
+    threads = max(1, (os.cpu_count() or 1) // max(1, server.cfg.workers))
+    worker.app.callable.extensions["factcheck.pipeline"].warm_up(threads=threads)
     from service.observability import metrics
 
     metrics.record_warmup(worker.app.callable.extensions["factcheck.pipeline"].warmup_seconds)

@@ -84,8 +84,8 @@ class TransformersNli:
         return np.concatenate(out) if out else np.zeros(0, dtype=np.float32)
 
 
-def load_nli(ref: ModelRef):
+def load_nli(ref: ModelRef, threads: int | None = None):
     folder = ref.location
     if os.path.isdir(folder) and any(f.endswith(".onnx") for f in os.listdir(folder)):
-        return OnnxNli(ref)
+        return OnnxNli(ref, threads=threads)
     return TransformersNli(ref)

@@ -51,14 +51,17 @@ def resolve(role: str, value: str | None = None) -> ModelRef:
 
 
 @lru_cache(maxsize=None)
-def load(role: str, value: str | None = None):
-    """Load a role's model once per process; the cache key is everything that changes the model."""
+def load(role: str, value: str | None = None, threads: int | None = None):
+    """Load a role's model once per process; the cache key is everything that changes the model.
+
+    `threads` caps the NLI model's intra-op threads (None: one per core).
+    """
     ref = resolve(role, value)
     if role == "embedder":
         from models.embedder import Embedder
         return Embedder(ref)
     if role == "nli":
         from models.nli import load_nli
-        return load_nli(ref)
+        return load_nli(ref, threads)
     from models.parser import Parser
     return Parser(ref)

@@ -45,13 +45,19 @@ class Pipeline:
                 self.embedder = registry.load("embedder", self.settings.embedder)
         return self
 
-    def warm_up(self) -> "Pipeline":
+    def warm_up(self, threads: Optional[int] = None) -> "Pipeline":
+        """Start inference: the NLI session and one run of each model. `threads` caps torch and
+        onnxruntime per process, for workers that share the cores (None: the libraries' defaults)."""
         self.load()
         with self._lock:
             if self.warm:
                 return self
             started = time.perf_counter()
-            self.nli = registry.load("nli", self.settings.nli_model)
+            if threads:
+                import torch
+
+                torch.set_num_threads(threads)
+            self.nli = registry.load("nli", self.settings.nli_model, threads)
             self.embedder.encode(["warm up"])
             self.nli.score(["warm up"], ["warm up"])
             self.parser("Warm up the parser.")
