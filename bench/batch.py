@@ -56,10 +56,12 @@ def build_stories(articles: int, per_story: int, seed: int = 7) -> list[dict]:
 
 
 def code_state() -> str:
-    """A hash of the pipeline's code and data: the repo is shared, and a commit landing mid-bench changes results."""
+    """A hash of the scoring path's code and data: the repo is shared, and a commit landing mid-bench changes results."""
     digest = hashlib.sha256()
-    for path in sorted([*ROOT.glob("service/**/*.py"), *ROOT.glob("service/**/*.json"), *ROOT.glob("models/**/*.py"),
-                        *ROOT.glob("models/calibration/*.json")]):
+    scoring_path = [*ROOT.glob("service/pipeline/**/*.py"), *ROOT.glob("service/pipeline/**/*.json"),
+                    *ROOT.glob("service/batch/*.py"), ROOT / "service" / "payload.py", *ROOT.glob("models/*.py"),
+                    *ROOT.glob("models/calibration/*.json")]
+    for path in sorted(scoring_path):
         digest.update(str(path.relative_to(ROOT)).encode() + b"\0" + path.read_bytes())
     return digest.hexdigest()[:12]
 
