@@ -47,15 +47,7 @@ def warm_pipeline(threads: int):
     Runs in the worker itself (spawned process or Ray actor): the thread pools of torch and
     onnxruntime are not fork-safe, and workers sharing cores must not each spin up one thread per core.
     """
-    import torch
-
-    from models.nli import OnnxNli
     from service.pipeline.core import Pipeline
     from service.settings import Settings
 
-    torch.set_num_threads(threads)
-    pipeline = Pipeline(Settings.from_env()).warm_up()
-    if isinstance(pipeline.nli, OnnxNli):
-        pipeline.nli = OnnxNli(pipeline.nli.ref, threads=threads)
-        pipeline.nli.score(["warm up"], ["warm up"])
-    return pipeline
+    return Pipeline(Settings.from_env()).warm_up(threads=threads)
