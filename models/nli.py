@@ -44,7 +44,9 @@ class OnnxNli:
         self.tokenizer.enable_padding(length=ONNX_MAX_TOKENS)
         self.contradiction_index = 1
 
-    def score(self, premises: list[str], hypotheses: list[str], batch_size: int = 32) -> np.ndarray:
+    def score(self, premises: list[str], hypotheses: list[str], batch_size: int = 1) -> np.ndarray:
+        # The int8 graph quantises activations dynamically over the whole batch, so a pair's score
+        # would depend on the pairs beside it; one pair per run keeps every score reproducible.
         out = []
         for i in range(0, len(premises), batch_size):
             enc = self.tokenizer.encode_batch(list(zip(premises[i:i + batch_size], hypotheses[i:i + batch_size])))
