@@ -14,9 +14,9 @@ class Embedder:
         # Packaged and local models never touch the hub; hub names are fetched only if the
         # deployment allows it (HF_HUB_OFFLINE unset).
         self.model = SentenceTransformer(ref.location, device="cpu", local_files_only=ref.packaged)
-        self.dimension = int(self.model.get_sentence_embedding_dimension())
+        self.dimension = int(self.model.get_embedding_dimension())
 
-    def encode(self, texts: list[str], batch_size: int = 64) -> np.ndarray:
+    def encode(self, texts: list[str], batch_size: int = 16) -> np.ndarray:
         if not texts:
             return np.zeros((0, self.dimension), dtype=np.float32)
         vectors = self.model.encode(texts, batch_size=batch_size, normalize_embeddings=True,
