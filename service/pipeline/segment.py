@@ -25,7 +25,8 @@ NAV_PREFIX = re.compile(
 _PLACE = r"[A-Z][A-Z.'’ -]{1,40}?"
 _DAY = r"(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8})(?:,?\s*\d{4})?"
 _AGENCY = r"\((?:[A-Z][\w.&-]*\s?){1,4}\)"
-DATELINE = re.compile(rf"^\s*{_PLACE},?\s*(?:{_DAY},?\s*(?:{_AGENCY}\s*)?|{_AGENCY}\s*)[-—–]+\s+")
+DATELINE = re.compile(rf"^\s*(?:{_PLACE},?\s*(?:{_DAY},?\s*(?:{_AGENCY}\s*)?|{_AGENCY}\s*)|(?:{_DAY}\s*)?{_AGENCY}\s*)[-—–]+\s+")
+LABEL = re.compile(r"^\s*(?:latest|breaking(?: news)?|update|watch|live|exclusive|analysis|explainer)\s*:\s+", re.IGNORECASE)
 BYLINE = re.compile(r"^\s*(by|author|photo|image|source|credit)s?\b[:\s]", re.IGNORECASE)
 DOMAIN = re.compile(r"^\s*[\w.-]+\.(com|org|net|ua|uk|de|fr|ru|info|io|news|eu)(/\S*)?\s*$", re.IGNORECASE)
 SENTENCE_END = re.compile(r"[.!?…][\"'”’»)]*\s*$|[\"”»]\s*$")
@@ -45,7 +46,7 @@ def content_blocks(text: str) -> list[Block]:
         start, end = match.span()
         line = match.group()
         while True:
-            prefix = NAV_PREFIX.match(line) or DATELINE.match(line)
+            prefix = NAV_PREFIX.match(line) or DATELINE.match(line) or LABEL.match(line)
             if not prefix or prefix.end() == 0 or prefix.end() >= len(line):
                 break
             start += prefix.end()

@@ -33,3 +33,14 @@ def test_wire_credits_tags_and_share_prompts_are_boilerplate():
                  "Follow us on Telegram to stay up to date with the latest news.", "15 September 2025, 14:32",
                  "Read also: Zelensky meets Trump in New York", "Share this article on Facebook, X and Telegram"):
         assert is_boilerplate(line), line
+
+
+def test_agency_credits_and_labels_are_trimmed_from_the_lead():
+    for lead, kept in (("Feb. 7 (UPI) — The death toll rose on Tuesday as rescuers searched the rubble.",
+                        "The death toll rose on Tuesday as rescuers searched the rubble."),
+                       ("(Al Jazeera) – The death toll from the earthquake has continued to rise.",
+                        "The death toll from the earthquake has continued to rise."),
+                       ("Latest: The Paris fire chief said it is unclear if the blaze can be stopped.",
+                        "The Paris fire chief said it is unclear if the blaze can be stopped.")):
+        blocks = content_blocks(lead)
+        assert [lead[b.start:b.end] for b in blocks] == [kept]
