@@ -97,8 +97,12 @@ def _typed(a: Claim, b: Claim, similarity: float, mutual: bool) -> Optional[Disc
             return found
     comparable = similarity >= SAME_FACT or (
         similarity >= SAME_EVENT and (a.event == b.event or bool(set(a.entities) & set(b.entities))))
-    if not comparable or not (mutual or similarity >= NEAR_SAME):
+    if not comparable:
         return None
+    if not (mutual or similarity >= NEAR_SAME):
+        # A claim's closest match may agree with it while another claim gives a different count of the
+        # same thing ("deaths rose to 273" vs "the death toll climbed to 250"): compare those counts too.
+        return numeric.check(a, b) if similarity >= SAME_FACT and _count_same_thing(a, b) else None
     for check in TYPED_CHECKS:
         if check is attribution.check and similarity < SAME_SPEAKER_FACT:
             continue
@@ -106,6 +110,12 @@ def _typed(a: Claim, b: Claim, similarity: float, mutual: bool) -> Optional[Disc
         if found is not None:
             return found
     return None
+
+
+def _count_same_thing(a: Claim, b: Claim) -> bool:
+    units = {q.unit for q in a.quantities if q.unit} & {q.unit for q in b.quantities if q.unit}
+    places_differ = bool(a.places) and bool(b.places) and not set(a.places) & set(b.places)
+    return bool(units) and not places_differ and not (a.partial_list or b.partial_list)
 
 
 def _nli_scores(pairs: list[Pair], claims: list[Claim], nli) -> dict[tuple[int, int], tuple[float, float]]:

@@ -55,3 +55,19 @@ def test_mutual_best_holds_whatever_the_source_order():
     claims = [claim("B#0", "B"), claim("A#0", "A"), claim("A#1", "A")]
     pairs = [Pair(1, 0, 0.9), Pair(2, 0, 0.7)]
     assert _mutual_best(pairs, claims) == {(1, 0)}
+
+
+def test_a_different_count_of_the_same_thing_is_flagged_beyond_the_closest_match():
+    from service.pipeline.types import Quantity
+    from service.pipeline.verdicts import _typed
+
+    deaths = lambda n: (Quantity(float(n), "death", str(n)),)  # noqa: E731
+    a = Claim(id="A#0", source="A", text="deaths rose to 273", spans=((0, 1),), sentence=0, quantities=deaths(273))
+    b = Claim(id="B#0", source="B", text="toll climbed to 250", spans=((0, 1),), sentence=0, quantities=deaths(250))
+    found = _typed(a, b, similarity=0.65, mutual=False)
+    assert found is not None and found.type == "numeric"
+    assert _typed(a, b, similarity=0.55, mutual=False) is None
+    elsewhere = Claim(id="B#1", source="B", text="toll climbed to 250", spans=((0, 1),), sentence=0,
+                      quantities=deaths(250), places=("syria",))
+    assert _typed(Claim(id="A#1", source="A", text="x", spans=((0, 1),), sentence=0, quantities=deaths(273),
+                        places=("turkey",)), elsewhere, similarity=0.65, mutual=False) is None
