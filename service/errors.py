@@ -14,6 +14,15 @@ HTTP_CODES = {
     409: "conflict", 413: "payload_too_large", 415: "unsupported_media_type", 422: "invalid_request",
     429: "rate_limited", 500: "internal_error", 503: "not_ready",
 }
+DATABASE_RETRY_AFTER = 5  # seconds: a restarting database is usually back within that
+
+
+def database_unavailable(error: Exception) -> bool:
+    """True for a lost or refused database connection (a restart, a failover), not for a bad statement."""
+    from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
+
+    return isinstance(error, (OperationalError, InterfaceError)) or (
+        isinstance(error, DBAPIError) and bool(error.connection_invalidated))
 
 
 class ApiError(Exception):
@@ -82,6 +91,22 @@ def register(app: Flask) -> None:
         if status == 405 and getattr(error, "valid_methods", None):
             response.headers["Allow"] = ", ".join(error.valid_methods)
         return response, status
+
+    from sqlalchemy.exc import DBAPIError
+
+    @app.errorhandler(DBAPIError)
+    def database_error(error: DBAPIError):
+        if not database_unavailable(error):
+            return unexpected(error)
+        # The request is rolled back, or (a commit cut off) its outcome is unknown: either way the client posts the
+        # same request again, and a repeated article post is idempotent (same text, same version: 200).
+        log.warning("database unavailable: %s", str(error).splitlines()[0] if str(error) else type(error).__name__)
+        response = jsonify(error_body("database_unavailable",
+                                      "The database is unavailable for a moment; send the same request "
+                                      "again after Retry-After seconds."))
+        response.status_code = 503
+        response.headers["Retry-After"] = str(DATABASE_RETRY_AFTER)
+        return response
 
     @app.errorhandler(Exception)
     def unexpected(error: Exception):
