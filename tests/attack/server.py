@@ -42,22 +42,18 @@ class Server:
         return self.log_path.read_text(errors="replace")
 
 
-def provision_database(folder: Path) -> tuple[dict, dict]:
-    """A fresh SQLite story store in folder, and an admin key for it when API keys exist (issue 6).
+def provision_database(folder: Path, url: Optional[str] = None) -> tuple[dict, dict]:
+    """A story store (a fresh SQLite file in folder unless url is given) and an admin key for it.
 
     Returns (environment for the server, headers for the client).
     """
-    import importlib.util
-
-    url = f"sqlite:///{folder / 'factcheck.db'}"
-    env = {"FACTCHECK_DATABASE_URL": url, "FACTCHECK_SECRET_KEY": "attack-tests"}
-    if importlib.util.find_spec("service.auth") is None:
-        return env, {}
     from sqlalchemy.orm import Session
 
     from service import auth
     from service.store import db
 
+    url = url or f"sqlite:///{folder / 'factcheck.db'}"
+    env = {"FACTCHECK_DATABASE_URL": url, "FACTCHECK_SECRET_KEY": "attack-tests"}
     db.upgrade(url)
     engine = db.make_engine(url)
     with Session(engine) as session:
@@ -83,12 +79,15 @@ def wait_ready(url: str, proc: subprocess.Popen, log_path: Path, timeout: float 
 
 
 @contextlib.contextmanager
-def gunicorn(workers: int = 2, env: Optional[dict] = None) -> Iterator[Server]:
-    """gunicorn --config gunicorn.conf.py service.wsgi:app bound to 127.0.0.1 only; all workers ready on exit."""
+def gunicorn(workers: int = 2, env: Optional[dict] = None, database_url: Optional[str] = None) -> Iterator[Server]:
+    """gunicorn --config gunicorn.conf.py service.wsgi:app bound to 127.0.0.1 only; all workers ready on exit.
+
+    The story store is a fresh SQLite file unless database_url names another (a throwaway PostgreSQL).
+    """
     port = free_port()
     folder = Path(tempfile.mkdtemp(prefix="factcheck-gunicorn-"))
     log_file = open(folder / "gunicorn.log", "wb")
-    db_env, headers = provision_database(folder)
+    db_env, headers = provision_database(folder, database_url)
     full_env = dict(os.environ, PORT=str(port), WORKERS=str(workers), HF_HUB_OFFLINE="1",
                     TRANSFORMERS_OFFLINE="1", TOKENIZERS_PARALLELISM="false")
     full_env.update(db_env)

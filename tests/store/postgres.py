@@ -52,6 +52,10 @@ class PostgresServer:
         self._run(_binary("pg_ctl"), "-D", str(self.data), "-o", options, "-l", str(self.base / "log"), "-w", "start")
         return self
 
+    def restart(self) -> None:
+        """pg_ctl restart -m fast: open connections are terminated, new ones refused until it is back up."""
+        self._run(_binary("pg_ctl"), "-D", str(self.data), "-l", str(self.base / "log"), "-m", "fast", "-w", "restart")
+
     def url(self, database: str = "postgres") -> str:
         return f"postgresql+psycopg://postgres@127.0.0.1:{self.port}/{database}"
 
