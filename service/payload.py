@@ -18,4 +18,9 @@ def report_payload(report: Report) -> dict:
             for m in report.matches
         ],
         "unique": [{"claim": u.claim, "missing_from": list(u.missing_from)} for u in report.unique],
+        "findings": [
+            {"type": f.type, "severity": f.severity, "confidence": f.confidence, "explanation": f.explanation,
+             "positions": [{"source": p.source, "claims": list(p.claims)} for p in f.positions]}
+            for f in report.findings
+        ],
     }

@@ -56,10 +56,26 @@ class UniqueOut(Schema):
     missing_from = fields.List(fields.String(), required=True)
 
 
+class PositionOut(Schema):
+    source = fields.String(required=True)
+    claims = fields.List(fields.String(), required=True)
+
+
+class FindingOut(Schema):
+    type = fields.String(required=True, validate=validate.OneOf(DISCREPANCY_TYPES))
+    severity = fields.String(required=True, validate=validate.OneOf(SEVERITIES))
+    confidence = fields.Float(required=True, validate=validate.Range(0, 1))
+    explanation = fields.String(required=True)
+    positions = fields.List(fields.Nested(PositionOut), required=True,
+                            metadata={"description": "each source's claims in this discrepancy"})
+
+
 class CompareResponse(Schema):
     claims = fields.List(fields.Nested(ClaimOut), required=True)
     matches = fields.List(fields.Nested(MatchOut), required=True)
     unique = fields.List(fields.Nested(UniqueOut), required=True)
+    findings = fields.List(fields.Nested(FindingOut), metadata={
+        "description": "discrepancies grouped across sources, highest severity first"})
 
 
 class Health(Schema):

@@ -33,6 +33,9 @@ def test_compare_finds_the_causal_framing_difference(client, seed_texts):
     assert causal, "the 'in response' framing must be flagged"
     texts = " ".join(by_id[i]["text"] for i in causal[0]["claims"])
     assert "sanctions" in texts and "In response" in texts
+    finding = next(f for f in body["findings"] if f["type"] == "causal")
+    assert finding["severity"] == "high"
+    assert {p["source"] for p in finding["positions"]} == {"A", "B"}
 
 
 def test_compare_drops_page_boilerplate(client, seed_texts):

@@ -98,7 +98,9 @@ class Pipeline:
         claims = claims + [dataclasses.replace(c, text=" ".join(texts[c.source][a:b] for a, b in c.spans))
                            for c in link_claims]
         timings["total"] = time.perf_counter() - started
-        return Report(claims=tuple(claims), matches=tuple(judged), unique=tuple(unique), timings=timings)
+        grouped = findings.group_discrepancies(claims, judged)
+        return Report(claims=tuple(claims), matches=tuple(judged), unique=tuple(unique), timings=timings,
+                      findings=tuple(grouped))
 
     def pipe(self, stories: Iterable[list[Source]],
              on_error: str | Callable[[list[Source], Exception], None] = "raise",

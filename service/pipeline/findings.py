@@ -1,7 +1,9 @@
-"""Verdicts → the report: matches as found, and the claims some sources do not carry."""
+"""Verdicts → the report: discrepancies grouped across sources, and the claims some sources do not carry."""
 from __future__ import annotations
 
-from service.pipeline.types import Claim, Unique, Verdict
+from service.pipeline.types import Claim, Finding, Position, Unique, Verdict
+
+SEVERITY_RANK = {"high": 0, "medium": 1, "low": 2}
 
 COVERING = {"agree", "discrepancy"}
 
@@ -24,3 +26,42 @@ def omissions(claims: list[Claim], verdicts: list[Verdict], sources: list[str]) 
         if missing:
             found.append(Unique(claim.id, missing))
     return found
+
+
+def group_discrepancies(claims: list[Claim], verdicts: list[Verdict]) -> list[Finding]:
+    """Discrepancies of one type that share a claim are one finding, e.g. A's count disputed by B and by C."""
+    source_of = {c.id: c.source for c in claims}
+    flagged = [v for v in verdicts if v.verdict == "discrepancy"]
+    parent = list(range(len(flagged)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    first_with: dict[tuple[str, str], int] = {}
+    for i, verdict in enumerate(flagged):
+        for claim_id in verdict.claims:
+            key = (verdict.discrepancy_type or "other", claim_id)
+            if key in first_with:
+                parent[root(i)] = root(first_with[key])
+            else:
+                first_with[key] = i
+    groups: dict[int, list[Verdict]] = {}
+    for i, verdict in enumerate(flagged):
+        groups.setdefault(root(i), []).append(verdict)
+    found = []
+    for members in groups.values():
+        by_source: dict[str, list[str]] = {}
+        for verdict in members:
+            for claim_id in verdict.claims:
+                ids = by_source.setdefault(source_of.get(claim_id, ""), [])
+                if claim_id not in ids:
+                    ids.append(claim_id)
+        lead = min(members, key=lambda v: (SEVERITY_RANK.get(v.severity or "", 3), -v.confidence))
+        explanation = lead.explanation if len(by_source) <= 2 else f"{lead.explanation} ({len(by_source)} sources differ.)"
+        found.append(Finding(type=lead.discrepancy_type or "other", severity=lead.severity or "medium",
+                             confidence=max(v.confidence for v in members), explanation=explanation,
+                             positions=tuple(Position(s, tuple(ids)) for s, ids in sorted(by_source.items()))))
+    return sorted(found, key=lambda f: (SEVERITY_RANK.get(f.severity, 3), -f.confidence))

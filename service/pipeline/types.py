@@ -95,8 +95,26 @@ class Unique:
 
 
 @dataclass(frozen=True)
+class Position:
+    """What one source says in a finding."""
+    source: str
+    claims: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One discrepancy across all the sources that take part in it, each with its position."""
+    type: str
+    severity: str
+    confidence: float
+    explanation: str
+    positions: tuple[Position, ...]
+
+
+@dataclass(frozen=True)
 class Report:
     claims: tuple[Claim, ...]
     matches: tuple[Verdict, ...]
     unique: tuple[Unique, ...]
     timings: dict = field(default_factory=dict, compare=False)
+    findings: tuple[Finding, ...] = ()

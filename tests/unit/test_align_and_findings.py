@@ -71,3 +71,18 @@ def test_a_different_count_of_the_same_thing_is_flagged_beyond_the_closest_match
                       quantities=deaths(250), places=("syria",))
     assert _typed(Claim(id="A#1", source="A", text="x", spans=((0, 1),), sentence=0, quantities=deaths(273),
                         places=("turkey",)), elsewhere, similarity=0.65, mutual=False) is None
+
+
+def test_one_discrepancy_across_three_sources_is_one_finding():
+    from service.pipeline.findings import group_discrepancies
+
+    claims = [claim("A#0", "A"), claim("B#0", "B"), claim("C#0", "C"), claim("A#1", "A"), claim("B#1", "B")]
+    verdicts = [Verdict(("A#0", "B#0"), "discrepancy", "numeric", "high", 0.9, "A 52, B 25"),
+                Verdict(("A#0", "C#0"), "discrepancy", "numeric", "high", 0.8, "A 52, C 20"),
+                Verdict(("A#1", "B#1"), "discrepancy", "attribution", "low", 0.7, "minister vs ministry"),
+                Verdict(("A#1", "B#1"), "agree", None, None, 0.9, "same")]
+    found = group_discrepancies(claims, verdicts)
+    assert [f.type for f in found] == ["numeric", "attribution"]
+    numeric = found[0]
+    assert [(p.source, p.claims) for p in numeric.positions] == [("A", ("A#0",)), ("B", ("B#0",)), ("C", ("C#0",))]
+    assert numeric.confidence == 0.9 and "3 sources" in numeric.explanation
