@@ -2,10 +2,8 @@
 
 A story is re-run whole after each post, but parsed text blocks, claim embeddings and NLI scores are kept
 (keyed by their exact text), so a re-post after an edit parses only the changed blocks, embeds only the new
-claims and scores only the pairs that involve them. The parser and embedder give what they gave for the same
-input. The int8 NLI model quantizes activations per batch, so a pair's score depends slightly on the pairs
-scored beside it: a cached pair keeps the score of the batch it was first scored in (on the seeds the verdicts
-match an uncached run; tests/store/test_incremental.py checks the discrepancy types).
+claims and scores only the pairs that involve them. Each model gives what it gave for the same input (the
+NLI model scores one pair per run, so a cached score equals a fresh one).
 """
 from __future__ import annotations
 
@@ -63,20 +61,20 @@ class CachedParser(_Delegate):
 
 
 class CachedEmbedder(_Delegate):
-    def encode(self, texts: list[str], batch_size: int = 64) -> np.ndarray:
+    def encode(self, texts: list[str], **options) -> np.ndarray:
         if not texts:
             return self.inner.encode(texts)
-        rows = self.cache.get_many(list(texts), lambda missing: list(self.inner.encode(missing, batch_size=batch_size)))
+        rows = self.cache.get_many(list(texts), lambda missing: list(self.inner.encode(missing, **options)))
         return np.ascontiguousarray(np.stack(rows), dtype=np.float32)
 
 
 class CachedNli(_Delegate):
-    def score(self, premises: list[str], hypotheses: list[str], batch_size: int = 32) -> np.ndarray:
+    def score(self, premises: list[str], hypotheses: list[str], **options) -> np.ndarray:
         if not premises:
             return self.inner.score(premises, hypotheses)
 
         def compute(missing):
-            return list(self.inner.score([p for p, _ in missing], [h for _, h in missing], batch_size=batch_size))
+            return list(self.inner.score([p for p, _ in missing], [h for _, h in missing], **options))
         return np.asarray(self.cache.get_many(list(zip(premises, hypotheses)), compute))
 
 
