@@ -11,6 +11,7 @@ import numpy as np
 
 from service.pipeline.calibration import Calibration
 from service.pipeline.checks import Discrepancy, attribution, causal, date, location, modality, negation, numeric, quote
+from service.pipeline.speech import SPEECH
 from service.pipeline.types import Claim, Pair, Verdict
 
 # Order matters: the first check that fires names the discrepancy.
@@ -38,7 +39,7 @@ def judge(pairs: list[Pair], claims: list[Claim], vectors: np.ndarray, nli, cali
         if typed[(p.a, p.b)] is not None or (p.a, p.b) not in mutual:
             return False
         if calibration.support_similarity <= p.similarity < calibration.agree_similarity:
-            return claims[p.a].event == claims[p.b].event
+            return _same_event(claims[p.a], claims[p.b])
         return nli_contradictions and p.similarity >= calibration.contradiction_similarity
 
     needs_nli = sorted(filter(nli_decides, pairs), key=lambda p: -p.similarity)[:nli_max_pairs]
@@ -78,6 +79,17 @@ def _mutual_best(pairs: list[Pair], claims: list[Claim]) -> set[tuple[int, int]]
                 best_for[key] = (p.similarity, other)
     return {(p.a, p.b) for p in pairs
             if best_for[(p.a, claims[p.b].source)][1] == p.b and best_for[(p.b, claims[p.a].source)][1] == p.a}
+
+
+def _same_event(a: Claim, b: Claim) -> bool:
+    """The same event verb, not counting verbs of saying: "X said …" and "Y said …" report different things."""
+    return a.event == b.event and a.event not in SPEECH
+
+
+def _dates_compatible(a: Claim, b: Claim) -> bool:
+    if not a.dates or not b.dates:
+        return True
+    return any(x[:min(len(x), len(y))] == y[:min(len(x), len(y))] for x, _ in a.dates for y, _ in b.dates)
 
 
 def _share_specifics(a: Claim, b: Claim) -> bool:
@@ -145,8 +157,10 @@ def _agree_on_specifics(a: Claim, b: Claim, similarity: float) -> Verdict:
 def _agree_or_related(a: Claim, b: Claim, similarity: float, nli: Optional[tuple[float, float]],
                       calibration: Calibration, one_to_one: bool) -> Verdict:
     label, confidence = calibration.decide(similarity, nli)
-    if label == "agree" and similarity < calibration.agree_similarity and a.event != b.event:
+    if label == "agree" and similarity < calibration.agree_similarity and not _same_event(a, b):
         one_to_one = False  # NLI support alone is weak (see models/cards); below the agree bar the event must match
+    if label == "agree" and not _dates_compatible(a, b):
+        one_to_one = False  # "Tuesday's quake killed 25" is not "the 1985 quake killed 9,500"
     if label != "related" and not one_to_one:
         label, confidence = "related", calibration.decide(min(similarity, calibration.support_similarity - 0.01), None)[1]
     shown = f"similarity {similarity:.2f}" + (f", NLI {max(nli):.2f}" if nli else "")

@@ -86,3 +86,17 @@ def test_one_discrepancy_across_three_sources_is_one_finding():
     numeric = found[0]
     assert [(p.source, p.claims) for p in numeric.positions] == [("A", ("A#0",)), ("B", ("B#0",)), ("C", ("C#0",))]
     assert numeric.confidence == 0.9 and "3 sources" in numeric.explanation
+
+
+def test_saying_is_not_a_shared_event_and_other_dates_are_other_events():
+    from dataclasses import replace
+
+    from service.pipeline.verdicts import _dates_compatible, _same_event
+
+    said = replace(claim("A#0", "A"), event="say")
+    assert not _same_event(said, replace(said, id="B#0", source="B"))
+    killed = replace(claim("A#1", "A"), event="kill", dates=(("2017-09-19", "day"),))
+    assert _same_event(killed, replace(killed, id="B#1", source="B"))
+    assert not _dates_compatible(killed, replace(killed, dates=(("1985", "year"),)))
+    assert _dates_compatible(killed, replace(killed, dates=(("2017-09", "month"),)))
+    assert _dates_compatible(killed, replace(killed, dates=()))
