@@ -93,6 +93,7 @@ class Pipeline:
         judged, link_claims = verdicts.judge(pairs, claims, vectors, self.nli, self.calibration,
                                              self.settings.nli_max_pairs, self.settings.nli_contradictions)
         timings["verdicts"] = time.perf_counter() - mark
+        judged = findings.note_publication_gaps(judged, claims, sources)
         unique = findings.omissions(claims, judged, [s.id for s in sources])
         texts = {s.id: s.text for s in sources}
         claims = claims + [dataclasses.replace(c, text=" ".join(texts[c.source][a:b] for a, b in c.spans))

@@ -1,9 +1,12 @@
 """Verdicts → the report: discrepancies grouped across sources, and the claims some sources do not carry."""
 from __future__ import annotations
 
-from service.pipeline.types import Claim, Finding, Position, Unique, Verdict
+import dataclasses
+
+from service.pipeline.types import Claim, Finding, Position, Source, Unique, Verdict
 
 SEVERITY_RANK = {"high": 0, "medium": 1, "low": 2}
+TIME_SENSITIVE = {"numeric"}    # counts (tolls, totals) change between reports of a running story
 
 COVERING = {"agree", "discrepancy"}
 
@@ -65,3 +68,19 @@ def group_discrepancies(claims: list[Claim], verdicts: list[Verdict]) -> list[Fi
                              confidence=max(v.confidence for v in members), explanation=explanation,
                              positions=tuple(Position(s, tuple(ids)) for s, ids in sorted(by_source.items()))))
     return sorted(found, key=lambda f: (SEVERITY_RANK.get(f.severity, 3), -f.confidence))
+
+
+def note_publication_gaps(verdicts: list[Verdict], claims: list[Claim], sources: list[Source]) -> list[Verdict]:
+    """Say so when differing counts come from reports published on different days: the later may be an update."""
+    published = {s.id: s.published_at for s in sources}
+    source_of = {c.id: c.source for c in claims}
+    noted = []
+    for verdict in verdicts:
+        days = sorted({(published.get(source_of.get(i)), source_of.get(i)) for i in verdict.claims
+                       if published.get(source_of.get(i)) is not None})
+        if verdict.discrepancy_type in TIME_SENSITIVE and len({d for d, _ in days}) > 1:
+            dated = ", ".join(f"{source} on {day.isoformat()}" for day, source in days)
+            verdict = dataclasses.replace(
+                verdict, explanation=f"{verdict.explanation} Published {dated}: the later figure may be an update.")
+        noted.append(verdict)
+    return noted

@@ -100,3 +100,20 @@ def test_saying_is_not_a_shared_event_and_other_dates_are_other_events():
     assert not _dates_compatible(killed, replace(killed, dates=(("1985", "year"),)))
     assert _dates_compatible(killed, replace(killed, dates=(("2017-09", "month"),)))
     assert _dates_compatible(killed, replace(killed, dates=()))
+
+
+def test_differing_counts_from_different_days_say_the_later_may_be_an_update():
+    from datetime import date
+
+    from service.pipeline.findings import note_publication_gaps
+    from service.pipeline.types import Source
+
+    claims = [claim("A#0", "A"), claim("B#0", "B")]
+    sources = [Source("A", "x", date(2023, 2, 7)), Source("B", "y", date(2023, 2, 9))]
+    numeric = Verdict(("A#0", "B#0"), "discrepancy", "numeric", "high", 0.9, "A gives 5,000 death, B gives 9,057 death.")
+    modality = Verdict(("A#0", "B#0"), "discrepancy", "modality", "medium", 0.8, "done vs agreed.")
+    noted = note_publication_gaps([numeric, modality], claims, sources)
+    assert noted[0].explanation.endswith("Published A on 2023-02-07, B on 2023-02-09: the later figure may be an update.")
+    assert noted[1] == modality
+    same_day = [Source("A", "x", date(2023, 2, 7)), Source("B", "y", date(2023, 2, 7))]
+    assert note_publication_gaps([numeric], claims, same_day) == [numeric]

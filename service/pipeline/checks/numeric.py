@@ -17,5 +17,5 @@ def check(a: Claim, b: Claim) -> Optional[Discrepancy]:
             continue
         qb = same_unit[0]
         return Discrepancy("numeric", "high", 0.9,
-                           f"{a.source} gives {qa.text} {qa.unit}, {b.source} gives {qb.text} {qb.unit}.")
+                           f"Different counts of {qa.unit}: {a.source} gives “{qa.text}”, {b.source} gives “{qb.text}”.")
     return None
