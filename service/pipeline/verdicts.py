@@ -21,6 +21,7 @@ SAME_EVENT = 0.5         # lower bound when they also share the event verb or a 
 SCOPED_PLACE = 0.45      # lower bound for two claims that both state a place scope ("both countries")
 SAME_SPEAKER_FACT = 0.7  # attribution only matters between claims that clearly report one statement
 NEAR_SAME = 0.8          # pairs this close are compared even when either has a closer match
+LEAD_SENTENCES = 3       # sentences that carry a story's headline facts
 RELATED = 0.6            # below this, a pair that is not a mutual best match is not reported at all
 
 
@@ -141,8 +142,16 @@ def _nli_scores(pairs: list[Pair], claims: list[Claim], nli) -> dict[tuple[int, 
 
 
 def _discrepancy(a: Claim, b: Claim, similarity: float, found: Discrepancy) -> Verdict:
-    return Verdict(claims=(a.id, b.id), verdict="discrepancy", discrepancy_type=found.type, severity=found.severity,
-                   confidence=found.confidence, explanation=found.explanation, similarity=round(similarity, 4))
+    return Verdict(claims=(a.id, b.id), verdict="discrepancy", discrepancy_type=found.type,
+                   severity=_severity(found, a, b), confidence=found.confidence, explanation=found.explanation,
+                   similarity=round(similarity, 4))
+
+
+def _severity(found: Discrepancy, a: Claim, b: Claim) -> str:
+    """A different count matters most in the story's lead; further down it is a detail."""
+    if found.type == "numeric" and min(a.sentence, b.sentence) >= LEAD_SENTENCES:
+        return "medium"
+    return found.severity
 
 
 def _agree_on_specifics(a: Claim, b: Claim, similarity: float) -> Verdict:

@@ -117,3 +117,18 @@ def test_differing_counts_from_different_days_say_the_later_may_be_an_update():
     assert noted[1] == modality
     same_day = [Source("A", "x", date(2023, 2, 7)), Source("B", "y", date(2023, 2, 7))]
     assert note_publication_gaps([numeric], claims, same_day) == [numeric]
+
+
+def test_a_different_count_ranks_high_in_the_lead_and_medium_further_down():
+    from dataclasses import replace
+
+    from service.pipeline.types import Quantity
+    from service.pipeline.verdicts import _discrepancy, _typed
+
+    deaths = lambda n: (Quantity(float(n), "death", str(n)),)  # noqa: E731
+    a = Claim(id="A#0", source="A", text="273 deaths", spans=((0, 1),), sentence=0, quantities=deaths(273))
+    b = Claim(id="B#0", source="B", text="250 deaths", spans=((0, 1),), sentence=1, quantities=deaths(250))
+    found = _typed(a, b, similarity=0.9, mutual=True)
+    assert _discrepancy(a, b, 0.9, found).severity == "high"
+    later_a, later_b = replace(a, sentence=7), replace(b, sentence=9)
+    assert _discrepancy(later_a, later_b, 0.9, found).severity == "medium"
