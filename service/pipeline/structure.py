@@ -29,6 +29,7 @@ def describe(claim: Claim, head, token_ids: set[int], sent, said: speech.Attribu
     tokens = [doc[i] for i in sorted(token_ids)]
     lemmas = {t.lemma_.lower() for t in tokens}
     lowers = {t.lower_ for t in tokens}
+    head = _reported_content(head, token_ids)
     event = head
     xcomp = next((c for c in head.children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")), None)
     if head.lemma_.lower() in AGREED | PLANNED and xcomp is not None:
@@ -52,6 +53,15 @@ def describe(claim: Claim, head, token_ids: set[int], sent, said: speech.Attribu
         place_scope="multiple" if MULTIPLE_SCOPE.search(claim.text) else "single" if SINGLE_SCOPE.search(claim.text) else "",
         entities=tuple(sorted({normalize.entity_key(e.text) for e in ents if e.label_ in ENTITY_LABELS})),
     )
+
+
+def _reported_content(head, token_ids: set[int]):
+    """In "officials said the toll rose to 273" the claim is about the rise: the verb of what was said."""
+    if head.lemma_.lower() not in speech.SPEECH:
+        return head
+    content = next((c for c in head.children if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX") and c.i in token_ids),
+                   None)
+    return content if content is not None else head
 
 
 def _places(ents, token_ids: set[int]) -> list[str]:

@@ -28,3 +28,4 @@ def test_tallies_of_the_same_thing_conflict(pipeline):
     main_b = next(c for c in b if c.quantities)
     found = numeric.check(main_a, main_b)
     assert found is not None and found.type == "numeric" and "273" in found.explanation
+
