@@ -98,8 +98,8 @@ class Pipeline:
         texts = {s.id: s.text for s in sources}
         claims = claims + [dataclasses.replace(c, text=" ".join(texts[c.source][a:b] for a, b in c.spans))
                            for c in link_claims]
-        timings["total"] = time.perf_counter() - started
         grouped = findings.group_discrepancies(claims, judged)
+        timings["total"] = time.perf_counter() - started
         return Report(claims=tuple(claims), matches=tuple(judged), unique=tuple(unique), timings=timings,
                       findings=tuple(grouped))
 

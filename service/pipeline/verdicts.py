@@ -49,25 +49,29 @@ def judge(pairs: list[Pair], claims: list[Claim], vectors: np.ndarray, nli, cali
     for pair in pairs:
         a, b = claims[pair.a], claims[pair.b]
         found = typed[(pair.a, pair.b)]
-        if found is None and pair.similarity < RELATED and (pair.a, pair.b) not in mutual and not _share_specifics(a, b):
-            continue
         if found is not None:
             verdicts.append(_discrepancy(a, b, pair.similarity, found))
             continue
-        if _share_specifics(a, b) and pair.similarity >= SCOPED_PLACE and not (a.partial_list or b.partial_list):
+        specifics = _share_specifics(a, b)
+        if pair.similarity < RELATED and (pair.a, pair.b) not in mutual and not specifics:
+            continue
+        if specifics and pair.similarity >= SCOPED_PLACE and not (a.partial_list or b.partial_list):
             verdicts.append(_agree_on_specifics(a, b, pair.similarity))
             continue
         verdicts.append(_agree_or_related(a, b, pair.similarity, scores.get((pair.a, pair.b)), calibration,
                                           (pair.a, pair.b) in mutual))
-    link_claims: list[Claim] = []
+    link_claims: dict[str, Claim] = {}
+    reported = {v.claims for v in verdicts}
     for pair in pairs:
         if pair.similarity < SAME_FACT:
             continue
         framing = causal.check(pair.a, pair.b, claims, vectors)
-        if framing is not None and framing[0].claims not in {v.claims for v in verdicts}:
+        if framing is not None and framing[0].claims not in reported:
             verdicts.append(framing[0])
-            link_claims += [c for c in framing[1] if c.id not in {l.id for l in link_claims}]
-    return verdicts, link_claims
+            reported.add(framing[0].claims)
+            for link in framing[1]:
+                link_claims.setdefault(link.id, link)
+    return verdicts, list(link_claims.values())
 
 
 def _mutual_best(pairs: list[Pair], claims: list[Claim]) -> set[tuple[int, int]]:
@@ -85,12 +89,6 @@ def _mutual_best(pairs: list[Pair], claims: list[Claim]) -> set[tuple[int, int]]
 def _same_event(a: Claim, b: Claim) -> bool:
     """The same event verb, not counting verbs of saying: "X said …" and "Y said …" report different things."""
     return a.event == b.event and a.event not in SPEECH
-
-
-def _dates_compatible(a: Claim, b: Claim) -> bool:
-    if not a.dates or not b.dates:
-        return True
-    return any(x[:min(len(x), len(y))] == y[:min(len(x), len(y))] for x, _ in a.dates for y, _ in b.dates)
 
 
 def _share_specifics(a: Claim, b: Claim) -> bool:
@@ -168,7 +166,7 @@ def _agree_or_related(a: Claim, b: Claim, similarity: float, nli: Optional[tuple
     label, confidence = calibration.decide(similarity, nli)
     if label == "agree" and similarity < calibration.agree_similarity and not _same_event(a, b):
         one_to_one = False  # NLI support alone is weak (see models/cards); below the agree bar the event must match
-    if label == "agree" and not _dates_compatible(a, b):
+    if label == "agree" and not date.dates_compatible(a, b):
         one_to_one = False  # "Tuesday's quake killed 25" is not "the 1985 quake killed 9,500"
     if label != "related" and not one_to_one:
         label, confidence = "related", calibration.decide(min(similarity, calibration.support_similarity - 0.01), None)[1]

@@ -91,7 +91,8 @@ def test_one_discrepancy_across_three_sources_is_one_finding():
 def test_saying_is_not_a_shared_event_and_other_dates_are_other_events():
     from dataclasses import replace
 
-    from service.pipeline.verdicts import _dates_compatible, _same_event
+    from service.pipeline.checks.date import dates_compatible as _dates_compatible
+    from service.pipeline.verdicts import _same_event
 
     said = replace(claim("A#0", "A"), event="say")
     assert not _same_event(said, replace(said, id="B#0", source="B"))

@@ -38,6 +38,8 @@ def link_claim(first: Claim, second: Claim, source_text_marker: str) -> Claim:
 def _framing_differs(causal_i: int, other_i: int, claims: list[Claim],
                      vectors: np.ndarray) -> Optional[tuple[Verdict, list[Claim]]]:
     causal_claim, other = claims[causal_i], claims[other_i]
+    if not any(link.kind == "causal" for link in causal_claim.links):
+        return None
     index = {c.id: i for i, c in enumerate(claims)}
     for link in causal_claim.links:
         if link.kind != "causal":

@@ -7,14 +7,16 @@ from service.pipeline.checks import Discrepancy
 from service.pipeline.types import Claim
 
 
+def dates_compatible(a: Claim, b: Claim) -> bool:
+    """No dates on one side, or some pair of dates that agree to the coarser one's precision."""
+    if not a.dates or not b.dates:
+        return True
+    return any(x[:min(len(x), len(y))] == y[:min(len(x), len(y))] for x, _ in a.dates for y, _ in b.dates)
+
+
 def check(a: Claim, b: Claim) -> Optional[Discrepancy]:
-    if not a.dates or not b.dates or a.event != b.event:
+    if not a.dates or not b.dates or a.event != b.event or dates_compatible(a, b):
         return None
-    for iso_a, grain_a in a.dates:
-        for iso_b, grain_b in b.dates:
-            shorter = min(len(iso_a), len(iso_b))
-            if iso_a[:shorter] == iso_b[:shorter]:
-                return None
     (iso_a, grain_a), (iso_b, grain_b) = a.dates[0], b.dates[0]
     if grain_a != grain_b:
         return None  # "Tuesday" vs "1985": different precision usually means different events
