@@ -54,7 +54,7 @@ def resolve(role: str, value: str | None = None) -> ModelRef:
 def load(role: str, value: str | None = None, threads: int | None = None):
     """Load a role's model once per process; the cache key is everything that changes the model.
 
-    `threads` caps the NLI model's intra-op threads (None: one per core).
+    `threads` caps how many NLI pairs run at once, one thread each (None: one per core).
     """
     ref = resolve(role, value)
     if role == "embedder":
