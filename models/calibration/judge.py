@@ -27,7 +27,8 @@ class Judgement:
 def judge_signals(signals: PairSignals, calibration: Calibration, typed_checks: bool = True) -> Judgement:
     if typed_checks and signals.typed:
         first = signals.units[0]
-        return Judgement("discrepancy", signals.typed_confidence, f"typed:{signals.typed}", float("nan"),
+        confidence = calibration.typed_confidence(signals.typed, signals.typed_confidence)
+        return Judgement("discrepancy", confidence, f"typed:{signals.typed}", float("nan"),
                          first.similarity, first.nli)
     decided = [(calibration.decide(u.similarity, u.nli), u) for u in signals.units]
     labels = [label for (label, _), _ in decided]

@@ -1,8 +1,9 @@
 """Thresholds that turn similarity and the NLI score into agree / related / discrepancy, with a confidence.
 
 The fitted values live in models/calibration/<model>.json, written by models/calibration/fit.py: its
-"thresholds", and under "confidence" one monotone table per verdict mapping that verdict's raw score
-(`raw_score`) to the share of such verdicts that were right on the fit data.
+"thresholds", under "confidence" one monotone table per verdict mapping that verdict's raw score
+(`raw_score`) to the share of such verdicts that were right on the fit data, and under "typed" the share of
+each typed check's discrepancies that were right on the fit data (smoothed; absent for a type with too few).
 """
 from __future__ import annotations
 
@@ -43,6 +44,7 @@ class Calibration:
     agree_similarity: float = 0.78    # cosine similarity at which two claims agree without NLI support
     support_similarity: float = 0.55  # lower similarity at which NLI support makes them agree
     confidence_tables: tuple[tuple[str, ConfidenceTable], ...] = field(default=(), repr=False)
+    typed_confidences: tuple[tuple[str, float], ...] = field(default=(), repr=False)
 
     @classmethod
     def for_model(cls, name: str) -> "Calibration":
@@ -50,10 +52,18 @@ class Calibration:
         if not path.exists():
             return cls(model=name)
         data = json.loads(path.read_text(encoding="utf-8"))
-        fields = {k: v for k, v in data.get("thresholds", {}).items() if k in cls.__dataclass_fields__}
+        fields = {k: v for k, v in data.get("thresholds", {}).items()
+                  if k in cls.__dataclass_fields__ and k not in ("model", "confidence_tables", "typed_confidences")}
         tables = tuple(sorted((label, ConfidenceTable(tuple(t["x"]), tuple(t["y"])))
                               for label, t in data.get("confidence", {}).items()))
-        return cls(model=name, confidence_tables=tables, **fields)
+        typed = tuple(sorted((kind, float(t["confidence"])) for kind, t in data.get("typed", {}).items()
+                             if t.get("confidence") is not None))
+        return cls(model=name, confidence_tables=tables, typed_confidences=typed, **fields)
+
+    def typed_confidence(self, kind: str, fallback: float) -> float:
+        """A typed check's discrepancy: the measured share of its discrepancies that were right, else
+        the fixed confidence the check reports (types the fit saw too rarely)."""
+        return dict(self.typed_confidences).get(kind, fallback)
 
     def confidence(self, label: str, similarity: float, nli: Optional[tuple[float, float]],
                    fallback: float) -> float:

@@ -50,7 +50,7 @@ def judge(pairs: list[Pair], claims: list[Claim], vectors: np.ndarray, nli, cali
         a, b = claims[pair.a], claims[pair.b]
         found = typed[(pair.a, pair.b)]
         if found is not None:
-            verdicts.append(_discrepancy(a, b, pair.similarity, found))
+            verdicts.append(_discrepancy(a, b, pair.similarity, found, calibration))
             continue
         specifics = _share_specifics(a, b)
         if pair.similarity < RELATED and (pair.a, pair.b) not in mutual and not specifics:
@@ -139,9 +139,12 @@ def _nli_scores(pairs: list[Pair], claims: list[Claim], nli) -> dict[tuple[int, 
     return {(p.a, p.b): (float(raw[i]), float(raw[n + i])) for i, p in enumerate(pairs)}
 
 
-def _discrepancy(a: Claim, b: Claim, similarity: float, found: Discrepancy) -> Verdict:
+def _discrepancy(a: Claim, b: Claim, similarity: float, found: Discrepancy,
+                 calibration: Optional[Calibration] = None) -> Verdict:
+    """The check's explanation as it is; its confidence as measured for its type where the calibration has one."""
+    confidence = calibration.typed_confidence(found.type, found.confidence) if calibration else found.confidence
     return Verdict(claims=(a.id, b.id), verdict="discrepancy", discrepancy_type=found.type,
-                   severity=_severity(found, a, b), confidence=found.confidence, explanation=found.explanation,
+                   severity=_severity(found, a, b), confidence=confidence, explanation=found.explanation,
                    similarity=round(similarity, 4))
 
 

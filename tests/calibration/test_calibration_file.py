@@ -59,3 +59,18 @@ def test_a_model_without_a_file_keeps_the_default_thresholds():
     c = Calibration.for_model("no-such-model")
     assert c.confidence_tables == ()
     assert c == Calibration(model="no-such-model")
+
+
+def test_typed_confidences_are_the_smoothed_fit_rates():
+    from models.calibration.fit import MIN_TYPED_PAIRS
+
+    calibration = Calibration.for_model(MODEL)
+    for kind, entry in RECORD.get("typed", {}).items():
+        assert 0 <= entry["right"] <= entry["pairs"], kind
+        assert entry["smoothed_rate"] == round((entry["right"] + 1) / (entry["pairs"] + 2), 3), kind
+        if entry["pairs"] >= MIN_TYPED_PAIRS:
+            assert entry["confidence"] == entry["smoothed_rate"]
+            assert calibration.typed_confidence(kind, -1.0) == entry["confidence"]
+        else:
+            assert entry["confidence"] is None
+            assert calibration.typed_confidence(kind, -1.0) == -1.0
