@@ -15,5 +15,5 @@ class Parser:
     def __call__(self, text: str):
         return self.nlp(text)
 
-    def pipe(self, texts, batch_size: int = 16):
+    def pipe(self, texts, batch_size: int = 64):
         return self.nlp.pipe(texts, batch_size=batch_size)

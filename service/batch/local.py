@@ -15,30 +15,27 @@ from service.batch.stories import Story
 
 WARM_UP_TIMEOUT_SECONDS = 900
 _worker_pipeline = None
-_worker_batch_size = 8
 
 
-def _init_worker(threads: int, batch_size: int, ready) -> None:
-    global _worker_pipeline, _worker_batch_size
+def _init_worker(threads: int, ready) -> None:
+    global _worker_pipeline
     try:
         _worker_pipeline = warm_pipeline(threads)
     except BaseException as error:
         ready.put(f"{type(error).__name__}: {error}")
         raise
-    _worker_batch_size = batch_size
     ready.put(None)
 
 
 def _score_in_worker(chunk: list[Story]) -> list[Scored]:
-    return score_chunk(_worker_pipeline, chunk, _worker_batch_size)
+    return score_chunk(_worker_pipeline, chunk)
 
 
 class LocalEngine:
     name = "local"
 
-    def __init__(self, workers: int = 1, batch_size: int = 8):
+    def __init__(self, workers: int = 1):
         self.workers = max(1, workers)
-        self.batch_size = batch_size
         self.threads = threads_per_worker(self.workers)
         self._pool = None
         self._pipeline = None
@@ -50,7 +47,7 @@ class LocalEngine:
             context = multiprocessing.get_context("spawn")
             ready = context.Queue()
             self._pool = context.Pool(self.workers, initializer=_init_worker,
-                                      initargs=(self.threads, self.batch_size, ready))
+                                      initargs=(self.threads, ready))
             for _ in range(self.workers):  # every worker warm before the first chunk, or a clear error
                 failure = ready.get(timeout=WARM_UP_TIMEOUT_SECONDS)
                 if failure is not None:
@@ -61,7 +58,7 @@ class LocalEngine:
     def score(self, chunks: Iterable[list[Story]]) -> Iterator[list[Scored]]:
         if self._pool is None:
             for chunk in chunks:
-                yield score_chunk(self._pipeline, chunk, self.batch_size)
+                yield score_chunk(self._pipeline, chunk)
             return
         in_flight: deque = deque()
         for chunk in chunks:

@@ -17,23 +17,21 @@ FORWARDED_ENV_PREFIXES = ("FACTCHECK_", "HF_", "TRANSFORMERS_", "TOKENIZERS_")
 
 
 class ScoringActor:
-    def __init__(self, threads: int, batch_size: int):
+    def __init__(self, threads: int):
         self.pipeline = warm_pipeline(threads)
-        self.batch_size = batch_size
 
     def ready(self) -> bool:
         return True
 
     def score(self, chunk: list[Story]) -> list[Scored]:
-        return score_chunk(self.pipeline, chunk, self.batch_size)
+        return score_chunk(self.pipeline, chunk)
 
 
 class RayEngine:
     name = "ray"
 
-    def __init__(self, workers: int = 1, batch_size: int = 8, address: Optional[str] = None):
+    def __init__(self, workers: int = 1, address: Optional[str] = None):
         self.workers = max(1, workers)
-        self.batch_size = batch_size
         self.address = address or None
         self._pool = None
         self._started_ray = False
@@ -55,7 +53,7 @@ class RayEngine:
         # Locally each actor gets its share of this machine's cores; on a cluster, one CPU each.
         threads = 1 if self.address else threads_per_worker(self.workers)
         actor_class = ray.remote(num_cpus=1)(ScoringActor)
-        actors = [actor_class.remote(threads, self.batch_size) for _ in range(self.workers)]
+        actors = [actor_class.remote(threads) for _ in range(self.workers)]
         ray.get([a.ready.remote() for a in actors])
         self._pool = ActorPool(actors)
         return self

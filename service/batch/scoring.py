@@ -22,11 +22,11 @@ class Scored:
     error: Optional[str] = None
 
 
-def score_chunk(pipeline, chunk: list[Story], batch_size: int) -> list[Scored]:
+def score_chunk(pipeline, chunk: list[Story]) -> list[Scored]:
     failures: list[Exception] = []
     results = []
     reports = pipeline.pipe([list(story.sources) for story in chunk],
-                            on_error=lambda _story, error: failures.append(error), batch_size=batch_size)
+                            on_error=lambda _story, error: failures.append(error))
     for story, report in zip(chunk, reports):
         if report is None:
             error = failures.pop(0) if failures else RuntimeError("unknown error")

@@ -7,8 +7,6 @@ import threading
 import time
 from typing import Callable, Iterable, Iterator, Optional
 
-import numpy as np
-
 from models import registry
 from service.pipeline import align, claims as claim_builder, findings, relations, segment, verdicts
 from service.pipeline.calibration import Calibration
@@ -42,7 +40,8 @@ class Pipeline:
         with self._lock:
             if self.parser is None:
                 self.parser = registry.load("parser", self.settings.parser)
-                self.embedder = registry.load("embedder", self.settings.embedder)
+                self.embedder = registry.load("embedder", self.settings.embedder,
+                                              precision=self.settings.embedder_precision)
         return self
 
     def warm_up(self, threads: Optional[int] = None) -> "Pipeline":
@@ -68,22 +67,21 @@ class Pipeline:
     def extract_claims(self, sources: list[Source]) -> list[Claim]:
         self.warm_up()
         found: list[Claim] = []
-        for source in sources:
-            sentences, parsed = segment.sentences(source.id, source.text, self.parser)
+        for source, (sentences, parsed) in zip(sources, segment.parse_sources(sources, self.parser)):
             source_claims: list[Claim] = []
             for sentence, (block_start, sent) in zip(sentences, parsed):
                 source_claims += claim_builder.decompose(source, sentence.index, block_start, sent, len(source_claims))
             found += relations.link_claims(source_claims, sentences)
         return found
 
-    def run(self, sources: list[Source], prepared: Optional[tuple[list[Claim], np.ndarray]] = None) -> Report:
-        """prepared: the story's claims and their vectors when pipe() already computed them for a chunk."""
+    def run(self, sources: list[Source]) -> Report:
         timings = {}
         started = time.perf_counter()
-        claims = self.extract_claims(sources) if prepared is None else prepared[0]
+        claims = self.extract_claims(sources)
         timings["claims"] = time.perf_counter() - started
         mark = time.perf_counter()
-        vectors = self.embedder.encode([canonical_text(c.text) for c in claims]) if prepared is None else prepared[1]
+        # One call per story: with bfloat16 a vector varies slightly with its batch company (models/embedder.py).
+        vectors = self.embedder.encode([canonical_text(c.text) for c in claims])
         timings["embed"] = time.perf_counter() - mark
         mark = time.perf_counter()
         pairs = align.candidate_pairs(claims, vectors, self.settings.align_neighbours,
@@ -104,47 +102,15 @@ class Pipeline:
                       findings=tuple(grouped))
 
     def pipe(self, stories: Iterable[list[Source]],
-             on_error: str | Callable[[list[Source], Exception], None] = "raise",
-             batch_size: int = 8) -> Iterator[Optional[Report]]:
+             on_error: str | Callable[[list[Source], Exception], None] = "raise") -> Iterator[Optional[Report]]:
         """Run many stories; on_error is "raise", "skip" (yield None) or a callable given the story and error.
 
-        Stories go in chunks of batch_size: claims per story, then one embedder call over the whole chunk's
-        claims, then alignment and verdicts per story. Each report equals run(story). NLI stays per story on
-        purpose: the int8 model quantizes activations per batch, so a pair's score depends on the pairs
-        scored beside it, and mixing stories in one NLI batch would change verdicts.
+        Each report equals run(story): stories share no embedder batch, because bfloat16 vectors vary
+        slightly with their batch company (models/embedder.py).
         """
-        chunk: list[list[Source]] = []
         for story in stories:
-            chunk.append(story)
-            if len(chunk) >= max(1, batch_size):
-                yield from self._pipe_chunk(chunk, on_error)
-                chunk = []
-        if chunk:
-            yield from self._pipe_chunk(chunk, on_error)
-
-    def _pipe_chunk(self, chunk: list[list[Source]], on_error) -> Iterator[Optional[Report]]:
-        found: list[list[Claim] | Exception] = []
-        for story in chunk:
             try:
-                found.append(self.extract_claims(story))
-            except Exception as error:  # noqa: BLE001 - reported at the story's turn below
-                found.append(error)
-        texts = [canonical_text(c.text) for claims in found if not isinstance(claims, Exception) for c in claims]
-        try:
-            vectors = self.embedder.encode(texts)
-        except Exception:  # noqa: BLE001 - fall back to story by story, so only the bad story fails
-            vectors = None
-        offset = 0
-        for story, claims in zip(chunk, found):
-            try:
-                if isinstance(claims, Exception):
-                    raise claims
-                if vectors is None:
-                    yield self.run(story)
-                    continue
-                prepared = (claims, np.ascontiguousarray(vectors[offset:offset + len(claims)]))
-                offset += len(claims)
-                yield self.run(story, prepared=prepared)
+                yield self.run(story)
             except Exception as error:  # noqa: BLE001 - the error policy decides
                 if on_error == "raise":
                     raise

@@ -78,8 +78,19 @@ def is_boilerplate(line: str) -> bool:
 def sentences(source_id: str, text: str, parser) -> tuple[list[Sentence], list]:
     """Parse each content block once; return sentences with source offsets and the spaCy spans."""
     blocks = content_blocks(text)
+    return _split(source_id, text, blocks, parser.pipe([text[b.start:b.end] for b in blocks]))
+
+
+def parse_sources(sources, parser) -> list[tuple[list[Sentence], list]]:
+    """sentences() of each source, with the content blocks of all sources parsed in one batch."""
+    blocks = [content_blocks(s.text) for s in sources]
+    docs = iter(parser.pipe([s.text[b.start:b.end] for s, found in zip(sources, blocks) for b in found]))
+    return [_split(s.id, s.text, found, docs) for s, found in zip(sources, blocks)]
+
+
+def _split(source_id: str, text: str, blocks, docs) -> tuple[list[Sentence], list]:
     found, spans = [], []
-    for block, doc in zip(blocks, parser.pipe([text[b.start:b.end] for b in blocks])):
+    for block, doc in zip(blocks, docs):   # blocks first: zip stops there without taking another doc
         for sent in doc.sents:
             if not any(t.is_alpha for t in sent):
                 continue

@@ -56,7 +56,7 @@ class CachedParser(_Delegate):
     def __call__(self, text: str):
         return self.cache.get_many([text], lambda missing: [self.inner(t) for t in missing])[0]
 
-    def pipe(self, texts, batch_size: int = 16):
+    def pipe(self, texts, batch_size: int = 64):
         return iter(self.cache.get_many(list(texts), lambda missing: list(self.inner.pipe(missing, batch_size=batch_size))))
 
 
