@@ -17,18 +17,17 @@ import numpy as np
 
 from models.calibration.datasets import DATA_DIR, LabelledPair
 from models.calibration.nli_cache import CachedNli
-from service.pipeline import segment
-from service.pipeline.checks import date, modality, negation, numeric
+from service.pipeline import segment, verdicts
 from service.pipeline.normalize import canonical_text
 from service.pipeline.types import Claim, Source
-from service.pipeline.verdicts import SAME_EVENT, SAME_FACT
 
-SIGNALS_VERSION = 1
+# 2: the typed checks run as the service runs them (verdicts._typed: location and attribution too), numbers
+# with "more than" / "under" are bounds, dates after "before" / "after" / "since" are not event dates.
+SIGNALS_VERSION = 2
 CACHE_DIR = DATA_DIR / "calibration"
 LONG_PREMISE_WORDS = 110
 LONG_HYPOTHESIS_WORDS = 45
 TOP_PREMISE_UNITS = 1
-TYPED_CHECKS = (negation.check, numeric.check, date.check, modality.check)
 
 
 @dataclass(frozen=True)
@@ -69,23 +68,17 @@ class Vectors:
 
 
 def typed_discrepancy(claims: list[Claim], vectors: Vectors):
-    """The first of the numeric, date, negation and modality checks to fire on aligned claims, or None."""
+    """The first typed check to fire, as the service runs them, between a hypothesis claim and its nearest
+    premise claim (taken as its counterpart), or None."""
     left = [c for c in claims if c.source == "premise"]
     right = [c for c in claims if c.source == "hypothesis"]
     if not left or not right:
         return None
     sims = vectors([c.text for c in right]) @ vectors([c.text for c in left]).T
     for h, row in zip(right, sims):
-        p = left[int(np.argmax(row))]
-        similarity = float(row.max())
-        comparable = similarity >= SAME_FACT or (
-            similarity >= SAME_EVENT and (p.event == h.event or bool(set(p.entities) & set(h.entities))))
-        if not comparable:
-            continue
-        for check in TYPED_CHECKS:
-            found = check(p, h)
-            if found is not None:
-                return found
+        found = verdicts._typed(left[int(np.argmax(row))], h, float(row.max()), mutual=True)
+        if found is not None:
+            return found
     return None
 
 

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import math
 import re
 from datetime import date, datetime
 from functools import lru_cache
@@ -136,6 +137,43 @@ APPROXIMATE = {"about", "around", "nearly", "almost", "roughly", "approximately"
                "more than", "less than", "fewer than", "at least", "up to", "as many as", "close to"}
 
 
+# Hedges that make a number a bound rather than a value: "more than 20" is any count above 20.
+LOWER_BOUNDS = ("more than", "over", "above", "at least", "exceeding", "upwards of", "in excess of", "greater than",
+                "no fewer than", "no less than", "a minimum of")
+UPPER_BOUNDS = ("less than", "fewer than", "under", "below", "up to", "at most", "no more than", "as many as",
+                "a maximum of")
+JUST_BELOW = ("nearly", "almost", "close to", "just under", "just below", "just shy of")
+EXACT_TOLERANCE = 0.005    # rounding: "1.2 million" vs "1,203,000"
+ABOUT_TOLERANCE = 0.15     # "about 300", "some 300", "nearly 300"
+
+
+def number_bound(words_before: list[str]) -> str:
+    """How the hedge just before a number bounds it: "lower", "upper", "nearly", "about" or "" (a plain value).
+
+    The hedge nearest the number wins ("averaged over less than 295" is an upper bound)."""
+    text = " " + " ".join(w.lower() for w in words_before) + " "
+    found = [(m.end(), kind) for kind, hedges in (("nearly", JUST_BELOW), ("lower", LOWER_BOUNDS),
+                                                  ("upper", UPPER_BOUNDS), ("about", APPROXIMATE))
+             for h in hedges for m in re.finditer(rf"(?<=\s){re.escape(h)}(?=\s)", text)]
+    return max(found, key=lambda f: f[0])[1] if found else ""
+
+
+def number_interval(value: float, bound: str) -> tuple[float, float]:
+    """The values a mention allows: a plain number up to rounding, "about" ±15 %, a bound open on one side."""
+    exact = EXACT_TOLERANCE * max(abs(value), 1.0)
+    about = ABOUT_TOLERANCE * max(abs(value), 1.0)
+    return {"": (value - exact, value + exact), "about": (value - about, value + about),
+            "lower": (value - exact, math.inf), "upper": (-math.inf, value + exact),
+            "nearly": (value - about, value + exact)}.get(bound, (value - about, value + about))
+
+
+def quantities_conflict(value_a: float, bound_a: str, value_b: float, bound_b: str) -> bool:
+    """Two mentions of one count conflict when no value satisfies both ("more than 20" and "35" do not)."""
+    low_a, high_a = number_interval(value_a, bound_a)
+    low_b, high_b = number_interval(value_b, bound_b)
+    return high_a < low_b or high_b < low_a
+
+
 def is_approximate(words_before: list[str]) -> bool:
     """Whether the words just before a number hedge it ('more than 10', 'up to 300', 'about 5')."""
     text = " ".join(w.lower() for w in words_before)
@@ -182,6 +220,8 @@ def unit_of(label: str, text: str, noun: str = "") -> str:
     if label == "PERCENT" or "%" in text or re.search(r"\bper ?cent\b", lowered):
         return "percent"
     word = (noun or (re.findall(r"[a-z]+", lowered) or [""])[-1]).lower()
+    if noun and (word in CURRENCIES or word.rstrip("s") in CURRENCIES):
+        return CURRENCIES.get(word, CURRENCIES.get(word.rstrip("s")))   # "5 million euros" counts euros
     if word in UNITS:
         return UNITS[word]
     return UNITS.get(word.rstrip("s"), word.rstrip("s") if word.endswith("s") and len(word) > 3 else word)

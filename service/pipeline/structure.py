@@ -22,6 +22,11 @@ SINGLE_SCOPE = re.compile(r"\b((deep )?inside the country|within the country|in 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 ENTITY_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "EVENT", "PRODUCT", "FAC", "LAW", "WORK_OF_ART"}
 NUMBER_LABELS = {"CARDINAL", "QUANTITY", "MONEY", "PERCENT"}
+# What unit_of returns when spaCy's number label has no currency or measure in it: a scale word, or "money"
+# for a MONEY mention without a currency.
+NOT_UNITS = {"money"} | set(normalize.SCALES) | set(normalize.NUMBER_WORDS)
+# A date after these is a bound ("born after 1950", "before 2019", "since 2020"), not the date of the event.
+DATE_BOUNDS = {"before", "after", "since", "until", "till", "by", "prior", "from"}
 
 
 def describe(claim: Claim, head, token_ids: set[int], sent, said: speech.Attribution, published) -> Claim:
@@ -48,11 +53,20 @@ def describe(claim: Claim, head, token_ids: set[int], sent, said: speech.Attribu
         quoted=said.quoted,
         partial_list=claim.role == "list",
         quantities=tuple(_quantities(sent, token_ids)),
-        dates=tuple(d for d in (normalize.resolve_date(e.text, published) for e in ents if e.label_ == "DATE") if d),
+        dates=tuple(d for d in (normalize.resolve_date(e.text, published) for e in ents
+                                if e.label_ == "DATE" and not _date_bound(e)) if d),
         places=tuple(sorted({normalize.entity_key(p) for p in _places(ents, token_ids)})),
         place_scope="multiple" if MULTIPLE_SCOPE.search(claim.text) else "single" if SINGLE_SCOPE.search(claim.text) else "",
         entities=tuple(sorted({normalize.entity_key(e.text) for e in ents if e.label_ in ENTITY_LABELS})),
     )
+
+
+def _date_bound(ent) -> bool:
+    """'after 1950', 'before March 2019', 'prior to 12 May': the date bounds the event rather than dating it."""
+    before = ent.doc[ent.start - 1] if ent.start > 0 else None
+    if before is not None and before.lower_ == "to" and ent.start > 1:
+        before = ent.doc[ent.start - 2]
+    return before is not None and before.lower_ in DATE_BOUNDS
 
 
 def _reported_content(head, token_ids: set[int]):
@@ -129,12 +143,16 @@ def _quantities(sent, token_ids: set[int]) -> list[Quantity]:
             continue
         last = ent[-1]
         unit_token = last.head if last.dep_ in ("nummod", "quantmod", "compound") else None
-        if ent.label_ in ("QUANTITY", "MONEY", "PERCENT"):
-            unit = normalize.unit_of(ent.label_, ent.text)
-        elif unit_token is not None and unit_token.pos_ in ("NOUN", "PROPN"):
-            unit = normalize.unit_of(ent.label_, ent.text, unit_token.lemma_.lower())
-        else:
+        unit = normalize.unit_of(ent.label_, ent.text) if ent.label_ in ("QUANTITY", "MONEY", "PERCENT") else ""
+        if unit in NOT_UNITS:
+            unit = ""  # "230 million views" tagged QUANTITY, "300 million records" MONEY: count the noun instead
+        if not unit and unit_token is not None and unit_token.pos_ in ("NOUN", "PROPN"):
+            unit = normalize.unit_of("CARDINAL", ent.text, unit_token.lemma_.lower())
+        elif not unit:
             unit = _measured_thing(last)
         approx = normalize.is_approximate([t.text for t in sent.doc[max(ent.start - 3, 0):ent.end]])
-        found.append(Quantity(value=value, unit=unit, text=ent.text, approximate=approx))
+        first_number = next((t.i for t in ent if t.like_num), ent.start)
+        bound = normalize.number_bound([t.text for t in sent.doc[max(ent.start - 3, 0):first_number]]) or (
+            "about" if approx else "")
+        found.append(Quantity(value=value, unit=unit, text=ent.text, approximate=approx or bool(bound), bound=bound))
     return found

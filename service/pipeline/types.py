@@ -31,6 +31,7 @@ class Quantity:
     unit: str
     text: str
     approximate: bool = False
+    bound: str = ""      # "" exact | about | lower ("more than 20") | upper ("under 20") | nearly ("almost 20")
 
 
 @dataclass(frozen=True)
