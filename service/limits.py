@@ -12,7 +12,7 @@ import math
 import time
 
 from flask import Flask, jsonify, request
-from flask_limiter import Limiter, RateLimitExceeded
+from flask_limiter import HeaderNames, Limiter, RateLimitExceeded
 from flask_limiter.util import get_remote_address
 
 from service.errors import error_body
@@ -44,10 +44,11 @@ def is_exempt() -> bool:
 
 def _retry_after_seconds(limiter: Limiter, error: RateLimitExceeded) -> int:
     """Seconds until the breached window resets, as the limiter's storage sees it."""
+    window = max(1, int(error.limit.limit.get_expiry()))
     current = limiter.current_limit
     if current is not None:
-        return max(1, math.ceil(current.reset_at - time.time()))
-    return max(1, int(error.limit.limit.get_expiry()))
+        return min(window, max(1, math.ceil(current.reset_at - time.time())))
+    return window
 
 
 def init_app(app: Flask, settings: Settings) -> Limiter:
@@ -57,6 +58,9 @@ def init_app(app: Flask, settings: Settings) -> Limiter:
         storage_uri=settings.redis_url or "memory://",
         in_memory_fallback_enabled=True,
         headers_enabled=True,
+        # Flask-Limiter would put its window's reset into Retry-After on every response, overriding a 503's
+        # own; the standard header is set only where a retry is asked for (429 here, 503 in service.errors).
+        header_name_mapping={HeaderNames.RETRY_AFTER: "X-RateLimit-Retry-After"},
         key_prefix="factcheck",
     )
     limiter.request_filter(is_exempt)

@@ -68,3 +68,31 @@ def test_unreachable_redis_falls_back_to_memory_not_500():
     statuses = [client.post("/v1/compare", json=BAD_BODY, headers={"X-API-Key": "k"}).status_code
                 for _ in range(4)]
     assert statuses[2:] == [429, 429] and 500 not in statuses
+
+
+def test_only_a_refusal_carries_retry_after_and_a_503_keeps_its_own(tmp_path):
+    import psycopg
+    from sqlalchemy.exc import OperationalError
+
+    from service import errors
+    from service.auth import create_key
+    from service.store import db
+
+    settings = Settings(warm_on_start=False, rate_limit="3/minute", database_url=f"sqlite:///{tmp_path}/store.db")
+    app = create_app({"TESTING": True}, settings=settings)
+
+    @app.get("/v1/database-gone")
+    def database_gone():
+        raise OperationalError("SELECT 1", {}, psycopg.OperationalError("connection refused"))
+
+    with app.app_context():
+        key = create_key(db.session(), "cms", name="limits")[1]
+        db.session().commit()
+    client = app.test_client()
+    client.environ_base["HTTP_AUTHORIZATION"] = f"Bearer {key}"
+    refused = client.post("/v1/compare", json=BAD_BODY)
+    assert refused.status_code == 422 and "Retry-After" not in refused.headers
+    assert refused.headers["X-RateLimit-Remaining"] == "2"
+    unavailable = client.get("/v1/database-gone")
+    assert unavailable.status_code == 503
+    assert int(unavailable.headers["Retry-After"]) == errors.DATABASE_RETRY_AFTER
