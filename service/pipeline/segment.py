@@ -1,7 +1,8 @@
 """Blocks of article text → sentences, with page boilerplate dropped.
 
-Boilerplate is found by general rules: consent and banner phrasing, navigation labels, link lists,
-bylines and datelines, and short lines that are not sentences (headlines, section labels).
+A block is a line, or a paragraph of hard-wrapped text (wire copy and e-mail wrap prose at a fixed
+width). Boilerplate is found by general rules: consent and banner phrasing, navigation labels, link
+lists, bylines and datelines, and short lines that are not sentences (headlines, section labels).
 """
 from __future__ import annotations
 
@@ -25,7 +26,9 @@ NAV_PREFIX = re.compile(
 _PLACE = r"[A-Z][A-Z.'’ -]{1,40}?"
 _DAY = r"(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8})(?:,?\s*\d{4})?"
 _AGENCY = r"\((?:[A-Z][\w.&-]*\s?){1,4}\)"
-DATELINE = re.compile(rf"^\s*(?:{_PLACE},?\s*(?:{_DAY},?\s*(?:{_AGENCY}\s*)?|{_AGENCY}\s*)|(?:{_DAY}\s*)?{_AGENCY}\s*)[-—–]+\s+")
+_REGION = r"(?:,\s*[A-Z][a-z]+(?:\s[A-Z][a-z]+){0,2})"   # "DHAKA, Bangladesh —"
+DATELINE = re.compile(rf"^\s*(?:(?:{_PLACE},?\s*(?:{_DAY},?\s*(?:{_AGENCY}\s*)?|{_AGENCY}\s*)|{_PLACE}{_REGION}\s*"
+                      rf"(?:{_AGENCY}\s*)?|(?:{_DAY}\s*)?{_AGENCY}\s*)[-—–]+|[A-Z][A-Z.'’ -]{{2,40}}:)\s+")
 LABEL = re.compile(r"^\s*(?:latest|breaking(?: news)?|update|watch|live|exclusive|analysis|explainer)\s*:\s+", re.IGNORECASE)
 BYLINE = re.compile(r"^\s*(by|author|photo|image|source|credit)s?\b[:\s]", re.IGNORECASE)
 DOMAIN = re.compile(r"^\s*[\w.-]+\.(com|org|net|ua|uk|de|fr|ru|info|io|news|eu)(/\S*)?\s*$", re.IGNORECASE)
@@ -40,11 +43,13 @@ class Block:
 
 
 def content_blocks(text: str) -> list[Block]:
-    """Line blocks that carry article prose, each trimmed of leading navigation labels."""
+    """Blocks that carry article prose, each trimmed of leading navigation labels.
+
+    A block of hard-wrapped text keeps its line breaks; parse its text with them read as spaces.
+    """
     blocks = []
-    for match in re.finditer(r"[^\n]+", text):
-        start, end = match.span()
-        line = match.group()
+    for start, end in paragraphs(text):
+        line = text[start:end].replace("\n", " ")
         while True:
             prefix = NAV_PREFIX.match(line) or DATELINE.match(line) or LABEL.match(line)
             if not prefix or prefix.end() == 0 or prefix.end() >= len(line):
@@ -57,6 +62,45 @@ def content_blocks(text: str) -> list[Block]:
         lead = len(line) - len(line.lstrip())
         blocks.append(Block(start + lead, start + lead + len(stripped)))
     return blocks
+
+
+def paragraphs(text: str) -> list[tuple[int, int]]:
+    """Spans of the text's lines; when the text is hard-wrapped, a line that fills the width runs on into the next."""
+    lines = [m.span() for m in re.finditer(r"[^\n]+", text)]
+    width = _wrap_width(text, lines)
+    if width is None:
+        return lines
+    joined: list[tuple[int, int]] = []
+    for start, end in lines:
+        if joined and text.count("\n", joined[-1][1], start) == 1 and _fills(text, joined[-1], width):
+            joined[-1] = (joined[-1][0], end)
+        else:
+            joined.append((start, end))
+    return joined
+
+
+def _fills(text: str, span: tuple[int, int], width: int) -> bool:
+    last_line = text[text.rfind("\n", span[0], span[1]) + 1:span[1]]
+    return len(last_line.rstrip()) >= 0.7 * width
+
+
+def _wrap_width(text: str, lines: list[tuple[int, int]]) -> int | None:
+    """The width prose was wrapped at, or None when lines are whole paragraphs.
+
+    Wrapped text has most lines near one width of 50-110 characters, and the line after a full
+    line mostly carries on the sentence (it starts in lower case or with a digit).
+    """
+    lengths = sorted(e - s for s, e in lines)
+    if len(lengths) < 6:
+        return None
+    width = lengths[int(0.9 * (len(lengths) - 1))]
+    if not 50 <= width <= 110:
+        return None
+    full = [i for i, (s, e) in enumerate(lines[:-1]) if e - s >= 0.7 * width]
+    if len(full) < 0.5 * len(lines):
+        return None
+    carried_on = sum(1 for i in full if re.match(r"[\W_]*[a-z0-9]", text[lines[i + 1][0]:lines[i + 1][1]]))
+    return width if carried_on >= 0.4 * len(full) else None
 
 
 def is_boilerplate(line: str) -> bool:
@@ -78,13 +122,18 @@ def is_boilerplate(line: str) -> bool:
 def sentences(source_id: str, text: str, parser) -> tuple[list[Sentence], list]:
     """Parse each content block once; return sentences with source offsets and the spaCy spans."""
     blocks = content_blocks(text)
-    return _split(source_id, text, blocks, parser.pipe([text[b.start:b.end] for b in blocks]))
+    return _split(source_id, text, blocks, parser.pipe([block_text(text, b) for b in blocks]))
+
+
+def block_text(text: str, block: Block) -> str:
+    """What the parser reads: the block with hard line breaks as spaces (same length, so offsets hold)."""
+    return text[block.start:block.end].replace("\n", " ")
 
 
 def parse_sources(sources, parser) -> list[tuple[list[Sentence], list]]:
     """sentences() of each source, with the content blocks of all sources parsed in one batch."""
     blocks = [content_blocks(s.text) for s in sources]
-    docs = iter(parser.pipe([s.text[b.start:b.end] for s, found in zip(sources, blocks) for b in found]))
+    docs = iter(parser.pipe([block_text(s.text, b) for s, found in zip(sources, blocks) for b in found]))
     return [_split(s.id, s.text, found, docs) for s, found in zip(sources, blocks)]
 
 

@@ -44,3 +44,45 @@ def test_agency_credits_and_labels_are_trimmed_from_the_lead():
                         "The Paris fire chief said it is unclear if the blaze can be stopped.")):
         blocks = content_blocks(lead)
         assert [lead[b.start:b.end] for b in blocks] == [kept]
+
+
+WRAPPED = """Ferry disaster kills 10
+At least 10 people were killed and dozens are missing after a ferry
+packed with over 1,000 passengers going home for the holiday listed
+and partly sank, police said.
+The accident occurred after midnight as the ferry, one of the
+country's largest inland vessels, was coming in to a river station
+on the island, the police chief said.
+Rescuers said they had pulled more than 50 people alive from the
+lower cabins.
+"""
+
+
+def test_hard_wrapped_paragraphs_are_one_block_each_with_offsets_into_the_text():
+    blocks = [WRAPPED[b.start:b.end] for b in content_blocks(WRAPPED)]
+    assert blocks == [
+        "At least 10 people were killed and dozens are missing after a ferry\npacked with over 1,000 passengers "
+        "going home for the holiday listed\nand partly sank, police said.",
+        "The accident occurred after midnight as the ferry, one of the\ncountry's largest inland vessels, was "
+        "coming in to a river station\non the island, the police chief said.",
+        "Rescuers said they had pulled more than 50 people alive from the\nlower cabins."]
+
+
+def test_lines_that_are_whole_paragraphs_or_headlines_are_not_joined():
+    headlines = "\n".join(["Storm closes schools across the northern counties on Monday",
+                           "Council approves budget after a long debate over transport",
+                           "Local team wins the cup in a dramatic penalty shoot-out",
+                           "Police appeal for witnesses after a crash on the ring road",
+                           "New bridge opens to traffic three months ahead of schedule",
+                           "Hospital waiting times fall for the third month in a row"])
+    assert len(content_blocks(headlines)) == 0   # each a headline, none merged into "prose"
+    prose = "\n".join(["The council approved the budget on Monday after a long debate that ran late into the night."] * 8)
+    assert len(content_blocks(prose)) == 8
+
+
+def test_place_only_and_colon_datelines_are_trimmed():
+    for lead, kept in (("DHAKA, Bangladesh — A triple-deck ferry capsized as passengers disembarked.",
+                        "A triple-deck ferry capsized as passengers disembarked."),
+                       ("MANILA: A ferry loaded with nearly 200 people capsized off a central port.",
+                        "A ferry loaded with nearly 200 people capsized off a central port.")):
+        assert [lead[b.start:b.end] for b in content_blocks(lead)] == [kept]
