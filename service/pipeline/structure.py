@@ -14,6 +14,7 @@ PLANNED = {"plan", "intend", "aim", "seek", "want", "hope", "expect", "prepare",
 ALLEGED = {"allege", "accuse", "suspect", "claim", "purport"}
 HEDGES = {"allegedly", "reportedly", "purportedly", "supposedly", "apparently"}
 FUTURE_AUX = {"will", "would", "could", "may", "might", "shall", "should", "can"}
+EPISTEMIC_AUX = {"could", "may", "might"}
 NEGATIONS = {"not", "n't", "never", "no", "neither", "nor", "nobody", "nothing", "none"}
 MULTIPLE_SCOPE = re.compile(r"\b(both (countries|nations|states|sides)|the two (countries|nations|states)|"
                             r"across (both|the two)|in (each|all) of)\b", re.IGNORECASE)
@@ -104,7 +105,11 @@ def _modality(head, xcomp, lemmas: set[str], lowers: set[str]) -> str:
         return "planned"
     if lemma in ALLEGED or lowers & HEDGES:
         return "alleged"
-    if any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in head.children):
+    auxes = [c for c in head.children if c.dep_ == "aux"]
+    auxes += [g for c in auxes for g in c.children if g.dep_ == "aux"]   # the parser may hang "could" on "be"
+    if any(c.lower_ in EPISTEMIC_AUX for c in auxes) and (lemma == "be" or any(c.lemma_ == "be" for c in auxes)):
+        return "possible"   # "900 could still be missing", "it may be more": a guess about now, not a plan
+    if any(c.lower_ in FUTURE_AUX for c in auxes):
         return "planned"
     if speech.is_speech(head):
         return "reported"

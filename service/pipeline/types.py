@@ -55,7 +55,7 @@ class Claim:
     event: str = ""                       # lemma of the verb that carries the event ("release" in "agreed to release")
     object: str = ""
     negated: bool = False
-    modality: str = "stated"              # done | agreed | planned | alleged | reported | stated
+    modality: str = "stated"              # done | agreed | planned | possible | alleged | reported | stated
     speaker: str = ""                     # who says it, when attributed
     speaker_kind: str = ""                # person | organisation | document | ""
     quoted: bool = False

@@ -164,6 +164,19 @@ def _agree_on_specifics(a: Claim, b: Claim, similarity: float) -> Verdict:
                                f"(similarity {similarity:.2f}).")
 
 
+def _different_figures(a: Claim, b: Claim) -> Optional[tuple[str, str]]:
+    """The figures of a count both claims give with no value in common ("at least 26" vs "up to 33" people).
+
+    A number whose unit the parse missed ("about 600 are missing") counts as a figure of the other's unit.
+    """
+    for unit in dict.fromkeys(q.unit for q in a.quantities + b.quantities if q.unit):
+        of_a = [q for q in a.quantities if q.unit == unit] or [q for q in a.quantities if not q.unit]
+        of_b = [q for q in b.quantities if q.unit == unit] or [q for q in b.quantities if not q.unit]
+        if of_a and of_b and not {q.value for q in of_a} & {q.value for q in of_b}:
+            return f"“{of_a[0].text}” {unit}", f"“{of_b[0].text}” {unit}"
+    return None
+
+
 def _agree_or_related(a: Claim, b: Claim, similarity: float, nli: Optional[tuple[float, float]],
                       calibration: Calibration, one_to_one: bool) -> Verdict:
     label, confidence = calibration.decide(similarity, nli)
@@ -171,6 +184,9 @@ def _agree_or_related(a: Claim, b: Claim, similarity: float, nli: Optional[tuple
         one_to_one = False  # NLI support alone is weak (see models/cards); below the agree bar the event must match
     if label == "agree" and not date.dates_compatible(a, b):
         one_to_one = False  # "Tuesday's quake killed 25" is not "the 1985 quake killed 9,500"
+    figures = _different_figures(a, b)
+    if figures:
+        one_to_one = False  # "at least 26 missing" and "up to 33 missing" may both hold, but they are not one fact
     if label != "related" and not one_to_one:
         label, confidence = "related", calibration.decide(min(similarity, calibration.support_similarity - 0.01), None)[1]
     shown = f"similarity {similarity:.2f}" + (f", NLI {max(nli):.2f}" if nli else "")
@@ -180,6 +196,9 @@ def _agree_or_related(a: Claim, b: Claim, similarity: float, nli: Optional[tuple
                        explanation=f"The NLI model reads {quote(b.text, 45)} as contradicting {quote(a.text, 45)} ({shown}).")
     if label == "agree":
         text = f"Both report the same fact: {quote(a.text, 45)} ≈ {quote(b.text, 45)} ({shown})."
+    elif figures:
+        text = (f"Different but compatible figures: {a.source} gives {figures[0]}, {b.source} gives {figures[1]}: "
+                f"{quote(a.text, 45)} vs {quote(b.text, 45)} ({shown}).")
     else:
         text = f"Compatible but different detail: {quote(a.text, 45)} vs {quote(b.text, 45)} ({shown})."
     return Verdict(claims=(a.id, b.id), verdict=label, discrepancy_type=None, severity=None, confidence=confidence,

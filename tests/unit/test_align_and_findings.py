@@ -133,3 +133,32 @@ def test_a_different_count_ranks_high_in_the_lead_and_medium_further_down():
     assert _discrepancy(a, b, 0.9, found).severity == "high"
     later_a, later_b = replace(a, sentence=7), replace(b, sentence=9)
     assert _discrepancy(later_a, later_b, 0.9, found).severity == "medium"
+
+
+def test_compatible_but_different_figures_are_related_not_agreed():
+    from service.pipeline.calibration import Calibration
+    from service.pipeline.types import Quantity
+    from service.pipeline.verdicts import _agree_or_related, _typed
+
+    a = Claim(id="A#0", source="A", text="At least 26 people were still missing", spans=((0, 1),), sentence=3,
+              event="miss", quantities=(Quantity(26.0, "people", "At least 26", True, "lower"),))
+    b = Claim(id="B#0", source="B", text="Up to 33 people are missing", spans=((0, 1),), sentence=2,
+              event="miss", quantities=(Quantity(33.0, "people", "Up to 33", True, "upper"),))
+    assert _typed(a, b, similarity=0.9, mutual=True) is None        # 26 to 33 satisfies both: no conflict
+    verdict = _agree_or_related(a, b, 0.9, None, Calibration(), one_to_one=True)
+    assert verdict.verdict == "related"
+    assert "“At least 26” people" in verdict.explanation and "“Up to 33” people" in verdict.explanation
+    same = _agree_or_related(a, a.__class__(**{**a.__dict__, "id": "B#1", "source": "B"}), 0.9, None, Calibration(), True)
+    assert same.verdict == "agree"
+
+
+def test_a_count_whose_unit_the_parse_missed_is_still_a_different_figure():
+    from service.pipeline.types import Quantity
+    from service.pipeline.verdicts import _different_figures
+
+    a = Claim(id="A#0", source="A", text="about 600 are still missing", spans=((0, 1),), sentence=3,
+              quantities=(Quantity(600.0, "", "about 600", True, "about"),))
+    b = Claim(id="B#0", source="B", text="As many as 900 people could still be missing", spans=((0, 1),), sentence=2,
+              quantities=(Quantity(900.0, "people", "As many as 900", True, "upper"),))
+    assert _different_figures(a, b) == ("“about 600” people", "“As many as 900” people")
+    assert _different_figures(a, a) is None

@@ -204,3 +204,19 @@ def test_money_places_negation_and_agreement(claims_of):
     assert denial.negated
     agreed, = claims_of("The government agreed to release 20 prisoners next month.")
     assert (agreed.modality, agreed.event) == ("agreed", "release")
+
+
+def test_could_be_is_a_guess_about_now_not_a_plan(claims_of):
+    guess = one(claims_of("As many as 900 people could still be missing."), "missing")
+    assert guess.modality == "possible"
+    assert one(claims_of("It may be more than a hundred."), "hundred").modality == "possible"
+    assert one(claims_of("The prisoners could be released next week."), "released").modality == "planned"
+    assert one(claims_of("The death toll may rise further."), "rise").modality == "planned"
+
+
+def test_a_guess_and_a_report_of_the_same_count_are_no_modality_discrepancy(claims_of):
+    from service.pipeline.checks import modality
+
+    stated = one(claims_of("About 600 people are still missing."), "missing")
+    guess = one(claims_of("As many as 900 people could still be missing."), "missing")
+    assert modality.check(stated, guess) is None
