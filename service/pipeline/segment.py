@@ -32,6 +32,8 @@ DATELINE = re.compile(rf"^\s*(?:(?:{_PLACE},?\s*(?:{_DAY},?\s*(?:{_AGENCY}\s*)?|
 LABEL = re.compile(r"^\s*(?:latest|breaking(?: news)?|update|watch|live|exclusive|analysis|explainer)\s*:\s+", re.IGNORECASE)
 BYLINE = re.compile(r"^\s*(by|author|photo|image|source|credit)s?\b[:\s]", re.IGNORECASE)
 DOMAIN = re.compile(r"^\s*[\w.-]+\.(com|org|net|ua|uk|de|fr|ru|info|io|news|eu)(/\S*)?\s*$", re.IGNORECASE)
+# A photo caption ends in its credit: "… in Savar. Credit: Reuters", "… rescued. Photograph: Robert Dejon/EPA".
+PHOTO_CREDIT = re.compile(r"\b(?:photograph|photo|credit|image|picture|illustration)s?\s*:\s*[^.!?:]{1,60}$", re.IGNORECASE)
 SENTENCE_END = re.compile(r"[.!?…][\"'”’»)]*\s*$|[\"”»]\s*$")
 WORD = re.compile(r"\w+", re.UNICODE)
 
@@ -107,14 +109,17 @@ def is_boilerplate(line: str) -> bool:
     words = WORD.findall(line)
     if len(words) < 4:
         return True
-    if DOMAIN.match(line) or BYLINE.match(line):
+    if DOMAIN.match(line) or BYLINE.match(line) or PHOTO_CREDIT.search(line):
         return True
+    letters = [c for c in line if c.isalpha()]
+    if sum(c.isupper() for c in letters) >= 0.8 * len(letters):
+        return True   # an all-caps subheading or label
     if BANNER.search(line) and len(words) < 60:
         return True
     if NAV_PREFIX.fullmatch(line):
         return True
-    # Headlines, labels and link lists: no sentence ending and short.
-    if not SENTENCE_END.search(line) and len(words) < 15:
+    # Headlines, captions, labels and link lists: no sentence ending and not long.
+    if not SENTENCE_END.search(line) and len(words) < 25:
         return True
     return False
 

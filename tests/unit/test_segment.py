@@ -86,3 +86,15 @@ def test_place_only_and_colon_datelines_are_trimmed():
                        ("MANILA: A ferry loaded with nearly 200 people capsized off a central port.",
                         "A ferry loaded with nearly 200 people capsized off a central port.")):
         assert [lead[b.start:b.end] for b in content_blocks(lead)] == [kept]
+
+
+def test_photo_captions_and_all_caps_subheadings_are_boilerplate():
+    for line in ("Rescue workers look for trapped garment workers at the collapsed building in Savar, 30 km "
+                 "(19 miles) outside Dhaka Credit: Reuters",
+                 "The Philippine coastguard said 127 people had been rescued. Photograph: Robert Dejon/EPA",
+                 "“PEOPLE ARE ASKING FOR HIS HEAD”",
+                 "Rescue workers look for trapped garment workers at the collapsed Rana Plaza building in Savar"):
+        assert is_boilerplate(line), line
+    for line in ("Banks tightened credit: lending fell 5 percent in March, the central bank said.",
+                 "The EU and NATO said on Monday that the talks would continue in Brussels next week."):
+        assert not is_boilerplate(line), line
