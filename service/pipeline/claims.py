@@ -152,7 +152,10 @@ def _split_kind(tok, heads) -> tuple[str, str]:
         cc = next((c.lower_ for c in tok.head.children if c.dep_ == "cc" and c.i < tok.i), "and")
         return "coordinate", cc
     if dep == "advcl" and verbal and tok.head.pos_ in ("VERB", "AUX", "NOUN", "PROPN"):
-        mark = next((c.lower_ for c in tok.children if c.dep_ == "mark"), "")
+        marks = [c.lower_ for c in tok.children if c.dep_ == "mark"]
+        mark = marks[0] if marks else ""
+        if "like" in marks or "than" in marks or (mark == "as" and {"if", "though"} & set(marks)):
+            return "", ""   # a comparison ("it felt like I was in hell") completes its verb; it is no claim alone
         if mark in CLAUSE_MARKS or any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
             return "adverbial", mark
         if tok.tag_ == "VBG" and tok.i > tok.head.i:

@@ -220,3 +220,10 @@ def test_a_guess_and_a_report_of_the_same_count_are_no_modality_discrepancy(clai
     stated = one(claims_of("About 600 people are still missing."), "missing")
     guess = one(claims_of("As many as 900 people could still be missing."), "missing")
     assert modality.check(stated, guess) is None
+
+
+def test_a_comparison_clause_stays_with_its_verb(claims_of):
+    assert texts(claims_of('"It felt like I was in hell," she said.')) == ['"It felt like I was in hell,"']
+    assert texts(claims_of("The building looked as if it had been bombed.")) == [
+        "The building looked as if it had been bombed"]
+    assert len(claims_of("Police arrived after the crowd had left.")) == 2
