@@ -71,7 +71,7 @@ def group_discrepancies(claims: list[Claim], verdicts: list[Verdict]) -> list[Fi
 
 
 def note_publication_gaps(verdicts: list[Verdict], claims: list[Claim], sources: list[Source]) -> list[Verdict]:
-    """Say so when differing counts come from reports published on different days: the later may be an update."""
+    """Say so when differing counts come from reports published on different days: one may update the other."""
     published = {s.id: s.published_at for s in sources}
     source_of = {c.id: c.source for c in claims}
     noted = []
@@ -81,6 +81,6 @@ def note_publication_gaps(verdicts: list[Verdict], claims: list[Claim], sources:
         if verdict.discrepancy_type in TIME_SENSITIVE and len({d for d, _ in days}) > 1:
             dated = ", ".join(f"{source} on {day.isoformat()}" for day, source in days)
             verdict = dataclasses.replace(
-                verdict, explanation=f"{verdict.explanation} Published {dated}: the later figure may be an update.")
+                verdict, explanation=f"{verdict.explanation} Published {dated}: one figure may be an update of the other.")
         noted.append(verdict)
     return noted

@@ -159,5 +159,36 @@ def _quantities(sent, token_ids: set[int]) -> list[Quantity]:
         first_number = next((t.i for t in ent if t.like_num), ent.start)
         bound = normalize.number_bound([t.text for t in sent.doc[max(ent.start - 3, 0):first_number]]) or (
             "about" if approx else "")
-        found.append(Quantity(value=value, unit=unit, text=ent.text, approximate=approx or bool(bound), bound=bound))
+        found.append(Quantity(value=value, unit=unit, text=ent.text, approximate=approx or bool(bound), bound=bound,
+                              tally=_tally(last, unit)))
     return found
+
+
+# Words that make a number a toll of the whole event, not a count of one group ("19 children" is a part of it).
+TALLY_NOUNS_OF = {"death": {"death", "dead", "body", "fatality", "corpse"}, "injury": {"injury", "injured", "wounded"},
+                  "missing": {"missing"}}
+TALLY_VERBS = {"kill": "death", "die": "death", "drown": "death", "perish": "death", "injure": "injury",
+               "wound": "injury", "hurt": "injury", "missing": "missing"}
+WHOLE = {"people", "person", "persons"}
+
+
+def _tally(number, unit: str) -> str:
+    """Which toll a number gives: '37 dead', '10 people were killed', 'killing 38 people', 'the death toll rose
+    to 352' (death); '50 people were injured', '40 wounded' (injury); '26 people were missing' (missing)."""
+    if unit == "death":
+        return "death"
+    counted = number.head if number.dep_ in ("nummod", "quantmod", "compound") else number
+    for tally, words in TALLY_NOUNS_OF.items():
+        if counted.lemma_.lower() in words or counted.lower_ in words:
+            return tally
+    if counted is not number and counted.lower_ not in WHOLE:
+        return ""
+    verb = counted.head
+    if counted.dep_ not in ("nsubj", "nsubjpass", "dobj", "attr", "oprd") or verb.i == counted.i:
+        return ""
+    xcomps = [c for c in verb.children if c.dep_ == "xcomp"]   # "known to have died"
+    for word in [verb] + xcomps:
+        tally = TALLY_VERBS.get(word.lower_) or TALLY_VERBS.get(word.lemma_.lower())
+        if tally:
+            return tally
+    return ""

@@ -32,6 +32,7 @@ class Quantity:
     text: str
     approximate: bool = False
     bound: str = ""      # "" exact | about | lower ("more than 20") | upper ("under 20") | nearly ("almost 20")
+    tally: str = ""      # a story's toll this number gives: death | injury | missing | "" (anything else)
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,8 @@ from typing import Optional
 import numpy as np
 
 from service.pipeline.calibration import Calibration
-from service.pipeline.checks import Discrepancy, attribution, causal, date, location, modality, negation, numeric, quote
+from service.pipeline.checks import (Discrepancy, attribution, causal, date, location, modality, negation, numeric,
+                                     quote, tally)
 from service.pipeline.speech import SPEECH
 from service.pipeline.types import Claim, Pair, Verdict
 
@@ -60,8 +61,15 @@ def judge(pairs: list[Pair], claims: list[Claim], vectors: np.ndarray, nli, cali
             continue
         verdicts.append(_agree_or_related(a, b, pair.similarity, scores.get((pair.a, pair.b)), calibration,
                                           (pair.a, pair.b) in mutual))
-    link_claims: dict[str, Claim] = {}
     reported = {v.claims for v in verdicts}
+    flagged = {c for v in verdicts if v.verdict == "discrepancy" and v.discrepancy_type == "numeric" for c in v.claims}
+    similarity = {(claims[p.a].id, claims[p.b].id): p.similarity for p in pairs}
+    for a, b, found in tally.check(claims):
+        if (a.id, b.id) not in reported and not {a.id, b.id} <= flagged:
+            shared = similarity.get((a.id, b.id), float(vectors[claims.index(a)] @ vectors[claims.index(b)]))
+            verdicts.append(_discrepancy(a, b, shared, found, calibration))
+            reported.add((a.id, b.id))
+    link_claims: dict[str, Claim] = {}
     for pair in pairs:
         if pair.similarity < SAME_FACT:
             continue

@@ -103,7 +103,7 @@ def test_saying_is_not_a_shared_event_and_other_dates_are_other_events():
     assert _dates_compatible(killed, replace(killed, dates=()))
 
 
-def test_differing_counts_from_different_days_say_the_later_may_be_an_update():
+def test_differing_counts_from_different_days_say_one_may_update_the_other():
     from datetime import date
 
     from service.pipeline.findings import note_publication_gaps
@@ -114,7 +114,7 @@ def test_differing_counts_from_different_days_say_the_later_may_be_an_update():
     numeric = Verdict(("A#0", "B#0"), "discrepancy", "numeric", "high", 0.9, "A gives 5,000 death, B gives 9,057 death.")
     modality = Verdict(("A#0", "B#0"), "discrepancy", "modality", "medium", 0.8, "done vs agreed.")
     noted = note_publication_gaps([numeric, modality], claims, sources)
-    assert noted[0].explanation.endswith("Published A on 2023-02-07, B on 2023-02-09: the later figure may be an update.")
+    assert noted[0].explanation.endswith("Published A on 2023-02-07, B on 2023-02-09: one figure may be an update of the other.")
     assert noted[1] == modality
     same_day = [Source("A", "x", date(2023, 2, 7)), Source("B", "y", date(2023, 2, 7))]
     assert note_publication_gaps([numeric], claims, same_day) == [numeric]

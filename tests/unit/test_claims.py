@@ -227,3 +227,16 @@ def test_a_comparison_clause_stays_with_its_verb(claims_of):
     assert texts(claims_of("The building looked as if it had been bombed.")) == [
         "The building looked as if it had been bombed"]
     assert len(claims_of("Police arrived after the crowd had left.")) == 2
+
+
+def test_numbers_that_give_a_toll_say_which(claims_of):
+    def tolls(text):
+        return [(q.text, q.tally) for c in claims_of(text) for q in c.quantities]
+    assert tolls("The ferry capsized, leaving at least 37 dead.") == [("at least 37", "death")]
+    assert tolls("At least 10 people were killed.") == [("At least 10", "death")]
+    assert tolls("At least 336 people are known to have died.") == [("At least 336", "death")]
+    assert tolls("The death toll rose to 352.") == [("352", "death")]
+    assert tolls("More than 50 people were injured.") == [("More than 50", "injury")]
+    assert tolls("Up to 33 people are missing.") == [("Up to 33", "missing")]
+    assert tolls("The quake killed 19 children.") == [("19", "")]          # a part of the toll, not the toll
+    assert tolls("Belarus released 52 prisoners.") == [("52", "")]
