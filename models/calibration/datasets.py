@@ -23,7 +23,7 @@ EXPECTED_VERDICT = {
     "halueval_summ": {"faithful": "agree", "unfaithful": "not-agree"},
     "adhoc": {"supported": "agree", "refuted": "discrepancy", "nei": "related"},
 }
-SAMPLE_SIZES = {"vitaminc": 900, "news_summary_faith": 400, "presupposition_nli": 735, "halueval_summ": 100}
+SAMPLE_SIZES = {"vitaminc": 2000, "news_summary_faith": 1188, "presupposition_nli": 735, "halueval_summ": 100}
 
 
 @dataclass(frozen=True)
