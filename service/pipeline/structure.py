@@ -59,6 +59,8 @@ def describe(claim: Claim, head, token_ids: set[int], sent, said: speech.Attribu
         places=tuple(sorted({normalize.entity_key(p) for p in _places(ents, token_ids)})),
         place_scope="multiple" if MULTIPLE_SCOPE.search(claim.text) else "single" if SINGLE_SCOPE.search(claim.text) else "",
         entities=tuple(sorted({normalize.entity_key(e.text) for e in ents if e.label_ in ENTITY_LABELS})),
+        named=tuple(sorted({(e.label_, normalize.entity_key(e.text), normalize.fold(e.text)) for e in ents
+                            if e.label_ in ENTITY_LABELS})),
     )
 
 

@@ -66,6 +66,7 @@ class Claim:
     places: tuple[str, ...] = ()              # normalised place keys
     place_scope: str = ""                     # single | multiple | ""
     entities: tuple[str, ...] = ()            # normalised entity keys
+    named: tuple[tuple[str, str, str], ...] = ()   # (spaCy label, entity key, folded surface text) of each entity
     links: tuple[Link, ...] = ()
     marker: str = ""                          # the conjunction or preposition that attached this claim
     parent: str = ""                          # the claim this one was split from

@@ -10,13 +10,14 @@ from typing import Optional
 import numpy as np
 
 from service.pipeline.calibration import Calibration
-from service.pipeline.checks import (Discrepancy, attribution, causal, date, location, modality, negation, numeric,
-                                     quote, tally)
+from service.pipeline.checks import (Discrepancy, attribution, causal, date, entity, location, modality, negation,
+                                     numeric, quote, tally)
 from service.pipeline.speech import SPEECH
 from service.pipeline.types import Claim, Pair, Verdict
 
 # Order matters: the first check that fires names the discrepancy.
-TYPED_CHECKS = (negation.check, numeric.check, date.check, modality.check, location.check, attribution.check)
+TYPED_CHECKS = (negation.check, numeric.check, date.check, modality.check, location.check, attribution.check,
+                entity.check)
 SAME_FACT = 0.6          # cosine similarity above which two claims may report one fact
 SAME_EVENT = 0.5         # lower bound when they also share the event verb or a named entity
 SCOPED_PLACE = 0.45      # lower bound for two claims that both state a place scope ("both countries")
