@@ -125,6 +125,20 @@ def canonical_text(text: str) -> str:
     return pattern.sub(swap, text)
 
 
+# Verbs news copy uses for one event ("the exercises launched" = "began"), each mapped to one key. Only
+# near-synonyms in reporting use; a verb not listed is its own key.
+EVENT_SYNONYMS = {"launch": "begin", "start": "begin", "commence": "begin", "kick": "begin",
+                  "finish": "end", "conclude": "end", "wrap": "end",
+                  "free": "release", "detain": "arrest", "apprehend": "arrest",
+                  "perish": "die", "drown": "die",
+                  "topple": "collapse", "scrap": "cancel", "axe": "cancel"}
+
+
+def event_key(lemma: str) -> str:
+    """One key for near-synonymous event verbs: 'launch', 'start' and 'begin' all report a beginning."""
+    return EVENT_SYNONYMS.get(lemma, lemma)
+
+
 NUMBER_WORDS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
     "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,

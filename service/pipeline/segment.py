@@ -28,7 +28,11 @@ _DAY = r"(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8})(?:,?\s*\d{4}
 _AGENCY = r"\((?:[A-Z][\w.&-]*\s?){1,4}\)"
 _REGION = r"(?:,\s*[A-Z][a-z]+(?:\s[A-Z][a-z]+){0,2})"   # "DHAKA, Bangladesh —"
 DATELINE = re.compile(rf"^\s*(?:(?:{_PLACE},?\s*(?:{_DAY},?\s*(?:{_AGENCY}\s*)?|{_AGENCY}\s*)|{_PLACE}{_REGION}\s*"
-                      rf"(?:{_AGENCY}\s*)?|(?:{_DAY}\s*)?{_AGENCY}\s*)[-—–]+|[A-Z][A-Z.'’ -]{{2,40}}:)\s+")
+                      rf"(?:{_AGENCY}\s*)?|(?:{_DAY}\s*)?{_AGENCY}\s*)[-—–]+|[A-Z][A-Z.'’ -]{{2,40}}:"
+                      rf"|[A-Z][A-Z.'’ ]{{2,40}}\s[—–]+(?=\s+[A-Z]))\s+")
+# A page's date run into the first sentence: "August 3, 2014Chinese officials announced …".
+GLUED_DATE = re.compile(r"^\s*(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+                        r"\s+\d{1,2},\s*\d{4}(?=[A-Z])")
 LABEL = re.compile(r"^\s*(?:latest|breaking(?: news)?|update|watch|live|exclusive|analysis|explainer)\s*:\s+", re.IGNORECASE)
 BYLINE = re.compile(r"^\s*(by|author|photo|image|source|credit)s?\b[:\s]", re.IGNORECASE)
 DOMAIN = re.compile(r"^\s*[\w.-]+\.(com|org|net|ua|uk|de|fr|ru|info|io|news|eu)(/\S*)?\s*$", re.IGNORECASE)
@@ -53,7 +57,7 @@ def content_blocks(text: str) -> list[Block]:
     for start, end in paragraphs(text):
         line = text[start:end].replace("\n", " ")
         while True:
-            prefix = NAV_PREFIX.match(line) or DATELINE.match(line) or LABEL.match(line)
+            prefix = NAV_PREFIX.match(line) or DATELINE.match(line) or LABEL.match(line) or GLUED_DATE.match(line)
             if not prefix or prefix.end() == 0 or prefix.end() >= len(line):
                 break
             start += prefix.end()

@@ -45,9 +45,9 @@ def describe(claim: Claim, head, token_ids: set[int], sent, said: speech.Attribu
         claim,
         subject=_phrase(head, ("nsubj", "nsubjpass"), token_ids),
         predicate=head.lemma_.lower(),
-        event=event.lemma_.lower(),
+        event=normalize.event_key(event.lemma_.lower()),
         object=_phrase(event, ("dobj", "attr", "oprd", "dative"), token_ids),
-        negated=bool(lowers & NEGATIONS) or any(t.dep_ == "neg" for t in tokens),
+        negated=bool(lowers & NEGATIONS) or any(t.dep_ == "neg" for t in tokens) or _denied(head),
         modality=_modality(head, xcomp, lemmas, lowers),
         speaker=said.speaker,
         speaker_kind=said.kind,
@@ -62,6 +62,20 @@ def describe(claim: Claim, head, token_ids: set[int], sent, said: speech.Attribu
         named=tuple(sorted({(e.label_, normalize.entity_key(e.text), normalize.fold(e.text)) for e in ents
                             if e.label_ in ENTITY_LABELS})),
     )
+
+
+DENIALS = {"deny", "reject", "dispute", "refute", "rebut"}
+
+
+def _denied(head) -> bool:
+    """What a denial reports is asserted not to be so: 'Samsung denied the payments were bribes'.
+
+    The claim may be a phrase split off inside the denied clause ('… in return for favors'): the nearest
+    clause complement above it decides."""
+    for node in [head, *head.ancestors]:
+        if node.dep_ in ("ccomp", "xcomp"):
+            return node.head.lemma_.lower() in DENIALS
+    return False
 
 
 def _date_bound(ent) -> bool:
@@ -177,7 +191,7 @@ WHOLE = {"people", "person", "persons"}
 def _tally(number, unit: str) -> str:
     """Which toll a number gives: '37 dead', '10 people were killed', 'killing 38 people', 'the death toll rose
     to 352' (death); '50 people were injured', '40 wounded' (injury); '26 people were missing' (missing)."""
-    if unit == "death":
+    if unit == "death" or _measured_thing(number) == "death":   # "the death toll rose to 381 (people)"
         return "death"
     counted = number.head if number.dep_ in ("nummod", "quantmod", "compound") else number
     for tally, words in TALLY_NOUNS_OF.items():

@@ -54,7 +54,7 @@ def judge(pairs: list[Pair], claims: list[Claim], vectors: np.ndarray, nli, cali
         if found is not None:
             verdicts.append(_discrepancy(a, b, pair.similarity, found, calibration))
             continue
-        specifics = _share_specifics(a, b)
+        specifics = _share_specifics(a, b, pair.similarity)
         if pair.similarity < RELATED and (pair.a, pair.b) not in mutual and not specifics:
             continue
         if specifics and pair.similarity >= SCOPED_PLACE and not (a.partial_list or b.partial_list):
@@ -100,13 +100,18 @@ def _same_event(a: Claim, b: Claim) -> bool:
     return a.event == b.event and a.event not in SPEECH
 
 
-def _share_specifics(a: Claim, b: Claim) -> bool:
-    """Both name the same resolved day, or the same count of the same thing."""
+def _share_specifics(a: Claim, b: Claim, similarity: float) -> bool:
+    """Both give the same count of the same thing, or name the same resolved day for one event.
+
+    A shared day alone is not one fact ("the quake hit at 4:30 p.m. Sunday" vs "the toll of Sunday's quake
+    rose to 381"): the claims must also share their event or be about as close as one fact's wording.
+    """
     days_a = {d for d, grain in a.dates if grain == "day"}
     days_b = {d for d, grain in b.dates if grain == "day"}
     counts_a = {(q.value, q.unit) for q in a.quantities if q.unit}
     counts_b = {(q.value, q.unit) for q in b.quantities if q.unit}
-    return bool(days_a & days_b) or bool(counts_a & counts_b)
+    same_day = bool(days_a & days_b) and (_same_event(a, b) or similarity >= SAME_FACT)
+    return same_day or bool(counts_a & counts_b)
 
 
 def _typed(a: Claim, b: Claim, similarity: float, mutual: bool) -> Optional[Discrepancy]:

@@ -236,7 +236,14 @@ def test_numbers_that_give_a_toll_say_which(claims_of):
     assert tolls("At least 10 people were killed.") == [("At least 10", "death")]
     assert tolls("At least 336 people are known to have died.") == [("At least 336", "death")]
     assert tolls("The death toll rose to 352.") == [("352", "death")]
+    assert tolls("The death toll had risen to 381 people.") == [("381", "death")]
     assert tolls("More than 50 people were injured.") == [("More than 50", "injury")]
     assert tolls("Up to 33 people are missing.") == [("Up to 33", "missing")]
     assert tolls("The quake killed 19 children.") == [("19", "")]          # a part of the toll, not the toll
     assert tolls("Belarus released 52 prisoners.") == [("52", "")]
+
+
+def test_what_a_denial_reports_is_negated(claims_of):
+    content = one(claims_of("Samsung denied the payments were in return for favors."), "in return for favors")
+    assert content.negated
+    assert not one(claims_of("Samsung said the payments were in return for favors."), "in return for favors").negated

@@ -84,7 +84,11 @@ def test_place_only_and_colon_datelines_are_trimmed():
     for lead, kept in (("DHAKA, Bangladesh — A triple-deck ferry capsized as passengers disembarked.",
                         "A triple-deck ferry capsized as passengers disembarked."),
                        ("MANILA: A ferry loaded with nearly 200 people capsized off a central port.",
-                        "A ferry loaded with nearly 200 people capsized off a central port.")):
+                        "A ferry loaded with nearly 200 people capsized off a central port."),
+                       ("August 3, 2014Chinese officials announced that the toll had risen to 381.",
+                        "Chinese officials announced that the toll had risen to 381."),
+                       ("SEOUL – A South Korean court on Friday sentenced the Samsung heir to five years.",
+                        "A South Korean court on Friday sentenced the Samsung heir to five years.")):
         assert [lead[b.start:b.end] for b in content_blocks(lead)] == [kept]
 
 

@@ -30,7 +30,7 @@ def link_claim(first: Claim, second: Claim, source_text_marker: str) -> Claim:
     """One claim for two facts as a source connects them; its spans are both facts' spans."""
     spans = tuple(sorted(set(first.spans) | set(second.spans)))
     ordered = sorted((first, second), key=lambda c: c.spans[0])
-    return Claim(id=f"{first.id}+{second.id.split('#')[-1]}", source=first.source,
+    return Claim(id=f"{ordered[0].id}+{ordered[1].id.split('#')[-1]}", source=first.source,
                  text=" … ".join(c.text for c in ordered), spans=spans, sentence=min(first.sentence, second.sentence),
                  role="link", marker=source_text_marker, entities=tuple(sorted(set(first.entities) | set(second.entities))))
 
@@ -56,8 +56,9 @@ def _framing_differs(causal_i: int, other_i: int, claims: list[Claim],
         relation = _relation(other_i, counterpart, claims)
         if relation is not None and relation.kind == "causal":
             continue
-        how = (f"only places them side by side (“{relation.marker}”)" if relation and relation.marker != "same sentence"
-               else "reports both without linking them")
+        if relation is not None and relation.marker == "same sentence":
+            continue   # one sentence ties them in words no marker names ("bribed … in anticipation of favours")
+        how = f"only places them side by side (“{relation.marker}”)" if relation else "reports both without linking them"
         explanation = (f"{causal_claim.source} presents {quote(causal_claim.text, 50)} as a result of "
                        f"{quote(claims[cause].text, 50)} (“{link.marker}”); {other.source} {how}.")
         confidence = float(min(0.95, 0.6 + 0.5 * (sims[best] - SAME_FACT)))
