@@ -51,9 +51,10 @@ class Block:
 def content_blocks(text: str) -> list[Block]:
     """Blocks that carry article prose, each trimmed of leading navigation labels.
 
-    A block of hard-wrapped text keeps its line breaks; parse its text with them read as spaces.
+    A block of hard-wrapped text keeps its line breaks; parse its text with them read as spaces. A block
+    the page repeats word for word (a lead shown again under a photo, a teaser) is kept once.
     """
-    blocks = []
+    blocks, seen = [], set()
     for start, end in paragraphs(text):
         line = text[start:end].replace("\n", " ")
         while True:
@@ -63,8 +64,9 @@ def content_blocks(text: str) -> list[Block]:
             start += prefix.end()
             line = line[prefix.end():]
         stripped = line.strip()
-        if not stripped or is_boilerplate(stripped):
+        if not stripped or is_boilerplate(stripped) or " ".join(stripped.split()) in seen:
             continue
+        seen.add(" ".join(stripped.split()))
         lead = len(line) - len(line.lstrip())
         blocks.append(Block(start + lead, start + lead + len(stripped)))
     return blocks

@@ -76,7 +76,8 @@ def test_lines_that_are_whole_paragraphs_or_headlines_are_not_joined():
                            "New bridge opens to traffic three months ahead of schedule",
                            "Hospital waiting times fall for the third month in a row"])
     assert len(content_blocks(headlines)) == 0   # each a headline, none merged into "prose"
-    prose = "\n".join(["The council approved the budget on Monday after a long debate that ran late into the night."] * 8)
+    prose = "\n".join(f"The council approved budget item {i} on Monday after a long debate that ran late into the night."
+                      for i in range(8))
     assert len(content_blocks(prose)) == 8
 
 
@@ -102,3 +103,11 @@ def test_photo_captions_and_all_caps_subheadings_are_boilerplate():
     for line in ("Banks tightened credit: lending fell 5 percent in March, the central bank said.",
                  "The EU and NATO said on Monday that the talks would continue in Brussels next week."):
         assert not is_boilerplate(line), line
+
+
+def test_a_paragraph_the_page_repeats_is_kept_once():
+    lead = "A South Korean court on Friday sentenced the Samsung heir to five years in prison for bribery."
+    text = f"{lead}\nThe ruling can be appealed within a week, his lawyers said on Friday.\n{lead}"
+    blocks = [(b.start, text[b.start:b.end]) for b in content_blocks(text)]
+    assert [t for _, t in blocks] == [lead, "The ruling can be appealed within a week, his lawyers said on Friday."]
+    assert blocks[0][0] == 0
