@@ -52,7 +52,8 @@ def content_blocks(text: str) -> list[Block]:
     """Blocks that carry article prose, each trimmed of leading navigation labels.
 
     A block of hard-wrapped text keeps its line breaks; parse its text with them read as spaces. A block
-    the page repeats word for word (a lead shown again under a photo, a teaser) is kept once.
+    the page repeats word for word (a lead shown again under a photo) is kept once, and a teaser cut off
+    mid-sentence is dropped when the paragraph it opens follows.
     """
     blocks, seen = [], set()
     for start, end in paragraphs(text):
@@ -69,7 +70,14 @@ def content_blocks(text: str) -> list[Block]:
         seen.add(" ".join(stripped.split()))
         lead = len(line) - len(line.lstrip())
         blocks.append(Block(start + lead, start + lead + len(stripped)))
-    return blocks
+    return _without_teasers(text, blocks)
+
+
+def _without_teasers(text: str, blocks: list[Block]) -> list[Block]:
+    """Drop a block cut off mid-sentence whose words open a later block: a teaser of that paragraph."""
+    words = [" ".join(text[b.start:b.end].split()) for b in blocks]
+    return [b for i, b in enumerate(blocks)
+            if SENTENCE_END.search(words[i]) or not any(w.startswith(words[i]) for w in words[i + 1:])]
 
 
 def paragraphs(text: str) -> list[tuple[int, int]]:

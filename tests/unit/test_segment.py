@@ -111,3 +111,11 @@ def test_a_paragraph_the_page_repeats_is_kept_once():
     blocks = [(b.start, text[b.start:b.end]) for b in content_blocks(text)]
     assert [t for _, t in blocks] == [lead, "The ruling can be appealed within a week, his lawyers said on Friday."]
     assert blocks[0][0] == 0
+
+
+def test_a_teaser_cut_off_mid_sentence_gives_way_to_its_paragraph():
+    full = ("Talks among the United States, Russia and Middle East states on the war in Syria ended on Saturday "
+            "without signs of progress, or a break in the fighting.")
+    teaser = full[:full.index("the fighting") - 1]
+    text = f"{teaser}\n{full}"
+    assert [text[b.start:b.end] for b in content_blocks(text)] == [full]
