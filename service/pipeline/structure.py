@@ -185,7 +185,7 @@ TALLY_NOUNS_OF = {"death": {"death", "dead", "body", "fatality", "corpse"}, "inj
                   "missing": {"missing"}}
 TALLY_VERBS = {"kill": "death", "die": "death", "drown": "death", "perish": "death", "injure": "injury",
                "wound": "injury", "hurt": "injury", "missing": "missing"}
-WHOLE = {"people", "person", "persons"}
+WHOLE = {"people", "person", "persons", "passenger", "passengers"}
 
 
 def _tally(number, unit: str) -> str:

@@ -62,14 +62,8 @@ def judge(pairs: list[Pair], claims: list[Claim], vectors: np.ndarray, nli, cali
             continue
         verdicts.append(_agree_or_related(a, b, pair.similarity, scores.get((pair.a, pair.b)), calibration,
                                           (pair.a, pair.b) in mutual))
+    verdicts = _with_tolls(verdicts, pairs, claims, vectors, calibration)
     reported = {v.claims for v in verdicts}
-    flagged = {c for v in verdicts if v.verdict == "discrepancy" and v.discrepancy_type == "numeric" for c in v.claims}
-    similarity = {(claims[p.a].id, claims[p.b].id): p.similarity for p in pairs}
-    for a, b, found in tally.check(claims):
-        if (a.id, b.id) not in reported and not {a.id, b.id} <= flagged:
-            shared = similarity.get((a.id, b.id), float(vectors[claims.index(a)] @ vectors[claims.index(b)]))
-            verdicts.append(_discrepancy(a, b, shared, found, calibration))
-            reported.add((a.id, b.id))
     link_claims: dict[str, Claim] = {}
     for pair in pairs:
         if pair.similarity < SAME_FACT:
@@ -81,6 +75,19 @@ def judge(pairs: list[Pair], claims: list[Claim], vectors: np.ndarray, nli, cali
             for link in framing[1]:
                 link_claims.setdefault(link.id, link)
     return verdicts, list(link_claims.values())
+
+
+def _with_tolls(verdicts: list[Verdict], pairs: list[Pair], claims: list[Claim], vectors: np.ndarray,
+                calibration: Calibration) -> list[Verdict]:
+    """Add the tally check's discrepancies; one replaces an agree / related verdict on the same two claims."""
+    flagged = {c for v in verdicts if v.verdict == "discrepancy" and v.discrepancy_type == "numeric" for c in v.claims}
+    similarity = {(claims[p.a].id, claims[p.b].id): p.similarity for p in pairs}
+    for a, b, found in tally.check(claims):
+        if {a.id, b.id} <= flagged or any(v.claims == (a.id, b.id) and v.verdict == "discrepancy" for v in verdicts):
+            continue
+        shared = similarity.get((a.id, b.id), float(vectors[claims.index(a)] @ vectors[claims.index(b)]))
+        verdicts = [v for v in verdicts if v.claims != (a.id, b.id)] + [_discrepancy(a, b, shared, found, calibration)]
+    return verdicts
 
 
 def _mutual_best(pairs: list[Pair], claims: list[Claim]) -> set[tuple[int, int]]:

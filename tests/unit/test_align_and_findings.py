@@ -162,3 +162,18 @@ def test_a_count_whose_unit_the_parse_missed_is_still_a_different_figure():
               quantities=(Quantity(900.0, "people", "As many as 900", True, "upper"),))
     assert _different_figures(a, b) == ("“about 600” people", "“As many as 900” people")
     assert _different_figures(a, a) is None
+
+
+def test_counts_of_one_noun_from_different_tolls_are_not_compared():
+    from service.pipeline.checks import numeric
+    from service.pipeline.types import Quantity
+
+    injured = Claim(id="A#1", source="A", text="injuring 30 other passengers", spans=((0, 1),), sentence=0,
+                    quantities=(Quantity(30.0, "passenger", "30", tally="injury"),))
+    killed = Claim(id="B#1", source="B", text="killing four passengers", spans=((0, 1),), sentence=0,
+                   quantities=(Quantity(4.0, "passenger", "four", tally="death"),))
+    assert numeric.check(injured, killed) is None
+    more_injured = Claim(id="B#2", source="B", text="70 passengers were injured", spans=((0, 1),), sentence=0,
+                         quantities=(Quantity(70.0, "passenger", "70", tally="injury"),))
+    found = numeric.check(injured, more_injured)
+    assert found is not None and "“30”" in found.explanation and "“70”" in found.explanation

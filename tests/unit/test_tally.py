@@ -33,3 +33,17 @@ def test_only_the_lead_and_the_same_places_count():
     syria, turkey = toll("A#0", 812, places=("syria",)), toll("B#0", 9057, places=("turkey",))
     assert tally.check([syria, turkey]) == []
     assert len(tally.check([syria, replace(turkey, places=("syria",))])) == 1
+
+
+def test_a_toll_discrepancy_replaces_a_related_verdict_on_the_same_claims():
+    import numpy as np
+
+    from service.pipeline.calibration import Calibration
+    from service.pipeline.types import Pair, Verdict
+    from service.pipeline.verdicts import _with_tolls
+
+    claims = [toll("A#0", 1, "lower", text="at least one"), toll("B#0", 4, text="four")]
+    related = Verdict(("A#0", "B#0"), "related", None, None, 0.5, "Compatible but different detail.")
+    vectors = np.eye(2, dtype=np.float32)
+    out = _with_tolls([related], [Pair(0, 1, 0.7)], claims, vectors, Calibration())
+    assert [(v.claims, v.verdict, v.discrepancy_type) for v in out] == [(("A#0", "B#0"), "discrepancy", "numeric")]

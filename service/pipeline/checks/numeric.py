@@ -19,6 +19,11 @@ def compatible(q: Quantity, other: Quantity) -> bool:
     return not quantities_conflict(q.value, q.bound, other.value, other.bound)
 
 
+def same_toll(q: Quantity, other: Quantity) -> bool:
+    """'30 passengers injured' and 'four passengers killed' count one kind of thing but not one toll."""
+    return not (q.tally and other.tally and q.tally != other.tally)
+
+
 def check(a: Claim, b: Claim) -> Optional[Discrepancy]:
     units = list(dict.fromkeys(q.unit for q in a.quantities if q.unit))
     for unit in units:
@@ -33,9 +38,10 @@ def check(a: Claim, b: Claim) -> Optional[Discrepancy]:
         counted = of_a if sparer is a else of_b
         candidates = of_b + loose_b if sparer is a else of_a + loose_a
         for q in counted:
-            if any(compatible(q, other) for other in candidates):
+            rivals = [o for o in (of_b if sparer is a else of_a) if same_toll(q, o)]
+            if not rivals or any(compatible(q, o) for o in candidates if same_toll(q, o)):
                 continue
-            other = (of_b if sparer is a else of_a)[0]
+            other = rivals[0]
             qa, qb = (q, other) if sparer is a else (other, q)
             return Discrepancy("numeric", "high", 0.9,
                                f"Different counts of {unit}: {a.source} gives “{qa.text}”, {b.source} gives “{qb.text}”.")
