@@ -19,6 +19,7 @@ CAUSAL_PREP = re.compile(r"^(in (response|reaction|retaliation|exchange|return) 
 CLAUSE_MARKS = {"while", "as", "after", "because", "since", "although", "though", "before", "when",
                 "whereas", "once", "until", "so", "if", "unless"}
 MIN_WORDS = 2
+NEGATIVE_DETERMINERS = {"no", "neither"}
 
 
 def decompose(source: Source, sentence_index: int, block_start: int, sent, first_id: int) -> list[Claim]:
@@ -208,8 +209,10 @@ def _context_tokens(head, kind: str, sent) -> set[int]:
             noun = _appositive_just_before(noun, head)
             if noun.dep_ == "appos" and noun.head.pos_ in ("NOUN", "PROPN"):
                 noun = _last_conjunct_before(noun.head, noun)
+        # "There is no set timeline to exchange proposals": a negative determiner goes with the noun, or the
+        # split-off claim would say the opposite.
         return {t.i for t in noun.lefts if t.dep_ in ("compound", "amod", "flat", "nummod", "poss")
-                for t in t.subtree} | {noun.i}
+                or (t.dep_ == "det" and t.lower_ in NEGATIVE_DETERMINERS) for t in t.subtree} | {noun.i}
     if kind == "adjunct" or (kind == "adverbial" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in head.children)):
         verb = head.head
         kept = {c.i for c in verb.children if c.dep_ in ("aux", "auxpass", "neg")}

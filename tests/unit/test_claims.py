@@ -247,3 +247,9 @@ def test_what_a_denial_reports_is_negated(claims_of):
     content = one(claims_of("Samsung denied the payments were in return for favors."), "in return for favors")
     assert content.negated
     assert not one(claims_of("Samsung said the payments were in return for favors."), "in return for favors").negated
+
+
+def test_a_clause_split_from_a_noun_keeps_its_negative_determiner(claims_of):
+    claims = claims_of("There is no set timeline for the two sides to exchange ceasefire proposals.")
+    split = one(claims, "to exchange")
+    assert split.text.startswith("no ") and split.negated
