@@ -149,6 +149,9 @@ def _split_kind(tok, heads) -> tuple[str, str]:
     own_subject = any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in tok.children)
     finite_head = tok.head.tag_ in ("VBD", "VBZ", "VBP", "MD") or any(
         c.dep_ in ("aux", "auxpass") for c in tok.head.children) or heads.get(tok.head.i, ("",))[0] == "coordinate"
+    if dep == "conj" and verbal and not own_subject and _number(tok) and _number(tok.head) and \
+            _number(tok) != _number(tok.head):
+        return "", ""   # "the injured were rushed … and rescue work was …": the parse lost the second subject
     if dep == "conj" and verbal and tok.head.pos_ in ("VERB", "AUX") and (own_subject or finite_head):
         cc = next((c.lower_ for c in tok.head.children if c.dep_ == "cc" and c.i < tok.i), "and")
         return "coordinate", cc
@@ -222,6 +225,20 @@ def _context_tokens(head, kind: str, sent) -> set[int]:
     return set()
 
 
+SINGULAR = {"is", "was", "has", "does"}
+PLURAL = {"are", "were", "have", "do"}
+
+
+def _number(verb) -> str:
+    """'singular' or 'plural' when the verb's finite form shows it (is / were / VBZ / VBP), else ''."""
+    for word in [verb] + [c for c in verb.children if c.dep_ in ("aux", "auxpass")]:
+        if word.lower_ in SINGULAR or word.tag_ == "VBZ":
+            return "singular"
+        if word.lower_ in PLURAL or word.tag_ == "VBP":
+            return "plural"
+    return ""
+
+
 def _noun_just_before(prep):
     """'… for its fleet, including Boeing aircraft' attached to a verb: the list names members of 'fleet'."""
     i = prep.i - 1
@@ -249,12 +266,13 @@ def _appositive_just_before(noun, clause):
 
 
 def _subject_of(verb) -> set[int]:
+    """The subject a verb has, or borrows from the verbs above it unless their number shows it is not theirs."""
     node = verb
     for _ in range(4):
         subject = next((c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subject is not None:
             return {t.i for t in bare_phrase(subject)}
-        if node.head.i == node.i:
+        if node.head.i == node.i or (_number(node) and _number(node.head) and _number(node) != _number(node.head)):
             break
         node = node.head
     return set()

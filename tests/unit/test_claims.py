@@ -253,3 +253,11 @@ def test_a_clause_split_from_a_noun_keeps_its_negative_determiner(claims_of):
     claims = claims_of("There is no set timeline for the two sides to exchange ceasefire proposals.")
     split = one(claims, "to exchange")
     assert split.text.startswith("no ") and split.negated
+
+
+def test_a_verb_whose_number_clashes_does_not_borrow_the_first_subject(claims_of):
+    claims = claims_of("The injured were rushed to hospital and rescue work was in progress though hampered by "
+                       "darkness, an official told reporters.")
+    assert not any(c.text.startswith("The injured was") for c in claims), texts(claims)
+    shared = claims_of("The soldiers were captured and were taken to Moscow.")
+    assert "The soldiers were taken to Moscow" in texts(shared)
