@@ -57,7 +57,7 @@ def decompose(source: Source, sentence_index: int, block_start: int, sent, first
         words = [sent.doc[i] for i in own if sent.doc[i].is_alpha or sent.doc[i].like_num]
         if len(words) < MIN_WORDS:
             continue
-        spans = _spans(sent.doc, sorted(own | context), block_start)
+        spans = _spans(sent.doc, _without_trailing_conjunction(sent.doc, sorted(own | context)), block_start)
         if not spans:
             continue
         claim_id = f"{source.id}#{first_id + len(claims)}"
@@ -263,6 +263,13 @@ def _appositive_just_before(noun, clause):
         if all(t.is_punct for t in clause.doc[last + 1:first]):
             return tok
     return noun
+
+
+def _without_trailing_conjunction(doc, token_ids: list[int]) -> list[int]:
+    """'… for Russia and Ukraine but': the conjunction joined the next clause, which is a claim of its own."""
+    while len(token_ids) > 1 and doc[token_ids[-1]].dep_ == "cc":
+        token_ids = token_ids[:-1]
+    return token_ids
 
 
 def _subject_of(verb) -> set[int]:

@@ -261,3 +261,9 @@ def test_a_verb_whose_number_clashes_does_not_borrow_the_first_subject(claims_of
     assert not any(c.text.startswith("The injured was") for c in claims), texts(claims)
     shared = claims_of("The soldiers were captured and were taken to Moscow.")
     assert "The soldiers were taken to Moscow" in texts(shared)
+
+
+def test_no_claim_ends_on_the_conjunction_that_joined_the_next_clause(claims_of):
+    claims = claims_of("There is no set timeline for Russia and Ukraine to exchange ceasefire proposals, but a "
+                       "fundamental agreement to do so has been reached, a TASS source reported.")
+    assert not any(c.text.rstrip(" ,").endswith((" but", " and", " or")) for c in claims), texts(claims)
