@@ -23,7 +23,7 @@ from service.pipeline.types import Claim, Source
 
 # 2: the typed checks run as the service runs them (verdicts._typed: location and attribution too), numbers
 # with "more than" / "under" are bounds, dates after "before" / "after" / "since" are not event dates.
-SIGNALS_VERSION = 7
+SIGNALS_VERSION = 8
 CACHE_DIR = DATA_DIR / "calibration"
 LONG_PREMISE_WORDS = 110
 LONG_HYPOTHESIS_WORDS = 45
