@@ -20,6 +20,7 @@ def candidate_pairs(claims: list[Claim], vectors: np.ndarray, neighbours: int, m
     for i, claim in enumerate(claims):
         by_source.setdefault(claim.source, []).append(i)
     found: dict[tuple[int, int], float] = {}
+    entities = [set(claim.entities) for claim in claims]
     for s, t in combinations(sorted(by_source), 2):
         left, right = by_source[s], by_source[t]
         sims = _neighbour_similarities(vectors[left], vectors[right], neighbours)
@@ -30,7 +31,7 @@ def candidate_pairs(claims: list[Claim], vectors: np.ndarray, neighbours: int, m
             for ri, b in enumerate(right):
                 if (a, b) in found:
                     continue
-                if set(claims[a].entities) & set(claims[b].entities):
+                if entities[a] & entities[b]:
                     sim = float(vectors[a] @ vectors[b])
                     if sim >= min_similarity - 0.1:
                         found[(a, b)] = sim

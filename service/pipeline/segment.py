@@ -65,9 +65,10 @@ def content_blocks(text: str) -> list[Block]:
             start += prefix.end()
             line = line[prefix.end():]
         stripped = line.strip()
-        if not stripped or is_boilerplate(stripped) or " ".join(stripped.split()) in seen:
+        words = " ".join(stripped.split())
+        if not stripped or is_boilerplate(stripped) or words in seen:
             continue
-        seen.add(" ".join(stripped.split()))
+        seen.add(words)
         lead = len(line) - len(line.lstrip())
         blocks.append(Block(start + lead, start + lead + len(stripped)))
     return _without_teasers(text, blocks)

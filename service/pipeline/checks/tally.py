@@ -25,7 +25,7 @@ NAMES = {"death": "the dead", "injury": "the injured", "missing": "the missing"}
 def lead_tolls(claims: list[Claim]) -> dict[tuple[str, str], tuple[Claim, Quantity]]:
     """{(source, toll): (claim, figure)}: the first figure of each toll in each source's lead."""
     found: dict[tuple[str, str], tuple[Claim, Quantity]] = {}
-    for claim in sorted(claims, key=lambda c: (c.sentence, int(c.id.rsplit("#", 1)[-1]) if "#" in c.id else 0)):
+    for claim in sorted(claims, key=lambda c: (c.sentence, c.spans[0])):
         if claim.sentence >= LEAD_SENTENCES:
             continue
         for q in claim.quantities:
