@@ -7,7 +7,6 @@ the ratio, and the gold score of each; the last line is a JSON summary.
 from __future__ import annotations
 
 import argparse
-import importlib.util
 import json
 import os
 import statistics
@@ -22,12 +21,7 @@ SHARED = ROOT.parent / "shared"
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 
-
-def load_scorer():
-    spec = importlib.util.spec_from_file_location("score_compare", SHARED / "eval" / "score_compare.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+from tests.support import load_scorer  # noqa: E402
 
 
 def bench_key(app) -> str:

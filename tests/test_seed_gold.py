@@ -2,16 +2,8 @@
 
 The gold and its scorer live in ../shared/eval/; the service never reads them, only this test does.
 """
-import importlib.util
-
 from tests.conftest import SHARED
-
-
-def load_scorer():
-    spec = importlib.util.spec_from_file_location("score_compare", SHARED / "eval" / "score_compare.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+from tests.support import load_scorer
 
 
 def fraction(value: str) -> tuple[int, int]:

@@ -7,10 +7,11 @@ from __future__ import annotations
 import os
 import pwd
 import shutil
-import socket
 import subprocess
 import tempfile
 from pathlib import Path
+
+from tests.support import free_port
 
 CANDIDATE_BIN = ("/usr/lib/postgresql/15/bin", "/usr/local/bin", "/usr/bin")
 
@@ -25,17 +26,11 @@ def _binary(name: str) -> str:
     raise RuntimeError(f"{name} not found: install PostgreSQL (Debian: postgresql) to run the storage tests")
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 class PostgresServer:
     def __init__(self):
         self.base = Path(tempfile.mkdtemp(prefix="factcheck-pg-"))
         self.data = self.base / "data"
-        self.port = _free_port()
+        self.port = free_port()
         self._as = []
         if os.geteuid() == 0:
             user = pwd.getpwnam("postgres")
