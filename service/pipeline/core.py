@@ -8,9 +8,14 @@ import time
 from typing import Callable, Iterable, Iterator, Optional
 
 from models import registry
-from service.pipeline import align, claims as claim_builder, findings, relations, segment, verdicts
-from service.pipeline.calibration import Calibration
-from service.pipeline.normalize import canonical_text
+from service.pipeline.compare import align
+from service.pipeline.extract import claims as claim_builder
+from service.pipeline.report import findings
+from service.pipeline.extract import relations
+from service.pipeline.extract import segment
+from service.pipeline.compare import verdicts
+from service.pipeline.thresholds import Calibration
+from service.pipeline.extract.normalize import canonical_text
 from service.pipeline.types import Claim, Report, Source
 from service.settings import Settings
 

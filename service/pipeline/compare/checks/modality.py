@@ -1,0 +1,22 @@
+"""Done vs agreed vs planned, stated vs alleged, for the same event."""
+from __future__ import annotations
+
+from typing import Optional
+
+from service.pipeline.compare.checks import Discrepancy
+from service.pipeline.types import Claim
+
+FACTUAL = {"done", "stated"}
+WEAKER = {"agreed": "agreed to", "planned": "planned or expected", "alleged": "alleged"}
+
+
+def check(a: Claim, b: Claim) -> Optional[Discrepancy]:
+    if a.event != b.event or a.negated != b.negated:
+        return None
+    for first, second in ((a, b), (b, a)):
+        if first.modality in FACTUAL and second.modality in WEAKER:
+            return Discrepancy(
+                "modality", "medium", 0.85,
+                f"{first.source} reports “{first.event}” as having happened; {second.source} says it was only "
+                f"{WEAKER[second.modality]}.")
+    return None

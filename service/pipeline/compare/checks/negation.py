@@ -1,0 +1,15 @@
+"""One source affirms what the other denies, for the same event."""
+from __future__ import annotations
+
+from typing import Optional
+
+from service.pipeline.compare.checks import Discrepancy
+from service.pipeline.types import Claim
+
+
+def check(a: Claim, b: Claim) -> Optional[Discrepancy]:
+    if a.event != b.event or a.negated == b.negated or a.partial_list or b.partial_list:
+        return None
+    yes, no = (a, b) if b.negated else (b, a)
+    return Discrepancy("negation", "high", 0.8,
+                       f"{yes.source} states “{yes.event}” happened; {no.source} negates it.")

@@ -1,0 +1,1 @@
+"""Text → sentences → atomic claims with their structure and links."""

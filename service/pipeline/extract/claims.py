@@ -1,0 +1,305 @@
+"""Sentences → atomic claims, by splitting the dependency parse at clause boundaries.
+
+Each claim owns the tokens under its clause head, minus the tokens of clauses split off below it,
+plus the context it needs to stand alone (the shared subject of a coordinated verb, the noun a
+relative clause or appositive describes). Spans are exact offsets into the source text.
+"""
+from __future__ import annotations
+
+import re
+
+from service.pipeline.extract import speech
+from service.pipeline.extract import structure
+from service.pipeline.extract.phrases import bare_phrase
+from service.pipeline.types import Claim, Source
+
+ADJUNCT_PREPS = {"amid", "after", "following", "despite", "before", "during"}
+LIST_PREPS = {"including", "includes", "include"}
+CAUSAL_PREP = re.compile(r"^(in (response|reaction|retaliation|exchange|return) (to|for)|because of|due to|"
+                         r"as a (result|consequence) of|thanks to|owing to)\b", re.IGNORECASE)
+CLAUSE_MARKS = {"while", "as", "after", "because", "since", "although", "though", "before", "when",
+                "whereas", "once", "until", "so", "if", "unless"}
+MIN_WORDS = 2
+NEGATIVE_DETERMINERS = {"no", "neither"}
+
+
+def decompose(source: Source, sentence_index: int, block_start: int, sent, first_id: int) -> list[Claim]:
+    """Atomic claims of one parsed sentence; ids count on from first_id."""
+    tokens = [t for t in sent]
+    if not tokens:
+        return []
+    cited, hint = speech.cited_sources(sent)
+    frames = speech.block(sent.doc)["frames"].get(sent.start, [])
+    heads = _clause_heads(sent, cited)
+    for frame in frames:
+        for content in frame.content:
+            heads.setdefault(content, ("main", ""))
+    hidden = cited | _frame_tokens(sent, frames, heads)
+    while True:
+        owner = _owners(tokens, heads, sent.root.i)
+        tiny = [h for h in heads if h != sent.root.i and
+                sum(1 for i, o in owner.items() if o == h and i not in hidden and
+                    (sent.doc[i].is_alpha or sent.doc[i].like_num)) < MIN_WORDS]
+        if not tiny:
+            break
+        for h in tiny:
+            del heads[h]
+    hidden -= _give_quote_marks_to_their_words(sent, owner)
+
+    claims: list[Claim] = []
+    id_of: dict[int, str] = {}
+    order = sorted(heads, key=lambda i: (_depth(sent.doc[i]), i))
+    for head_i in order:
+        head = sent.doc[head_i]
+        kind, marker = heads[head_i]
+        own = {i for i, o in owner.items() if o == head_i and i not in hidden}
+        own -= {c.i for c in head.children if c.dep_ == "cc" and _joins_split_clause(c, heads)}
+        context = _context_tokens(head, kind, sent) - own
+        words = [sent.doc[i] for i in own if sent.doc[i].is_alpha or sent.doc[i].like_num]
+        if len(words) < MIN_WORDS:
+            continue
+        spans = _spans(sent.doc, _without_trailing_conjunction(sent.doc, sorted(own | context)), block_start)
+        if not spans:
+            continue
+        claim_id = f"{source.id}#{first_id + len(claims)}"
+        id_of[head_i] = claim_id
+        parent = ""
+        node = head
+        while node.head.i != node.i:
+            node = node.head
+            if node.i in id_of:
+                parent = id_of[node.i]
+                break
+        text = " ".join(source.text[s:e] for s, e in spans)
+        said = speech.attribute(head, sent, hint, spans[0][0] - block_start, spans[-1][1] - block_start)
+        claims.append(structure.describe(
+            Claim(id=claim_id, source=source.id, text=text, spans=tuple(spans), sentence=sentence_index,
+                  role=kind, marker=marker, parent=parent),
+            head=head, token_ids=own | context, sent=sent, said=said, published=source.published_at))
+    claims.sort(key=lambda c: c.spans[0])
+    return claims
+
+
+def _frame_tokens(sent, frames, heads) -> set[int]:
+    """Tokens of the speech frames that only attribute, less any clause split off below them."""
+    hidden: set[int] = set()
+    for frame in frames:
+        verb = sent.doc[frame.verb]
+        below = {t.i for h in heads if h != frame.verb and h not in frame.content and verb in sent.doc[h].ancestors
+                 for t in sent.doc[h].subtree}
+        hidden |= frame.tokens - below
+    return hidden
+
+
+def _give_quote_marks_to_their_words(sent, owner: dict[int, int]) -> set[int]:
+    """An opening quotation mark goes with the word after it, a closing one with the words before it."""
+    moved: set[int] = set()
+    regions = speech.block(sent.doc)["regions"]
+    opens, closes = {s for s, _ in regions}, {e for _, e in regions}
+    for tok in sent:
+        step = 1 if tok.idx in opens else -1 if tok.idx in closes else 0
+        if not step:
+            continue
+        i, between = tok.i + step, []
+        while sent.start <= i < sent.end and sent.doc[i].is_punct and sent.doc[i].idx not in opens | closes:
+            between.append(i)
+            i += step
+        if sent.start <= i < sent.end:
+            for j in [tok.i, *between]:
+                owner[j] = owner[i]
+                moved.add(j)
+    return moved
+
+
+def _joins_split_clause(cc, heads) -> bool:
+    return any(c.dep_ == "conj" and c.i > cc.i and c.i in heads for c in cc.head.children)
+
+
+def _owners(tokens, heads, root_i: int) -> dict[int, int]:
+    owner = {}
+    for tok in tokens:
+        node = tok
+        while node.i not in heads and node.head.i != node.i:
+            node = node.head
+        owner[tok.i] = node.i if node.i in heads else root_i
+    return owner
+
+
+def _depth(tok) -> int:
+    depth = 0
+    while tok.head.i != tok.i:
+        tok = tok.head
+        depth += 1
+    return depth
+
+
+def _clause_heads(sent, cited: set[int]) -> dict[int, tuple[str, str]]:
+    heads = {sent.root.i: ("main", "")}
+    for tok in sent:
+        if tok.i in cited or tok.i == sent.root.i:
+            continue
+        kind, marker = _split_kind(tok, heads)
+        if kind:
+            heads[tok.i] = (kind, marker)
+    return heads
+
+
+def _split_kind(tok, heads) -> tuple[str, str]:
+    dep = tok.dep_
+    verbal = tok.pos_ in ("VERB", "AUX")
+    own_subject = any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in tok.children)
+    finite_head = tok.head.tag_ in ("VBD", "VBZ", "VBP", "MD") or any(
+        c.dep_ in ("aux", "auxpass") for c in tok.head.children) or heads.get(tok.head.i, ("",))[0] == "coordinate"
+    if dep == "conj" and verbal and not own_subject and _number(tok) and _number(tok.head) and \
+            _number(tok) != _number(tok.head):
+        return "", ""   # "the injured were rushed … and rescue work was …": the parse lost the second subject
+    if dep == "conj" and verbal and tok.head.pos_ in ("VERB", "AUX") and (own_subject or finite_head):
+        cc = next((c.lower_ for c in tok.head.children if c.dep_ == "cc" and c.i < tok.i), "and")
+        return "coordinate", cc
+    if dep == "advcl" and verbal and tok.head.pos_ in ("VERB", "AUX", "NOUN", "PROPN"):
+        marks = [c.lower_ for c in tok.children if c.dep_ == "mark"]
+        mark = marks[0] if marks else ""
+        if "like" in marks or "than" in marks or (mark == "as" and {"if", "though"} & set(marks)):
+            return "", ""   # a comparison ("it felt like I was in hell") completes its verb; it is no claim alone
+        if mark in CLAUSE_MARKS or any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
+            return "adverbial", mark
+        if tok.tag_ == "VBG" and tok.i > tok.head.i:
+            return "participial", ""
+        return "", ""
+    described = tok.head.pos_ in ("NOUN", "PROPN")
+    if dep == "relcl" and described:
+        return "relative", ""
+    if dep == "acl" and described and tok.tag_ in ("VBN", "VBG") and len(list(tok.subtree)) > 2:
+        return "participial", ""
+    if dep == "appos" and described and tok.pos_ == "NOUN" and len(list(tok.subtree)) >= 3:
+        return "appositive", ""
+    if dep == "prep":
+        first = tok.lower_
+        phrase = tok.doc[tok.i:list(tok.subtree)[-1].i + 1].text
+        if first in LIST_PREPS or (tok.tag_ == "VBG" and first.startswith("includ")):
+            return "list", "including"
+        if first in ADJUNCT_PREPS and tok.head.pos_ in ("VERB", "AUX") and len(list(tok.subtree)) >= 3:
+            return "adjunct", first
+        match = CAUSAL_PREP.match(phrase)
+        if match and len(list(tok.subtree)) >= 4:
+            return "adjunct", match.group(0).lower()
+    return "", ""
+
+
+def _context_tokens(head, kind: str, sent) -> set[int]:
+    """Tokens a split-off claim borrows from its parent so it reads as a statement."""
+    if kind == "coordinate" and not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in head.children):
+        first = head
+        while first.dep_ == "conj" and first.head.i != first.i:
+            first = first.head
+        # "wants to reopen X, normalize Y": each infinitive keeps "<subject> wants to".
+        infinitive = next((c for c in first.children if c.dep_ == "xcomp" and c.i < head.i), None)
+        if first.dep_ == "xcomp":
+            matrix, infinitive = first.head, first
+        elif head.tag_ == "VB" and first.tag_ != "VB" and infinitive is not None:
+            matrix = first
+        else:
+            return _subject_of(first)
+        return (_subject_of(matrix) | {matrix.i} | {c.i for c in matrix.children if c.dep_ in ("aux", "auxpass", "neg")}
+                | {c.i for c in infinitive.children if c.dep_ == "aux"})
+    described = head.head if head.head.pos_ in ("NOUN", "PROPN", "PRON") else None
+    if kind == "list" and described is None:
+        described = _noun_just_before(head)
+    if kind in ("relative", "participial", "appositive", "list") and described is not None:
+        noun = described
+        if kind == "appositive":
+            noun = _last_conjunct_before(noun, head)
+        if kind == "relative":
+            noun = _appositive_just_before(noun, head)
+            if noun.dep_ == "appos" and noun.head.pos_ in ("NOUN", "PROPN"):
+                noun = _last_conjunct_before(noun.head, noun)
+        # "There is no set timeline to exchange proposals": a negative determiner goes with the noun, or the
+        # split-off claim would say the opposite.
+        return {t.i for t in noun.lefts if t.dep_ in ("compound", "amod", "flat", "nummod", "poss")
+                or (t.dep_ == "det" and t.lower_ in NEGATIVE_DETERMINERS) for t in t.subtree} | {noun.i}
+    if kind == "adjunct" or (kind == "adverbial" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in head.children)):
+        verb = head.head
+        kept = {c.i for c in verb.children if c.dep_ in ("aux", "auxpass", "neg")}
+        # "began the exercises amid …": the object before the adjunct, without its own modifiers after it.
+        kept |= {t.i for c in verb.children if c.dep_ == "dobj" and c.i < head.i for t in c.subtree if t.i <= c.i}
+        return _subject_of(verb) | {verb.i} | kept
+    return set()
+
+
+SINGULAR = {"is", "was", "has", "does"}
+PLURAL = {"are", "were", "have", "do"}
+
+
+def _number(verb) -> str:
+    """'singular' or 'plural' when the verb's finite form shows it (is / were / VBZ / VBP), else ''."""
+    for word in [verb] + [c for c in verb.children if c.dep_ in ("aux", "auxpass")]:
+        if word.lower_ in SINGULAR or word.tag_ == "VBZ":
+            return "singular"
+        if word.lower_ in PLURAL or word.tag_ == "VBP":
+            return "plural"
+    return ""
+
+
+def _noun_just_before(prep):
+    """'… for its fleet, including Boeing aircraft' attached to a verb: the list names members of 'fleet'."""
+    i = prep.i - 1
+    while i >= prep.sent.start and prep.doc[i].is_punct:
+        i -= 1
+    return prep.doc[i] if i >= prep.sent.start and prep.doc[i].pos_ in ("NOUN", "PROPN") else None
+
+
+def _last_conjunct_before(noun, appositive):
+    """'Washington and Belarus, a close ally of Russia': the appositive describes the conjunct next to it."""
+    conjuncts = [c for c in noun.children if c.dep_ == "conj" and c.i < appositive.i]
+    return _last_conjunct_before(conjuncts[-1], appositive) if conjuncts else noun
+
+
+def _appositive_just_before(noun, clause):
+    """', a close ally of Russia, which allowed …': the relative clause describes the appositive before it."""
+    first = min(t.i for t in clause.subtree)
+    for tok in clause.sent:
+        if tok.dep_ != "appos" or tok.i >= first or not (noun.i < tok.i or noun in tok.subtree):
+            continue
+        last = max(t.i for t in tok.subtree if t.i < first)
+        if all(t.is_punct for t in clause.doc[last + 1:first]):
+            return tok
+    return noun
+
+
+def _without_trailing_conjunction(doc, token_ids: list[int]) -> list[int]:
+    """'… for Russia and Ukraine but': the conjunction joined the next clause, which is a claim of its own."""
+    while len(token_ids) > 1 and doc[token_ids[-1]].dep_ == "cc":
+        token_ids = token_ids[:-1]
+    return token_ids
+
+
+def _subject_of(verb) -> set[int]:
+    """The subject a verb has, or borrows from the verbs above it unless their number shows it is not theirs."""
+    node = verb
+    for _ in range(4):
+        subject = next((c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is not None:
+            return {t.i for t in bare_phrase(subject)}
+        if node.head.i == node.i or (_number(node) and _number(node.head) and _number(node) != _number(node.head)):
+            break
+        node = node.head
+    return set()
+
+
+def _spans(doc, token_ids: list[int], offset: int) -> list[tuple[int, int]]:
+    runs: list[list[int]] = []
+    for i in token_ids:
+        if runs and i == runs[-1][-1] + 1:
+            runs[-1].append(i)
+        else:
+            runs.append([i])
+    spans = []
+    for run in runs:
+        toks = [doc[i] for i in run]
+        while toks and (toks[0].is_punct or toks[0].is_space) and toks[0].text not in "\"“«":
+            toks.pop(0)
+        while toks and (toks[-1].is_punct or toks[-1].is_space) and toks[-1].text not in "\"”»?!":
+            toks.pop()
+        if toks:
+            spans.append((offset + toks[0].idx, offset + toks[-1].idx + len(toks[-1].text)))
+    return spans

@@ -1,0 +1,287 @@
+"""Who says a claim: speech frames ("Khrenin said", "UNN reports"), quotations, and the speaker they give.
+
+A speech frame is a speech verb with its speaker and addressee. The frame is left out of the claims when
+it only attributes them: when what was said is a direct quotation, when the frame trails what was said
+('…, Cole said'), when it wraps another speech frame ('X said Y, UNN reports') or when the speaker is the
+outlet itself ('The publication reminds that …'). A leading indirect frame ('X told them that Y') stays in
+its claim. A sentence that is nothing but a frame ('"…?" the ministry said.') attributes the quotation
+that closes right before it, or, without quotation marks, the sentences before it in its paragraph.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from service.pipeline.extract.phrases import bare_phrase
+
+SPEECH = {"say", "tell", "state", "announce", "note", "report", "claim", "add", "write", "describe", "present",
+          "call", "term", "declare", "confirm", "deny", "insist", "stress", "explain", "warn", "quote",
+          "remind", "emphasise", "emphasize", "assert", "admit", "acknowledge", "reply", "recall"}
+CONTENT_DEPS = {"ccomp", "parataxis"}
+NAMING = {"call", "term"}     # speech only with what the thing is called ("called it a provocation")
+# What a speech verb may have beside its speaker and still be nothing but a frame.
+FRAME_ONLY = {"nsubj", "agent", "aux", "advmod", "npadvmod", "punct", "cc"}
+SUBJECT_DEPS = {"nsubj", "nsubjpass", "expl"}
+OUTLET_NOUNS = {"publication", "media", "outlet", "newspaper", "paper", "edition", "website", "site", "portal",
+                "broadcaster", "channel", "newsroom"}
+ORG_WORDS = {"ministry", "government", "office", "department", "agency", "service", "administration", "council",
+             "committee", "army", "forces", "company", "embassy", "police", "court", "parliament", "kremlin",
+             "commission", "bureau", "command", "staff", "headquarters", "cabinet", "presidency", "regime",
+             "force", "military", "navy", "guard", "authorities", "union", "party", "bank", "prosecutor's"}
+PERSON_WORDS = {"minister", "president", "spokesman", "spokeswoman", "spokesperson", "official", "leader",
+                "representative", "ambassador", "secretary", "chief", "head", "general", "officer", "envoy",
+                "adviser", "advisor", "aide", "commander", "director", "mayor", "governor", "prime"}
+DOCUMENT_WORDS = {"statement", "report", "release", "communique", "publication", "media", "video", "footage",
+                  "letter", "document", "post", "message", "newspaper", "outlet"}
+OPENING_QUOTES = {"“": "”", "«": "»", "„": "“"}
+QUOTE_MARKS = {'"', "“", "”", "«", "»", "„"}
+DASHES = "-–—"
+MIN_QUOTED_WORDS = 3
+# A clause under these dependents of a speech verb is about the speaker or addressee, not what was said.
+NOT_SAID = {"nsubj", "nsubjpass", "agent", "dative", "prep", "npadvmod"}
+CITATION = re.compile(r"^(according to|as reported by|as (\w+ )?reported|citing|with reference to|"
+                      r"in reference to|referring to)\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Frame:
+    verb: int                     # token index of the speech verb
+    tokens: frozenset[int]        # the frame's own tokens, left out of claims (before clause heads are subtracted)
+    content: tuple[int, ...]      # heads of what was said
+    speaker: str
+    kind: str
+    quoted: bool                  # what was said is a direct quotation
+    tail: bool                    # the sentence is nothing but this frame
+    outlet: bool                  # the outlet or its source, not a speaker
+
+
+@dataclass(frozen=True)
+class Attribution:
+    speaker: str = ""
+    kind: str = ""
+    quoted: bool = False
+
+
+def quote_regions(text: str) -> list[tuple[int, int]]:
+    """(open, close) character offsets of each quotation; close is the closing mark's offset."""
+    regions, straight, curly = [], None, []
+    for i, ch in enumerate(text):
+        if ch == '"':
+            if straight is None:
+                straight = i
+            else:
+                regions.append((straight, i))
+                straight = None
+        elif ch in OPENING_QUOTES and not (ch == "“" and curly and OPENING_QUOTES[text[curly[-1]]] == "“"):
+            curly.append(i)
+        elif curly and ch == OPENING_QUOTES[text[curly[-1]]]:
+            regions.append((curly.pop(), i))
+    for start in ([straight] if straight is not None else []) + curly:
+        regions.append((start, len(text)))
+    return sorted(regions)
+
+
+def region_at(regions, char: int):
+    return next((r for r in regions if r[0] < char < r[1]), None)
+
+
+def cited_sources(sent) -> tuple[set[int], str]:
+    """Tokens of 'according to X' / 'as reported by X' phrases, and the sources they name."""
+    found, sources = set(), []
+    for tok in sent:
+        if tok.dep_ in ("prep", "advcl", "advmod", "npadvmod"):
+            subtree = list(tok.subtree)
+            comma = next((t.i for t in subtree if t.i > tok.i and t.text == ","), None)
+            if comma is not None:
+                subtree = [t for t in subtree if t.i <= comma]
+            if CITATION.match(sent.doc[subtree[0].i:subtree[-1].i + 1].text):
+                found.update(t.i for t in subtree)
+                sources += [e.text for e in sent.ents if e.start >= subtree[0].i and e.end <= subtree[-1].i + 1]
+    return found, ", ".join(sources)
+
+
+def is_speech(tok) -> bool:
+    lemma = tok.lemma_.lower()
+    if lemma not in SPEECH:
+        return False
+    if lemma in NAMING and not any(c.dep_ in ("oprd", "ccomp", "xcomp") for c in tok.children):
+        return False
+    return tok.pos_ in ("VERB", "AUX") or any(c.dep_ in CONTENT_DEPS for c in tok.children)
+
+
+def block(doc) -> dict:
+    """Quotations and frames of a parsed block, computed once and kept on the doc."""
+    cached = doc.user_data.get("speech")
+    if cached is None:
+        regions = quote_regions(doc.text)
+        frames = {sent.start: sentence_frames(sent, regions) for sent in doc.sents}
+        by_verb = {f.verb: f for found in frames.values() for f in found}
+        cached = doc.user_data["speech"] = {"regions": regions, "frames": frames, "by_verb": by_verb}
+    return cached
+
+
+def sentence_frames(sent, regions) -> list[Frame]:
+    frames = []
+    wrappers = {tok.i for tok in sent if _misparsed_wrapper(tok)}
+    for tok in sent:
+        if not is_speech(tok) or region_at(regions, tok.idx):
+            continue
+        content = tuple(c.i for c in tok.children if c.dep_ in CONTENT_DEPS and c.i not in wrappers)
+        speaker, kind = speaker_of(tok)
+        if tok.i in wrappers:
+            frames.append(Frame(tok.i, _frame_tokens(tok, content), (), speaker, kind, False, False, False))
+            continue
+        subject = next((c for c in tok.children if c.dep_ in SUBJECT_DEPS), None)
+        outlet = tok.pos_ == "NOUN" or (subject is not None and {subject.lower_, subject.lemma_.lower()} & OUTLET_NOUNS)
+        if not content:
+            tail = tok.i == sent.root.i and all(_frame_only(c) for c in tok.children)
+            if tail and speaker:
+                frames.append(Frame(tok.i, _frame_tokens(tok, ()), (), speaker, kind, False, True, False))
+            continue
+        quoted = any(region_at(regions, sent.doc[c].idx) for c in content)
+        nested = any(is_speech(t) and not region_at(regions, t.idx) and t.i not in wrappers
+                     for c in content for t in sent.doc[c].subtree)
+        trailing = all(c < tok.i for c in content)
+        if quoted or nested or outlet or trailing:
+            frames.append(Frame(tok.i, _frame_tokens(tok, content), content, speaker, kind, quoted, False, outlet))
+    return frames
+
+
+def _misparsed_wrapper(tok) -> bool:
+    """'X said Y, Reuters reports' parsed with 'reports' under 'said', and Y under 'reports' or beside it."""
+    if not (is_speech(tok) and tok.dep_ in CONTENT_DEPS and is_speech(tok.head) and tok.head.i < tok.i):
+        return False
+    content = [c.i for c in tok.children if c.dep_ in CONTENT_DEPS]
+    siblings = [c.i for c in tok.head.children if c.dep_ in CONTENT_DEPS and c.i != tok.i]
+    if content:
+        return all(tok.head.i < c < tok.i for c in content)
+    return any(tok.head.i < c < tok.i for c in siblings)
+
+
+def _frame_only(child) -> bool:
+    """A dependent that a bare frame may have: speaker, addressee, time, manner, punctuation."""
+    if child.dep_ in ("dobj", "dative"):
+        return child.pos_ == "PRON"
+    if child.dep_ == "prep":
+        return child.lower_ not in ("as", "about", "of")
+    return child.dep_ in FRAME_ONLY
+
+
+def _frame_tokens(verb, content: tuple[int, ...]) -> frozenset[int]:
+    """The verb's subtree less what was said, but with the 'that' introducing it."""
+    doc = verb.doc
+    said = {t.i for c in content for t in doc[c].subtree if not (t.dep_ == "mark" and t.head.i == c)}
+    return frozenset(t.i for t in verb.subtree if t.i not in said and t.text not in QUOTE_MARKS)
+
+
+def speaker_of(verb) -> tuple[str, str]:
+    """The agent of a passive speech verb, else its subject; a relative pronoun stands for its noun."""
+    agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+    who = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+    if who is None:
+        who = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if who is not None and who.tag_ in ("WDT", "WP") and verb.dep_ == "relcl":
+        who = verb.head
+    if who is None:
+        if verb.dep_ in ("advcl", "conj", "xcomp") and is_speech(verb.head):
+            return speaker_of(verb.head)
+        return _name_before(verb)
+    words = bare_phrase(who, drop=lambda t: t.is_punct or (t.dep_ == "prep" and t.lower_ == "to"))
+    text = "".join(t.text_with_ws for t in words).strip(" ,")
+    ents = [e for e in verb.doc.ents if e.start >= words[0].i and e.end <= words[-1].i + 1]
+    return text, speaker_kind(text, ents)
+
+
+def _name_before(verb) -> tuple[str, str]:
+    """A misparsed subject: the run of proper nouns right before the verb ("… Viktor Khrenin told")."""
+    doc, i = verb.doc, verb.i - 1
+    while i >= verb.sent.start and doc[i].pos_ == "PROPN":
+        i -= 1
+    if i == verb.i - 1:
+        return "", ""
+    span = doc[i + 1:verb.i]
+    ents = [e for e in doc.ents if e.start >= span.start and e.end <= span.end]
+    return span.text, speaker_kind(span.text, ents)
+
+
+def speaker_kind(text: str, ents) -> str:
+    names = re.findall(r"\w+", text)
+    words = {w.lower() for w in names}
+    if words & ORG_WORDS:
+        return "organisation"
+    if any(e.label_ == "PERSON" for e in ents) or words & PERSON_WORDS:
+        return "person"
+    # The small parser often tags a bare surname ("Khrenin") as ORG; organisations named by one
+    # capitalised word are acronyms ("UNN", "NATO").
+    if any(e.label_ == "ORG" for e in ents) and not (len(names) == 1 and not names[0].isupper()):
+        return "organisation"
+    if words & DOCUMENT_WORDS:
+        return "document"
+    if any(w[:1].isupper() for w in names):
+        return "person"
+    return ""
+
+
+def attribute(head, sent, hint: str, start: int, end: int) -> Attribution:
+    """The speaker of a claim headed by `head` covering doc characters start..end: the nearest speech
+    verb above it, else the quotation or speaker-only sentence around it, else a cited source."""
+    info = block(sent.doc)
+    regions = info["regions"]
+    frames = info["by_verb"]
+    inside = sum(max(0, min(e, end) - max(s + 1, start)) for s, e in regions)
+    contains_quote = any(start <= s and e <= end and len(re.findall(r"\w+", sent.doc.text[s:e])) >= MIN_QUOTED_WORDS
+                         for s, e in regions)
+    quoted = inside * 2 >= max(end - start, 1) or contains_quote
+    below = head
+    for node in [head, *head.ancestors]:
+        frame = frames.get(node.i)
+        if node is not head and below.dep_ in NOT_SAID and (frame is not None or is_speech(node)):
+            break
+        below = node
+        if frame is not None and frame.outlet:
+            break
+        if frame is not None and (frame.content or frame.tail):
+            return Attribution(frame.speaker, frame.kind, quoted or frame.quoted)
+        if frame is None and is_speech(node) and not region_at(regions, node.idx):
+            speaker, kind = speaker_of(node)
+            return Attribution(speaker, kind, quoted)
+    region = region_at(regions, head.idx)
+    if region is not None:
+        found = _quotation_speaker(region, info, sent.doc)
+        if found is not None:
+            return Attribution(found.speaker, found.kind, True)
+    tail = _paragraph_tail(sent, info)
+    if tail is not None:
+        dash = sent.doc[tail.verb].sent.text.lstrip()[:1] in DASHES
+        return Attribution(tail.speaker, tail.kind, quoted or dash)
+    if hint:
+        return Attribution(hint, speaker_kind(hint, [e for e in sent.ents if e.text in hint]), quoted)
+    return Attribution(quoted=quoted)
+
+
+def _quotation_speaker(region, info, doc):
+    """The frame whose quoted content lies in this quotation, or a speaker-only sentence right after it."""
+    for frames in info["frames"].values():
+        for frame in frames:
+            if frame.quoted and not frame.outlet and any(region[0] < doc[c].idx < region[1] for c in frame.content):
+                return frame
+            if frame.tail:
+                first = min(frame.tokens)
+                gap = doc.text[region[1] + 1:doc[first].idx]
+                if region[1] < doc[first].idx and not re.search(r"\w", gap):
+                    return frame
+    return None
+
+
+def _paragraph_tail(sent, info):
+    """A later speaker-only sentence of the paragraph, with no quotation and no other frame in between."""
+    doc = sent.doc
+    for start in sorted(s for s in info["frames"] if s > sent.start):
+        frames = info["frames"][start]
+        if not frames:
+            continue
+        tail = next((f for f in frames if f.tail), None)
+        if tail is None or '"' in doc[sent.start:start].text or "”" in doc[sent.start:start].text:
+            return None
+        return tail
+    return None

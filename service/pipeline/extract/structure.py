@@ -1,0 +1,211 @@
+"""The structure of one claim read off its parse: subject, predicate, modality, speaker, numbers, dates, places."""
+from __future__ import annotations
+
+import dataclasses
+import re
+
+from service.pipeline.extract import normalize
+from service.pipeline.extract import speech
+from service.pipeline.extract.phrases import bare_phrase
+from service.pipeline.types import Claim, Quantity
+
+AGREED = {"agree", "pledge", "promise", "commit", "consent", "vow", "undertake", "offer"}
+PLANNED = {"plan", "intend", "aim", "seek", "want", "hope", "expect", "prepare", "propose", "consider",
+           "threaten", "try", "schedule", "mull", "weigh", "attempt"}
+ALLEGED = {"allege", "accuse", "suspect", "claim", "purport"}
+HEDGES = {"allegedly", "reportedly", "purportedly", "supposedly", "apparently"}
+FUTURE_AUX = {"will", "would", "could", "may", "might", "shall", "should", "can"}
+EPISTEMIC_AUX = {"could", "may", "might"}
+NEGATIONS = {"not", "n't", "never", "no", "neither", "nor", "nobody", "nothing", "none"}
+MULTIPLE_SCOPE = re.compile(r"\b(both (countries|nations|states|sides)|the two (countries|nations|states)|"
+                            r"across (both|the two)|in (each|all) of)\b", re.IGNORECASE)
+SINGLE_SCOPE = re.compile(r"\b((deep )?inside the country|within the country|in the country|"
+                          r"on (its|their) own territory|domestic(ally)?)\b", re.IGNORECASE)
+PLACE_LABELS = {"GPE", "LOC", "FAC"}
+ENTITY_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "EVENT", "PRODUCT", "FAC", "LAW", "WORK_OF_ART"}
+NUMBER_LABELS = {"CARDINAL", "QUANTITY", "MONEY", "PERCENT"}
+# What unit_of returns when spaCy's number label has no currency or measure in it: a scale word, or "money"
+# for a MONEY mention without a currency.
+NOT_UNITS = {"money"} | set(normalize.SCALES) | set(normalize.NUMBER_WORDS)
+# A date after these is a bound ("born after 1950", "before 2019", "since 2020"), not the date of the event.
+DATE_BOUNDS = {"before", "after", "since", "until", "till", "by", "prior", "from"}
+
+
+def describe(claim: Claim, head, token_ids: set[int], sent, said: speech.Attribution, published) -> Claim:
+    doc = sent.doc
+    tokens = [doc[i] for i in sorted(token_ids)]
+    lemmas = {t.lemma_.lower() for t in tokens}
+    lowers = {t.lower_ for t in tokens}
+    head = _reported_content(head, token_ids)
+    event = head
+    xcomp = next((c for c in head.children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")), None)
+    if head.lemma_.lower() in AGREED | PLANNED and xcomp is not None:
+        event = xcomp
+    ents = [e for e in sent.ents if any(t.i in token_ids for t in e)]
+    return dataclasses.replace(
+        claim,
+        subject=_phrase(head, ("nsubj", "nsubjpass"), token_ids),
+        predicate=head.lemma_.lower(),
+        event=normalize.event_key(event.lemma_.lower()),
+        object=_phrase(event, ("dobj", "attr", "oprd", "dative"), token_ids),
+        negated=bool(lowers & NEGATIONS) or any(t.dep_ == "neg" for t in tokens) or _denied(head),
+        modality=_modality(head, xcomp, lemmas, lowers),
+        speaker=said.speaker,
+        speaker_kind=said.kind,
+        quoted=said.quoted,
+        partial_list=claim.role == "list",
+        quantities=tuple(_quantities(sent, token_ids)),
+        dates=tuple(d for d in (normalize.resolve_date(e.text, published) for e in ents
+                                if e.label_ == "DATE" and not _date_bound(e)) if d),
+        places=tuple(sorted({normalize.entity_key(p) for p in _places(ents, token_ids)})),
+        place_scope="multiple" if MULTIPLE_SCOPE.search(claim.text) else "single" if SINGLE_SCOPE.search(claim.text) else "",
+        entities=tuple(sorted({normalize.entity_key(e.text) for e in ents if e.label_ in ENTITY_LABELS})),
+        named=tuple(sorted({(e.label_, normalize.entity_key(e.text), normalize.fold(e.text)) for e in ents
+                            if e.label_ in ENTITY_LABELS})),
+    )
+
+
+DENIALS = {"deny", "reject", "dispute", "refute", "rebut"}
+
+
+def _denied(head) -> bool:
+    """What a denial reports is asserted not to be so: 'Samsung denied the payments were bribes'.
+
+    The claim may be a phrase split off inside the denied clause ('… in return for favors'): the nearest
+    clause complement above it decides."""
+    for node in [head, *head.ancestors]:
+        if node.dep_ in ("ccomp", "xcomp"):
+            return node.head.lemma_.lower() in DENIALS
+    return False
+
+
+def _date_bound(ent) -> bool:
+    """'after 1950', 'before March 2019', 'prior to 12 May': the date bounds the event rather than dating it."""
+    before = ent.doc[ent.start - 1] if ent.start > 0 else None
+    if before is not None and before.lower_ == "to" and ent.start > 1:
+        before = ent.doc[ent.start - 2]
+    return before is not None and before.lower_ in DATE_BOUNDS
+
+
+def _reported_content(head, token_ids: set[int]):
+    """In "officials said the toll rose to 273" the claim is about the rise: the verb of what was said."""
+    if head.lemma_.lower() not in speech.SPEECH:
+        return head
+    content = next((c for c in head.children if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX") and c.i in token_ids),
+                   None)
+    return content if content is not None else head
+
+
+def _places(ents, token_ids: set[int]) -> list[str]:
+    """Place entities, and proper nouns coordinated with one ("in Paris and Lyon", whatever Lyon was tagged)."""
+    places = [e.text for e in ents if e.label_ in PLACE_LABELS]
+    for ent in ents:
+        if ent.label_ in PLACE_LABELS:
+            places += [c.text for c in ent.root.children
+                       if c.dep_ == "conj" and c.pos_ == "PROPN" and c.i in token_ids and c.ent_type_ not in ("ORG", "NORP")]
+    return places
+
+
+def _phrase(head, deps: tuple[str, ...], token_ids: set[int]) -> str:
+    child = next((c for c in head.children if c.dep_ in deps), None)
+    if child is None:
+        return ""
+    words = [t for t in bare_phrase(child) if (t.i in token_ids or not token_ids) and not t.is_punct]
+    return " ".join(t.text for t in words)
+
+
+def _modality(head, xcomp, lemmas: set[str], lowers: set[str]) -> str:
+    lemma = head.lemma_.lower()
+    if lemma in AGREED and xcomp is not None:
+        return "agreed"
+    if lemma in PLANNED and xcomp is not None:
+        return "planned"
+    if lemma in ALLEGED or lowers & HEDGES:
+        return "alleged"
+    auxes = [c for c in head.children if c.dep_ == "aux"]
+    auxes += [g for c in auxes for g in c.children if g.dep_ == "aux"]   # the parser may hang "could" on "be"
+    if any(c.lower_ in EPISTEMIC_AUX for c in auxes) and (lemma == "be" or any(c.lemma_ == "be" for c in auxes)):
+        return "possible"   # "900 could still be missing", "it may be more": a guess about now, not a plan
+    if any(c.lower_ in FUTURE_AUX for c in auxes):
+        return "planned"
+    if speech.is_speech(head):
+        return "reported"
+    if head.tag_ in ("VBD", "VBN") or any(c.dep_ in ("aux", "auxpass") and c.lemma_ == "have" for c in head.children):
+        return "done"
+    return "stated"
+
+
+TALLY_NOUNS = {"toll", "number", "total", "count", "tally", "figure"}
+
+
+def _measured_thing(number) -> str:
+    """What a bare number counts, read off the verb's subject: 'the death toll rose to 273' → 'death'."""
+    verb = number.head
+    while verb.dep_ in ("pobj", "prep") and verb.head.i != verb.i:
+        verb = verb.head
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None or subject.pos_ not in ("NOUN", "PROPN"):
+        return ""
+    if subject.lemma_.lower() not in TALLY_NOUNS:
+        return ""
+    named = next((c for c in subject.children if c.dep_ == "compound"), None)
+    if named is None:
+        of = next((c for c in subject.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        named = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+    return named.lemma_.lower() if named is not None else ""
+
+
+def _quantities(sent, token_ids: set[int]) -> list[Quantity]:
+    found = []
+    for ent in sent.ents:
+        if ent.label_ not in NUMBER_LABELS or not any(t.i in token_ids for t in ent):
+            continue
+        value = normalize.parse_number(ent.text)
+        if value is None:
+            continue
+        last = ent[-1]
+        unit_token = last.head if last.dep_ in ("nummod", "quantmod", "compound") else None
+        unit = normalize.unit_of(ent.label_, ent.text) if ent.label_ in ("QUANTITY", "MONEY", "PERCENT") else ""
+        if unit in NOT_UNITS:
+            unit = ""  # "230 million views" tagged QUANTITY, "300 million records" MONEY: count the noun instead
+        if not unit and unit_token is not None and unit_token.pos_ in ("NOUN", "PROPN"):
+            unit = normalize.unit_of("CARDINAL", ent.text, unit_token.lemma_.lower())
+        elif not unit:
+            unit = _measured_thing(last)
+        approx = normalize.is_approximate([t.text for t in sent.doc[max(ent.start - 3, 0):ent.end]])
+        first_number = next((t.i for t in ent if t.like_num), ent.start)
+        bound = normalize.number_bound([t.text for t in sent.doc[max(ent.start - 3, 0):first_number]]) or (
+            "about" if approx else "")
+        found.append(Quantity(value=value, unit=unit, text=ent.text, approximate=approx or bool(bound), bound=bound,
+                              tally=_tally(last, unit)))
+    return found
+
+
+# Words that make a number a toll of the whole event, not a count of one group ("19 children" is a part of it).
+TALLY_NOUNS_OF = {"death": {"death", "dead", "body", "fatality", "corpse"}, "injury": {"injury", "injured", "wounded"},
+                  "missing": {"missing"}}
+TALLY_VERBS = {"kill": "death", "die": "death", "drown": "death", "perish": "death", "injure": "injury",
+               "wound": "injury", "hurt": "injury", "missing": "missing"}
+WHOLE = {"people", "person", "persons", "passenger", "passengers"}
+
+
+def _tally(number, unit: str) -> str:
+    """Which toll a number gives: '37 dead', '10 people were killed', 'killing 38 people', 'the death toll rose
+    to 352' (death); '50 people were injured', '40 wounded' (injury); '26 people were missing' (missing)."""
+    if unit == "death" or _measured_thing(number) == "death":   # "the death toll rose to 381 (people)"
+        return "death"
+    counted = number.head if number.dep_ in ("nummod", "quantmod", "compound") else number
+    for tally, words in TALLY_NOUNS_OF.items():
+        if counted.lemma_.lower() in words or counted.lower_ in words:
+            return tally
+    if counted is not number and counted.lower_ not in WHOLE:
+        return ""
+    verb = counted.head
+    if counted.dep_ not in ("nsubj", "nsubjpass", "dobj", "attr", "oprd") or verb.i == counted.i:
+        return ""
+    xcomps = [c for c in verb.children if c.dep_ == "xcomp"]   # "known to have died"
+    for word in [verb] + xcomps:
+        tally = TALLY_VERBS.get(word.lower_) or TALLY_VERBS.get(word.lemma_.lower())
+        if tally:
+            return tally
+    return ""

@@ -1,0 +1,1 @@
+"""Compared facts → findings and omissions."""

@@ -1,0 +1,31 @@
+"""The entity check on hand-built claims: different names of one kind in one role."""
+from service.pipeline.compare.checks import entity
+from service.pipeline.types import Claim
+
+
+def claim(cid, named, event="win", partial=False, role="subject"):
+    """A claim whose subject (or object) phrase is the names given, each (label, key) written as its key."""
+    phrase = " and ".join(key for _, key in named)
+    return Claim(id=cid, source=cid.split("#")[0], text=cid, spans=((0, 1),), sentence=0, event=event,
+                 named=tuple((label, key, key) for label, key in named), partial_list=partial,
+                 subject=phrase if role == "subject" else "the club", object=phrase if role == "object" else "")
+
+
+def test_a_different_name_of_the_same_kind_is_an_entity_discrepancy():
+    found = entity.check(claim("A#0", [("NORP", "somali")]), claim("B#0", [("NORP", "american")]))
+    assert found is not None and found.type == "entity"
+    assert "somali" in found.explanation and "american" in found.explanation
+
+
+def test_extra_names_spelling_variants_other_kinds_and_lists_are_not():
+    both = claim("A#0", [("PERSON", "lukashenko"), ("PERSON", "coale")])
+    assert entity.check(both, claim("B#0", [("PERSON", "coale")])) is None                  # one more name
+    assert entity.check(claim("A#0", [("PERSON", "statkevich")]), claim("B#0", [("PERSON", "statkevych")])) is None
+    assert entity.check(claim("A#0", [("PERSON", "khrenin")]), claim("B#0", [("ORG", "ministry of defense")])) is None
+    assert entity.check(claim("A#0", [("GPE", "minsk")]), claim("B#0", [("GPE", "belarus")])) is None   # places: not here
+    assert entity.check(claim("A#0", [("ORG", "bbc")], event="say"), claim("B#0", [("ORG", "cnn")])) is None
+    assert entity.check(claim("A#0", [("ORG", "bbc")], partial=True), claim("B#0", [("ORG", "cnn")])) is None
+    # Names in different roles are not compared: "Bayern beat Dortmund" vs "Dortmund lost to …" is the parser's job.
+    assert entity.check(claim("A#0", [("ORG", "bayern")]), claim("B#0", [("ORG", "dortmund")], role="object")) is None
+    assert entity.check(claim("A#0", [("ORG", "bayern")], role="object"),
+                        claim("B#0", [("ORG", "dortmund")], role="object")) is not None

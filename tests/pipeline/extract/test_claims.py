@@ -1,0 +1,269 @@
+"""Atomic claims on sentences written for each construction, read with the real parser."""
+from datetime import date
+
+import pytest
+
+from service.pipeline.types import Source
+
+pytestmark = pytest.mark.slow
+
+MONDAY = date(2025, 9, 15)
+
+
+@pytest.fixture(scope="module")
+def claims_of(pipeline):
+    def extract(text, published=MONDAY):
+        return pipeline.extract_claims([Source("T", text, published)])
+    return extract
+
+
+def texts(claims):
+    return [c.text for c in claims]
+
+
+def one(claims, fragment):
+    found = [c for c in claims if fragment in c.text]
+    assert len(found) == 1, (fragment, texts(claims))
+    return found[0]
+
+
+def test_every_claim_text_is_its_spans_joined(claims_of):
+    text = '"We will rebuild every house. Nobody will be left behind," Lopez told reporters. The storm hit on Friday.'
+    for claim in claims_of(text):
+        assert claim.text == " ".join(text[s:e] for s, e in claim.spans)
+
+
+def test_coordinated_clauses_split_with_their_own_subjects(claims_of):
+    claims = claims_of("The council approved the budget and the mayor signed the decree.")
+    assert texts(claims) == ["The council approved the budget", "the mayor signed the decree"]
+    assert claims[1].role == "coordinate" and claims[1].parent == claims[0].id
+    assert (claims[0].subject, claims[1].subject) == ("The council", "the mayor")
+
+
+def test_coordinated_infinitives_keep_the_governing_verb(claims_of):
+    claims = claims_of("The ministry wants to reopen the embassy in the near future, normalize relations "
+                       "and restore trade ties, the envoy said.")
+    assert any(c.text.startswith("The ministry wants to reopen the embassy") for c in claims)
+    assert "The ministry wants to normalize relations" in texts(claims)
+    assert all("envoy said" not in c.text for c in claims)
+    assert {c.speaker for c in claims} == {"the envoy"}
+
+
+def test_relative_clause_borrows_the_noun_it_describes(claims_of):
+    claims = claims_of("The minister met Maria Lopez, who leads the national farmers union.")
+    assert texts(claims) == ["The minister met Maria Lopez", "Maria Lopez who leads the national farmers union"]
+    assert claims[1].role == "relative"
+
+
+def test_participial_clause_is_its_own_claim(claims_of):
+    claims = claims_of("The company cut 300 jobs last year, allowing it to close two factories.")
+    assert texts(claims) == ["The company cut 300 jobs last year", "allowing it to close two factories"]
+    assert claims[1].role == "participial"
+    assert [(q.value, q.unit) for q in claims[0].quantities] == [(300, "job")]
+
+
+def test_appositive_is_a_claim_about_the_adjacent_name(claims_of):
+    claims = claims_of("Anna Berg, the mayor of Oslo, opened the new bridge on Friday.")
+    main = one(claims, "opened the new bridge")
+    assert main.text == "Anna Berg opened the new bridge on Friday"
+    assert main.subject == "Anna Berg"
+    assert main.dates == (("2025-09-12", "day"),)
+    appositive = one(claims, "the mayor of Oslo")
+    assert appositive.role == "appositive" and appositive.places == ("oslo",)
+
+
+def test_appositive_after_coordinated_names_describes_the_last_one(claims_of):
+    claims = claims_of("The visit marks warmer relations between Poland and Lithuania, a close ally of Ukraine.")
+    assert "Lithuania a close ally of Ukraine" in texts(claims)
+
+
+def test_relative_clause_after_an_appositive_describes_the_named_thing(claims_of):
+    claims = claims_of("Talks resumed between Poland and Lithuania, a close partner of Ukraine, which sent "
+                       "troops to the border in May.")
+    relative = one(claims, "sent troops")
+    assert relative.role == "relative"
+    assert relative.text.startswith("Lithuania") and "troops to the border in May" in relative.text
+
+
+def test_including_list_is_a_partial_list_claim(claims_of):
+    claims = claims_of("The storm damaged 40 homes in the region, including two schools.")
+    listed = one(claims, "including two schools")
+    assert listed.role == "list" and listed.partial_list and listed.marker == "including"
+    assert one(claims, "damaged 40 homes").text == "The storm damaged 40 homes in the region"
+
+
+def test_amid_adjunct_is_split_and_linked(claims_of):
+    claims = claims_of("Fuel prices rose sharply in March amid a long strike at the refineries.")
+    main = one(claims, "rose sharply")
+    adjunct = one(claims, "amid a long strike")
+    assert adjunct.role == "adjunct" and adjunct.marker == "amid" and adjunct.parent == main.id
+    assert main.dates == (("2025-03", "month"),)
+    assert [(link.kind, link.marker, link.targets) for link in main.links] == [("juxtaposition", "amid", (adjunct.id,))]
+
+
+def test_adjunct_keeps_the_object_it_is_about(claims_of):
+    claims = claims_of("Russia and Belarus began the joint exercises on Friday amid rising tensions with NATO.")
+    assert "Russia and Belarus began the joint exercises amid rising tensions with NATO" in texts(claims)
+
+
+def test_including_list_after_a_verb_phrase_names_members_of_the_noun_before_it(claims_of):
+    claims = claims_of("The sanctions relief allows the airline to buy parts for its fleet, including Boeing aircraft.")
+    listed = one(claims, "including Boeing aircraft")
+    assert listed.text == "its fleet including Boeing aircraft" and listed.role == "list"
+
+
+def test_days_after_clause_is_a_temporal_link(claims_of):
+    claims = claims_of("The army withdrew its troops from the town two days after the ceasefire was signed.")
+    main = one(claims, "withdrew its troops")
+    after = one(claims, "two days after the ceasefire was signed")
+    assert main.text == "The army withdrew its troops from the town"
+    assert [(link.kind, link.marker) for link in main.links] == [("temporal", "after")]
+    assert main.links[0].targets == (after.id,)
+
+
+def test_while_and_because_give_the_parent_links(claims_of):
+    claims = claims_of("The government cut taxes for farmers, while the opposition demanded more spending. "
+                       "The flight was cancelled because the pilots went on strike.")
+    assert [(link.kind, link.marker) for link in one(claims, "cut taxes").links] == [("juxtaposition", "while")]
+    assert [(link.kind, link.marker) for link in one(claims, "was cancelled").links] == [("causal", "because")]
+
+
+def test_in_response_links_to_the_previous_sentence(claims_of):
+    claims = claims_of("The union called a strike at the port. In response, the company raised wages by 5 percent.")
+    strike, raise_ = one(claims, "called a strike"), one(claims, "raised wages")
+    assert strike.speaker == "" and strike.modality == "done"
+    assert [(link.kind, link.marker, link.targets) for link in raise_.links] == [("causal", "in response", (strike.id,))]
+    assert [(q.value, q.unit) for q in raise_.quantities] == [(5, "percent")]
+
+
+def test_quote_with_trailing_speaker_in_the_same_sentence(claims_of):
+    claims = claims_of('"We will rebuild every house in the valley," the governor said.')
+    assert texts(claims) == ['"We will rebuild every house in the valley,"']
+    assert (claims[0].speaker, claims[0].speaker_kind, claims[0].quoted) == ("the governor", "person", True)
+    assert claims[0].modality == "planned"
+
+
+def test_speaker_only_sentence_after_a_quote_is_not_a_claim(claims_of):
+    claims = claims_of('"Who could have expected such a flood in September?" the ministry said. '
+                       "Rescue teams reached the village by boat.")
+    assert texts(claims) == ['"Who could have expected such a flood in September?"',
+                             "Rescue teams reached the village by boat"]
+    assert (claims[0].speaker, claims[0].speaker_kind, claims[0].quoted) == ("the ministry", "organisation", True)
+    assert (claims[1].speaker, claims[1].quoted) == ("", False)
+
+
+def test_quotation_over_several_sentences_takes_the_speaker_after_it(claims_of):
+    claims = claims_of('"We will rebuild every house. Nobody in this valley will be left behind," Lopez told reporters.')
+    assert len(claims) == 2 and all("told" not in c.text for c in claims)
+    assert all((c.speaker, c.speaker_kind, c.quoted) == ("Lopez", "person", True) for c in claims)
+    assert one(claims, "Nobody").negated
+
+
+def test_dash_speaker_sentence_attributes_the_paragraph_before_it(claims_of):
+    claims = claims_of("We will not give up. We will rebuild the town. - said the mayor to the residents, "
+                       "who had gathered in the square.")
+    assert texts(claims) == ["We will not give up", "We will rebuild the town",
+                             "residents who had gathered in the square"]
+    assert [(c.speaker, c.quoted) for c in claims[:2]] == [("the mayor", True)] * 2
+    assert claims[2].speaker == ""
+
+
+def test_nearest_speech_verb_is_the_speaker_not_the_outlet(claims_of):
+    claims = claims_of('Mayor Jan Novak said residents could return "as soon as the water recedes," '
+                       "the newspaper reports.")
+    assert len(claims) == 1
+    assert claims[0].text.startswith("Mayor Jan Novak said residents could return")
+    assert "newspaper" not in claims[0].text
+    assert (claims[0].speaker, claims[0].speaker_kind, claims[0].quoted) == ("Mayor Jan Novak", "person", True)
+
+
+def test_outlet_frame_is_stripped_and_names_no_speaker(claims_of):
+    claims = claims_of("The newspaper notes that the factory closed in 2020.")
+    assert texts(claims) == ["the factory closed in 2020"]
+    assert claims[0].speaker == "" and claims[0].dates == (("2020", "year"),)
+
+
+def test_according_to_phrase_is_the_speaker_when_no_verb_says_it(claims_of):
+    claims = claims_of("According to the Interior Ministry, the fire destroyed 12 buildings.")
+    assert texts(claims) == ["the fire destroyed 12 buildings"]
+    assert (claims[0].speaker, claims[0].speaker_kind) == ("the Interior Ministry", "organisation")
+
+
+def test_passive_speech_verb_names_its_agent(claims_of):
+    claims = claims_of("The visit was described by the foreign ministry as a provocation.")
+    assert (claims[0].speaker, claims[0].speaker_kind, claims[0].modality) == ("the foreign ministry", "organisation",
+                                                                               "reported")
+
+
+def test_money_places_negation_and_agreement(claims_of):
+    spent, = claims_of("The city spent $2.5 million on 40 new electric buses.")
+    assert [(q.value, q.unit) for q in spent.quantities] == [(2_500_000, "usd"), (40, "bus")]
+    protest, = claims_of("Protests took place in Paris and Lyon on Saturday.")
+    assert protest.places == ("lyon", "paris") and protest.dates == (("2025-09-13", "day"),)
+    denial, = claims_of("The ministry did not confirm the report about the missing ship.")
+    assert denial.negated
+    agreed, = claims_of("The government agreed to release 20 prisoners next month.")
+    assert (agreed.modality, agreed.event) == ("agreed", "release")
+
+
+def test_could_be_is_a_guess_about_now_not_a_plan(claims_of):
+    guess = one(claims_of("As many as 900 people could still be missing."), "missing")
+    assert guess.modality == "possible"
+    assert one(claims_of("It may be more than a hundred."), "hundred").modality == "possible"
+    assert one(claims_of("The prisoners could be released next week."), "released").modality == "planned"
+    assert one(claims_of("The death toll may rise further."), "rise").modality == "planned"
+
+
+def test_a_guess_and_a_report_of_the_same_count_are_no_modality_discrepancy(claims_of):
+    from service.pipeline.compare.checks import modality
+
+    stated = one(claims_of("About 600 people are still missing."), "missing")
+    guess = one(claims_of("As many as 900 people could still be missing."), "missing")
+    assert modality.check(stated, guess) is None
+
+
+def test_a_comparison_clause_stays_with_its_verb(claims_of):
+    assert texts(claims_of('"It felt like I was in hell," she said.')) == ['"It felt like I was in hell,"']
+    assert texts(claims_of("The building looked as if it had been bombed.")) == [
+        "The building looked as if it had been bombed"]
+    assert len(claims_of("Police arrived after the crowd had left.")) == 2
+
+
+def test_numbers_that_give_a_toll_say_which(claims_of):
+    def tolls(text):
+        return [(q.text, q.tally) for c in claims_of(text) for q in c.quantities]
+    assert tolls("The ferry capsized, leaving at least 37 dead.") == [("at least 37", "death")]
+    assert tolls("At least 10 people were killed.") == [("At least 10", "death")]
+    assert tolls("At least 336 people are known to have died.") == [("At least 336", "death")]
+    assert tolls("The death toll rose to 352.") == [("352", "death")]
+    assert tolls("The death toll had risen to 381 people.") == [("381", "death")]
+    assert tolls("More than 50 people were injured.") == [("More than 50", "injury")]
+    assert tolls("Up to 33 people are missing.") == [("Up to 33", "missing")]
+    assert tolls("The quake killed 19 children.") == [("19", "")]          # a part of the toll, not the toll
+    assert tolls("Belarus released 52 prisoners.") == [("52", "")]
+
+
+def test_what_a_denial_reports_is_negated(claims_of):
+    content = one(claims_of("Samsung denied the payments were in return for favors."), "in return for favors")
+    assert content.negated
+    assert not one(claims_of("Samsung said the payments were in return for favors."), "in return for favors").negated
+
+
+def test_a_clause_split_from_a_noun_keeps_its_negative_determiner(claims_of):
+    claims = claims_of("There is no set timeline for the two sides to exchange ceasefire proposals.")
+    split = one(claims, "to exchange")
+    assert split.text.startswith("no ") and split.negated
+
+
+def test_a_verb_whose_number_clashes_does_not_borrow_the_first_subject(claims_of):
+    claims = claims_of("The injured were rushed to hospital and rescue work was in progress though hampered by "
+                       "darkness, an official told reporters.")
+    assert not any(c.text.startswith("The injured was") for c in claims), texts(claims)
+    shared = claims_of("The soldiers were captured and were taken to Moscow.")
+    assert "The soldiers were taken to Moscow" in texts(shared)
+
+
+def test_no_claim_ends_on_the_conjunction_that_joined_the_next_clause(claims_of):
+    claims = claims_of("There is no set timeline for Russia and Ukraine to exchange ceasefire proposals, but a "
+                       "fundamental agreement to do so has been reached, a TASS source reported.")
+    assert not any(c.text.rstrip(" ,").endswith((" but", " and", " or")) for c in claims), texts(claims)

@@ -1,0 +1,69 @@
+from datetime import date
+
+from service.pipeline.extract.normalize import canonical_text, entity_key, numbers_conflict, parse_number, resolve_date, same_name
+
+MONDAY = date(2025, 9, 15)
+
+
+def test_weekday_resolves_to_the_last_one_on_or_before_publication():
+    assert resolve_date("on Friday", MONDAY) == ("2025-09-12", "day")
+    assert resolve_date("On Monday", MONDAY) == ("2025-09-15", "day")
+
+
+def test_explicit_dates_and_granularity():
+    assert resolve_date("12 September", MONDAY) == ("2025-09-12", "day")
+    assert resolve_date("February 2022", MONDAY) == ("2022-02", "month")
+    assert resolve_date("last week", MONDAY) is None
+    assert resolve_date("today", None) is None
+
+
+def test_aliases_and_transliterations():
+    assert entity_key("Türkiye") == entity_key("Turkey")
+    assert entity_key("Zapad-2025") == entity_key("West-2025")
+    assert entity_key("Belarusian leader Alexander Lukashenka") == entity_key("Lukashenko")
+    assert same_name("statkevich", "statkevych")
+    assert not same_name("poland", "hungary")
+    assert canonical_text("Zapad-2025 drills in Türkiye") == "West-2025 drills in Turkey"
+    assert canonical_text("let us go") == "let us go"
+
+
+def test_numbers():
+    assert parse_number("52") == 52
+    assert parse_number("1,200") == 1200
+    assert parse_number("two") == 2
+    assert parse_number("2.5 million") == 2_500_000
+    assert numbers_conflict(52, 25, approximate=False)
+    assert not numbers_conflict(100, 110, approximate=True)
+
+
+def test_transliteration_variants_match_without_being_listed():
+    assert same_name(entity_key("Volodymyr Zelenskiy"), entity_key("Zelensky"))
+    assert same_name(entity_key("Dmitriy Peskov"), entity_key("Dmitry Peskov"))
+    assert same_name(entity_key("Yulia Navalnaya"), entity_key("Iuliia Navalnaia"))
+    assert same_name(entity_key("Kharkiv"), entity_key("Harkiv"))
+    assert same_name("alexander", "aleksandr")
+
+
+def test_different_names_that_look_alike_do_not_match():
+    assert not same_name(entity_key("Austria"), entity_key("Australia"))
+    assert not same_name("maria", "mario")
+    assert not same_name("ivanov", "ivanova")
+
+
+def test_money_and_percent_units():
+    from service.pipeline.extract.normalize import unit_of
+
+    assert parse_number("$2.5 million") == 2_500_000 and unit_of("MONEY", "$2.5 million") == "usd"
+    assert unit_of("MONEY", "40 euros") == "eur"
+    assert parse_number("12%") == 12 and unit_of("PERCENT", "12%") == "percent"
+    assert unit_of("QUANTITY", "300 km") == "kilometre"
+
+
+def test_hedges_make_numbers_approximate():
+    from service.pipeline.extract.normalize import is_approximate
+
+    assert is_approximate(["more", "than"])
+    assert is_approximate(["up", "to"])
+    assert is_approximate(["about"])
+    assert not is_approximate(["had", "risen", "to"])
+    assert not is_approximate(["released"])

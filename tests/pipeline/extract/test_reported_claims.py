@@ -1,0 +1,19 @@
+"""A claim that reports speech is about what was said: its event and modality come from the reported verb."""
+import pytest
+
+from service.pipeline.types import Source
+
+pytestmark = pytest.mark.slow
+
+
+def test_a_reported_claim_is_about_what_was_reported(pipeline):
+    from service.pipeline.compare.checks import modality
+
+    done = next(c for c in pipeline.extract_claims([Source("A", "Officials said Belarus released 52 prisoners.")])
+                if c.quantities)
+    agreed = next(c for c in pipeline.extract_claims(
+        [Source("B", "Officials said Belarus agreed to release 52 prisoners.")]) if c.quantities)
+    assert (done.event, done.modality) == ("release", "done")
+    assert (agreed.event, agreed.modality) == ("release", "agreed")
+    found = modality.check(done, agreed)
+    assert found is not None and found.type == "modality"

@@ -1,0 +1,121 @@
+from service.pipeline.extract.segment import content_blocks, is_boilerplate
+
+
+def test_banner_navigation_and_labels_are_boilerplate():
+    for line in ("We use cookies to improve your experience. By continuing you accept our Privacy Policy.",
+                 "Related news", "More news", "News by day", "Share on Facebook", "example.com",
+                 "By Jane Doe", "Today,", "  • Last"):
+        assert is_boilerplate(line.strip()), line
+
+
+def test_prose_is_kept():
+    assert not is_boilerplate("The council approved the new budget on Monday after a long debate.")
+
+
+def test_navigation_prefix_is_trimmed_from_the_first_sentence():
+    text = "Related news\nMore news date 2025-09-15 On Monday, the council met to approve the budget."
+    blocks = content_blocks(text)
+    assert [text[b.start:b.end] for b in blocks] == ["On Monday, the council met to approve the budget."]
+
+
+def test_dateline_is_trimmed_from_the_lead_sentence():
+    text = ("KYIV, Sept 15 (Reuters) - Russian drones hit two apartment blocks in Kharkiv overnight.\n"
+            "WASHINGTON (AP) — The Senate voted 52 to 48 to approve the bill on Monday.")
+    assert [text[b.start:b.end] for b in content_blocks(text)] == [
+        "Russian drones hit two apartment blocks in Kharkiv overnight.",
+        "The Senate voted 52 to 48 to approve the bill on Monday."]
+    plain = "NATO - the alliance said it would send more jets."
+    assert [plain[b.start:b.end] for b in content_blocks(plain)] == [plain]
+
+
+def test_wire_credits_tags_and_share_prompts_are_boilerplate():
+    for line in ("Reporting by Olena Harmash; Editing by Mark Trevelyan", "Photo: AP", "Tags: Ukraine, Russia, drones",
+                 "Follow us on Telegram to stay up to date with the latest news.", "15 September 2025, 14:32",
+                 "Read also: Zelensky meets Trump in New York", "Share this article on Facebook, X and Telegram"):
+        assert is_boilerplate(line), line
+
+
+def test_agency_credits_and_labels_are_trimmed_from_the_lead():
+    for lead, kept in (("Feb. 7 (UPI) — The death toll rose on Tuesday as rescuers searched the rubble.",
+                        "The death toll rose on Tuesday as rescuers searched the rubble."),
+                       ("(Al Jazeera) – The death toll from the earthquake has continued to rise.",
+                        "The death toll from the earthquake has continued to rise."),
+                       ("Latest: The Paris fire chief said it is unclear if the blaze can be stopped.",
+                        "The Paris fire chief said it is unclear if the blaze can be stopped.")):
+        blocks = content_blocks(lead)
+        assert [lead[b.start:b.end] for b in blocks] == [kept]
+
+
+WRAPPED = """Ferry disaster kills 10
+At least 10 people were killed and dozens are missing after a ferry
+packed with over 1,000 passengers going home for the holiday listed
+and partly sank, police said.
+The accident occurred after midnight as the ferry, one of the
+country's largest inland vessels, was coming in to a river station
+on the island, the police chief said.
+Rescuers said they had pulled more than 50 people alive from the
+lower cabins.
+"""
+
+
+def test_hard_wrapped_paragraphs_are_one_block_each_with_offsets_into_the_text():
+    blocks = [WRAPPED[b.start:b.end] for b in content_blocks(WRAPPED)]
+    assert blocks == [
+        "At least 10 people were killed and dozens are missing after a ferry\npacked with over 1,000 passengers "
+        "going home for the holiday listed\nand partly sank, police said.",
+        "The accident occurred after midnight as the ferry, one of the\ncountry's largest inland vessels, was "
+        "coming in to a river station\non the island, the police chief said.",
+        "Rescuers said they had pulled more than 50 people alive from the\nlower cabins."]
+
+
+def test_lines_that_are_whole_paragraphs_or_headlines_are_not_joined():
+    headlines = "\n".join(["Storm closes schools across the northern counties on Monday",
+                           "Council approves budget after a long debate over transport",
+                           "Local team wins the cup in a dramatic penalty shoot-out",
+                           "Police appeal for witnesses after a crash on the ring road",
+                           "New bridge opens to traffic three months ahead of schedule",
+                           "Hospital waiting times fall for the third month in a row"])
+    assert len(content_blocks(headlines)) == 0   # each a headline, none merged into "prose"
+    prose = "\n".join(f"The council approved budget item {i} on Monday after a long debate that ran late into the night."
+                      for i in range(8))
+    assert len(content_blocks(prose)) == 8
+
+
+def test_place_only_and_colon_datelines_are_trimmed():
+    for lead, kept in (("DHAKA, Bangladesh — A triple-deck ferry capsized as passengers disembarked.",
+                        "A triple-deck ferry capsized as passengers disembarked."),
+                       ("MANILA: A ferry loaded with nearly 200 people capsized off a central port.",
+                        "A ferry loaded with nearly 200 people capsized off a central port."),
+                       ("August 3, 2014Chinese officials announced that the toll had risen to 381.",
+                        "Chinese officials announced that the toll had risen to 381."),
+                       ("SEOUL – A South Korean court on Friday sentenced the Samsung heir to five years.",
+                        "A South Korean court on Friday sentenced the Samsung heir to five years.")):
+        assert [lead[b.start:b.end] for b in content_blocks(lead)] == [kept]
+
+
+def test_photo_captions_and_all_caps_subheadings_are_boilerplate():
+    for line in ("Rescue workers look for trapped garment workers at the collapsed building in Savar, 30 km "
+                 "(19 miles) outside Dhaka Credit: Reuters",
+                 "The Philippine coastguard said 127 people had been rescued. Photograph: Robert Dejon/EPA",
+                 "“PEOPLE ARE ASKING FOR HIS HEAD”",
+                 "Rescue workers look for trapped garment workers at the collapsed Rana Plaza building in Savar"):
+        assert is_boilerplate(line), line
+    for line in ("Banks tightened credit: lending fell 5 percent in March, the central bank said.",
+                 "The EU and NATO said on Monday that the talks would continue in Brussels next week."):
+        assert not is_boilerplate(line), line
+
+
+def test_a_paragraph_the_page_repeats_is_kept_once():
+    lead = "A South Korean court on Friday sentenced the Samsung heir to five years in prison for bribery."
+    text = f"{lead}\nThe ruling can be appealed within a week, his lawyers said on Friday.\n{lead}"
+    blocks = [(b.start, text[b.start:b.end]) for b in content_blocks(text)]
+    assert [t for _, t in blocks] == [lead, "The ruling can be appealed within a week, his lawyers said on Friday."]
+    assert blocks[0][0] == 0
+
+
+def test_a_teaser_cut_off_mid_sentence_gives_way_to_its_paragraph():
+    full = ("Talks among the United States, Russia and Middle East states on the war in Syria ended on Saturday "
+            "without signs of progress, or a break in the fighting.")
+    teaser = full[:full.index("the fighting") - 1]
+    text = f"{teaser}\n{full}"
+    assert [text[b.start:b.end] for b in content_blocks(text)] == [full]
