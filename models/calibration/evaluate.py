@@ -21,7 +21,7 @@ from models.calibration.fit import FIT_FILES, NLI_GRID
 from models.calibration.judge import Judgement, judge_signals
 from models.calibration.metrics import auc, correct, expected_calibration_error, file_figures
 from models.calibration.signals import PairSignals, score_pairs
-from service.pipeline.calibration import Calibration
+from service.pipeline.thresholds import Calibration
 from service.settings import Settings
 
 HEADLINE = {"vitaminc": "refuted_vs_rest_balanced_accuracy",

@@ -21,7 +21,7 @@ from models.calibration.datasets import HELD_OUT_SHARE, SAMPLE_SIZES, SEED, load
 from models.calibration.judge import judge_signals
 from models.calibration.metrics import contradiction_objective, correct, file_figures, objective
 from models.calibration.signals import SIGNALS_VERSION, TOP_PREMISE_UNITS, PairSignals, score_pairs
-from service.pipeline.calibration import CALIBRATION_DIR, Calibration
+from service.pipeline.thresholds import CALIBRATION_DIR, Calibration
 from service.settings import Settings
 
 FIT_FILES = ("vitaminc", "news_summary_faith", "presupposition_nli")

@@ -11,7 +11,7 @@ from typing import Optional
 from models.calibration.datasets import LabelledPair
 from models.calibration.nli_cache import CachedNli
 from models.calibration.signals import PairSignals, plan_pairs
-from service.pipeline.calibration import Calibration, raw_score
+from service.pipeline.thresholds import Calibration, raw_score
 
 
 @dataclass(frozen=True)

@@ -17,8 +17,9 @@ import numpy as np
 
 from models.calibration.datasets import DATA_DIR, LabelledPair
 from models.calibration.nli_cache import CachedNli
-from service.pipeline import segment, verdicts
-from service.pipeline.normalize import canonical_text
+from service.pipeline.extract import segment
+from service.pipeline.compare import verdicts
+from service.pipeline.extract.normalize import canonical_text
 from service.pipeline.types import Claim, Source
 
 # 2: the typed checks run as the service runs them (verdicts._typed: location and attribution too), numbers
