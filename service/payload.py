@@ -7,8 +7,10 @@ from service.pipeline.types import Report
 def report_payload(report: Report) -> dict:
     return {
         "claims": [
-            {"id": c.id, "source": c.source, "text": c.text, "span": [list(s) for s in c.spans], "role": c.role,
-             "modality": c.modality, "negated": c.negated, "speaker": c.speaker or None,
+            {"id": c.id, "source": c.source, "text": c.text, "statement": c.statement or c.text,
+             "span": [list(s) for s in c.spans], "role": c.role,
+             "modality": c.modality, "negated": c.negated, "speaker": c.speaker or None, "reported": c.reported,
+             "refers_to": [{"text": t, "name": n} for t, n in c.refers_to],
              "dates": [d for d, _ in c.dates], "entities": list(c.entities)}
             for c in report.claims
         ],

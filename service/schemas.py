@@ -34,10 +34,15 @@ class ClaimOut(Schema):
     text = fields.String(required=True)
     span = fields.List(fields.List(fields.Integer()), required=True,
                        metadata={"description": "[[start, end], ...] character offsets into the source text as sent"})
+    statement = fields.String(metadata={
+        "description": "the claim as a whole sentence: its shared subject, named referents and 'X said' when reported"})
     role = fields.String()
     modality = fields.String()
     negated = fields.Boolean()
     speaker = fields.String(allow_none=True)
+    reported = fields.Boolean(metadata={"description": "the article attributes the claim to its speaker"})
+    refers_to = fields.List(fields.Dict(keys=fields.String(), values=fields.String()), metadata={
+        "description": "[{text, name}]: a pronoun or description in the claim and the name it stands for"})
     dates = fields.List(fields.String())
     entities = fields.List(fields.String())
 

@@ -70,6 +70,10 @@ class Claim:
     links: tuple[Link, ...] = ()
     marker: str = ""                          # the conjunction or preposition that attached this claim
     parent: str = ""                          # the claim this one was split from
+    statement: str = ""                       # the claim as a whole sentence (shared subject, resolved referents,
+                                              # "X said" when reported); its words need not be contiguous in the text
+    reported: bool = False                    # the article attributes it to a speaker rather than stating it
+    refers_to: tuple[tuple[str, str], ...] = ()   # (pronoun or "the company" as written, the name it stands for)
 
 
 @dataclass(frozen=True)
