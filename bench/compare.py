@@ -52,7 +52,7 @@ def all_pairs_nli(pipeline, payload):
     forward = pipeline.nli.score([a["text"] for a, _ in pairs], [b["text"] for _, b in pairs])
     backward = pipeline.nli.score([b["text"] for _, b in pairs], [a["text"] for a, _ in pairs])
     elapsed = time.perf_counter() - started
-    cal = pipeline.calibration
+    cal = pipeline.thresholds
     matches = []
     for (a, b), f, r in zip(pairs, forward, backward):
         if min(f, r) >= cal.contradiction:

@@ -3,10 +3,14 @@ from __future__ import annotations
 
 from marshmallow import Schema, ValidationError, fields, validate, validates_schema
 
-VERDICTS = ("agree", "related", "discrepancy")
-DISCREPANCY_TYPES = ("numeric", "date", "entity", "location", "attribution", "modality", "negation", "causal",
-                     "quote", "other")
-SEVERITIES = ("high", "medium", "low")
+from typing import get_args
+
+from service.pipeline.types import DiscrepancyType, Severity, Slot, VerdictLabel
+
+VERDICTS = get_args(VerdictLabel)
+DISCREPANCY_TYPES = get_args(DiscrepancyType)
+SEVERITIES = get_args(Severity)
+SLOTS = get_args(Slot)
 
 
 class SourceIn(Schema):
@@ -54,6 +58,15 @@ class MatchOut(Schema):
     severity = fields.String(validate=validate.OneOf(SEVERITIES), metadata={"description": "discrepancies only"})
     confidence = fields.Float(required=True, validate=validate.Range(0, 1))
     explanation = fields.String(required=True)
+    finding = fields.String(metadata={"description": "discrepancies only: the id of the finding this pair belongs to"})
+
+
+class FactOut(Schema):
+    id = fields.String(required=True, metadata={"description": "stable: the same claims give the same id"})
+    claims = fields.List(fields.String(), required=True, metadata={"description": "at most one claim per source"})
+    sources = fields.List(fields.String(), required=True)
+    text = fields.String(required=True)
+    mentions = fields.List(fields.String(), metadata={"description": "other claims of these sources stating it again"})
 
 
 class UniqueOut(Schema):
@@ -62,25 +75,33 @@ class UniqueOut(Schema):
 
 
 class PositionOut(Schema):
-    source = fields.String(required=True)
+    value = fields.String(required=True, metadata={"description": "what these sources hold in the slot"})
+    sources = fields.List(fields.String(), required=True)
     claims = fields.List(fields.String(), required=True)
+    texts = fields.List(fields.String(), required=True, metadata={"description": "each claim's full statement"})
 
 
 class FindingOut(Schema):
+    id = fields.String(required=True, metadata={"description": "stable: its facts and slot"})
+    facts = fields.List(fields.String(), required=True)
     type = fields.String(required=True, validate=validate.OneOf(DISCREPANCY_TYPES))
+    slot = fields.String(required=True, validate=validate.OneOf(SLOTS))
+    low_confidence = fields.Boolean(required=True, metadata={
+        "description": "below FACTCHECK_FINDING_MIN_CONFIDENCE: kept out of the triage queue"})
     severity = fields.String(required=True, validate=validate.OneOf(SEVERITIES))
     confidence = fields.Float(required=True, validate=validate.Range(0, 1))
     explanation = fields.String(required=True)
     positions = fields.List(fields.Nested(PositionOut), required=True,
-                            metadata={"description": "each source's claims in this discrepancy"})
+                            metadata={"description": "the sources grouped by the value they hold"})
 
 
 class CompareResponse(Schema):
     claims = fields.List(fields.Nested(ClaimOut), required=True)
+    facts = fields.List(fields.Nested(FactOut), required=True)
     matches = fields.List(fields.Nested(MatchOut), required=True)
     unique = fields.List(fields.Nested(UniqueOut), required=True)
     findings = fields.List(fields.Nested(FindingOut), metadata={
-        "description": "discrepancies grouped across sources, highest severity first"})
+        "description": "one per disputed fact and slot, positions by value; highest severity first"})
 
 
 class Health(Schema):

@@ -1,1 +1,1 @@
-"""Calibration of the NLI model and the verdict layer on public labelled pairs (never training)."""
+"""Thresholds of the NLI model and the verdict layer on public labelled pairs (never training)."""

@@ -5,7 +5,7 @@
 Reads only the held-out part of each file (the fit never sees it). Prints a table and, last, one JSON line.
 Raw NLI: the premise → hypothesis score of the nearest premise unit, with cut-offs chosen on the fit part
 (refuted if ≥ t; supported / entailed inside a band [low, high), neutral below, contradiction above).
-Verdict layer: typed checks, then Calibration.decide, with the class defaults (before fitting) and with
+Verdict layer: typed checks, then Thresholds.decide, with the class defaults (before fitting) and with
 models/calibration/<model>.json (fitted).
 """
 from __future__ import annotations
@@ -21,7 +21,7 @@ from models.calibration.fit import FIT_FILES, NLI_GRID
 from models.calibration.judge import Judgement, judge_signals
 from models.calibration.metrics import auc, correct, expected_calibration_error, file_figures
 from models.calibration.signals import PairSignals, score_pairs
-from service.pipeline.thresholds import Calibration
+from service.pipeline.thresholds import Thresholds
 from service.settings import Settings
 
 HEADLINE = {"vitaminc": "refuted_vs_rest_balanced_accuracy",
@@ -53,11 +53,11 @@ def fit_raw_band(fit: list[PairSignals], file: str) -> tuple[float, float]:
     return best
 
 
-def nli_only(s: PairSignals, calibration: Calibration) -> Judgement:
+def nli_only(s: PairSignals, thresholds: Thresholds) -> Judgement:
     return judge_signals(s, calibration, typed_checks=False)
 
 
-def evaluate(signals: list[PairSignals], fitted: Calibration, defaults: Calibration) -> dict:
+def evaluate(signals: list[PairSignals], fitted: Thresholds, defaults: Thresholds) -> dict:
     report: dict = {"files": {}}
     pooled: dict[str, tuple[list, list]] = {"defaults": ([], []), "fitted": ([], []), "fitted_nli_decided": ([], [])}
     for file in sorted({s.file for s in signals}):
@@ -136,7 +136,7 @@ def main(argv: list[str] | None = None) -> None:
     pipeline = Pipeline(settings)
     files = FIT_FILES + (("halueval_summ",) if args.with_halueval else ())
     signals = [s for f in files for s in score_pairs(load_sample(f), pipeline)]
-    report = evaluate(signals, Calibration.for_model(settings.nli_model), Calibration(model=settings.nli_model))
+    report = evaluate(signals, Thresholds.for_model(settings.nli_model), Thresholds(model=settings.nli_model))
     print_table(report)
     print(json.dumps(_clean(report), sort_keys=True))
 

@@ -21,14 +21,14 @@ from models.calibration.datasets import HELD_OUT_SHARE, SAMPLE_SIZES, SEED, load
 from models.calibration.judge import judge_signals
 from models.calibration.metrics import contradiction_objective, correct, file_figures, objective
 from models.calibration.signals import SIGNALS_VERSION, TOP_PREMISE_UNITS, PairSignals, score_pairs
-from service.pipeline.thresholds import CALIBRATION_DIR, Calibration
+from service.pipeline.thresholds import CALIBRATION_DIR, Thresholds
 from service.settings import Settings
 
 FIT_FILES = ("vitaminc", "news_summary_faith", "presupposition_nli")
 NLI_GRID = tuple(np.round(np.concatenate([np.arange(0.05, 0.9, 0.05), np.arange(0.9, 1.0, 0.005),
                                           [0.997, 0.999, 1.001]]), 4))
-# The pipeline never compares claims below FACTCHECK_ALIGN_MIN_SIMILARITY, so no threshold goes lower.
-SIMILARITY_GRID = tuple(np.round(np.arange(Settings().align_min_similarity, 1.001, 0.02), 3))
+# The pipeline never joins claims into one fact below the fact floor, so no threshold goes lower.
+SIMILARITY_GRID = tuple(np.round(np.arange(Thresholds().fact_floor, 1.001, 0.02), 3))
 CONTRADICTION_GRIDS = {"contradiction": NLI_GRID, "contradiction_similarity": SIMILARITY_GRID}
 AGREE_GRIDS = {"supported_low": NLI_GRID, "supported_high": NLI_GRID,
                "agree_similarity": SIMILARITY_GRID, "support_similarity": SIMILARITY_GRID}
@@ -45,15 +45,15 @@ MIN_GAIN = 0.01
 MIN_TYPED_PAIRS = 10
 
 
-def ordered(c: Calibration) -> bool:
+def ordered(c: Thresholds) -> bool:
     return c.supported_low < c.supported_high <= c.contradiction and c.support_similarity <= c.agree_similarity
 
 
-def threshold_values(c: Calibration) -> dict[str, float]:
+def threshold_values(c: Thresholds) -> dict[str, float]:
     return {f.name: getattr(c, f.name) for f in fields(c) if f.name not in ("model", "confidence_tables", "typed_confidences")}
 
 
-def score_by_file(signals: list[PairSignals], calibration: Calibration) -> dict[str, dict]:
+def score_by_file(signals: list[PairSignals], thresholds: Thresholds) -> dict[str, dict]:
     by_file: dict[str, dict] = {}
     for file in sorted({s.file for s in signals}):
         part = [s for s in signals if s.file == file]
@@ -61,13 +61,13 @@ def score_by_file(signals: list[PairSignals], calibration: Calibration) -> dict[
     return by_file
 
 
-def agree_recall(signals: list[PairSignals], calibration: Calibration) -> float:
+def agree_recall(signals: list[PairSignals], thresholds: Thresholds) -> float:
     should = [s for s in signals if s.expected == "agree"]
     return float(np.mean([judge_signals(s, calibration).label == "agree" for s in should])) if should else 0.0
 
 
-def search_thresholds(signals: list[PairSignals], start: Calibration, grids: dict, goal,
-                      rounds: int = 3) -> Calibration:
+def search_thresholds(signals: list[PairSignals], start: Thresholds, grids: dict, goal,
+                      rounds: int = 3) -> Thresholds:
     """Coordinate search: each threshold in turn moves to the grid value that maximises goal(by_file),
     if that beats the current value by at least MIN_GAIN."""
     names = [n for n in grids if n in {f.name for f in fields(start)}]
@@ -86,7 +86,7 @@ def search_thresholds(signals: list[PairSignals], start: Calibration, grids: dic
     return best
 
 
-def fit_confidence(signals: list[PairSignals], calibration: Calibration) -> dict[str, dict]:
+def fit_confidence(signals: list[PairSignals], thresholds: Thresholds) -> dict[str, dict]:
     """One isotonic table per verdict the NLI rule gives: raw score → P(that verdict is right)."""
     rows: dict[str, list[tuple[float, bool]]] = {}
     for s in signals:
@@ -139,7 +139,7 @@ def main(argv: list[str] | None = None) -> None:
     pipeline = Pipeline(settings)
     signals = [s for f in FIT_FILES for s in score_pairs(load_sample(f), pipeline)]
     fit_part = [s for s in signals if s.part == "fit"]
-    start = Calibration(model=settings.nli_model)
+    start = Thresholds(model=settings.nli_model)
     fitted = search_thresholds(fit_part, start, CONTRADICTION_GRIDS, contradiction_objective)
     searched = search_thresholds(fit_part, fitted, AGREE_GRIDS, objective)
     recall = agree_recall(fit_part, searched)

@@ -11,7 +11,7 @@ from typing import Optional
 from models.calibration.datasets import LabelledPair
 from models.calibration.nli_cache import CachedNli
 from models.calibration.signals import PairSignals, plan_pairs
-from service.pipeline.thresholds import Calibration, raw_score
+from service.pipeline.thresholds import Thresholds, raw_score
 
 
 @dataclass(frozen=True)
@@ -24,7 +24,7 @@ class Judgement:
     nli: Optional[tuple[float, float]]
 
 
-def judge_signals(signals: PairSignals, calibration: Calibration, typed_checks: bool = True) -> Judgement:
+def judge_signals(signals: PairSignals, thresholds: Thresholds, typed_checks: bool = True) -> Judgement:
     if typed_checks and signals.typed:
         first = signals.units[0]
         confidence = calibration.typed_confidence(signals.typed, signals.typed_confidence)
@@ -41,11 +41,11 @@ def judge_signals(signals: PairSignals, calibration: Calibration, typed_checks: 
     return Judgement(label, confidence, "nli", raw_score(label, unit.similarity, unit.nli), unit.similarity, unit.nli)
 
 
-def judge_text_pair(premise: str, hypothesis: str, pipeline, calibration: Optional[Calibration] = None) -> Judgement:
+def judge_text_pair(premise: str, hypothesis: str, pipeline, calibration: Optional[Thresholds] = None) -> Judgement:
     """Judge one premise/hypothesis text pair end to end with the loaded pipeline (no caching)."""
     pipeline.warm_up()
     pair = LabelledPair("adhoc", "adhoc", premise, hypothesis, "supported", "held-out")
     plan = plan_pairs([pair], pipeline)[0]
     nli = CachedNli(pipeline.nli)
     nli.score_all(plan.nli_requests())
-    return judge_signals(plan.signals(nli), calibration or pipeline.calibration)
+    return judge_signals(plan.signals(nli), calibration or pipeline.thresholds)

@@ -1,4 +1,4 @@
-"""The figures the calibration is judged by, computed on PairSignals judged by a Calibration."""
+"""The figures the calibration is judged by, computed on PairSignals judged by a Thresholds."""
 from __future__ import annotations
 
 import numpy as np

@@ -17,14 +17,17 @@ import numpy as np
 
 from models.calibration.datasets import DATA_DIR, LabelledPair
 from models.calibration.nli_cache import CachedNli
+from service.pipeline.compare import facts, slots
+from service.pipeline.compare.checks import registered
 from service.pipeline.extract import segment
-from service.pipeline.compare import verdicts
 from service.pipeline.extract.normalize import canonical_text
+from service.pipeline.thresholds import Thresholds
 from service.pipeline.types import Claim, Source
 
 # 2: the typed checks run as the service runs them (verdicts._typed: location and attribution too), numbers
 # with "more than" / "under" are bounds, dates after "before" / "after" / "since" are not event dates.
-SIGNALS_VERSION = 8
+# 9: typed checks within one fact (compare/facts.py, compare/slots.py), as the N-source pipeline runs them.
+SIGNALS_VERSION = 9
 CACHE_DIR = DATA_DIR / "calibration"
 LONG_PREMISE_WORDS = 110
 LONG_HYPOTHESIS_WORDS = 45
@@ -76,10 +79,16 @@ def typed_discrepancy(claims: list[Claim], vectors: Vectors):
     if not left or not right:
         return None
     sims = vectors([c.text for c in right]) @ vectors([c.text for c in left]).T
+    thresholds = Thresholds()
     for h, row in zip(right, sims):
-        found = verdicts._typed(left[int(np.argmax(row))], h, float(row.max()), mutual=True)
+        premise, similarity = left[int(np.argmax(row))], float(row.max())
+        one_fact = similarity >= thresholds.fact_similarity or (
+            similarity >= thresholds.fact_specific_similarity and facts.share_specifics(premise, h))
+        if not one_fact or not facts.compatible(premise, h):
+            continue
+        found = slots.first_separating(premise, h, similarity, registered(), thresholds)
         if found is not None:
-            return found
+            return found[1]
     return None
 
 

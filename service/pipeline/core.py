@@ -1,4 +1,4 @@
-"""Pipeline: the one way a request flows, text → claims → embeddings → neighbours → verdicts → report."""
+"""Pipeline: the one way a request flows, text → claims → embeddings → facts → slots and links → findings."""
 from __future__ import annotations
 
 import dataclasses
@@ -8,14 +8,12 @@ import time
 from typing import Callable, Iterable, Iterator, Optional
 
 from models import registry
-from service.pipeline.compare import align
-from service.pipeline.extract import claims as claim_builder
-from service.pipeline.report import findings
-from service.pipeline.extract import relations
-from service.pipeline.extract import segment
-from service.pipeline.compare import verdicts
-from service.pipeline.thresholds import Calibration
+from service.pipeline.compare import causal, slots, verdicts
+from service.pipeline.compare.facts import build_facts
+from service.pipeline.extract import claims as claim_builder, relations, segment
 from service.pipeline.extract.normalize import canonical_text
+from service.pipeline.report import findings, omissions
+from service.pipeline.thresholds import Thresholds
 from service.pipeline.types import Claim, Report, Source
 from service.settings import Settings
 
@@ -29,7 +27,7 @@ class Pipeline:
         self.settings = settings or Settings()
         self._lock = threading.Lock()
         self.parser = self.embedder = self.nli = None
-        self.calibration = Calibration.for_model(self.settings.nli_model)
+        self.thresholds = Thresholds.for_model(self.settings.nli_model)
         self.warmup_seconds: Optional[float] = None
 
     @property
@@ -89,22 +87,31 @@ class Pipeline:
         vectors = self.embedder.encode([canonical_text(c.text) for c in claims])
         timings["embed"] = time.perf_counter() - mark
         mark = time.perf_counter()
-        pairs = align.candidate_pairs(claims, vectors, self.settings.align_neighbours,
-                                      self.settings.align_min_similarity)
-        timings["align"] = time.perf_counter() - mark
+        facts = build_facts(claims, vectors, self.thresholds)
+        by_id = {c.id: c for c in claims}
+        vector_of = {c.id: vectors[i] for i, c in enumerate(claims)}
+        disputes = [d for fact in facts for d in slots.fact_disputes(fact, by_id, vector_of, self.thresholds)]
+        framings = causal.causal_disputes(facts, claims)
+        timings["facts"] = time.perf_counter() - mark
         mark = time.perf_counter()
-        judged, link_claims = verdicts.judge(pairs, claims, vectors, self.nli, self.calibration,
-                                             self.settings.nli_max_pairs, self.settings.nli_contradictions)
+        judged = verdicts.judge_pairs(facts, by_id, vector_of, self.nli, self.thresholds,
+                                      self.settings.nli_max_pairs, self.settings.nli_contradictions)
         timings["verdicts"] = time.perf_counter() - mark
-        judged = findings.note_publication_gaps(judged, claims, sources)
-        unique = findings.omissions(claims, judged, [s.id for s in sources])
+        floor = self.settings.finding_min_confidence
+        found = [findings.slot_finding(d, self.thresholds, floor) for d in disputes]
+        found += [findings.causal_finding(d, floor) for d in framings]
+        found += findings.contradiction_findings(judged, facts, floor)
+        found = findings.ordered(findings.note_publication_gaps(found, by_id, sources))
         texts = {s.id: s.text for s in sources}
-        claims = claims + [dataclasses.replace(c, text=" ".join(texts[c.source][a:b] for a, b in c.spans))
-                           for c in link_claims]
-        grouped = findings.group_discrepancies(claims, judged)
+        links = {s.link.id: s.link for d in framings for s in d.stances}
+        link_claims = [dataclasses.replace(c, text=" ".join(texts[c.source][a:b] for a, b in c.spans))
+                       for c in links.values()]
+        vector_of.update({c.id: vector_of[c.id.split("+")[0]] for c in link_claims})
+        judged = findings.with_positions(judged, found, lambda a, b: float(vector_of[a] @ vector_of[b]))
+        unique = omissions.omissions(facts, by_id, [s.id for s in sources])
         timings["total"] = time.perf_counter() - started
-        return Report(claims=tuple(claims), matches=tuple(judged), unique=tuple(unique), timings=timings,
-                      findings=tuple(grouped))
+        return Report(claims=tuple(claims + link_claims), matches=tuple(judged), unique=tuple(unique),
+                      timings=timings, findings=tuple(found), facts=tuple(facts))
 
     def pipe(self, stories: Iterable[list[Source]],
              on_error: str | Callable[[list[Source], Exception], None] = "raise") -> Iterator[Optional[Report]]:

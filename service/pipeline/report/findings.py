@@ -1,86 +1,134 @@
-"""Verdicts → the report: discrepancies grouped across sources, and the claims some sources do not carry."""
+"""Disputes → findings: one per disputed fact and slot (or causal link between two facts), positions by value,
+a sentence a reviewer can check, a severity and a confidence; and one discrepancy match per two positions.
+"""
 from __future__ import annotations
 
 import dataclasses
+import hashlib
+from itertools import combinations
 
-from service.pipeline.types import Claim, Finding, Position, Source, Unique, Verdict
+from service.pipeline.compare.causal import CausalDispute
+from service.pipeline.compare.slots import SlotDispute
+from service.pipeline.thresholds import Thresholds
+from service.pipeline.types import Claim, Finding, Position, Source, Verdict
 
 SEVERITY_RANK = {"high": 0, "medium": 1, "low": 2}
-TIME_SENSITIVE = {"numeric"}    # counts (tolls, totals) change between reports of a running story
+SLOT_NAMES = {"number": "the figures", "date": "the date", "place": "where it happened", "agent": "who is named",
+              "speaker": "who said it", "modality": "whether it happened or was only agreed, planned or alleged",
+              "negation": "whether it happened", "quote": "the words quoted", "statement": "the statement"}
+RELATION_NAMES = {"cause": "as cause and effect", "reverse": "with the cause the other way round",
+                  "none": "side by side or apart, with no causal link"}
+CAUSAL_CONFIDENCE = 0.8
 
-COVERING = {"agree", "discrepancy"}
+
+def finding_id(facts: tuple[str, ...], slot: str) -> str:
+    """A finding's identity is its facts and slot, so a re-post that leaves it standing keeps it."""
+    return "fd_" + hashlib.sha1(f"{'|'.join(facts)}#{slot}".encode("utf-8")).hexdigest()[:12]
 
 
-def omissions(claims: list[Claim], verdicts: list[Verdict], sources: list[str]) -> list[Unique]:
-    """A claim is missing from a source when no claim of that source agrees with it or disputes it."""
-    source_of = {c.id: c.source for c in claims}
-    covered: dict[str, set[str]] = {c.id: {c.source} for c in claims}
-    for verdict in verdicts:
-        if verdict.verdict not in COVERING:
+def _sources(claims) -> str:
+    return ", ".join(sorted({c.source for c in claims}))
+
+
+def slot_finding(dispute: SlotDispute, thresholds: Thresholds, min_confidence: float) -> Finding:
+    check = dispute.check
+    positions = tuple(Position(value=check.value(group[0]) or "(not stated)", sources=tuple(c.source for c in group),
+                               claims=tuple(c.id for c in group)) for group in dispute.groups)
+    severity = check.severity
+    if check.type == "numeric":
+        lead = min(c.sentence for g in dispute.groups for c in g) < thresholds.lead_sentences
+        severity = "high" if lead else "medium"
+    confidence = thresholds.typed_confidence(check.type, dispute.example.confidence)
+    held = "; ".join(f"“{p.value}” ({', '.join(p.sources)})" for p in positions)
+    explanation = f"The sources differ on {SLOT_NAMES.get(check.slot, check.slot)} in “{dispute.fact.text}”: {held}."
+    return Finding(id=finding_id((dispute.fact.id,), check.slot), facts=(dispute.fact.id,), type=check.type,
+                   slot=check.slot, severity=severity, confidence=confidence, explanation=explanation,
+                   positions=positions, low_confidence=confidence < min_confidence)
+
+
+def causal_finding(dispute: CausalDispute, min_confidence: float) -> Finding:
+    by_relation: dict[str, list] = {}
+    for stance in dispute.stances:
+        by_relation.setdefault(stance.relation, []).append(stance)
+    positions = []
+    for relation in ("cause", "reverse", "none"):
+        stances = by_relation.get(relation, [])
+        if not stances:
             continue
-        ids = verdict.claims
-        involved = {source_of[i] for i in ids if i in source_of}
-        for claim_id in ids:
-            if claim_id in covered:
-                covered[claim_id] |= involved
+        markers = sorted({s.marker for s in stances if s.marker})
+        value = RELATION_NAMES[relation] + (f" ({', '.join(f'“{m}”' for m in markers)})" if markers else "")
+        positions.append(Position(value=value, sources=tuple(s.source for s in stances),
+                                  claims=tuple(s.link.id for s in stances)))
+    held = "; ".join(f"{p.value}: {', '.join(p.sources)}" for p in positions)
+    explanation = (f"The sources link “{dispute.effect.text}” and “{dispute.cause.text}” differently: {held}.")
+    facts = (dispute.cause.id, dispute.effect.id)
+    return Finding(id=finding_id(facts, "link"), facts=facts, type="causal", slot="link", severity="high",
+                   confidence=CAUSAL_CONFIDENCE, explanation=explanation, positions=tuple(positions),
+                   low_confidence=CAUSAL_CONFIDENCE < min_confidence)
+
+
+def position_matches(finding: Finding, similarity) -> list[Verdict]:
+    """One discrepancy match per two positions, between their first claims, naming the finding."""
+    out = []
+    for p, q in combinations(finding.positions, 2):
+        a, b = p.claims[0], q.claims[0]
+        out.append(Verdict(claims=(a, b), verdict="discrepancy", discrepancy_type=finding.type,
+                           severity=finding.severity, confidence=finding.confidence,
+                           explanation=finding.explanation, similarity=round(similarity(a, b), 4),
+                           finding=finding.id))
+    return out
+
+
+def contradiction_findings(verdicts: list[Verdict], facts, min_confidence: float) -> list[Finding]:
+    """An NLI contradiction between two claims of one fact (only with FACTCHECK_NLI_CONTRADICTIONS)."""
+    fact_of = {c: f for f in facts for c in f.claims}
     found = []
-    for claim in claims:
-        missing = tuple(s for s in sources if s not in covered[claim.id])
-        if missing:
-            found.append(Unique(claim.id, missing))
+    for v in verdicts:
+        if v.verdict != "discrepancy":
+            continue
+        fact = fact_of[v.claims[0]]
+        positions = tuple(Position(value="as stated", sources=(c.split("#")[0],), claims=(c,)) for c in v.claims)
+        found.append(Finding(id=finding_id((fact.id,), "statement"), facts=(fact.id,), type="other", slot="statement",
+                             severity="medium", confidence=v.confidence, explanation=v.explanation,
+                             positions=positions, low_confidence=v.confidence < min_confidence))
     return found
 
 
-def group_discrepancies(claims: list[Claim], verdicts: list[Verdict]) -> list[Finding]:
-    """Discrepancies of one type that share a claim are one finding, e.g. A's count disputed by B and by C."""
-    source_of = {c.id: c.source for c in claims}
-    flagged = [v for v in verdicts if v.verdict == "discrepancy"]
-    parent = list(range(len(flagged)))
-
-    def root(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
-    first_with: dict[tuple[str, str], int] = {}
-    for i, verdict in enumerate(flagged):
-        for claim_id in verdict.claims:
-            key = (verdict.discrepancy_type or "other", claim_id)
-            if key in first_with:
-                parent[root(i)] = root(first_with[key])
-            else:
-                first_with[key] = i
-    groups: dict[int, list[Verdict]] = {}
-    for i, verdict in enumerate(flagged):
-        groups.setdefault(root(i), []).append(verdict)
-    found = []
-    for members in groups.values():
-        by_source: dict[str, list[str]] = {}
-        for verdict in members:
-            for claim_id in verdict.claims:
-                ids = by_source.setdefault(source_of.get(claim_id, ""), [])
-                if claim_id not in ids:
-                    ids.append(claim_id)
-        lead = min(members, key=lambda v: (SEVERITY_RANK.get(v.severity or "", 3), -v.confidence))
-        explanation = lead.explanation if len(by_source) <= 2 else f"{lead.explanation} ({len(by_source)} sources differ.)"
-        found.append(Finding(type=lead.discrepancy_type or "other", severity=lead.severity or "medium",
-                             confidence=max(v.confidence for v in members), explanation=explanation,
-                             positions=tuple(Position(s, tuple(ids)) for s, ids in sorted(by_source.items()))))
-    return sorted(found, key=lambda f: (SEVERITY_RANK.get(f.severity, 3), -f.confidence))
+def with_positions(verdicts: list[Verdict], findings: list[Finding], similarity) -> list[Verdict]:
+    """The pairs within facts, with pairs that a finding sets apart as related, plus the findings' own matches."""
+    apart: dict[frozenset, Finding] = {}
+    for finding in findings:
+        for p, q in combinations(finding.positions, 2):
+            for a in p.claims:
+                for b in q.claims:
+                    apart.setdefault(frozenset((a, b)), finding)
+    out = []
+    for v in verdicts:
+        if v.verdict == "discrepancy":
+            continue
+        finding = apart.get(frozenset(v.claims))
+        if finding is not None:
+            v = dataclasses.replace(v, verdict="related", confidence=finding.confidence,
+                                    explanation=f"One fact told differently (finding {finding.id}): {v.explanation}")
+        out.append(v)
+    for finding in findings:
+        out += position_matches(finding, similarity)
+    return out
 
 
-def note_publication_gaps(verdicts: list[Verdict], claims: list[Claim], sources: list[Source]) -> list[Verdict]:
+def ordered(findings: list[Finding]) -> list[Finding]:
+    return sorted(findings, key=lambda f: (f.low_confidence, SEVERITY_RANK[f.severity], -f.confidence, f.id))
+
+
+def note_publication_gaps(findings: list[Finding], claims: dict[str, Claim], sources: list[Source]) -> list[Finding]:
     """Say so when differing counts come from reports published on different days: one may update the other."""
     published = {s.id: s.published_at for s in sources}
-    source_of = {c.id: c.source for c in claims}
     noted = []
-    for verdict in verdicts:
-        days = sorted({(published.get(source_of.get(i)), source_of.get(i)) for i in verdict.claims
-                       if published.get(source_of.get(i)) is not None})
-        if verdict.discrepancy_type in TIME_SENSITIVE and len({d for d, _ in days}) > 1:
+    for finding in findings:
+        days = sorted({(published[s], s) for p in finding.positions for s in p.sources if published.get(s)})
+        if finding.type == "numeric" and len({d for d, _ in days}) > 1:
             dated = ", ".join(f"{source} on {day.isoformat()}" for day, source in days)
-            verdict = dataclasses.replace(
-                verdict, explanation=f"{verdict.explanation} Published {dated}: one figure may be an update of the other.")
-        noted.append(verdict)
+            finding = dataclasses.replace(
+                finding, explanation=f"{finding.explanation} Published {dated}: one figure may be an update of the other.")
+        noted.append(finding)
     return noted

@@ -1,17 +1,58 @@
-"""Typed checks on one aligned claim pair. Each returns a Discrepancy or None, with its own explanation."""
+"""Typed checks on two claims of one fact, behind one protocol and one registry.
+
+Each check module defines `compare(a, b) -> Discrepancy | None` and `value(claim) -> str` (what the claim
+holds in the check's slot, "" when nothing) and registers them with their metadata where they are defined.
+`registered()` gives every check in order: the first that separates two claims names their discrepancy.
+"""
 from __future__ import annotations
 
+import importlib
 from dataclasses import dataclass
+from typing import Callable, Optional
+
+from service.pipeline.types import Claim, DiscrepancyType, Severity, Slot
+
+MODULES = ("negation", "numeric", "date", "modality", "location", "attribution", "entity")
 
 
 @dataclass(frozen=True)
 class Discrepancy:
-    type: str
-    severity: str
+    type: DiscrepancyType
+    severity: Severity
     confidence: float
     explanation: str
 
 
+@dataclass(frozen=True)
+class Check:
+    name: str
+    type: DiscrepancyType
+    slot: Slot
+    severity: Severity
+    order: int
+    compare: Callable[[Claim, Claim], Optional[Discrepancy]]
+    value: Callable[[Claim], str]
+    same_statement: bool = False    # compared only between claims that clearly report one statement
+
+
+_REGISTRY: dict[str, Check] = {}
+
+
+def register(check: Check) -> Check:
+    _REGISTRY[check.name] = check
+    return check
+
+
+def registered() -> list[Check]:
+    for module in MODULES:
+        importlib.import_module(f"{__name__}.{module}")
+    return sorted(_REGISTRY.values(), key=lambda c: c.order)
+
+
 def quote(text: str, limit: int = 60) -> str:
+    """The text in quotation marks, shortened at a word boundary when over limit."""
     text = " ".join(text.split())
-    return f"“{text if len(text) <= limit else text[:limit - 1] + '…'}”"
+    if len(text) > limit:
+        cut = text[:limit].rsplit(" ", 1)[0].rstrip(",;:")
+        text = cut + " …"
+    return f"“{text}”"

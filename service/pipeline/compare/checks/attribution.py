@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from typing import Optional
 
-from service.pipeline.compare.checks import Discrepancy
+from service.pipeline.compare.checks import Check, Discrepancy, register
 from service.pipeline.extract.normalize import entity_key, same_name
 from service.pipeline.types import Claim
 
@@ -20,3 +20,7 @@ def check(a: Claim, b: Claim) -> Optional[Discrepancy]:
     return Discrepancy("attribution", "low", 0.7,
                        f"{a.source} attributes it to {a.speaker} ({a.speaker_kind}); "
                        f"{b.source} to {b.speaker} ({b.speaker_kind}).")
+
+
+CHECK = register(Check(name="attribution", type="attribution", slot="speaker", severity="low", order=60, compare=check,
+                           value=lambda c: f"{c.speaker} ({c.speaker_kind})" if c.speaker and c.speaker_kind else "", same_statement=True))

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from typing import Optional
 
-from service.pipeline.compare.checks import Discrepancy
+from service.pipeline.compare.checks import Check, Discrepancy, register
 from service.pipeline.types import Claim
 
 
@@ -22,3 +22,7 @@ def check(a: Claim, b: Claim) -> Optional[Discrepancy]:
         return None  # "Tuesday" vs "1985": different precision usually means different events
     return Discrepancy("date", "medium", 0.85,
                        f"{a.source} dates it {iso_a}, {b.source} dates it {iso_b} (dates resolved against publication).")
+
+
+CHECK = register(Check(name="date", type="date", slot="date", severity="medium", order=30, compare=check,
+                           value=lambda c: ", ".join(iso for iso, _ in c.dates)))

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Optional
 
-from service.pipeline.compare.checks import Discrepancy
+from service.pipeline.compare.checks import Check, Discrepancy, register
 from service.pipeline.extract.normalize import fold, same_name
 from service.pipeline.types import Claim
 
@@ -36,3 +36,7 @@ def check(a: Claim, b: Claim) -> Optional[Discrepancy]:
                                f"Different {KINDS[label]} as the {role}: {a.source} names {', '.join(names_a)}; "
                                f"{b.source} names {', '.join(names_b)}.")
     return None
+
+
+CHECK = register(Check(name="entity", type="entity", slot="agent", severity="medium", order=70, compare=check,
+                           value=lambda c: c.subject or c.object))

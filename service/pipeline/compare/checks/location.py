@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from typing import Optional
 
-from service.pipeline.compare.checks import Discrepancy
+from service.pipeline.compare.checks import Check, Discrepancy, register
 from service.pipeline.types import Claim
 
 
@@ -13,3 +13,7 @@ def check(a: Claim, b: Claim) -> Optional[Discrepancy]:
         return Discrepancy("location", "medium", 0.75,
                            f"{single.source} places it inside one country; {multiple.source} places it in several.")
     return None
+
+
+CHECK = register(Check(name="location", type="location", slot="place", severity="medium", order=50, compare=check,
+                           value=lambda c: {"single": "inside one country", "multiple": "in several countries"}.get(c.place_scope, "")))

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from typing import Optional
 
-from service.pipeline.compare.checks import Discrepancy
+from service.pipeline.compare.checks import Check, Discrepancy, register
 from service.pipeline.types import Claim
 
 FACTUAL = {"done", "stated"}
@@ -20,3 +20,7 @@ def check(a: Claim, b: Claim) -> Optional[Discrepancy]:
                 f"{first.source} reports “{first.event}” as having happened; {second.source} says it was only "
                 f"{WEAKER[second.modality]}.")
     return None
+
+
+CHECK = register(Check(name="modality", type="modality", slot="modality", severity="medium", order=40, compare=check,
+                           value=lambda c: c.modality if c.event else ""))

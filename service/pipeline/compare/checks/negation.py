@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from typing import Optional
 
-from service.pipeline.compare.checks import Discrepancy
+from service.pipeline.compare.checks import Check, Discrepancy, register
 from service.pipeline.types import Claim
 
 
@@ -13,3 +13,7 @@ def check(a: Claim, b: Claim) -> Optional[Discrepancy]:
     yes, no = (a, b) if b.negated else (b, a)
     return Discrepancy("negation", "high", 0.8,
                        f"{yes.source} states “{yes.event}” happened; {no.source} negates it.")
+
+
+CHECK = register(Check(name="negation", type="negation", slot="negation", severity="high", order=10, compare=check,
+                           value=lambda c: ("not " if c.negated else "") + (c.event or c.predicate) if c.event or c.predicate else ""))

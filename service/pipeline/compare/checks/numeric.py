@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Optional
 
-from service.pipeline.compare.checks import Discrepancy
+from service.pipeline.compare.checks import Check, Discrepancy, register
 from service.pipeline.extract.normalize import quantities_conflict
 from service.pipeline.types import Claim, Quantity
 
@@ -46,3 +46,7 @@ def check(a: Claim, b: Claim) -> Optional[Discrepancy]:
             return Discrepancy("numeric", "high", 0.9,
                                f"Different counts of {unit}: {a.source} gives “{qa.text}”, {b.source} gives “{qb.text}”.")
     return None
+
+
+CHECK = register(Check(name="numeric", type="numeric", slot="number", severity="high", order=20, compare=check,
+                           value=lambda c: ", ".join(f"{q.text} {q.unit}".strip() for q in c.quantities if q.unit)))

@@ -1,0 +1,118 @@
+"""Causal framing between facts: one source says fact Y happened because of (or in exchange for) fact X; another
+source carries both facts without that link, or with the reverse one.
+
+Each source's relation between its claims of two facts is read from the links extraction found: a cause
+(with its direction), a sequence ("after"), a juxtaposition ("while", "as") or none (the facts stated apart).
+A link claim per source (its two claims' spans) stands for the two facts as that source connects them.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal, Optional
+
+from service.pipeline.types import Claim, Fact, Link
+
+Relation = Literal["cause", "reverse", "none"]
+NOT_CAUSES = {"since"}        # "since the invasion began" is time, not cause
+CAUSE_FIRST = {"so"}          # "X, so Y": the linked clause is the effect
+
+
+@dataclass(frozen=True)
+class Stance:
+    source: str
+    relation: Relation
+    marker: str               # the words that link them, "" when stated apart
+    link: Claim               # the two facts as this source states them
+
+
+@dataclass(frozen=True)
+class CausalDispute:
+    cause: Fact
+    effect: Fact
+    stances: tuple[Stance, ...]
+
+
+def link_claim(first: Claim, second: Claim, marker: str) -> Claim:
+    """One claim for two facts as a source connects them; its spans are both claims' spans."""
+    ordered = sorted((first, second), key=lambda c: c.spans[0])
+    return Claim(id=f"{ordered[0].id}+{ordered[1].id.split('#')[-1]}", source=first.source,
+                 text=" … ".join(c.text for c in ordered), spans=tuple(sorted(set(first.spans) | set(second.spans))),
+                 sentence=min(first.sentence, second.sentence), role="link", marker=marker,
+                 entities=tuple(sorted(set(first.entities) | set(second.entities))))
+
+
+def causes_of(claim: Claim) -> list[tuple[Link, str, bool]]:
+    """(link, target claim id, target is the cause) for each causal link the claim states."""
+    out = []
+    for link in claim.links:
+        if link.kind != "causal" or link.marker.lower() in NOT_CAUSES:
+            continue
+        out += [(link, target, link.marker.lower() not in CAUSE_FIRST) for target in link.targets]
+    return out
+
+
+def relation(x: Claim, y: Claim, by_id: dict[str, Claim]) -> tuple[Relation, str, bool]:
+    """How one source relates claim x (of the cause fact) to claim y (of the effect fact):
+    (relation, marker, stated in one sentence with no marker)."""
+    for owner, other, other_is_x in ((y, x, True), (x, y, False)):
+        for link, target, target_is_cause in causes_of(owner):
+            if target == other.id or by_id.get(target, Claim("", "", "", (), 0)).parent == other.id:
+                forward = target_is_cause == other_is_x
+                return ("cause" if forward else "reverse"), link.marker, False
+    for owner, other in ((x, y), (y, x)):
+        for link in owner.links:
+            if other.id in link.targets:
+                return "none", link.marker, False
+    return "none", "", x.sentence == y.sentence
+
+
+def causal_disputes(facts: list[Fact], claims: list[Claim]) -> list[CausalDispute]:
+    by_id = {c.id: c for c in claims}
+    fact_of: dict[str, Fact] = {}
+    for fact in facts:
+        for claim_id in fact.claims + fact.mentions:
+            fact_of[claim_id] = fact
+    held: dict[str, dict[str, list[Claim]]] = {}    # fact id → source → its claims of the fact
+    for fact in facts:
+        for claim_id in fact.claims + fact.mentions:
+            held.setdefault(fact.id, {}).setdefault(by_id[claim_id].source, []).append(by_id[claim_id])
+
+    facts_by_id = {f.id: f for f in facts}
+    disputes, seen = [], set()
+    for claim in claims:
+        if claim.id not in fact_of:
+            continue
+        candidates = []
+        for link, target, target_is_cause in causes_of(claim):
+            here, there = fact_of[claim.id], fact_of.get(target)
+            if there is None or here.id == there.id:
+                continue
+            cause, effect = (there, here) if target_is_cause else (here, there)
+            both = set(held[cause.id]) & set(held[effect.id])
+            if len(both) >= 2:
+                carried = target in there.claims
+                candidates.append((-carried, -len(both), there.claims.index(target) if carried else 0, cause.id, effect.id))
+        for *_, cause_id, effect_id in sorted(candidates):
+            if frozenset((cause_id, effect_id)) in seen:
+                break
+            stances = [s for s in (_stance(source, held[cause_id][source], held[effect_id][source], by_id)
+                                   for source in sorted(set(held[cause_id]) & set(held[effect_id]))) if s is not None]
+            relations = {s.relation for s in stances}
+            if ("cause" in relations and relations - {"cause"}) or ("reverse" in relations and relations - {"reverse"}):
+                seen.add(frozenset((cause_id, effect_id)))
+                disputes.append(CausalDispute(facts_by_id[cause_id], facts_by_id[effect_id], tuple(stances)))
+                break
+    return disputes
+
+
+def _stance(source: str, of_cause: list[Claim], of_effect: list[Claim], by_id: dict[str, Claim]) -> Optional[Stance]:
+    """The source's strongest relation between the two facts; None when it ties them in one sentence in words
+    no marker names ("bribed … in anticipation of favours"): that is no position to hold against it."""
+    readings = [(relation(x, y, by_id), x, y) for x in of_cause for y in of_effect if x.id != y.id]
+    if not readings:
+        return None
+    rank = {"cause": 0, "reverse": 1, "none": 2}
+    (kind, marker, one_sentence), x, y = min(readings, key=lambda r: (rank[r[0][0]], not r[0][1], r[1].spans[0]))
+    if kind == "none" and one_sentence and not marker:
+        return None
+    return Stance(source, kind, marker, link_claim(x, y, marker))

@@ -1,0 +1,144 @@
+"""Claims → the story's facts: one FAISS index over every claim, joined across sources by similarity and structure.
+
+A fact is one proposition carried by at most one claim per source. Claims are joined greedily, closest pair
+first (average-free complete linkage): two groups merge only when they share no source, every two of their
+claims are structurally compatible and at least `fact_floor` apart (or share a specific: a count, a day, a
+lead toll). A claim that repeats a fact its source already carries becomes a mention of that fact.
+"""
+from __future__ import annotations
+
+import hashlib
+from itertools import combinations
+
+import faiss
+import numpy as np
+
+from service.pipeline.compare import tolls
+from service.pipeline.extract.normalize import canonical_text
+from service.pipeline.extract.speech import SPEECH
+from service.pipeline.thresholds import Thresholds
+from service.pipeline.types import Claim, Fact
+
+LIGHT_VERBS = {"be", "have", "do", "say", "make", "get"}
+
+
+def fact_id(claims: list[Claim]) -> str:
+    """Stable across re-posts: the same claims (by source and wording) give the same id."""
+    keys = sorted(f"{c.source}\x00{canonical_text(c.text)}" for c in claims)
+    return "f_" + hashlib.sha1("\x01".join(keys).encode("utf-8")).hexdigest()[:12]
+
+
+def heavy_event(claim: Claim) -> str:
+    return "" if claim.event in LIGHT_VERBS or claim.event in SPEECH else claim.event
+
+
+def compatible(a: Claim, b: Claim) -> bool:
+    """Whether two claims can state one proposition at all, whatever their values.
+
+    Never one fact: counts of one thing under different tolls ("241 killed" vs "242 on board"), or under
+    different events with no figure in common ("1,200 remain behind bars" vs "52 were freed"), and dates of
+    different precision that do not overlap ("June 2020" vs "2021": two events).
+    """
+    if a.source == b.source:
+        return False
+    units = {q.unit for q in a.quantities if q.unit} & {q.unit for q in b.quantities if q.unit}
+    for unit in units:
+        of_a = [q for q in a.quantities if q.unit == unit]
+        of_b = [q for q in b.quantities if q.unit == unit]
+        if not {q.tally for q in of_a} & {q.tally for q in of_b}:
+            return False
+        events = heavy_event(a), heavy_event(b)
+        if all(events) and events[0] != events[1] and not {q.value for q in of_a} & {q.value for q in of_b}:
+            return False
+    if a.dates and b.dates:
+        overlap = any(x[:min(len(x), len(y))] == y[:min(len(x), len(y))] for x, _ in a.dates for y, _ in b.dates)
+        if not overlap and {g for _, g in a.dates}.isdisjoint({g for _, g in b.dates}):
+            return False
+    return True
+
+
+def share_specifics(a: Claim, b: Claim) -> bool:
+    """The same count of the same thing, the same resolved day for one event, or one event with a shared name."""
+    counts = {(q.value, q.unit) for q in a.quantities if q.unit} & {(q.value, q.unit) for q in b.quantities if q.unit}
+    days = {d for d, g in a.dates if g == "day"} & {d for d, g in b.dates if g == "day"}
+    same_event = bool(heavy_event(a)) and heavy_event(a) == heavy_event(b)
+    return bool(counts) or (bool(days) and same_event) or (same_event and bool(set(a.entities) & set(b.entities)))
+
+
+def build_facts(claims: list[Claim], vectors: np.ndarray, thresholds: Thresholds) -> list[Fact]:
+    """Every claim in exactly one fact (as its carrier or a mention); facts most widely carried first."""
+    n = len(claims)
+    if n == 0:
+        return []
+    vectors = np.ascontiguousarray(vectors, dtype=np.float32)
+    index = faiss.IndexFlatIP(vectors.shape[1])
+    index.add(vectors)
+    sims, ids = index.search(vectors, min(n, thresholds.fact_neighbours + 1))
+    neighbours = [[(float(s), int(j)) for s, j in zip(sims[i], ids[i]) if j >= 0 and j != i] for i in range(n)]
+
+    specific: set[tuple[int, int]] = set()
+    edges: dict[tuple[int, int], float] = {}
+    for i in range(n):
+        for sim, j in neighbours[i]:
+            a, b = min(i, j), max(i, j)
+            if claims[a].source == claims[b].source or (a, b) in edges:
+                continue
+            if sim >= thresholds.fact_similarity:
+                edges[(a, b)] = sim
+            elif sim >= thresholds.fact_specific_similarity and share_specifics(claims[a], claims[b]):
+                edges[(a, b)] = sim
+                specific.add((a, b))
+    position = {c.id: i for i, c in enumerate(claims)}
+    by_toll: dict[str, list[int]] = {}
+    for (_, toll), (claim, _) in tolls.lead_tolls(claims, thresholds.lead_sentences).items():
+        by_toll.setdefault(toll, []).append(position[claim.id])
+    for members in by_toll.values():
+        for a, b in combinations(sorted(members), 2):
+            specific.add((a, b))
+            edges.setdefault((a, b), max(float(vectors[a] @ vectors[b]), thresholds.fact_specific_similarity))
+
+    group = {i: [i] for i in range(n)}
+    root = list(range(n))
+
+    def close(x: int, y: int) -> bool:
+        pair = (min(x, y), max(x, y))
+        return pair in specific or float(vectors[x] @ vectors[y]) >= thresholds.fact_floor
+
+    for (a, b), _ in sorted(edges.items(), key=lambda e: (-e[1], e[0])):
+        ra, rb = root[a], root[b]
+        if ra == rb:
+            continue
+        left, right = group[ra], group[rb]
+        if {claims[x].source for x in left} & {claims[y].source for y in right}:
+            continue
+        if not all(compatible(claims[x], claims[y]) and close(x, y) for x in left for y in right):
+            continue
+        group[ra] = left + right
+        for y in right:
+            root[y] = ra
+        del group[rb]
+
+    mentions: dict[int, list[int]] = {r: [] for r in group}
+    for r in [r for r, members in group.items() if len(members) == 1]:
+        i = group[r][0]
+        best = next(((sim, j) for sim, j in neighbours[i] if sim >= thresholds.fact_similarity
+                     and len(group.get(root[j], [])) > 1 and claims[i].source in {claims[x].source for x in group[root[j]]}),
+                    None)
+        if best is None:
+            continue
+        target = root[best[1]]
+        others = [x for x in group[target] if claims[x].source != claims[i].source]
+        if all(compatible(claims[i], claims[x]) for x in others):
+            mentions[target].append(i)
+            del group[r], mentions[r]
+
+    facts = []
+    for r, members in group.items():
+        members = sorted(members, key=lambda x: (claims[x].source, x))
+        carriers = [claims[x] for x in members]
+        centre = max(members, key=lambda x: sum(float(vectors[x] @ vectors[y]) for y in members))
+        facts.append(Fact(id=fact_id(carriers), claims=tuple(c.id for c in carriers),
+                          sources=tuple(c.source for c in carriers), text=claims[centre].statement or claims[centre].text,
+                          mentions=tuple(claims[x].id for x in sorted(mentions.get(r, [])))))
+    first = {c.id: i for i, c in enumerate(claims)}
+    return sorted(facts, key=lambda f: (-len(f.sources), min(first[c] for c in f.claims)))

@@ -1,0 +1,90 @@
+"""Slots compared within a fact: for each registered check, the fact's sources split into compatible groups.
+
+For one check, each source holding a value in its slot takes part; sources are joined whenever that check
+does not set their claims apart, and two or more groups left apart make one dispute: every source of one
+group conflicts with every source of another. Sources a check (in registry order) sets apart are not
+compared again by later checks, so one difference is one finding.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from itertools import combinations
+
+import numpy as np
+
+from service.pipeline.compare.checks import Check, Discrepancy, registered
+from service.pipeline.thresholds import Thresholds
+from service.pipeline.types import Claim, Fact
+
+
+@dataclass(frozen=True)
+class SlotDispute:
+    fact: Fact
+    check: Check
+    groups: tuple[tuple[Claim, ...], ...]     # compatible groups, largest first
+    example: Discrepancy                        # the check's own reading of one conflicting pair
+
+
+def first_separating(a: Claim, b: Claim, similarity: float, checks: list[Check],
+                     thresholds: Thresholds) -> tuple[Check, Discrepancy] | None:
+    for check in checks:
+        if check.same_statement and similarity < thresholds.same_speaker_fact:
+            continue
+        found = check.compare(a, b)
+        if found is not None:
+            return check, found
+    return None
+
+
+def fact_disputes(fact: Fact, claims: dict[str, Claim], vectors: dict[str, np.ndarray],
+                  thresholds: Thresholds) -> list[SlotDispute]:
+    """For each check in order, each source's claim holding the slot (its carrier, else a mention that holds
+    it); sources an earlier check already set apart are not compared again."""
+    if len(fact.sources) < 2:
+        return []
+    said: dict[str, list[Claim]] = {}
+    for claim_id in fact.claims + fact.mentions:
+        said.setdefault(claims[claim_id].source, []).append(claims[claim_id])
+    separated: set[frozenset] = set()
+    disputes = []
+    for check in registered():
+        holder = {s: next((c for c in cs if check.value(c) and not c.partial_list), None) for s, cs in said.items()}
+        holders = {s: c for s, c in holder.items() if c is not None}
+        named: dict[frozenset, Discrepancy] = {}
+        for (s, a), (t, b) in combinations(sorted(holders.items()), 2):
+            if frozenset((s, t)) in separated:
+                continue
+            if check.same_statement and float(vectors[a.id] @ vectors[b.id]) < thresholds.same_speaker_fact:
+                continue
+            found = check.compare(a, b)
+            if found is not None:
+                named[frozenset((s, t))] = found
+        if not named:
+            continue
+        groups = _compatible_groups(sorted(holders), named)
+        if len(groups) < 2:
+            continue
+        separated |= {frozenset((s, t)) for g, h in combinations(groups, 2) for s in g for t in h}
+        ordered = [tuple(holders[s] for s in g) for g in groups]
+        example = named[frozenset((groups[0][0], groups[1][0]))]
+        disputes.append(SlotDispute(fact, check, tuple(ordered), example))
+    return disputes
+
+
+def _compatible_groups(sources: list[str], conflicts: dict[frozenset, Discrepancy]) -> list[list[str]]:
+    """Sources joined whenever they do not conflict; largest group first."""
+    root = {s: s for s in sources}
+
+    def find(x: str) -> str:
+        while root[x] != x:
+            root[x] = root[root[x]]
+            x = root[x]
+        return x
+
+    for s, t in combinations(sources, 2):
+        if frozenset((s, t)) not in conflicts:
+            root[find(s)] = find(t)
+    groups: dict[str, list[str]] = {}
+    for s in sources:
+        groups.setdefault(find(s), []).append(s)
+    return sorted(groups.values(), key=lambda g: (-len(g), sources.index(g[0])))
