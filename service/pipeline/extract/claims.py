@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import re
 
+from service.pipeline.extract import referents
 from service.pipeline.extract import speech
+from service.pipeline.extract import statement as rendering
 from service.pipeline.extract import structure
 from service.pipeline.extract.phrases import bare_phrase
 from service.pipeline.types import Claim, Source
@@ -21,6 +23,23 @@ CLAUSE_MARKS = {"while", "as", "after", "because", "since", "although", "though"
                 "whereas", "once", "until", "so", "if", "unless"}
 MIN_WORDS = 2
 NEGATIVE_DETERMINERS = {"no", "neither"}
+# A subordinate clause with these states a fact by itself ("while the cause remains uncertain"); one with any
+# other ("if", "unless", "until", "before", "once") only qualifies its main clause and stays in it.
+FACT_MARKS = {"while", "as", "although", "though", "because", "since", "whereas", "after", "when", "so"}
+# A participle that names what the main clause's event brought about has no subject of its own to borrow
+# ("…, marking a defeat for Tusk", "…, prompting searches"): it stays with its main clause.
+RESULT_VERBS = {"mark", "make", "prompt", "spark", "trigger", "cause", "raise", "bring", "lead", "leave", "signal",
+                "highlight", "underscore", "underline", "fuel", "force", "render", "represent", "reflect", "send",
+                "set", "create", "pave", "deepen", "heighten", "escalate", "renew", "revive", "follow", "come",
+                "mean", "give", "draw", "result", "end", "put", "push", "allow", "enable"}
+RELATIVE_PRONOUNS = {"who", "which", "that"}
+NAMING_VERBS = {"call", "name", "know", "dub", "title", "label", "nickname", "term"}
+# What a head may have hanging after a clause split off before it, which alone reads as nothing.
+GLUED_DEPS = {"appos", "dep", "npadvmod", "meta"}
+ADVERBIAL_MIN_WORDS = 4
+SUBJECT_DEPS = ("nsubj", "nsubjpass", "expl", "csubj")
+DEMONSTRATIVES = {"this", "that", "these", "those"}
+META_NOUNS = {"article", "story", "piece", "report", "explainer", "analysis", "post", "page"}
 
 
 def decompose(source: Source, sentence_index: int, block_start: int, sent, first_id: int) -> list[Claim]:
@@ -35,11 +54,23 @@ def decompose(source: Source, sentence_index: int, block_start: int, sent, first
         for content in frame.content:
             heads.setdefault(content, ("main", ""))
     hidden = cited | _frame_tokens(sent, frames, heads)
+    memory = referents.story(source)
+    earlier = [memory[i] for i in sorted(memory) if i < sentence_index]
+    here = referents.mentions(sent)
+    memory[sentence_index] = here
+    regions = speech.block(sent.doc)["regions"]
+    while True:
+        broken = [h for h in heads if h != sent.root.i and not _whole_split(sent.doc[h], heads, regions, here, earlier)]
+        if not broken:
+            break
+        for h in broken:
+            del heads[h]
     while True:
         owner = _owners(tokens, heads, sent.root.i)
         tiny = [h for h in heads if h != sent.root.i and
                 sum(1 for i, o in owner.items() if o == h and i not in hidden and
                     (sent.doc[i].is_alpha or sent.doc[i].like_num)) < MIN_WORDS]
+        tiny += [h for h in heads if heads[h][0] == "adjunct" and _leaves_bare(sent.doc[h], owner, hidden)]
         if not tiny:
             break
         for h in tiny:
@@ -54,9 +85,12 @@ def decompose(source: Source, sentence_index: int, block_start: int, sent, first
         kind, marker = heads[head_i]
         own = {i for i, o in owner.items() if o == head_i and i not in hidden}
         own -= {c.i for c in head.children if c.dep_ == "cc" and _joins_split_clause(c, heads)}
+        own -= _glued_tail(head, own, hidden)
         context = _context_tokens(head, kind, sent) - own
         words = [sent.doc[i] for i in own if sent.doc[i].is_alpha or sent.doc[i].like_num]
         if len(words) < MIN_WORDS:
+            continue
+        if kind == "main" and not _whole_main(head, own | context, regions, here, earlier):
             continue
         spans = _spans(sent.doc, _without_trailing_conjunction(sent.doc, sorted(own | context)), block_start)
         if not spans:
@@ -72,12 +106,43 @@ def decompose(source: Source, sentence_index: int, block_start: int, sent, first
                 break
         text = " ".join(source.text[s:e] for s, e in spans)
         said = speech.attribute(head, sent, hint, spans[0][0] - block_start, spans[-1][1] - block_start)
+        said_as, refers = rendering.render(sent, own | context, [(s - block_start, e - block_start) for s, e in spans],
+                                           kind, head, here, earlier, said, hint)
         claims.append(structure.describe(
             Claim(id=claim_id, source=source.id, text=text, spans=tuple(spans), sentence=sentence_index,
-                  role=kind, marker=marker, parent=parent),
+                  role=kind, marker=marker, parent=parent, statement=said_as or text,
+                  reported=bool(said.speaker), refers_to=refers),
             head=head, token_ids=own | context, sent=sent, said=said, published=source.published_at))
-    claims.sort(key=lambda c: c.spans[0])
+    claims.sort(key=lambda c: c.spans[0][0])
     return claims
+
+
+def _leaves_bare(prep, owner, hidden) -> bool:
+    """'The announcement came during the visit of …': without the adjunct its clause is a verb and a subject."""
+    verb = prep.head
+    parent = owner.get(verb.i)
+    subject = {t.i for c in verb.children if c.dep_ in SUBJECT_DEPS for t in c.subtree}
+    rest = [i for i, o in owner.items() if o == parent and i not in hidden and i not in subject and i != verb.i
+            and verb.doc[i].is_alpha and verb.doc[i].dep_ not in ("aux", "auxpass", "neg", "cc", "advmod")]
+    return not rest
+
+
+def _glued_tail(head, own: set[int], hidden: set[int]) -> set[int]:
+    """A bare phrase left hanging after a clause split off before it ('… survivors [, while …] — key evidence')."""
+    doc = head.doc
+    dropped: set[int] = set()
+    for child in head.children:
+        if child.dep_ not in GLUED_DEPS or child.i < head.i:
+            continue
+        tokens = {t.i for t in child.subtree} & own
+        if not tokens:
+            continue
+        i = min(tokens) - 1
+        while i > head.i and doc[i].is_punct and i in own:
+            i -= 1
+        if i not in own or i in hidden:
+            dropped |= tokens
+    return dropped
 
 
 def _frame_tokens(sent, frames, heads) -> set[int]:
@@ -154,6 +219,10 @@ def _split_kind(tok, heads) -> tuple[str, str]:
             _number(tok) != _number(tok.head):
         return "", ""   # "the injured were rushed … and rescue work was …": the parse lost the second subject
     if dep == "conj" and verbal and tok.head.pos_ in ("VERB", "AUX") and (own_subject or finite_head):
+        joined = any(c.dep_ == "cc" and c.i < tok.i for c in tok.head.children) or any(
+            t.text in (",", ";") for t in tok.doc[tok.head.i + 1:tok.i])
+        if not own_subject and not joined:
+            return "", ""   # "… who died after a plane crashed": a verb the parse hung on another without a joint
         cc = next((c.lower_ for c in tok.head.children if c.dep_ == "cc" and c.i < tok.i), "and")
         return "coordinate", cc
     if dep == "advcl" and verbal and tok.head.pos_ in ("VERB", "AUX", "NOUN", "PROPN"):
@@ -161,17 +230,30 @@ def _split_kind(tok, heads) -> tuple[str, str]:
         mark = marks[0] if marks else ""
         if "like" in marks or "than" in marks or (mark == "as" and {"if", "though"} & set(marks)):
             return "", ""   # a comparison ("it felt like I was in hell") completes its verb; it is no claim alone
-        if mark in CLAUSE_MARKS or any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
-            return "adverbial", mark
-        if tok.tag_ == "VBG" and tok.i > tok.head.i:
+        if mark or own_subject:
+            # "while the cause remains uncertain" states a fact; "if shares traded that low" only qualifies
+            # its main clause, and so does a clause without a subject or a finite verb ("while en route").
+            if own_subject and _finite(tok) and (not mark or mark in FACT_MARKS) and "that" not in marks:
+                return "adverbial", mark
+            return "", ""
+        # ", emphasizing the integrity of …" shares the main clause's subject; without the comma the
+        # participle is more likely to describe the object ("footage showing officers thanking Khrenin").
+        first = min(t.i for t in tok.subtree)
+        if tok.tag_ == "VBG" and tok.i > tok.head.i and tok.head.pos_ in ("VERB", "AUX") and \
+                tok.lemma_.lower() not in RESULT_VERBS and first > 0 and tok.doc[first - 1].text in (",", "—", "–"):
             return "participial", ""
         return "", ""
     described = tok.head.pos_ in ("NOUN", "PROPN")
     if dep == "relcl" and described:
-        return "relative", ""
-    if dep == "acl" and described and tok.tag_ in ("VBN", "VBG") and len(list(tok.subtree)) > 2:
+        # "drones that posed a threat" reads "drones posed a threat"; an object relative ("buildings it
+        # struck") or one on "the first time …" has no subject to put the noun in, and stays in its sentence.
+        relative = any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in RELATIVE_PRONOUNS for c in tok.children)
+        return ("relative", "") if relative and _finite(tok) else ("", "")
+    if dep == "acl" and described and tok.tag_ == "VBN" and len(list(tok.subtree)) > 2 and \
+            tok.lemma_.lower() not in NAMING_VERBS:
         return "participial", ""
-    if dep == "appos" and described and tok.pos_ == "NOUN" and len(list(tok.subtree)) >= 3:
+    if dep == "appos" and described and tok.pos_ == "NOUN" and len(list(tok.subtree)) >= 3 and \
+            (tok.head.pos_ == "PROPN" or tok.head.ent_type_):
         return "appositive", ""
     if dep == "prep":
         first = tok.lower_
@@ -202,6 +284,10 @@ def _context_tokens(head, kind: str, sent) -> set[int]:
             return _subject_of(first)
         return (_subject_of(matrix) | {matrix.i} | {c.i for c in matrix.children if c.dep_ in ("aux", "auxpass", "neg")}
                 | {c.i for c in infinitive.children if c.dep_ == "aux"})
+    if kind == "participial" and head.dep_ == "advcl":
+        return _subject_of(head.head)
+    if kind == "main":
+        return _name_before(head)
     described = head.head if head.head.pos_ in ("NOUN", "PROPN", "PRON") else None
     if kind == "list" and described is None:
         described = _noun_just_before(head)
@@ -215,15 +301,106 @@ def _context_tokens(head, kind: str, sent) -> set[int]:
                 noun = _last_conjunct_before(noun.head, noun)
         # "There is no set timeline to exchange proposals": a negative determiner goes with the noun, or the
         # split-off claim would say the opposite.
-        return {t.i for t in noun.lefts if t.dep_ in ("compound", "amod", "flat", "nummod", "poss")
-                or (t.dep_ == "det" and t.lower_ in NEGATIVE_DETERMINERS) for t in t.subtree} | {noun.i}
+        return {t.i for t in noun.lefts if t.dep_ in ("compound", "amod", "flat", "nummod", "poss", "det", "quantmod")
+                for t in t.subtree} | {noun.i}
     if kind == "adjunct" or (kind == "adverbial" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in head.children)):
         verb = head.head
         kept = {c.i for c in verb.children if c.dep_ in ("aux", "auxpass", "neg")}
         # "began the exercises amid …": the object before the adjunct, without its own modifiers after it.
         kept |= {t.i for c in verb.children if c.dep_ == "dobj" and c.i < head.i for t in c.subtree if t.i <= c.i}
+        # "In return for …, Washington will grant sanctions relief": the object after the verb too.
+        kept |= {t.i for c in verb.children if c.dep_ in ("dobj", "prt", "attr", "acomp", "dative") and
+                 not (c.dep_ == "dobj" and c.i < head.i) for t in bare_phrase(c)}
         return _subject_of(verb) | {verb.i} | kept
     return set()
+
+
+def _finite(verb) -> bool:
+    return verb.tag_ in ("VBD", "VBZ", "VBP", "MD") or any(
+        c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBD", "VBZ", "VBP", "MD") for c in verb.children)
+
+
+def _subject_token(head, kind: str):
+    """The word that is the claim's subject, its own or the one it shares, or None."""
+    own = next((c for c in head.children if c.dep_ in SUBJECT_DEPS), None)
+    if own is not None or kind not in ("coordinate", "participial", "adjunct", "adverbial"):
+        return own
+    node = head if kind == "coordinate" else head.head
+    for _ in range(4):
+        subject = next((c for c in node.children if c.dep_ in SUBJECT_DEPS), None)
+        if subject is not None:
+            return subject
+        if node.head.i == node.i or (_number(node) and _number(node.head) and _number(node) != _number(node.head)):
+            break
+        node = node.head
+    return None
+
+
+def _readable_subject(subject, regions, here, earlier) -> bool:
+    """A subject a reader can place: not a bare 'this', nor a pronoun the article leaves unresolved."""
+    if subject is None:
+        return False
+    lower = subject.lower_
+    if lower in DEMONSTRATIVES and not any(c.dep_ not in ("punct",) for c in subject.children):
+        return False
+    if subject.lower_ in META_NOUNS and any(c.lower_ == "this" for c in subject.children):
+        return False   # "This article delves into …": the page talking about itself
+    if subject.tag_ == "PRP" and lower in referents.PERSONAL | referents.NEUTER | referents.PLURAL:
+        if speech.region_at(regions, subject.idx) is not None:
+            return True
+        return bool(referents.resolve(subject, here, earlier))
+    return True
+
+
+def _whole_split(head, heads, regions, here, earlier) -> bool:
+    """Whether a clause split off its sentence still reads as a statement; if not it stays in its parent."""
+    kind = heads[head.i][0]
+    region = speech.region_at(regions, head.idx)
+    if region is not None:
+        # A quotation is one claim: a clause inside it stays with the clause above it in the same quotation.
+        parent = next((a for a in head.ancestors if a.i in heads), None)
+        if parent is not None and speech.region_at(regions, parent.idx) == region:
+            return False
+    if kind in ("relative", "appositive"):
+        return True
+    if kind == "list":
+        return (head.head.pos_ in ("NOUN", "PROPN") or _noun_just_before(head) is not None) and \
+            head.head.tag_ not in ("WDT", "WP")
+    if kind == "participial" and head.dep_ == "acl":
+        return True
+    subject = _subject_token(head, kind)
+    if kind in ("adjunct", "participial") and subject is not None and subject.tag_ in ("WDT", "WP"):
+        return False
+    if kind == "adjunct" and not (_finite(head.head) or head.head.dep_ == "conj" and _finite(head.head.head)):
+        return False   # "Rescue teams … searching amid the wreckage": no finite verb to carry the adjunct
+    if kind == "adverbial" and sum(1 for t in head.subtree if t.is_alpha and t.dep_ != "mark") < ADVERBIAL_MIN_WORDS:
+        return False   # "as the day progressed": too little to be a fact by itself
+    return _readable_subject(subject, regions, here, earlier)
+
+
+def _whole_main(head, token_ids: set[int], regions, here, earlier) -> bool:
+    """A main clause is a claim when it has a verb and a subject a reader can place."""
+    if head.pos_ not in ("VERB", "AUX") and not any(
+            head.doc[i].tag_ in ("VBD", "VBZ", "VBP", "MD") for i in token_ids):
+        return False
+    subject = _subject_token(head, "main")
+    if subject is None:
+        return bool(_name_before(head))
+    if subject.i not in token_ids:
+        return False
+    return _readable_subject(subject, regions, here, earlier)
+
+
+def _name_before(verb) -> set[int]:
+    """A subject the parse hung elsewhere: the proper names right before a verb that has none
+    ('As reported by Reuters, … Minister Viktor Khrenin told …')."""
+    if any(c.dep_ in SUBJECT_DEPS for c in verb.children):
+        return set()
+    i, found = verb.i - 1, set()
+    while i >= verb.sent.start and verb.doc[i].pos_ == "PROPN":
+        found.add(i)
+        i -= 1
+    return found
 
 
 SINGULAR = {"is", "was", "has", "does"}

@@ -60,6 +60,8 @@ class Attribution:
     speaker: str = ""
     kind: str = ""
     quoted: bool = False
+    verb: int = -1          # the speech verb's token index in the claim's doc, -1 when none
+    subject: int = -1       # its subject's token index, -1 when none
 
 
 def quote_regions(text: str) -> list[tuple[int, int]]:
@@ -241,22 +243,28 @@ def attribute(head, sent, hint: str, start: int, end: int) -> Attribution:
         if frame is not None and frame.outlet:
             break
         if frame is not None and (frame.content or frame.tail):
-            return Attribution(frame.speaker, frame.kind, quoted or frame.quoted)
+            return Attribution(frame.speaker, frame.kind, quoted or frame.quoted, frame.verb,
+                               _subject_index(sent.doc[frame.verb]))
         if frame is None and is_speech(node) and not region_at(regions, node.idx):
             speaker, kind = speaker_of(node)
-            return Attribution(speaker, kind, quoted)
+            return Attribution(speaker, kind, quoted, node.i, _subject_index(node))
     region = region_at(regions, head.idx)
     if region is not None:
         found = _quotation_speaker(region, info, sent.doc)
         if found is not None:
-            return Attribution(found.speaker, found.kind, True)
+            return Attribution(found.speaker, found.kind, True, found.verb, _subject_index(sent.doc[found.verb]))
     tail = _paragraph_tail(sent, info)
     if tail is not None:
         dash = sent.doc[tail.verb].sent.text.lstrip()[:1] in DASHES
-        return Attribution(tail.speaker, tail.kind, quoted or dash)
+        return Attribution(tail.speaker, tail.kind, quoted or dash, tail.verb, _subject_index(sent.doc[tail.verb]))
     if hint:
         return Attribution(hint, speaker_kind(hint, [e for e in sent.ents if e.text in hint]), quoted)
     return Attribution(quoted=quoted)
+
+
+def _subject_index(verb) -> int:
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return subject.i if subject is not None else -1
 
 
 def _quotation_speaker(region, info, doc):

@@ -55,11 +55,17 @@ def test_relative_clause_borrows_the_noun_it_describes(claims_of):
     assert claims[1].role == "relative"
 
 
-def test_participial_clause_is_its_own_claim(claims_of):
-    claims = claims_of("The company cut 300 jobs last year, allowing it to close two factories.")
-    assert texts(claims) == ["The company cut 300 jobs last year", "allowing it to close two factories"]
+def test_participial_clause_is_its_own_claim_with_the_subject_it_shares(claims_of):
+    claims = claims_of("Tusk briefed the NATO chief, emphasizing the seriousness of the violation.")
+    assert texts(claims) == ["Tusk briefed the NATO chief", "Tusk emphasizing the seriousness of the violation"]
     assert claims[1].role == "participial"
-    assert [(q.value, q.unit) for q in claims[0].quantities] == [(300, "job")]
+    assert claims[1].statement == "Tusk emphasized the seriousness of the violation"
+
+
+def test_a_participle_of_what_the_event_brought_about_stays_with_its_clause(claims_of):
+    claims = claims_of("The company cut 300 jobs last year, allowing it to close two factories.")
+    assert texts(claims) == ["The company cut 300 jobs last year, allowing it to close two factories"]
+    assert [(q.value, q.unit) for q in claims[0].quantities] == [(300, "job"), (2, "factory")]
 
 
 def test_appositive_is_a_claim_about_the_adjacent_name(claims_of):
@@ -163,7 +169,7 @@ def test_dash_speaker_sentence_attributes_the_paragraph_before_it(claims_of):
     claims = claims_of("We will not give up. We will rebuild the town. - said the mayor to the residents, "
                        "who had gathered in the square.")
     assert texts(claims) == ["We will not give up", "We will rebuild the town",
-                             "residents who had gathered in the square"]
+                             "the residents who had gathered in the square"]
     assert [(c.speaker, c.quoted) for c in claims[:2]] == [("the mayor", True)] * 2
     assert claims[2].speaker == ""
 
@@ -209,7 +215,8 @@ def test_money_places_negation_and_agreement(claims_of):
 def test_could_be_is_a_guess_about_now_not_a_plan(claims_of):
     guess = one(claims_of("As many as 900 people could still be missing."), "missing")
     assert guess.modality == "possible"
-    assert one(claims_of("It may be more than a hundred."), "hundred").modality == "possible"
+    assert one(claims_of("The death toll rose on Monday. It may be more than a hundred."),
+               "hundred").modality == "possible"
     assert one(claims_of("The prisoners could be released next week."), "released").modality == "planned"
     assert one(claims_of("The death toll may rise further."), "rise").modality == "planned"
 
@@ -252,7 +259,7 @@ def test_what_a_denial_reports_is_negated(claims_of):
 def test_a_clause_split_from_a_noun_keeps_its_negative_determiner(claims_of):
     claims = claims_of("There is no set timeline for the two sides to exchange ceasefire proposals.")
     split = one(claims, "to exchange")
-    assert split.text.startswith("no ") and split.negated
+    assert "no set timeline" in split.text and split.negated
 
 
 def test_a_verb_whose_number_clashes_does_not_borrow_the_first_subject(claims_of):

@@ -1,0 +1,151 @@
+"""Pronouns and 'the company' resolved to a name the article gave earlier, from the parse and its entities.
+
+No coreference model: none that is kept up and loads offline from a PyPI package fits this spaCy
+(coreferee downloads its models from GitHub; fastcoref and maverick fetch theirs from the Hugging Face hub).
+The rules are the parse's and the story's named entities':
+
+- he / him / his / she / her: the last PERSON named before, in the sentence or the article's earlier
+  sentences, written in the longest form the article used ("Tusk" → "Donald Tusk");
+- it / its: the last singular subject that is not a person ("The plane crashed … Its signal was lost");
+- they / their: the last plural subject ("Boeing 787s have faced engine issues …, their safety record");
+- 'the company', 'the airline', 'the carrier' …: the last organisation named; 'the country': the last country.
+
+Only what the article names before the pronoun counts, at most LOOKBACK sentences back; what stays
+unresolved stays as written.
+"""
+from __future__ import annotations
+
+import weakref
+from dataclasses import dataclass
+
+from service.pipeline.extract.phrases import bare_phrase
+
+LOOKBACK = 3
+PERSONAL = {"he", "him", "his", "she", "her", "hers", "himself", "herself"}
+NEUTER = {"it", "its", "itself"}
+PLURAL = {"they", "their", "them", "themselves"}
+POSSESSIVE = {"his", "her", "its", "their"}
+ORG_NOUNS = {"company", "firm", "airline", "carrier", "manufacturer", "planemaker", "group", "operator"}
+PLACE_NOUNS = {"country", "nation"}
+SUBJECTS = ("nsubj", "nsubjpass")
+MAX_NAME_WORDS = 7
+
+
+@dataclass(frozen=True)
+class Mention:
+    kind: str        # person | org | place | thing
+    name: str
+    plural: bool
+    order: int       # token index in its doc (only compared within one sentence)
+
+
+_STORIES: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
+
+
+def story(source) -> dict[int, list[Mention]]:
+    """The mentions of each sentence of a source seen so far, by sentence index."""
+    try:
+        return _STORIES.setdefault(source, {})
+    except TypeError:   # a source that cannot be weakly referenced: no memory across sentences
+        return {}
+
+
+def mentions(sent) -> list[Mention]:
+    found = []
+    for ent in sent.ents:
+        kind = {"PERSON": "person", "ORG": "org", "GPE": "place"}.get(ent.label_)
+        if kind:
+            found.append(Mention(kind, ent.text.strip(" ,.'’"), False, ent.start))
+    for tok in sent:
+        if tok.dep_ in SUBJECTS and tok.pos_ in ("NOUN", "PROPN") and tok.ent_type_ != "PERSON":
+            name = noun_phrase(tok)
+            if name:
+                plural = tok.tag_ in ("NNS", "NNPS")
+                found.append(Mention("thing", name, plural, tok.i))
+    return sorted(found, key=lambda m: m.order)
+
+
+def noun_phrase(head) -> str:
+    """A subject as a name for it: its words without clauses, brackets or a leading 'a'."""
+    words, depth = [], 0
+    for tok in bare_phrase(head, drop=lambda t: t.dep_ in ("prep",) and t.lower_ != "of"):
+        if tok.text in "([":
+            depth += 1
+        elif tok.text in ")]":
+            depth = max(depth - 1, 0)
+        elif depth == 0 and not tok.is_punct and tok.tag_ not in ("WDT", "WP"):
+            words.append(tok)
+    if not words or len(words) > MAX_NAME_WORDS:
+        words = [t for t in head.lefts if t.dep_ in ("compound", "amod") and not t.is_punct] + [head]
+        if any(t.i < head.i and t.dep_ == "det" for t in head.lefts):
+            words = [next(t for t in head.lefts if t.dep_ == "det")] + words
+    if any(t.pos_ == "PRON" for t in words):
+        return ""
+    text = " ".join(t.text for t in words)
+    if words[0].lower_ in ("a", "an"):
+        text = "the " + text.split(" ", 1)[1] if " " in text else ""
+    return text
+
+
+def resolve(tok, sentence_mentions: list[Mention], earlier: list[list[Mention]]) -> str:
+    """The name `tok` stands for, or '' (sentence_mentions: those of its own sentence; earlier: those of the
+    sentences before, oldest first)."""
+    lower = tok.lower_
+    here = [m for m in sentence_mentions if m.order < tok.i]
+    pools = [here] + [earlier[-k] for k in range(1, min(LOOKBACK, len(earlier)) + 1)]
+    if lower in PERSONAL:
+        person = _last(pools, lambda m: m.kind == "person")
+        return _longest_form(person, [here, *earlier]) if person else ""
+    if lower in NEUTER:
+        if lower == "it" and tok.dep_ not in SUBJECTS:
+            return ""
+        if lower == "its":
+            # "… grant relief to Belavia, allowing it to service its fleet": the nearest name in the sentence.
+            named = _last([here], lambda m: m.kind in ("org", "place"))
+            if named is not None:
+                return named.name
+        found = _last(pools, lambda m: m.kind == "thing" and not m.plural and not _is_person_name(m, pools))
+        return found.name if found else ""
+    if lower in PLURAL:
+        if lower == "them" or (lower == "they" and tok.dep_ not in SUBJECTS):
+            return ""
+        found = _last(pools, lambda m: m.kind == "thing" and m.plural)
+        return found.name if found else ""
+    return ""
+
+
+def resolve_noun(head, sentence_mentions: list[Mention], earlier: list[list[Mention]]) -> str:
+    """'the company' / 'the country' as the organisation or country the article named before."""
+    noun = head.lower_
+    if noun not in ORG_NOUNS | PLACE_NOUNS:
+        return ""
+    lefts = [t for t in head.lefts]
+    if len(lefts) != 1 or lefts[0].lower_ != "the" or any(True for _ in head.rights if _.dep_ not in ("punct",)):
+        return ""
+    here = [m for m in sentence_mentions if m.order < lefts[0].i]
+    pools = [here] + [earlier[-k] for k in range(1, min(LOOKBACK, len(earlier)) + 1)]
+    kind = "org" if noun in ORG_NOUNS else "place"
+    found = _last(pools, lambda m: m.kind == kind)
+    return found.name if found else ""
+
+
+def possessive(name: str) -> str:
+    return name + ("'" if name.endswith("s") and not name.endswith("ss") else "'s")
+
+
+def _last(pools, accept):
+    for pool in pools:
+        for mention in reversed(pool):
+            if accept(mention):
+                return mention
+    return None
+
+
+def _is_person_name(mention: Mention, pools) -> bool:
+    return any(m.kind == "person" and m.name in mention.name for pool in pools for m in pool)
+
+
+def _longest_form(person: Mention, pools) -> str:
+    last = person.name.split()[-1]
+    forms = [m.name for pool in pools for m in pool if m.kind == "person" and m.name.split()[-1] == last]
+    return max(forms, key=len) if forms else person.name

@@ -1,0 +1,214 @@
+"""A claim rendered as a whole sentence: its shared subject, a finite verb, resolved referents, 'X said'.
+
+The claim's text is its spans joined; the statement is the same words made to read alone: the relative
+pronoun replaced by the noun it describes ('drones that posed a threat' → 'drones posed a threat'), a
+participle made finite with the subject it shares ('Tusk … emphasizing X' → 'Tusk emphasized X'), the
+conjunction that tied a clause to its sentence dropped, a pronoun the article resolves replaced by its
+name, and the speaker who says it in front ('The envoy said …').
+"""
+from __future__ import annotations
+
+import re
+
+from service.pipeline.extract import inflect
+from service.pipeline.extract import referents
+from service.pipeline.extract import speech
+
+QUOTES = "\"“”«»„"
+FIRST_SECOND = {"i", "we", "me", "us", "my", "our", "you", "your"}
+PAST_TAGS = ("VBD", "VBN")
+
+
+def render(sent, token_ids: set[int], spans_local: list[tuple[int, int]], kind: str, head,
+           sentence_mentions, earlier, said: speech.Attribution, hint: str) -> tuple[str, tuple]:
+    """The statement and its (surface, name) referents for a claim of these tokens."""
+    doc = sent.doc
+    kept = [doc[i] for i in sorted(token_ids)
+            if any(s <= doc[i].idx and doc[i].idx + len(doc[i].text) <= e for s, e in spans_local)]
+    if not kept:
+        return "", ()
+    regions = speech.block(doc)["regions"]
+    replace: dict[int, str] = {}
+    drop: set[int] = set()
+    before: dict[int, str] = {}
+    refers: list[tuple[str, str]] = []
+
+    if kind == "relative":
+        drop |= {c.i for c in head.children if c.dep_ in ("nsubj", "nsubjpass") and c.tag_ in ("WDT", "WP")}
+    elif kind == "adverbial":
+        marks = [c for c in head.children if c.dep_ == "mark"]
+        drop |= {t.i for c in marks for t in c.subtree}
+        # "two days after Poland shot down …", "even as …": what measures the mark goes with it.
+        subject = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass", "expl")), None)
+        if marks and subject is not None:
+            drop |= {t.i for c in head.children if c.dep_ in ("advmod", "npadvmod") and c.i < subject.i
+                     for t in c.subtree}
+    elif kind == "participial" and head.dep_ == "advcl":
+        replace[head.i] = finite(head, head.head)
+        neg = [c for c in head.children if c.dep_ == "neg"]
+        if neg:
+            drop |= {c.i for c in neg}
+            replace[head.i] = ("did not " if tense(head.head) == "past" else "does not ") + head.lemma_.lower()
+    elif kind == "participial":
+        main = head.head
+        while main.pos_ not in ("VERB", "AUX") and main.head.i != main.i:
+            main = main.head
+        before[head.i] = "were" if _plural(head.head) else "was"   # what the participle reports is past
+    elif kind == "appositive":
+        first = min(t.i for t in head.subtree)
+        before[first] = "are" if head.head.tag_ in ("NNS", "NNPS") else "is"
+    elif kind == "list":
+        main = head.head
+        while main.pos_ not in ("VERB", "AUX") and main.head.i != main.i:
+            main = main.head
+        present = main.pos_ in ("VERB", "AUX") and tense(main) == "present"
+        noun = head.head if head.head.pos_ in ("NOUN", "PROPN") else None
+        plural = noun is None or _plural(noun)
+        if head.lower_ == "including":
+            replace[head.i] = ("include" if plural else "includes") if present else "included"
+    if kept and kept[0].dep_ == "cc":
+        drop.add(kept[0].i)
+
+    if kind in ("relative", "participial") and kept[0].lower_ in ("a", "an") and kept[0].dep_ == "det":
+        replace[kept[0].i] = "the"   # "a gesture aimed at …" → "the gesture was aimed at …"
+    speaker_kind = said.kind if said.speaker else ""
+    for tok in kept:
+        if tok.i in drop or tok.i in replace or region_of(regions, tok) is not None:
+            continue
+        lower = tok.lower_
+        if (lower in referents.PERSONAL and speaker_kind == "person") or (
+                lower in referents.NEUTER | referents.PLURAL and speaker_kind == "organisation"):
+            continue   # "Tusk said he …", "Boeing said they …": the speaker, as the reported sentence has it
+        if tok.tag_ in ("PRP", "PRP$") and lower in referents.PERSONAL | referents.NEUTER | referents.PLURAL:
+            if _candidate_before(tok, kept, lower):
+                continue   # "Belarus allowed Moscow to use its territory": the claim itself says whose
+            name = referents.resolve(tok, sentence_mentions, earlier)
+            if name and name.lower() != lower:
+                replace[tok.i] = referents.possessive(name) if tok.tag_ == "PRP$" else name
+                refers.append((tok.text, name))
+        elif tok.pos_ == "NOUN" and lower in referents.ORG_NOUNS | referents.PLACE_NOUNS:
+            name = referents.resolve_noun(tok, sentence_mentions, earlier)
+            det = next((t for t in tok.lefts if t.lower_ == "the"), None)
+            if name and det is not None and det.i in token_ids:
+                drop.add(det.i)
+                replace[tok.i] = referents.possessive(name) if any(
+                    c.dep_ == "case" for c in tok.children) else name
+                drop |= {c.i for c in tok.children if c.dep_ == "case"}
+                refers.append((f"{det.text} {tok.text}", name))
+
+    words: list[str] = []
+    last = None
+    for tok in kept:
+        if tok.i in before:
+            words.append(" " + before[tok.i] + " ")
+            last = None
+        if tok.i in drop:
+            last = None
+            continue
+        piece = replace.get(tok.i, tok.text)
+        gap = doc.text[last.idx + len(last.text):tok.idx] if last is not None and last.i + 1 == tok.i else " "
+        words.append((gap if words else "") + piece)
+        last = tok
+    body = tidy("".join(words))
+    statement = attributed(body, kept, token_ids, said, hint, regions, sentence_mentions, earlier, doc)
+    return statement, tuple(dict.fromkeys(refers))
+
+
+def attributed(body: str, kept, token_ids, said: speech.Attribution, hint: str, regions, sentence_mentions,
+               earlier, doc) -> str:
+    """The body with 'X said' in front when the article attributes it and the claim does not say so itself."""
+    if not body:
+        return ""
+    if not said.speaker or (said.verb >= 0 and said.verb in token_ids):
+        return capitalise(body)
+    speaker = said.speaker
+    if said.subject >= 0 and doc[said.subject].tag_ == "PRP":
+        name = referents.resolve(doc[said.subject], sentence_mentions, earlier)
+        speaker = name or speaker
+    speaker = capitalise(speaker)
+    inside = [t for t in kept if region_of(regions, t) is not None and not t.is_punct]
+    words = [t for t in kept if not t.is_punct]
+    personal = any(t.lower_ in FIRST_SECOND for t in kept)
+    if (said.quoted and words and len(inside) * 2 >= len(words)) or personal:
+        return f"{speaker} said: “{tidy(body.replace(chr(8220), '').replace(chr(8221), '').replace(chr(34), ''))}”"
+    if hint and speaker == capitalise(hint):
+        return f"According to {said.speaker}, {lower_first(body, kept)}"
+    return f"{speaker} said {lower_first(body, kept)}"
+
+
+def _candidate_before(pronoun, kept, lower: str) -> bool:
+    """Whether the claim names, before the pronoun, something the pronoun may stand for."""
+    for tok in kept:
+        if tok.i >= pronoun.i:
+            return False
+        if lower in referents.PERSONAL and tok.ent_type_ == "PERSON":
+            return True
+        if lower in referents.NEUTER and tok.pos_ in ("NOUN", "PROPN") and tok.tag_ in ("NN", "NNP") and \
+                tok.ent_type_ != "PERSON" and tok.dep_ not in ("compound", "poss"):
+            return True
+        if lower in referents.PLURAL and tok.tag_ in ("NNS", "NNPS") and tok.dep_ != "compound":
+            return True
+    return False
+
+
+def finite(verb, main) -> str:
+    """'emphasizing' as the finite verb its main clause's tense calls for."""
+    lemma = verb.lemma_.lower()
+    modal = next((c for c in main.children if c.dep_ == "aux" and c.tag_ == "MD"), None)
+    if modal is not None:
+        return f"{modal.lower_} {lemma}"
+    if tense(main) == "present":
+        return lemma if main.tag_ == "VBP" else inflect.third_person(lemma)
+    return inflect.past(lemma)
+
+
+def tense(verb) -> str:
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    for word in auxes + [verb]:
+        if word.tag_ in ("VBZ", "VBP") and not any(a.lemma_ == "have" for a in auxes):
+            return "present"
+        if word.tag_ == "VBD" or word.lemma_ == "have":
+            return "past"
+    return "past" if verb.tag_ in PAST_TAGS else "present"
+
+
+def be_form(main, noun) -> str:
+    plural = _plural(noun)
+    if main.pos_ in ("VERB", "AUX") and tense(main) == "present":
+        return "are" if plural else "is"
+    return "were" if plural else "was"
+
+
+def _plural(noun) -> bool:
+    return noun.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in noun.children)
+
+
+def region_of(regions, tok):
+    return speech.region_at(regions, tok.idx)
+
+
+def tidy(text: str) -> str:
+    text = re.sub(r"\s+", " ", text).strip()
+    text = re.sub(r"\s+([,.;:!?’”»)])", r"\1", text)
+    text = re.sub(r"([(“«])\s+", r"\1", text)
+    text = text.strip(" ,;:-–—")
+    # A quotation mark left without its partner (the quote runs on past the claim) is dropped.
+    for open_mark, close_mark in (("“", "”"), ("«", "»")):
+        if text.count(open_mark) != text.count(close_mark):
+            text = text.replace(open_mark, "").replace(close_mark, "")
+    if text.count('"') % 2:
+        text = text.replace('"', "")
+    if text.count("(") != text.count(")"):
+        text = text.replace("(", "").replace(")", "")
+    return re.sub(r"\s+", " ", text).strip(" ,;:-–—")
+
+
+def capitalise(text: str) -> str:
+    return text[:1].upper() + text[1:] if text else text
+
+
+def lower_first(body: str, kept) -> str:
+    first = next((t for t in kept if not t.is_punct), None)
+    if first is None or not body.startswith(first.text) or first.pos_ == "PROPN" or first.ent_type_ or first.text == "I" or first.text.isupper():
+        return body
+    return body[:1].lower() + body[1:]
