@@ -158,6 +158,7 @@ UPPER_BOUNDS = ("less than", "fewer than", "under", "below", "up to", "at most",
                 "a maximum of")
 JUST_BELOW = ("nearly", "almost", "close to", "just under", "just below", "just shy of")
 EXACT_TOLERANCE = 0.005    # rounding: "1.2 million" vs "1,203,000"
+ROUNDED_FROM = 10_000      # whole numbers below this are exact counts
 ABOUT_TOLERANCE = 0.15     # "about 300", "some 300", "nearly 300"
 
 
@@ -173,8 +174,11 @@ def number_bound(words_before: list[str]) -> str:
 
 
 def number_interval(value: float, bound: str) -> tuple[float, float]:
-    """The values a mention allows: a plain number up to rounding, "about" ±15 %, a bound open on one side."""
-    exact = EXACT_TOLERANCE * max(abs(value), 1.0)
+    """The values a mention allows: a plain number up to rounding, "about" ±15 %, a bound open on one side.
+
+    A whole number under ROUNDED_FROM is a count as written ("230 passengers" is not "232"); larger or
+    fractional figures may be rounded ("1.2 million" vs "1,203,000")."""
+    exact = 0.5 if value == int(value) and abs(value) < ROUNDED_FROM else EXACT_TOLERANCE * max(abs(value), 1.0)
     about = ABOUT_TOLERANCE * max(abs(value), 1.0)
     return {"": (value - exact, value + exact), "about": (value - about, value + about),
             "lower": (value - exact, math.inf), "upper": (-math.inf, value + exact),
