@@ -76,6 +76,15 @@ def decompose(source: Source, sentence_index: int, block_start: int, sent, first
         for h in tiny:
             del heads[h]
     hidden -= _give_quote_marks_to_their_words(sent, owner)
+    for h in list(heads):
+        own_h = {i for i, o in owner.items() if o == h and i not in hidden}
+        tail = _glued_tail(sent.doc[h], own_h, hidden)
+        if tail:
+            before = min(tail) - 1
+            while before > sent.start and sent.doc[before].is_punct:
+                before -= 1
+            for i in tail:   # "…, a British man who was sitting in seat 11A": the words run on the clause before
+                owner[i] = owner.get(before, h)
 
     claims: list[Claim] = []
     id_of: dict[int, str] = {}
@@ -85,7 +94,6 @@ def decompose(source: Source, sentence_index: int, block_start: int, sent, first
         kind, marker = heads[head_i]
         own = {i for i, o in owner.items() if o == head_i and i not in hidden}
         own -= {c.i for c in head.children if c.dep_ == "cc" and _joins_split_clause(c, heads)}
-        own -= _glued_tail(head, own, hidden)
         context = _context_tokens(head, kind, sent) - own
         words = [sent.doc[i] for i in own if sent.doc[i].is_alpha or sent.doc[i].like_num]
         if len(words) < MIN_WORDS:
@@ -152,7 +160,7 @@ def _frame_tokens(sent, frames, heads) -> set[int]:
         verb = sent.doc[frame.verb]
         below = {t.i for h in heads if h != frame.verb and h not in frame.content and verb in sent.doc[h].ancestors
                  for t in sent.doc[h].subtree}
-        hidden |= frame.tokens - below
+        hidden |= (frame.tokens - below) | set(speech.trailing_speaker(verb))
     return hidden
 
 
@@ -301,8 +309,11 @@ def _context_tokens(head, kind: str, sent) -> set[int]:
                 noun = _last_conjunct_before(noun.head, noun)
         # "There is no set timeline to exchange proposals": a negative determiner goes with the noun, or the
         # split-off claim would say the opposite.
-        return {t.i for t in noun.lefts if t.dep_ in ("compound", "amod", "flat", "nummod", "poss", "det", "quantmod")
-                for t in t.subtree} | {noun.i}
+        lefts = [t for t in noun.lefts if t.dep_ in ("compound", "amod", "flat", "nummod", "poss", "det", "quantmod")]
+        if lefts and lefts[0].tag_ == "VBG" and lefts[0].dep_ == "amod" and noun.head.i != noun.i and \
+                noun.head.tag_ == "VBG":
+            lefts = lefts[1:]
+        return {t.i for t in lefts for t in t.subtree} | {noun.i}
     if kind == "adjunct" or (kind == "adverbial" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in head.children)):
         verb = head.head
         kept = {c.i for c in verb.children if c.dep_ in ("aux", "auxpass", "neg")}
@@ -371,6 +382,8 @@ def _whole_split(head, heads, regions, here, earlier) -> bool:
     subject = _subject_token(head, kind)
     if kind in ("adjunct", "participial") and subject is not None and subject.tag_ in ("WDT", "WP"):
         return False
+    if kind == "adjunct" and speech.is_speech(head.head):
+        return False   # "After meeting Lukashenko, Cole said …": the adjunct dates the saying, not a claim
     if kind == "adjunct" and not (_finite(head.head) or head.head.dep_ == "conj" and _finite(head.head.head)):
         return False   # "Rescue teams … searching amid the wreckage": no finite verb to carry the adjunct
     if kind == "adverbial" and sum(1 for t in head.subtree if t.is_alpha and t.dep_ != "mark") < ADVERBIAL_MIN_WORDS:
@@ -388,6 +401,8 @@ def _whole_main(head, token_ids: set[int], regions, here, earlier) -> bool:
         return bool(_name_before(head))
     if subject.i not in token_ids:
         return False
+    if subject.lower_ in DEMONSTRATIVES:
+        return True   # "This is the first time …": the sentence's own claim, read with the one before
     return _readable_subject(subject, regions, here, earlier)
 
 

@@ -145,7 +145,8 @@ def sentence_frames(sent, regions) -> list[Frame]:
                      for c in content for t in sent.doc[c].subtree)
         trailing = all(c < tok.i for c in content)
         if quoted or nested or outlet or trailing:
-            frames.append(Frame(tok.i, _frame_tokens(tok, content), content, speaker, kind, quoted, False, outlet))
+            tokens = _frame_tokens(tok, content) | frozenset(trailing_speaker(tok))
+            frames.append(Frame(tok.i, tokens, content, speaker, kind, quoted, False, outlet))
     return frames
 
 
@@ -194,8 +195,30 @@ def speaker_of(verb) -> tuple[str, str]:
     return text, speaker_kind(text, ents)
 
 
+def trailing_speaker(verb) -> list[int]:
+    """'…, the Belarus affairs section of the US embassy in Vilnius said.' parsed without a subject: the words
+    between the last comma and a speech verb that ends its sentence."""
+    doc, sent = verb.doc, verb.sent
+    if any(c.dep_ in SUBJECT_DEPS | {"agent"} for c in verb.children) or \
+            not all(t.is_punct for t in doc[verb.i + 1:sent.end]):
+        return []
+    i = verb.i - 1
+    while i > sent.start and doc[i].text not in (",", "—", "–", '"', "”"):
+        i -= 1
+    run = [t.i for t in doc[i + 1:verb.i]]
+    if not 1 <= len(run) <= 12 or i <= sent.start or not any(doc[j].pos_ in ("NOUN", "PROPN") for j in run):
+        return []
+    return run
+
+
 def _name_before(verb) -> tuple[str, str]:
-    """A misparsed subject: the run of proper nouns right before the verb ("… Viktor Khrenin told")."""
+    """A misparsed subject: the words of a trailing frame after its comma, or the run of proper nouns right
+    before the verb ("… Viktor Khrenin told")."""
+    run = trailing_speaker(verb)
+    if run:
+        span = verb.doc[run[0]:run[-1] + 1]
+        ents = [e for e in verb.doc.ents if e.start >= span.start and e.end <= span.end]
+        return span.text, speaker_kind(span.text, ents)
     doc, i = verb.doc, verb.i - 1
     while i >= verb.sent.start and doc[i].pos_ == "PROPN":
         i -= 1

@@ -43,8 +43,13 @@ def render(sent, token_ids: set[int], spans_local: list[tuple[int, int]], kind: 
         if marks and subject is not None:
             drop |= {t.i for c in head.children if c.dep_ in ("advmod", "npadvmod") and c.i < subject.i
                      for t in c.subtree}
+        if subject is not None:
+            drop |= {c.i for c in head.children if c.tag_ == "WRB" and c.i < subject.i}   # "when the plane …"
     elif kind == "participial" and head.dep_ == "advcl":
         replace[head.i] = finite(head, head.head)
+        for conj in head.children:   # "considering it …, and prompting …"
+            if conj.dep_ == "conj" and conj.tag_ == "VBG":
+                replace[conj.i] = finite(conj, head.head)
         neg = [c for c in head.children if c.dep_ == "neg"]
         if neg:
             drop |= {c.i for c in neg}
@@ -76,13 +81,16 @@ def render(sent, token_ids: set[int], spans_local: list[tuple[int, int]], kind: 
         if tok.i in drop or tok.i in replace or region_of(regions, tok) is not None:
             continue
         lower = tok.lower_
-        if (lower in referents.PERSONAL and speaker_kind == "person") or (
-                lower in referents.NEUTER | referents.PLURAL and speaker_kind == "organisation"):
+        prefixed = bool(said.speaker) and not (said.verb >= 0 and said.verb in token_ids)
+        if prefixed and ((lower in referents.PERSONAL and speaker_kind == "person") or (
+                lower in referents.NEUTER | referents.PLURAL and speaker_kind != "person")):
             continue   # "Tusk said he …", "Boeing said they …": the speaker, as the reported sentence has it
         if tok.tag_ in ("PRP", "PRP$") and lower in referents.PERSONAL | referents.NEUTER | referents.PLURAL:
             if _candidate_before(tok, kept, lower):
                 continue   # "Belarus allowed Moscow to use its territory": the claim itself says whose
             name = referents.resolve(tok, sentence_mentions, earlier)
+            if prefixed and name and name.lower() in said.speaker.lower():
+                continue
             if name and name.lower() != lower:
                 replace[tok.i] = referents.possessive(name) if tok.tag_ == "PRP$" else name
                 refers.append((tok.text, name))
@@ -200,7 +208,8 @@ def tidy(text: str) -> str:
         text = text.replace('"', "")
     if text.count("(") != text.count(")"):
         text = text.replace("(", "").replace(")", "")
-    return re.sub(r"\s+", " ", text).strip(" ,;:-–—")
+    text = re.sub(r"\s+", " ", text).strip(" ,;:-–—")
+    return re.sub(r"(,?\s+(and|but|or))+$", "", text)
 
 
 def capitalise(text: str) -> str:
