@@ -357,7 +357,7 @@ def _readable_subject(subject, regions, here, earlier) -> bool:
     if subject.lower_ in META_NOUNS and any(c.lower_ == "this" for c in subject.children):
         return False   # "This article delves into …": the page talking about itself
     if subject.tag_ == "PRP" and lower in referents.PERSONAL | referents.NEUTER | referents.PLURAL:
-        if speech.region_at(regions, subject.idx) is not None:
+        if speech.region_at(regions, subject.idx) is not None or referents.expletive(subject):
             return True
         return bool(referents.resolve(subject, here, earlier))
     return True
@@ -372,8 +372,8 @@ def _whole_split(head, heads, regions, here, earlier) -> bool:
         parent = next((a for a in head.ancestors if a.i in heads), None)
         if parent is not None and speech.region_at(regions, parent.idx) == region:
             return False
-    if kind in ("relative", "appositive"):
-        return True
+    if kind in ("relative", "appositive", "main"):
+        return True   # what a frame says is checked as a main clause when its claim is built
     if kind == "list":
         return (head.head.pos_ in ("NOUN", "PROPN") or _noun_just_before(head) is not None) and \
             head.head.tag_ not in ("WDT", "WP")

@@ -97,7 +97,7 @@ def resolve(tok, sentence_mentions: list[Mention], earlier: list[list[Mention]])
         person = _last(pools, lambda m: m.kind == "person")
         return _longest_form(person, [here, *earlier]) if person else ""
     if lower in NEUTER:
-        if lower == "it" and tok.dep_ not in SUBJECTS:
+        if lower == "it" and (tok.dep_ not in SUBJECTS or expletive(tok)):
             return ""
         if lower == "its":
             # "… grant relief to Belavia, allowing it to service its fleet": the nearest name in the sentence.
@@ -112,6 +112,12 @@ def resolve(tok, sentence_mentions: list[Mention], earlier: list[list[Mention]])
         found = _last(pools, lambda m: m.kind == "thing" and m.plural)
         return found.name if found else ""
     return ""
+
+
+def expletive(tok) -> bool:
+    """'It is reported that …', 'it emerged that …', 'it is not clear whether …': 'it' stands for the clause."""
+    return tok.lower_ == "it" and tok.dep_ in SUBJECTS and any(
+        c.dep_ in ("ccomp", "csubj", "xcomp") and c.i > tok.i for c in tok.head.children)
 
 
 def resolve_noun(head, sentence_mentions: list[Mention], earlier: list[list[Mention]]) -> str:

@@ -38,7 +38,7 @@ QUOTE_MARKS = {'"', "“", "”", "«", "»", "„"}
 DASHES = "-–—"
 MIN_QUOTED_WORDS = 3
 # A clause under these dependents of a speech verb is about the speaker or addressee, not what was said.
-NOT_SAID = {"nsubj", "nsubjpass", "agent", "dative", "prep", "npadvmod"}
+NOT_SAID = {"nsubj", "nsubjpass", "agent", "dative", "prep", "npadvmod", "advcl"}
 CITATION = re.compile(r"^(according to|as reported by|as (\w+ )?reported|citing|with reference to|"
                       r"in reference to|referring to)\b", re.IGNORECASE)
 
