@@ -49,6 +49,8 @@ class Thresholds:
     fact_similarity: float = 0.6      # cosine similarity at which two claims may state one fact
     fact_specific_similarity: float = 0.45  # lower bar for claims sharing a count, a day or an event and a name
     fact_floor: float = 0.4           # every two claims of one fact are at least this close
+    fact_consolidate_similarity: float = 0.55  # two facts whose claims are on average this close are one
+    fact_description_similarity: float = 0.75  # two different descriptions of one name ("X, who …") at least this
     # Slots and links compared within facts (compare/slots.py, compare/causal.py).
     same_speaker_fact: float = 0.7    # attribution only matters between claims that clearly report one statement
     lead_sentences: int = 3           # sentences that carry a story's headline facts (tolls, severity of counts)

@@ -19,7 +19,9 @@ from service.pipeline.extract.speech import SPEECH
 from service.pipeline.thresholds import Thresholds
 from service.pipeline.types import Claim, Fact
 
-LIGHT_VERBS = {"be", "have", "do", "say", "make", "get"}
+# Verbs that state a count rather than an event ("carrying 230 passengers", "242 people including 12 crew").
+LIGHT_VERBS = {"be", "have", "do", "say", "make", "get", "include", "carry", "comprise", "contain", "number",
+               "total", "count", "board", "involve"}
 
 
 def fact_id(claims: list[Claim]) -> str:
@@ -55,6 +57,15 @@ def compatible(a: Claim, b: Claim) -> bool:
         if not overlap and {g for _, g in a.dates}.isdisjoint({g for _, g in b.dates}):
             return False
     return True
+
+
+DESCRIPTIONS = {"appositive", "relative", "participial"}
+
+
+def describes_differently(a: Claim, b: Claim) -> bool:
+    """Two descriptions of one name ("Lukashenko, the self-proclaimed president" vs "Lukashenka, who holds talks
+    with Putin") are close by the name alone; only nearly the same wording makes them one fact."""
+    return bool({a.role, b.role} & DESCRIPTIONS) and heavy_event(a) != heavy_event(b)
 
 
 def share_specifics(a: Claim, b: Claim) -> bool:
@@ -102,7 +113,12 @@ def build_facts(claims: list[Claim], vectors: np.ndarray, thresholds: Thresholds
 
     def close(x: int, y: int) -> bool:
         pair = (min(x, y), max(x, y))
-        return pair in specific or float(vectors[x] @ vectors[y]) >= thresholds.fact_floor
+        if pair in specific:
+            return True
+        sim = float(vectors[x] @ vectors[y])
+        if describes_differently(claims[x], claims[y]):
+            return sim >= thresholds.fact_description_similarity
+        return sim >= thresholds.fact_floor
 
     for (a, b), _ in sorted(edges.items(), key=lambda e: (-e[1], e[0])):
         ra, rb = root[a], root[b]
@@ -119,16 +135,11 @@ def build_facts(claims: list[Claim], vectors: np.ndarray, thresholds: Thresholds
         del group[rb]
 
     mentions: dict[int, list[int]] = {r: [] for r in group}
+    _consolidate(group, root, mentions, claims, vectors, thresholds)
     for r in [r for r, members in group.items() if len(members) == 1]:
         i = group[r][0]
-        best = next(((sim, j) for sim, j in neighbours[i] if sim >= thresholds.fact_similarity
-                     and len(group.get(root[j], [])) > 1 and claims[i].source in {claims[x].source for x in group[root[j]]}),
-                    None)
-        if best is None:
-            continue
-        target = root[best[1]]
-        others = [x for x in group[target] if claims[x].source != claims[i].source]
-        if all(compatible(claims[i], claims[x]) for x in others):
+        target = _restated(i, group, root, neighbours, claims, thresholds)
+        if target is not None:
             mentions[target].append(i)
             del group[r], mentions[r]
 
@@ -142,3 +153,51 @@ def build_facts(claims: list[Claim], vectors: np.ndarray, thresholds: Thresholds
                           mentions=tuple(claims[x].id for x in sorted(mentions.get(r, [])))))
     first = {c.id: i for i, c in enumerate(claims)}
     return sorted(facts, key=lambda f: (-len(f.sources), min(first[c] for c in f.claims)))
+
+
+def _restated(i: int, group: dict[int, list[int]], root: list[int], neighbours, claims: list[Claim],
+              thresholds: Thresholds):
+    """The fact claim i states again: a fact of several sources whose claim from i's own source, in another
+    sentence, is as close to i as one fact's claims; None if there is none."""
+    claim = claims[i]
+    if claim.partial_list:
+        return None
+    for sim, j in neighbours[i]:
+        if sim < thresholds.fact_similarity:
+            break
+        target = root[j]
+        members = group.get(target, [])
+        if claims[j].source != claim.source or len(members) < 2 or j not in members or claims[j].sentence == claim.sentence:
+            continue
+        if all(compatible(claim, claims[x]) for x in members if claims[x].source != claim.source):
+            return target
+    return None
+
+
+def _consolidate(group: dict[int, list[int]], root: list[int], mentions: dict[int, list[int]], claims: list[Claim],
+                 vectors: np.ndarray, thresholds: Thresholds) -> None:
+    """Two groups that state one proposition, split only because some sources state it twice, become one fact:
+    on average as close as one fact's claims, and every two of their claims compatible. Where both groups hold
+    a claim of one source, the larger group's stays the carrier and the other becomes a mention."""
+    def mean_similarity(a: list[int], b: list[int]) -> float:
+        return float(np.mean(vectors[a] @ vectors[b].T))
+
+    while True:
+        multi = [r for r, members in group.items() if len(members) > 1]
+        best = None
+        for x, y in combinations(multi, 2):
+            sim = mean_similarity(group[x], group[y])
+            if sim >= thresholds.fact_consolidate_similarity and (best is None or sim > best[0]):
+                if all(claims[i].source == claims[j].source or compatible(claims[i], claims[j])
+                       for i in group[x] for j in group[y]):
+                    best = (sim, x, y)
+        if best is None:
+            return
+        _, x, y = best
+        keep, fold = (x, y) if len(group[x]) >= len(group[y]) else (y, x)
+        sources = {claims[i].source for i in group[keep]}
+        for i in group[fold]:
+            (mentions[keep] if claims[i].source in sources else group[keep]).append(i)
+            root[i] = keep
+        mentions[keep] += mentions.pop(fold, [])
+        del group[fold]

@@ -7,6 +7,7 @@ compared again by later checks, so one difference is one finding.
 """
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 from itertools import combinations
 
@@ -48,7 +49,7 @@ def fact_disputes(fact: Fact, claims: dict[str, Claim], vectors: dict[str, np.nd
     separated: set[frozenset] = set()
     disputes = []
     for check in registered():
-        holder = {s: next((c for c in cs if check.value(c) and not c.partial_list), None) for s, cs in said.items()}
+        holder = {s: _holder(check, cs, claims) for s, cs in said.items()}
         holders = {s: c for s, c in holder.items() if c is not None}
         named: dict[frozenset, Discrepancy] = {}
         for (s, a), (t, b) in combinations(sorted(holders.items()), 2):
@@ -61,18 +62,33 @@ def fact_disputes(fact: Fact, claims: dict[str, Claim], vectors: dict[str, np.nd
                 named[frozenset((s, t))] = found
         if not named:
             continue
-        groups = _compatible_groups(sorted(holders), named)
+        groups = _compatible_groups(sorted(holders), named,
+                                    lambda s, t: check.comparable(holders[s], holders[t]))
         if len(groups) < 2:
             continue
         separated |= {frozenset((s, t)) for g, h in combinations(groups, 2) for s in g for t in h}
         ordered = [tuple(holders[s] for s in g) for g in groups]
-        example = named[frozenset((groups[0][0], groups[1][0]))]
+        example = next(named[frozenset((s, t))] for s in groups[0] for g in groups[1:] for t in g
+                       if frozenset((s, t)) in named)
         disputes.append(SlotDispute(fact, check, tuple(ordered), example))
     return disputes
 
 
-def _compatible_groups(sources: list[str], conflicts: dict[frozenset, Discrepancy]) -> list[list[str]]:
-    """Sources joined whenever they do not conflict; largest group first."""
+def _holder(check: Check, said: list[Claim], claims: dict[str, Claim]):
+    """The first of a source's claims of the fact that holds the slot; for a slot shared within a sentence, the
+    carrier with the value of the clause it was split from."""
+    found = next((c for c in said if check.value(c) and (check.partial_lists or not c.partial_list)), None)
+    carrier = said[0]
+    parent = claims.get(carrier.parent)
+    if found is None and check.shared_in_sentence and parent is not None and parent.sentence == carrier.sentence:
+        inherited = dataclasses.replace(carrier, dates=parent.dates)
+        return inherited if check.value(inherited) else None
+    return found
+
+
+def _compatible_groups(sources: list[str], conflicts: dict[frozenset, Discrepancy], comparable) -> list[list[str]]:
+    """Sources joined when they speak of one thing in the slot and do not conflict; only groups in conflict with
+    another are positions (a source comparable with none takes no position); largest group first."""
     root = {s: s for s in sources}
 
     def find(x: str) -> str:
@@ -82,9 +98,10 @@ def _compatible_groups(sources: list[str], conflicts: dict[frozenset, Discrepanc
         return x
 
     for s, t in combinations(sources, 2):
-        if frozenset((s, t)) not in conflicts:
+        if frozenset((s, t)) not in conflicts and comparable(s, t):
             root[find(s)] = find(t)
     groups: dict[str, list[str]] = {}
     for s in sources:
         groups.setdefault(find(s), []).append(s)
-    return sorted(groups.values(), key=lambda g: (-len(g), sources.index(g[0])))
+    disputed = {find(s) for pair in conflicts for s in pair}
+    return sorted((g for r, g in groups.items() if r in disputed), key=lambda g: (-len(g), sources.index(g[0])))

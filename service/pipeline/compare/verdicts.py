@@ -1,6 +1,6 @@
 """Claim pairs within each fact → agree / related, by similarity and (where it decides) the calibrated NLI score.
 
-Claims of one fact state one proposition, so every pair of its carriers is judged. The NLI model runs only
+Claims of one fact state one proposition, so every pair of its claims from two sources is judged. The NLI model runs only
 where its answer can change the label: pairs below the agreement bar that share their event (support makes
 them agree), and, when nli_contradictions is on, near-identical pairs (an untyped contradiction).
 """
@@ -18,10 +18,11 @@ from service.pipeline.types import Claim, Fact, Verdict
 
 
 def fact_pairs(facts: list[Fact], claims: dict[str, Claim], vectors: dict[str, np.ndarray]):
-    """(a, b, similarity) for every two carriers of each fact."""
+    """(a, b, similarity) for every two claims of different sources in each fact, its mentions included."""
     for fact in facts:
-        for x, y in combinations(fact.claims, 2):
-            yield claims[x], claims[y], float(vectors[x] @ vectors[y])
+        for x, y in combinations(fact.claims + fact.mentions, 2):
+            if claims[x].source != claims[y].source:
+                yield claims[x], claims[y], float(vectors[x] @ vectors[y])
 
 
 def judge_pairs(facts: list[Fact], claims: dict[str, Claim], vectors: dict[str, np.ndarray], nli,

@@ -81,7 +81,7 @@ def position_matches(finding: Finding, similarity) -> list[Verdict]:
 
 def contradiction_findings(verdicts: list[Verdict], facts, min_confidence: float) -> list[Finding]:
     """An NLI contradiction between two claims of one fact (only with FACTCHECK_NLI_CONTRADICTIONS)."""
-    fact_of = {c: f for f in facts for c in f.claims}
+    fact_of = {c: f for f in facts for c in f.claims + f.mentions}
     found = []
     for v in verdicts:
         if v.verdict != "discrepancy":

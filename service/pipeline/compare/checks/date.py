@@ -25,4 +25,4 @@ def check(a: Claim, b: Claim) -> Optional[Discrepancy]:
 
 
 CHECK = register(Check(name="date", type="date", slot="date", severity="medium", order=30, compare=check,
-                           value=lambda c: ", ".join(iso for iso, _ in c.dates)))
+                           value=lambda c: ", ".join(iso for iso, _ in c.dates), shared_in_sentence=True))

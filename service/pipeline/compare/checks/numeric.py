@@ -49,4 +49,7 @@ def check(a: Claim, b: Claim) -> Optional[Discrepancy]:
 
 
 CHECK = register(Check(name="numeric", type="numeric", slot="number", severity="high", order=20, compare=check,
-                           value=lambda c: ", ".join(f"{q.text} {q.unit}".strip() for q in c.quantities if q.unit)))
+                           value=lambda c: ", ".join(f"{q.text} {q.unit}".strip() for q in c.quantities if q.unit),
+                           comparable=lambda a, b: bool({q.unit for q in a.quantities if q.unit}
+                                                        & {q.unit for q in b.quantities if q.unit}),
+                           partial_lists=True))
