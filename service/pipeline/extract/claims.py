@@ -382,6 +382,8 @@ def _whole_split(head, heads, regions, here, earlier) -> bool:
     subject = _subject_token(head, kind)
     if kind in ("adjunct", "participial") and subject is not None and subject.tag_ in ("WDT", "WP"):
         return False
+    if kind == "adjunct" and any(c.dep_ in ("xcomp", "ccomp", "acomp") for c in head.head.children):
+        return False   # "… were forced to scramble jets because of …": the adjunct would lose what was done
     if kind == "adjunct" and speech.is_speech(head.head):
         return False   # "After meeting Lukashenko, Cole said …": the adjunct dates the saying, not a claim
     if kind == "adjunct" and not (_finite(head.head) or head.head.dep_ == "conj" and _finite(head.head.head)):

@@ -96,9 +96,15 @@ def cited_sources(sent) -> tuple[set[int], str]:
             comma = next((t.i for t in subtree if t.i > tok.i and t.text == ","), None)
             if comma is not None:
                 subtree = [t for t in subtree if t.i <= comma]
-            if CITATION.match(sent.doc[subtree[0].i:subtree[-1].i + 1].text):
+            match = CITATION.match(sent.doc[subtree[0].i:subtree[-1].i + 1].text)
+            if match:
                 found.update(t.i for t in subtree)
-                sources += [e.text for e in sent.ents if e.start >= subtree[0].i and e.end <= subtree[-1].i + 1]
+                # "according to Belarusian media": the whole source phrase, not only its entity ("Belarusian").
+                named = sent.doc[subtree[0].i:subtree[-1].i + 1].text[match.end():].strip(" ,")
+                if named and len(named.split()) <= 8:
+                    sources.append(named)
+                else:
+                    sources += [e.text for e in sent.ents if e.start >= subtree[0].i and e.end <= subtree[-1].i + 1]
     return found, ", ".join(sources)
 
 
@@ -190,6 +196,11 @@ def speaker_of(verb) -> tuple[str, str]:
             return speaker_of(verb.head)
         return _name_before(verb)
     words = bare_phrase(who, drop=lambda t: t.is_punct or (t.dep_ == "prep" and t.lower_ == "to"))
+    # "WARSAW, Poland, Sept 10, (AP): Poland said": the run of words around the subject, not a dateline before it.
+    start = who.i
+    while start - 1 >= words[0].i and not who.doc[start - 1].is_punct and any(t.i == start - 1 for t in words):
+        start -= 1
+    words = [t for t in words if t.i >= start]
     text = "".join(t.text_with_ws for t in words).strip(" ,")
     ents = [e for e in verb.doc.ents if e.start >= words[0].i and e.end <= words[-1].i + 1]
     return text, speaker_kind(text, ents)

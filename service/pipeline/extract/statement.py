@@ -149,7 +149,8 @@ def _candidate_before(pronoun, kept, lower: str) -> bool:
     for tok in kept:
         if tok.i >= pronoun.i:
             return False
-        if lower in referents.PERSONAL and tok.ent_type_ == "PERSON":
+        if lower in referents.PERSONAL and (tok.ent_type_ == "PERSON" or tok.pos_ == "PROPN" or
+                                            tok.lower_ in speech.PERSON_WORDS):
             return True
         if lower in referents.NEUTER and tok.pos_ in ("NOUN", "PROPN") and tok.tag_ in ("NN", "NNP") and \
                 tok.ent_type_ != "PERSON" and tok.dep_ not in ("compound", "poss"):
