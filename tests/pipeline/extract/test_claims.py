@@ -274,3 +274,72 @@ def test_no_claim_ends_on_the_conjunction_that_joined_the_next_clause(claims_of)
     claims = claims_of("There is no set timeline for Russia and Ukraine to exchange ceasefire proposals, but a "
                        "fundamental agreement to do so has been reached, a TASS source reported.")
     assert not any(c.text.rstrip(" ,").endswith((" but", " and", " or")) for c in claims), texts(claims)
+
+
+def statements(claims):
+    return [c.statement for c in claims]
+
+
+def test_a_relative_clause_reads_as_a_sentence_about_its_noun(claims_of):
+    claims = claims_of("Poland shot down several Russian drones that entered its airspace overnight.")
+    relative = one(claims, "that entered")
+    assert relative.statement == "Several Russian drones entered Poland's airspace overnight"
+    assert relative.refers_to == (("its", "Poland"),)
+    assert relative.text == " ".join(relative.text.split())   # text stays the spans joined
+
+
+def test_an_object_relative_stays_in_its_sentence(claims_of):
+    claims = claims_of("Firefighters searched the buildings the drone struck on Tuesday.")
+    assert texts(claims) == ["Firefighters searched the buildings the drone struck on Tuesday"]
+
+
+def test_a_conditional_clause_stays_with_its_main_clause(claims_of):
+    claims = claims_of("Shares will be suspended if they trade below one dollar on Friday.")
+    assert len(claims) == 1 and "if they trade" in claims[0].text
+
+
+def test_a_factual_subordinate_clause_is_its_own_claim_without_its_conjunction(claims_of):
+    claims = claims_of("While the precise cause of the accident remains uncertain, data shows the jet reached "
+                       "an altitude of only 625 feet.")
+    clause = one(claims, "remains uncertain")
+    assert clause.role == "adverbial" and clause.text.startswith("While")
+    assert clause.statement == "The precise cause of the accident remains uncertain"
+
+
+def test_an_appositive_of_a_name_reads_as_is(claims_of):
+    claims = claims_of("The award went to Ales Bialiatski, a prominent human rights campaigner.")
+    assert "Ales Bialiatski is a prominent human rights campaigner" in statements(claims)
+
+
+def test_a_participle_on_a_noun_reads_as_passive(claims_of):
+    claims = claims_of("Belarus released 52 prisoners, a decision influenced by an appeal from Washington.")
+    assert "The decision was influenced by an appeal from Washington" in statements(claims)
+
+
+def test_a_reported_claim_keeps_its_speaker_in_the_statement(claims_of):
+    claims = claims_of("Officials were coordinating rescue efforts on the ground, the minister said.")
+    assert len(claims) == 1
+    assert claims[0].reported and claims[0].speaker == "the minister"
+    assert claims[0].statement == "The minister said officials were coordinating rescue efforts on the ground"
+
+
+def test_a_quotation_is_one_claim_attributed_to_its_speaker(claims_of):
+    claims = claims_of('"Our thoughts are with the families of all those who were affected," Chandrasekaran said.')
+    assert len(claims) == 1
+    assert claims[0].statement.startswith("Chandrasekaran said: “Our thoughts are with the families")
+
+
+def test_a_pronoun_is_resolved_to_the_person_named_before(claims_of):
+    claims = claims_of("Vishwashkumar Ramesh survived the crash. He is being treated in hospital.")
+    treated = one(claims, "treated")
+    assert treated.statement == "Vishwashkumar Ramesh is being treated in hospital"
+    assert treated.refers_to == (("He", "Vishwashkumar Ramesh"),)
+
+
+def test_a_clause_whose_subject_cannot_be_placed_is_not_emitted(claims_of):
+    assert claims_of("He is being treated in hospital.") == []
+
+
+def test_a_bare_noun_phrase_is_not_a_claim(claims_of):
+    claims = claims_of("Poland, a NATO member of the alliance.")
+    assert all(c.role == "appositive" and c.statement == "Poland is a NATO member of the alliance" for c in claims)
