@@ -198,7 +198,8 @@ def speaker_of(verb) -> tuple[str, str]:
     words = bare_phrase(who, drop=lambda t: t.is_punct or (t.dep_ == "prep" and t.lower_ == "to"))
     # "WARSAW, Poland, Sept 10, (AP): Poland said": the run of words around the subject, not a dateline before it.
     start = who.i
-    while start - 1 >= words[0].i and not who.doc[start - 1].is_punct and any(t.i == start - 1 for t in words):
+    while start - 1 >= words[0].i and who.doc[start - 1].text not in ",;:()[]" and \
+            any(t.i == start - 1 for t in words):
         start -= 1
     words = [t for t in words if t.i >= start]
     text = "".join(t.text_with_ws for t in words).strip(" ,")

@@ -133,6 +133,8 @@ def attributed(body: str, kept, token_ids, said: speech.Attribution, hint: str, 
     if said.subject >= 0 and doc[said.subject].tag_ == "PRP":
         name = referents.resolve(doc[said.subject], sentence_mentions, earlier)
         speaker = name or speaker
+    if body.lower().startswith(speaker.lower()) or body.lower().startswith(said.speaker.lower()):
+        return capitalise(body)   # "Tusk … briefed the NATO chief" split from "Tusk said he …": already his
     speaker = capitalise(speaker)
     inside = [t for t in kept if region_of(regions, t) is not None and not t.is_punct]
     words = [t for t in kept if not t.is_punct]
