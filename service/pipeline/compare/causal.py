@@ -102,7 +102,27 @@ def causal_disputes(facts: list[Fact], claims: list[Claim]) -> list[CausalDisput
                 seen.add(frozenset((cause_id, effect_id)))
                 disputes.append(CausalDispute(facts_by_id[cause_id], facts_by_id[effect_id], tuple(stances)))
                 break
-    return disputes
+    return _one_per_effect(disputes)
+
+
+def _one_per_effect(disputes: list[CausalDispute]) -> list[CausalDispute]:
+    """Sources that tie one effect to causes the facts split apart ("in return for the gesture", "in exchange
+    for the release") dispute one framing: one dispute per effect, each source's strongest stance, the cause the
+    most sources carry."""
+    rank = {"cause": 0, "reverse": 1, "none": 2}
+    merged: dict[str, list[CausalDispute]] = {}
+    for dispute in disputes:
+        merged.setdefault(dispute.effect.id, []).append(dispute)
+    out = []
+    for group in merged.values():
+        best: dict[str, Stance] = {}
+        for dispute in group:
+            for stance in dispute.stances:
+                if stance.source not in best or rank[stance.relation] < rank[best[stance.source].relation]:
+                    best[stance.source] = stance
+        cause = max((d.cause for d in group), key=lambda f: len(f.sources))
+        out.append(CausalDispute(cause, group[0].effect, tuple(best[s] for s in sorted(best))))
+    return out
 
 
 def _stance(source: str, of_cause: list[Claim], of_effect: list[Claim], by_id: dict[str, Claim]) -> Optional[Stance]:

@@ -69,11 +69,16 @@ def describes_differently(a: Claim, b: Claim) -> bool:
 
 
 def share_specifics(a: Claim, b: Claim) -> bool:
-    """The same count of the same thing, the same resolved day for one event, or one event with a shared name."""
+    """The same count of the same thing, a count of one thing under one toll or event (whatever the figures), the
+    same resolved day for one event, or one event with a shared name."""
     counts = {(q.value, q.unit) for q in a.quantities if q.unit} & {(q.value, q.unit) for q in b.quantities if q.unit}
     days = {d for d, g in a.dates if g == "day"} & {d for d, g in b.dates if g == "day"}
     same_event = bool(heavy_event(a)) and heavy_event(a) == heavy_event(b)
-    return bool(counts) or (bool(days) and same_event) or (same_event and bool(set(a.entities) & set(b.entities)))
+    units = {q.unit for q in a.quantities if q.unit} & {q.unit for q in b.quantities if q.unit}
+    tolls = {q.tally for q in a.quantities if q.unit in units} & {q.tally for q in b.quantities if q.unit in units}
+    counted_alike = bool(units) and (bool(tolls - {""}) or same_event or not (heavy_event(a) or heavy_event(b)))
+    return (bool(counts) or counted_alike or (bool(days) and same_event)
+            or (same_event and bool(set(a.entities) & set(b.entities))))
 
 
 def build_facts(claims: list[Claim], vectors: np.ndarray, thresholds: Thresholds) -> list[Fact]:

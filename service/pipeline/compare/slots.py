@@ -75,15 +75,16 @@ def fact_disputes(fact: Fact, claims: dict[str, Claim], vectors: dict[str, np.nd
 
 
 def _holder(check: Check, said: list[Claim], claims: dict[str, Claim]):
-    """The first of a source's claims of the fact that holds the slot; for a slot shared within a sentence, the
-    carrier with the value of the clause it was split from."""
+    """The first of a source's claims of the fact that holds the slot; for a slot shared within a sentence, else
+    the first of them with the value of the clause it was split from."""
     found = next((c for c in said if check.value(c) and (check.partial_lists or not c.partial_list)), None)
-    carrier = said[0]
-    parent = claims.get(carrier.parent)
-    if found is None and check.shared_in_sentence and parent is not None and parent.sentence == carrier.sentence:
-        inherited = dataclasses.replace(carrier, dates=parent.dates)
-        return inherited if check.value(inherited) else None
-    return found
+    if found is not None or not check.shared_in_sentence:
+        return found
+    for claim in said:
+        parent = claims.get(claim.parent)
+        if parent is not None and parent.sentence == claim.sentence and parent.dates:
+            return dataclasses.replace(claim, dates=parent.dates)
+    return None
 
 
 def _compatible_groups(sources: list[str], conflicts: dict[frozenset, Discrepancy], comparable) -> list[list[str]]:

@@ -12,7 +12,7 @@ from typing import Callable, Optional
 
 from service.pipeline.types import Claim, DiscrepancyType, Severity, Slot
 
-MODULES = ("negation", "numeric", "date", "modality", "location", "attribution", "entity")
+MODULES = ("negation", "numeric", "date", "clock", "modality", "location", "attribution", "entity")
 
 
 @dataclass(frozen=True)
@@ -50,6 +50,10 @@ def registered() -> list[Check]:
     for module in MODULES:
         importlib.import_module(f"{__name__}.{module}")
     return sorted(_REGISTRY.values(), key=lambda c: c.order)
+
+
+def same_event(a: Claim, b: Claim) -> bool:
+    return a.event == b.event
 
 
 def quote(text: str, limit: int = 60) -> str:

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from typing import Optional
 
-from service.pipeline.compare.checks import Check, Discrepancy, register
+from service.pipeline.compare.checks import Check, Discrepancy, register, same_event
 from service.pipeline.types import Claim
 
 
@@ -25,4 +25,4 @@ def check(a: Claim, b: Claim) -> Optional[Discrepancy]:
 
 
 CHECK = register(Check(name="date", type="date", slot="date", severity="medium", order=30, compare=check,
-                           value=lambda c: ", ".join(iso for iso, _ in c.dates), shared_in_sentence=True))
+                           comparable=same_event, value=lambda c: ", ".join(iso for iso, _ in c.dates), shared_in_sentence=True))

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Optional
 
-from service.pipeline.compare.checks import Check, Discrepancy, register
+from service.pipeline.compare.checks import Check, Discrepancy, register, same_event
 from service.pipeline.extract.normalize import fold, same_name
 from service.pipeline.types import Claim
 
@@ -39,4 +39,4 @@ def check(a: Claim, b: Claim) -> Optional[Discrepancy]:
 
 
 CHECK = register(Check(name="entity", type="entity", slot="agent", severity="medium", order=70, compare=check,
-                           value=lambda c: c.subject or c.object))
+                           comparable=same_event, value=lambda c: c.subject or c.object))

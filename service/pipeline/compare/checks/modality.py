@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from typing import Optional
 
-from service.pipeline.compare.checks import Check, Discrepancy, register
+from service.pipeline.compare.checks import Check, Discrepancy, register, same_event
 from service.pipeline.types import Claim
 
 FACTUAL = {"done", "stated"}
@@ -23,4 +23,4 @@ def check(a: Claim, b: Claim) -> Optional[Discrepancy]:
 
 
 CHECK = register(Check(name="modality", type="modality", slot="modality", severity="medium", order=40, compare=check,
-                           value=lambda c: c.modality if c.event else ""))
+                           comparable=same_event, value=lambda c: c.modality if c.event else ""))

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from typing import Optional
 
-from service.pipeline.compare.checks import Check, Discrepancy, register
+from service.pipeline.compare.checks import Check, Discrepancy, register, same_event
 from service.pipeline.types import Claim
 
 
@@ -16,4 +16,4 @@ def check(a: Claim, b: Claim) -> Optional[Discrepancy]:
 
 
 CHECK = register(Check(name="negation", type="negation", slot="negation", severity="high", order=10, compare=check,
-                           value=lambda c: ("not " if c.negated else "") + (c.event or c.predicate) if c.event or c.predicate else ""))
+                           comparable=same_event, value=lambda c: ("not " if c.negated else "") + (c.event or c.predicate) if c.event or c.predicate else ""))
