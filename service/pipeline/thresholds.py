@@ -47,6 +47,7 @@ class Thresholds:
     # Facts (compare/facts.py): claims of different sources joined into one proposition.
     fact_neighbours: int = 12         # nearest claims fetched per claim from the story's one FAISS index
     fact_similarity: float = 0.6      # cosine similarity at which two claims may state one fact
+    fact_mutual_similarity: float = 0.5     # lower bar for two claims that are each other's closest in the other source
     fact_specific_similarity: float = 0.45  # lower bar for claims sharing a count, a day or an event and a name
     fact_floor: float = 0.4           # every two claims of one fact are at least this close
     fact_consolidate_similarity: float = 0.55  # two facts whose claims are on average this close are one

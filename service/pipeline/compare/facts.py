@@ -68,6 +68,13 @@ def describes_differently(a: Claim, b: Claim) -> bool:
     return bool({a.role, b.role} & DESCRIPTIONS) and heavy_event(a) != heavy_event(b)
 
 
+def same_specifics(a: Claim, b: Claim) -> bool:
+    """The same count of the same thing, or the same resolved day for one event: one fact, however worded."""
+    counts = {(q.value, q.unit) for q in a.quantities if q.unit} & {(q.value, q.unit) for q in b.quantities if q.unit}
+    days = {d for d, g in a.dates if g == "day"} & {d for d, g in b.dates if g == "day"}
+    return bool(counts) or (bool(days) and bool(heavy_event(a)) and heavy_event(a) == heavy_event(b))
+
+
 def share_specifics(a: Claim, b: Claim) -> bool:
     """The same count of the same thing, a count of one thing under one toll or event (whatever the figures), the
     same resolved day for one event, or one event with a shared name."""
@@ -94,14 +101,19 @@ def build_facts(claims: list[Claim], vectors: np.ndarray, thresholds: Thresholds
 
     specific: set[tuple[int, int]] = set()
     edges: dict[tuple[int, int], float] = {}
+    best_in: dict[tuple[int, str], int] = {}
+    for i in range(n):
+        for sim, j in neighbours[i]:
+            best_in.setdefault((i, claims[j].source), j)
     for i in range(n):
         for sim, j in neighbours[i]:
             a, b = min(i, j), max(i, j)
-            if claims[a].source == claims[b].source or (a, b) in edges:
+            if claims[a].source == claims[b].source or (a, b) in edges or sim < thresholds.fact_specific_similarity:
                 continue
-            if sim >= thresholds.fact_similarity:
+            mutual = best_in.get((i, claims[j].source)) == j and best_in.get((j, claims[i].source)) == i
+            if sim >= thresholds.fact_similarity or (mutual and sim >= thresholds.fact_mutual_similarity):
                 edges[(a, b)] = sim
-            elif sim >= thresholds.fact_specific_similarity and share_specifics(claims[a], claims[b]):
+            elif share_specifics(claims[a], claims[b]):
                 edges[(a, b)] = sim
                 specific.add((a, b))
     position = {c.id: i for i, c in enumerate(claims)}
@@ -143,9 +155,10 @@ def build_facts(claims: list[Claim], vectors: np.ndarray, thresholds: Thresholds
     _consolidate(group, root, mentions, claims, vectors, thresholds)
     for r in [r for r, members in group.items() if len(members) == 1]:
         i = group[r][0]
-        target = _restated(i, group, root, neighbours, claims, thresholds)
+        target = _restated(i, group, mentions, root, neighbours, claims, thresholds)
         if target is not None:
             mentions[target].append(i)
+            root[i] = target
             del group[r], mentions[r]
 
     facts = []
@@ -160,19 +173,26 @@ def build_facts(claims: list[Claim], vectors: np.ndarray, thresholds: Thresholds
     return sorted(facts, key=lambda f: (-len(f.sources), min(first[c] for c in f.claims)))
 
 
-def _restated(i: int, group: dict[int, list[int]], root: list[int], neighbours, claims: list[Claim],
-              thresholds: Thresholds):
-    """The fact claim i states again: a fact of several sources whose claim from i's own source, in another
-    sentence, is as close to i as one fact's claims; None if there is none."""
+def _restated(i: int, group: dict[int, list[int]], mentions: dict[int, list[int]], root: list[int], neighbours,
+              claims: list[Claim], thresholds: Thresholds):
+    """The fact claim i states again: a fact of several sources, one of them i's, whose claim from i's source
+    (in another sentence) is as close to i as one fact's claims, or whose claim from another source gives the
+    same count or day; None if there is none."""
     claim = claims[i]
     if claim.partial_list:
         return None
     for sim, j in neighbours[i]:
-        if sim < thresholds.fact_similarity:
+        if sim < thresholds.fact_specific_similarity:
             break
         target = root[j]
         members = group.get(target, [])
-        if claims[j].source != claim.source or len(members) < 2 or j not in members or claims[j].sentence == claim.sentence:
+        if len(members) < 2 or j not in members + mentions.get(target, []) or claim.source not in {
+                claims[x].source for x in members + mentions.get(target, [])}:
+            continue
+        if claims[j].source == claim.source:
+            if sim < thresholds.fact_similarity or claims[j].sentence == claim.sentence:
+                continue
+        elif not same_specifics(claim, claims[j]):
             continue
         if all(compatible(claim, claims[x]) for x in members if claims[x].source != claim.source):
             return target

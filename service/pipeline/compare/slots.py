@@ -2,8 +2,8 @@
 
 For one check, each source holding a value in its slot takes part; sources are joined whenever that check
 does not set their claims apart, and two or more groups left apart make one dispute: every source of one
-group conflicts with every source of another. Sources a check (in registry order) sets apart are not
-compared again by later checks, so one difference is one finding.
+group conflicts with every source of another. Claims a check (in registry order) sets apart are not
+compared again by later checks through the same two claims, so one difference is one finding.
 """
 from __future__ import annotations
 
@@ -39,13 +39,18 @@ def first_separating(a: Claim, b: Claim, similarity: float, checks: list[Check],
 
 def fact_disputes(fact: Fact, claims: dict[str, Claim], vectors: dict[str, np.ndarray],
                   thresholds: Thresholds) -> list[SlotDispute]:
-    """For each check in order, each source's claim holding the slot (its carrier, else a mention that holds
-    it); sources an earlier check already set apart are not compared again."""
+    """For each check in order, each source's claim holding the slot (its carrier, else a mention, else a clause
+    split from them that holds it); two claims an earlier check already set apart are not compared again."""
     if len(fact.sources) < 2:
         return []
     said: dict[str, list[Claim]] = {}
     for claim_id in fact.claims + fact.mentions:
         said.setdefault(claims[claim_id].source, []).append(claims[claim_id])
+    for source, own in said.items():
+        # Then the clauses split from them in their sentences ("… at training grounds located deep inside the country").
+        ids = {c.id for c in own}
+        own += [c for c in claims.values() if c.parent in ids and c.source == source and c.id not in ids
+                and c.sentence == claims[c.parent].sentence]
     separated: set[frozenset] = set()
     disputes = []
     for check in registered():
@@ -53,7 +58,7 @@ def fact_disputes(fact: Fact, claims: dict[str, Claim], vectors: dict[str, np.nd
         holders = {s: c for s, c in holder.items() if c is not None}
         named: dict[frozenset, Discrepancy] = {}
         for (s, a), (t, b) in combinations(sorted(holders.items()), 2):
-            if frozenset((s, t)) in separated:
+            if frozenset((a.id, b.id)) in separated:
                 continue
             if check.same_statement and float(vectors[a.id] @ vectors[b.id]) < thresholds.same_speaker_fact:
                 continue
@@ -66,7 +71,7 @@ def fact_disputes(fact: Fact, claims: dict[str, Claim], vectors: dict[str, np.nd
                                     lambda s, t: check.comparable(holders[s], holders[t]))
         if len(groups) < 2:
             continue
-        separated |= {frozenset((s, t)) for g, h in combinations(groups, 2) for s in g for t in h}
+        separated |= {frozenset((holders[s].id, holders[t].id)) for g, h in combinations(groups, 2) for s in g for t in h}
         ordered = [tuple(holders[s] for s in g) for g in groups]
         example = next(named[frozenset((s, t))] for s in groups[0] for g in groups[1:] for t in g
                        if frozenset((s, t)) in named)

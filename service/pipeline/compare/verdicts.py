@@ -12,6 +12,7 @@ from typing import Optional
 import numpy as np
 
 from service.pipeline.compare.checks import date, quote
+from service.pipeline.compare.facts import same_specifics
 from service.pipeline.extract.speech import SPEECH
 from service.pipeline.thresholds import Thresholds
 from service.pipeline.types import Claim, Fact, Verdict
@@ -37,7 +38,19 @@ def judge_pairs(facts: list[Fact], claims: dict[str, Claim], vectors: dict[str, 
 
     asked = sorted(filter(nli_decides, pairs), key=lambda p: -p[2])[:nli_max_pairs]
     scores = nli_scores(asked, nli)
-    return [agree_or_related(a, b, similarity, scores.get((a.id, b.id)), thresholds) for a, b, similarity in pairs]
+    return [agree_on_specifics(a, b, similarity) if same_specifics(a, b) and not (a.partial_list or b.partial_list)
+            else agree_or_related(a, b, similarity, scores.get((a.id, b.id)), thresholds)
+            for a, b, similarity in pairs]
+
+
+def agree_on_specifics(a: Claim, b: Claim, similarity: float) -> Verdict:
+    """Claims of one fact that give the same count or the same resolved day agree, however worded."""
+    shared = sorted({d for d, _ in a.dates} & {d for d, _ in b.dates}) or sorted(
+        f"{q.text} {q.unit}" for q in a.quantities if (q.value, q.unit) in {(r.value, r.unit) for r in b.quantities})
+    return Verdict(claims=(a.id, b.id), verdict="agree", discrepancy_type=None, severity=None,
+                   confidence=round(min(0.9, 0.55 + similarity / 2), 3), similarity=round(similarity, 4),
+                   explanation=f"Both give {', '.join(shared)}: {quote(a.text, 80)} ≈ {quote(b.text, 80)} "
+                               f"(similarity {similarity:.2f}).")
 
 
 def same_event(a: Claim, b: Claim) -> bool:
