@@ -15,7 +15,7 @@ class ArticleIn(Schema):
     published_at = fields.Date(required=True)
 
 
-class FindingOut(Schema):
+class StoredFindingOut(Schema):
     id = fields.Integer(required=True)
     story_id = fields.String(required=True)
     type = fields.String(validate=validate.OneOf(DISCREPANCY_TYPES))
@@ -39,7 +39,7 @@ class ArticleOut(Schema):
     published_at = fields.Date(allow_none=True)
     created = fields.Boolean(metadata={"description": "false when the same text was posted before (idempotent)"})
     claims = fields.List(fields.String(), metadata={"description": "persistent ids of this version's claims"})
-    findings = fields.List(fields.Nested(FindingOut), metadata={"description": "findings this post opened"})
+    findings = fields.List(fields.Nested(StoredFindingOut), metadata={"description": "findings this post opened"})
     closed_findings = fields.List(fields.Integer(), metadata={"description": "findings this post closed"})
 
 
@@ -64,7 +64,7 @@ class StoryOut(Schema):
     id = fields.String(required=True)
     articles = fields.List(fields.Nested(StoryArticleOut))
     claims = fields.List(fields.Nested(StoryClaimOut))
-    findings = fields.List(fields.Nested(FindingOut))
+    findings = fields.List(fields.Nested(StoredFindingOut))
 
 
 class TriageQuery(Schema):
@@ -83,7 +83,7 @@ class TriageItemOut(Schema):
     type = fields.String()
     severity = fields.String()
     confidence = fields.Float()
-    finding = fields.Nested(FindingOut)
+    finding = fields.Nested(StoredFindingOut)
     updated_at = fields.String()
 
 

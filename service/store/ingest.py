@@ -1,8 +1,10 @@
 """Posting an article into a story: store the version, re-run the story, keep claim ids, open and close findings.
 
 The story is re-run through the one pipeline (cached, see incremental.py) on the latest version of each
-outlet's article. Only findings that involve the posted outlet are opened or closed by a post, so an edit of
-one article never disturbs the findings between two others.
+outlet's article. A stored finding is keyed by the pipeline finding's stable id (its facts and slot), so a
+re-post that leaves it standing keeps its triage item and any decision on it. Only findings that involve the
+posted outlet are opened or closed by a post, so an edit of one article never disturbs the findings between
+two others; low-confidence findings are not queued.
 """
 from __future__ import annotations
 
@@ -75,26 +77,24 @@ def ingest_article(session: Session, pipeline, story_id: str, outlet: str, text:
 
     source_of = {c.id: c.source for c in report.claims}
     found = {}
-    for verdict in report.matches:
-        if verdict.verdict != "discrepancy":
+    for finding in report.findings:
+        if finding.low_confidence:
+            continue   # below FACTCHECK_FINDING_MIN_CONFIDENCE: reported by compare, kept out of the queue
+        claim_ids = [c for p in finding.positions for c in p.claims]
+        if outlet not in {source_of[c] for c in claim_ids}:
             continue
-        claim_ids = [ids[c] for c in verdict.claims]
-        outlets = {source_of[c] for c in verdict.claims}
-        if outlet not in outlets:
-            continue
-        signature = f"{verdict.discrepancy_type}|{','.join(sorted(set(claim_ids)))}"
-        found.setdefault(signature, (verdict, claim_ids))
+        found[finding.id] = (finding, [ids[c] for c in claim_ids])
 
     closed = _close_findings(session, story_id, outlet, set(found), article, api_key_id)
     open_signatures = set(session.scalars(select(Finding.signature).where(Finding.story_id == story_id,
                                                                           Finding.status == "open")))
     new = []
-    for signature, (verdict, claim_ids) in found.items():
+    for signature, (reported, claim_ids) in found.items():
         if signature in open_signatures:
             continue
-        finding = Finding(story_id=story_id, signature=signature, type=verdict.discrepancy_type,
-                          severity=verdict.severity or "medium", confidence=verdict.confidence,
-                          explanation=verdict.explanation, claim_ids=claim_ids, opened_by_article_id=article.id)
+        finding = Finding(story_id=story_id, signature=signature, type=reported.type, severity=reported.severity,
+                          confidence=reported.confidence, explanation=reported.explanation, claim_ids=claim_ids,
+                          opened_by_article_id=article.id)
         session.add(finding)
         session.flush()
         queue.enqueue(session, finding)

@@ -73,7 +73,7 @@ class Finding(Base):
     __table_args__ = (Index("ix_findings_story_status", "story_id", "status"),)
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     story_id: Mapped[str] = mapped_column(ForeignKey("stories.id"))
-    signature: Mapped[str] = mapped_column(String(400))     # type + sorted persistent claim ids
+    signature: Mapped[str] = mapped_column(String(400))     # the pipeline finding id: its facts and slot
     type: Mapped[str] = mapped_column(String(40))
     severity: Mapped[str] = mapped_column(String(10))
     confidence: Mapped[float] = mapped_column(Float)

@@ -81,3 +81,23 @@ def test_an_edit_that_drops_the_causal_framing_closes_its_finding_and_triage_ite
     assert [a["version"] for a in story["articles"] if a["outlet"] == "unn"] == [1, 2]
     assert {c["id"] for c in story["claims"]} >= set(body["claims"])
     assert any(f["id"] == causal["id"] and f["status"] == "closed" for f in story["findings"])
+
+
+def test_a_confirmed_finding_keeps_its_item_and_decision_after_an_unrelated_edit(store_app, cms, reviewer, seed_texts):
+    _, second = post_seeds(cms, seed_texts)
+    causal = [f for f in second["findings"] if f["type"] == "causal"][0]
+    item = next(i for i in reviewer.get("/v1/triage").get_json()["items"] if i["finding"]["id"] == causal["id"])
+    decided = reviewer.post(f"/v1/triage/{item['id']}/decision", json={"decision": "confirm"})
+    assert decided.status_code == 200, decided.get_json()
+    items = count(store_app, TriageItem)
+
+    edited = seed_texts["B"].replace(EDITED_PARAGRAPH, "The ministry later released footage of the officers.")
+    body = post_article(cms, "zapad", "unn", edited).get_json()
+    assert causal["id"] not in body["closed_findings"]
+    assert not any(f["type"] == "causal" for f in body["findings"]), "the confirmed finding is not opened anew"
+    with store_app.app_context():
+        finding = db.session().get(Finding, causal["id"])
+        assert (finding.status, finding.review) == ("open", "confirmed")
+        kept = db.session().scalar(select(TriageItem).where(TriageItem.finding_id == causal["id"]))
+        assert kept.status == "confirmed"
+    assert count(store_app, TriageItem) <= items + len(body["findings"])

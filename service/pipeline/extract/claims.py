@@ -125,6 +125,25 @@ def decompose(source: Source, sentence_index: int, block_start: int, sent, first
     return claims
 
 
+def _shares_dependents(conj) -> bool:
+    """A verb joined to another so that they are one claim: alternatives ('not to touch or approach debris'),
+    verbs side by side that share their object ('intercepted and destroyed a huge number of drones'), or
+    verbs under a noun or a participle, whose subject is not the sentence's ('permission for Belavia to
+    operate and acquire parts', 'allowing it to service its fleet and buy components')."""
+    first = conj
+    while first.dep_ == "conj" and first.head.i != first.i:
+        first = first.head
+    ccs = [c.lower_ for c in first.children if c.dep_ == "cc"] + [c.lower_ for c in conj.children if c.dep_ == "cc"]
+    if {"or", "nor"} & set(ccs) and not any(c.dep_ in SUBJECT_DEPS for c in conj.children):
+        return True
+    between = conj.doc[conj.head.i + 1:conj.i]
+    if all(t.dep_ in ("cc", "punct") for t in between):
+        return True
+    if first.dep_ in ("acl", "advcl", "pcomp", "pobj", "relcl") and not _finite(first):
+        return True
+    return False
+
+
 def _leaves_bare(prep, owner, hidden) -> bool:
     """'The announcement came during the visit of …': without the adjunct its clause is a verb and a subject."""
     verb = prep.head
@@ -232,8 +251,12 @@ def _split_kind(tok, heads) -> tuple[str, str]:
         if not own_subject and not joined:
             return "", ""   # "… who died after a plane crashed": a verb the parse hung on another without a joint
         cc = next((c.lower_ for c in tok.head.children if c.dep_ == "cc" and c.i < tok.i), "and")
+        if not own_subject and _shares_dependents(tok):
+            return "", ""
         return "coordinate", cc
     if dep == "advcl" and verbal and tok.head.pos_ in ("VERB", "AUX", "NOUN", "PROPN"):
+        if any(referents.expletive(c) for c in tok.head.children if c.dep_ in SUBJECT_DEPS):
+            return "", ""   # "It later emerged there was only one survivor": what emerged is the claim
         marks = [c.lower_ for c in tok.children if c.dep_ == "mark"]
         mark = marks[0] if marks else ""
         if "like" in marks or "than" in marks or (mark == "as" and {"if", "though"} & set(marks)):
@@ -247,7 +270,8 @@ def _split_kind(tok, heads) -> tuple[str, str]:
         # ", emphasizing the integrity of …" shares the main clause's subject; without the comma the
         # participle is more likely to describe the object ("footage showing officers thanking Khrenin").
         first = min(t.i for t in tok.subtree)
-        if tok.tag_ == "VBG" and tok.i > tok.head.i and tok.head.pos_ in ("VERB", "AUX") and \
+        joined_between = any(c.dep_ == "conj" and tok.head.i < c.i < tok.i for c in tok.head.children)
+        if tok.tag_ == "VBG" and tok.i > tok.head.i and tok.head.pos_ in ("VERB", "AUX") and not joined_between and \
                 tok.lemma_.lower() not in RESULT_VERBS and first > 0 and tok.doc[first - 1].text in (",", "—", "–"):
             return "participial", ""
         return "", ""
@@ -256,12 +280,23 @@ def _split_kind(tok, heads) -> tuple[str, str]:
         # "drones that posed a threat" reads "drones posed a threat"; an object relative ("buildings it
         # struck") or one on "the first time …" has no subject to put the noun in, and stays in its sentence.
         relative = any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in RELATIVE_PRONOUNS for c in tok.children)
-        return ("relative", "") if relative and _finite(tok) else ("", "")
+        # "drones that posed a direct threat were shot down": a restrictive clause (no comma before it) says
+        # which drones; without it the sentence would say all were. It stays in its clause.
+        first = min(t.i for t in tok.subtree)
+        restrictive = first > 0 and tok.doc[first - 1].text not in (",", "—", "–", "(", ";")
+        return ("relative", "") if relative and _finite(tok) and not restrictive else ("", "")
     if dep == "acl" and described and tok.tag_ == "VBN" and len(list(tok.subtree)) > 2 and \
-            tok.lemma_.lower() not in NAMING_VERBS:
+            tok.lemma_.lower() not in NAMING_VERBS and not any(
+                c.dep_ in SUBJECT_DEPS + ("mark", "aux", "auxpass") for c in tok.children) and \
+            not any(c.dep_ == "mark" for c in tok.head.children):
+        # "said in a statement that the injured were being transported", "confirming that NATO allies
+        # assisted": a clause the parse hung on a noun, not a participle describing it.
         return "participial", ""
     if dep == "appos" and described and tok.pos_ == "NOUN" and len(list(tok.subtree)) >= 3 and \
-            (tok.head.pos_ == "PROPN" or tok.head.ent_type_):
+            (tok.head.pos_ == "PROPN" or tok.head.ent_type_) and not any(
+                c.dep_ in ("relcl", "acl") and tok.head.i < c.i < tok.i for c in tok.head.children):
+        # "Ihar Losik, who was sentenced … in one of the harshest facilities, the Novopolotsk colony": after a
+        # clause on the noun, the appositive more likely describes a noun of that clause.
         return "appositive", ""
     if dep == "prep":
         first = tok.lower_
@@ -322,6 +357,8 @@ def _context_tokens(head, kind: str, sent) -> set[int]:
         # "In return for …, Washington will grant sanctions relief": the object after the verb too.
         kept |= {t.i for c in verb.children if c.dep_ in ("dobj", "prt", "attr", "acomp", "dative") and
                  not (c.dep_ == "dobj" and c.i < head.i) for t in bare_phrase(c)}
+        if verb.lemma_ == "be":   # "were on a heightened state of alert because of …": the predicate of 'be'
+            kept |= {t.i for c in verb.children if c.dep_ == "prep" and verb.i < c.i < head.i for t in c.subtree}
         return _subject_of(verb) | {verb.i} | kept
     return set()
 

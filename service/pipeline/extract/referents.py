@@ -94,6 +94,9 @@ def resolve(tok, sentence_mentions: list[Mention], earlier: list[list[Mention]])
     here = [m for m in sentence_mentions if m.order < tok.i]
     pools = [here] + [earlier[-k] for k in range(1, min(LOOKBACK, len(earlier)) + 1)]
     if lower in PERSONAL:
+        subject = _person_subject_above(tok)
+        if subject is not None:
+            return _longest_form(Mention("person", subject, False, tok.i), [here, *earlier])
         person = _last(pools, lambda m: m.kind == "person")
         return _longest_form(person, [here, *earlier]) if person else ""
     if lower in NEUTER:
@@ -114,10 +117,15 @@ def resolve(tok, sentence_mentions: list[Mention], earlier: list[list[Mention]])
     return ""
 
 
+RAISING = {"emerge", "appear", "seem", "transpire", "turn", "become", "remain", "happen"}
+
+
 def expletive(tok) -> bool:
     """'It is reported that …', 'it emerged that …', 'it is not clear whether …': 'it' stands for the clause."""
-    return tok.lower_ == "it" and tok.dep_ in SUBJECTS and any(
-        c.dep_ in ("ccomp", "csubj", "xcomp") and c.i > tok.i for c in tok.head.children)
+    if tok.lower_ != "it" or tok.dep_ not in SUBJECTS:
+        return False
+    deps = ("ccomp", "csubj", "xcomp", "advcl") if tok.head.lemma_.lower() in RAISING else ("ccomp", "csubj", "xcomp")
+    return any(c.dep_ in deps and c.i > tok.i for c in tok.head.children)
 
 
 def resolve_noun(head, sentence_mentions: list[Mention], earlier: list[list[Mention]]) -> str:
@@ -137,6 +145,27 @@ def resolve_noun(head, sentence_mentions: list[Mention], earlier: list[list[Ment
 
 def possessive(name: str) -> str:
     return name + ("'" if name.endswith("s") and not name.endswith("ss") else "'s")
+
+
+def _person_subject_above(tok) -> str | None:
+    """'Tusk said he … and announced a meeting of his council': the person subject of the clauses above the
+    pronoun (a pronoun subject on the way stands for the same person), before any other name in the sentence."""
+    node = tok.head
+    # "Tusk called him": an object pronoun is not its own clause's subject.
+    skip = tok.tag_ == "PRP" and tok.lower_ in ("him", "her")
+    for _ in range(8):
+        subject = next((c for c in node.children if c.dep_ in SUBJECTS and c.i != tok.i), None)
+        if skip and node.pos_ in ("VERB", "AUX"):
+            subject, skip = None, False
+        if subject is not None and not (subject.tag_ == "PRP" and subject.lower_ in PERSONAL):
+            if subject.ent_type_ == "PERSON" and subject.pos_ == "PROPN":
+                words = [t for t in subject.subtree if t.ent_type_ == "PERSON" and not t.is_punct]
+                return " ".join(t.text for t in words) if words else subject.text
+            return None
+        if node.head.i == node.i:
+            return None
+        node = node.head
+    return None
 
 
 def _last(pools, accept):

@@ -97,6 +97,8 @@ def cited_sources(sent) -> tuple[set[int], str]:
             if comma is not None:
                 subtree = [t for t in subtree if t.i <= comma]
             match = CITATION.match(sent.doc[subtree[0].i:subtree[-1].i + 1].text)
+            if match and match.group(1).lower() == "citing" and not _names_a_source(tok):
+                continue   # "suspended flights, citing the closure of airspace": a reason, not a source
             if match:
                 found.update(t.i for t in subtree)
                 # "according to Belarusian media": the whole source phrase, not only its entity ("Belarusian").
@@ -108,12 +110,30 @@ def cited_sources(sent) -> tuple[set[int], str]:
     return found, ", ".join(sources)
 
 
+SOURCE_WORDS = {"source", "sources", "official", "officials", "report", "reports", "data", "figures", "witness",
+                "witnesses", "people", "person", "documents", "authorities"}
+
+
+def _names_a_source(citing) -> bool:
+    """Whether 'citing X' names who or what the claim comes from (a name, an official, a report)."""
+    objects = [c for c in citing.children if c.dep_ in ("dobj", "pobj")]
+    for obj in objects:
+        words = {t.lower_ for t in obj.subtree}
+        if obj.ent_type_ in ("ORG", "PERSON", "GPE", "NORP") or obj.pos_ == "PROPN" or \
+                {obj.lower_, obj.lemma_.lower()} & (SOURCE_WORDS | OUTLET_NOUNS | DOCUMENT_WORDS | PERSON_WORDS | ORG_WORDS):
+            return True
+        if not words:
+            return False
+    return not objects
+
+
 def is_speech(tok) -> bool:
     lemma = tok.lemma_.lower()
     if lemma not in SPEECH:
         return False
-    if lemma in NAMING and not any(c.dep_ in ("oprd", "ccomp", "xcomp") for c in tok.children):
-        return False
+    if lemma in NAMING and (not any(c.dep_ in ("oprd", "ccomp", "xcomp") for c in tok.children) or any(
+            c.dep_ == "prep" and c.lower_ in ("on", "upon", "for") for c in tok.children)):
+        return False   # "called on Lukashenko to release detainees" asks; it says nothing
     return tok.pos_ in ("VERB", "AUX") or any(c.dep_ in CONTENT_DEPS for c in tok.children)
 
 
