@@ -281,11 +281,51 @@ def statements(claims):
 
 
 def test_a_relative_clause_reads_as_a_sentence_about_its_noun(claims_of):
-    claims = claims_of("Poland shot down several Russian drones that entered its airspace overnight.")
-    relative = one(claims, "that entered")
+    claims = claims_of("Poland shot down several Russian drones, which entered its airspace overnight.")
+    relative = one(claims, "which entered")
     assert relative.statement == "Several Russian drones entered Poland's airspace overnight"
     assert relative.refers_to == (("its", "Poland"),)
     assert relative.text == " ".join(relative.text.split())   # text stays the spans joined
+
+
+def test_a_restrictive_relative_clause_stays_with_its_noun(claims_of):
+    claims = claims_of("Drones that posed a potential threat were neutralised by the army.")
+    assert texts(claims) == ["Drones that posed a potential threat were neutralised by the army"]
+
+
+def test_alternatives_and_a_shared_object_are_one_claim(claims_of):
+    urged = claims_of("Citizens were urged not to touch or approach unidentified debris.")
+    assert texts(urged) == ["Citizens were urged not to touch or approach unidentified debris"]
+    shared = claims_of("Poland has confirmed it has intercepted and destroyed a huge number of drones.")
+    assert len(shared) == 1 and "destroyed a huge number" in shared[0].statement
+
+
+def test_verbs_under_a_noun_keep_their_own_subject(claims_of):
+    claims = claims_of("The sanctions relief includes permission for Belavia to operate and acquire necessary parts.")
+    assert not any(c.statement.startswith("The sanctions relief acquire") for c in claims), texts(claims)
+
+
+def test_it_emerged_is_not_a_referent(claims_of):
+    claims = claims_of("The plane crashed in Ahmedabad. It later emerged there was only one survivor, a British man.")
+    assert not any("plane later emerged" in c.statement or "plane emerged" in c.statement for c in claims), \
+        [c.statement for c in claims]
+
+
+def test_calling_on_someone_is_no_speech(claims_of):
+    claims = claims_of("Trump had called on Belarusian President Alexander Lukashenko, a close ally of Vladimir Putin, "
+                       "to release detainees.")
+    assert not any(c.statement.startswith("Trump said") for c in claims), [c.statement for c in claims]
+
+
+def test_his_is_the_speaker_not_the_last_name_before_it(claims_of):
+    claims = claims_of("Prime Minister Donald Tusk said he remained in contact with NATO Secretary General Mark Rutte "
+                       "and announced an emergency meeting of his council of ministers.")
+    assert not any("Rutte's council" in c.statement for c in claims), [c.statement for c in claims]
+
+
+def test_citing_a_reason_is_no_source(claims_of):
+    claims = claims_of("Warsaw's Chopin Airport suspended flights for several hours, citing the closure of airspace.")
+    assert not any(c.statement.startswith("According to") for c in claims), [c.statement for c in claims]
 
 
 def test_an_object_relative_stays_in_its_sentence(claims_of):
