@@ -1,0 +1,22 @@
+"""The attribution check: a person in one source, an organisation in another."""
+from service.pipeline.compare.checks import attribution
+from tests.pipeline.compare.fakes import claim
+
+
+def said(cid, speaker, kind):
+    return claim(cid, event="go", speaker=speaker, speaker_kind=kind)
+
+
+def test_a_person_against_an_organisation_is_a_discrepancy():
+    found = attribution.check(said("A#0", "Lukashenko", "person"), said("B#0", "the foreign ministry", "organisation"))
+    assert found is not None and found.type == "attribution" and found.severity == "low"
+    assert "Lukashenko (person)" in found.explanation and "the foreign ministry (organisation)" in found.explanation
+    assert attribution.CHECK.same_statement
+
+
+def test_one_kind_one_name_or_an_unnamed_speaker_is_not():
+    assert attribution.check(said("A#0", "Lukashenko", "person"), said("B#0", "Putin", "person")) is None
+    assert attribution.check(said("A#0", "Lukashenko", "person"), said("B#0", "a document", "document")) is None
+    assert attribution.check(said("A#0", "Lukashenko", "person"), said("B#0", "", "organisation")) is None
+    assert attribution.check(said("A#0", "Lukashenka", "person"), said("B#0", "Lukashenko", "organisation")) is None
+    assert attribution.CHECK.value(said("A#0", "", "")) == ""

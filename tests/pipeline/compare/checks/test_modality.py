@@ -1,0 +1,23 @@
+"""The modality check: done vs agreed, planned or alleged, for one event."""
+from service.pipeline.compare.checks import modality
+from tests.pipeline.compare.fakes import claim
+
+
+def test_done_against_agreed_is_a_discrepancy_either_way_round():
+    done = claim("A#0", event="release", modality="done")
+    agreed = claim("B#0", event="release", modality="agreed")
+    for a, b in ((done, agreed), (agreed, done)):
+        found = modality.check(a, b)
+        assert found is not None and found.type == "modality"
+        assert found.explanation.startswith("A reports “release” as having happened; B says it was only agreed to")
+
+
+def test_same_modality_other_events_or_a_negation_are_not():
+    assert modality.check(claim("A#0", event="release", modality="done"),
+                          claim("B#0", event="release", modality="stated")) is None
+    assert modality.check(claim("A#0", event="release", modality="planned"),
+                          claim("B#0", event="release", modality="agreed")) is None
+    assert modality.check(claim("A#0", event="release", modality="done"),
+                          claim("B#0", event="lift", modality="agreed")) is None
+    assert modality.check(claim("A#0", event="release", modality="done"),
+                          claim("B#0", event="release", modality="agreed", negated=True)) is None

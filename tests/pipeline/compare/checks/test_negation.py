@@ -1,0 +1,17 @@
+"""The negation check: one source affirms what another denies, for one event."""
+from service.pipeline.compare.checks import negation
+from tests.pipeline.compare.fakes import claim
+
+
+def test_an_affirmed_and_a_negated_event_are_a_discrepancy():
+    found = negation.check(claim("A#0", event="down", negated=True), claim("B#0", event="down"))
+    assert found is not None and found.type == "negation" and found.severity == "high"
+    assert found.explanation == "B states “down” happened; A negates it."
+    assert negation.CHECK.value(claim("A#0", event="down", negated=True)) == "not down"
+
+
+def test_both_alike_other_events_and_partial_lists_are_not():
+    assert negation.check(claim("A#0", event="down"), claim("B#0", event="down")) is None
+    assert negation.check(claim("A#0", event="down", negated=True), claim("B#0", event="shoot")) is None
+    assert negation.check(claim("A#0", event="down", negated=True),
+                          claim("B#0", event="down", partial_list=True)) is None

@@ -1,0 +1,27 @@
+"""The numeric check: counts of one thing, tolerant of approximations, per toll."""
+from service.pipeline.compare.checks import numeric
+from tests.pipeline.compare.fakes import claim, count
+
+
+def test_counts_of_one_noun_from_different_tolls_are_not_compared():
+    injured = claim("A#1", "injuring 30 other passengers", quantities=(count(30, "passenger", "30", tally="injury"),))
+    killed = claim("B#1", "killing four passengers", quantities=(count(4, "passenger", "four", tally="death"),))
+    assert numeric.check(injured, killed) is None
+    more_injured = claim("B#2", "70 passengers were injured",
+                         quantities=(count(70, "passenger", "70", tally="injury"),))
+    found = numeric.check(injured, more_injured)
+    assert found is not None and "“30”" in found.explanation and "“70”" in found.explanation
+
+
+def test_counts_of_different_things_are_not_comparable():
+    prisoners = claim("A#0", quantities=(count(52, "prisoner"),))
+    days = claim("B#0", quantities=(count(3, "day"),))
+    assert numeric.check(prisoners, days) is None
+    assert not numeric.CHECK.comparable(prisoners, days)
+    assert numeric.CHECK.comparable(prisoners, claim("B#0", quantities=(count(25, "prisoner"), count(3, "day"))))
+
+
+def test_the_value_names_each_count_with_what_it_counts():
+    board = claim("A#0", quantities=(count(230, "passenger"), count(12, "crew"), count(2025, "")))
+    assert numeric.CHECK.value(board) == "230 passenger, 12 crew"
+    assert numeric.CHECK.partial_lists            # "including 230 passengers" holds a count

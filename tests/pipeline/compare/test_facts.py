@@ -1,0 +1,225 @@
+"""Claims → facts on hand-built claims and vectors with chosen cosines (no model)."""
+from dataclasses import replace
+
+import numpy as np
+import pytest
+
+from service.pipeline.compare import facts
+from service.pipeline.compare.facts import build_facts, compatible
+from service.pipeline.thresholds import Thresholds
+from tests.pipeline.compare.fakes import all_close, claim, count, unit_vectors
+
+
+def build(claims, similarities, thresholds=None):
+    index = {c.id: i for i, c in enumerate(claims)}
+    vectors = unit_vectors(len(claims), {(index[a], index[b]): s for (a, b), s in similarities.items()})
+    return build_facts(claims, vectors, thresholds or Thresholds())
+
+
+def fact_of(found, claim_id):
+    return next(f for f in found if claim_id in f.claims + f.mentions)
+
+
+def carriers(found):
+    return sorted(sorted(f.claims) for f in found)
+
+
+def test_close_claims_of_three_sources_are_one_fact_and_every_claim_is_placed_once():
+    claims = [claim("A#0", "Belarus freed 52 prisoners"), claim("A#1", "The weather was fine", sentence=1),
+              claim("B#0", "Minsk released 52 prisoners"), claim("C#0", "52 prisoners were let go")]
+    found = build(claims, all_close(["A#0", "B#0", "C#0"], 0.85))
+    assert carriers(found) == [["A#0", "B#0", "C#0"], ["A#1"]]
+    assert found[0].sources == ("A", "B", "C")          # the most widely carried fact first
+    placed = [c for f in found for c in f.claims + f.mentions]
+    assert sorted(placed) == sorted(c.id for c in claims)
+    assert build_facts([], np.zeros((0, 4), dtype=np.float32), Thresholds()) == []
+
+
+def test_a_fact_holds_at_most_one_claim_per_source():
+    claims = [claim("A#0"), claim("A#1", sentence=0), claim("B#0"), claim("C#0")]
+    found = build(claims, {("A#0", "B#0"): 0.9, ("A#1", "B#0"): 0.88, ("A#0", "C#0"): 0.8, ("A#1", "C#0"): 0.8,
+                           ("B#0", "C#0"): 0.85, ("A#0", "A#1"): 0.6})
+    for f in found:
+        assert len(set(f.sources)) == len(f.sources) == len(f.claims)
+    assert fact_of(found, "B#0").claims == ("A#0", "B#0", "C#0")   # the closer of A's two carries it
+    assert fact_of(found, "A#1").claims == ("A#1",)
+
+
+def test_two_claims_of_one_source_are_never_joined_however_close():
+    claims = [claim("A#0"), claim("A#1", sentence=1)]
+    found = build(claims, {("A#0", "A#1"): 0.99})
+    assert carriers(found) == [["A#0"], ["A#1"]]
+    assert not compatible(claims[0], claims[1])
+
+
+def test_a_source_restating_a_fact_in_another_sentence_makes_a_mention():
+    claims = [claim("A#0", sentence=0), claim("A#1", sentence=4), claim("B#0")]
+    sims = {("A#0", "B#0"): 0.9, ("A#1", "B#0"): 0.85, ("A#0", "A#1"): 0.8}
+    found = build(claims, sims)
+    assert [(f.claims, f.mentions) for f in found] == [(("A#0", "B#0"), ("A#1",))]
+    # The same wording in the same sentence is another claim of that sentence, not a restatement.
+    same_sentence = [claims[0], replace(claims[1], sentence=0), claims[2]]
+    assert carriers(build(same_sentence, sims)) == [["A#0", "B#0"], ["A#1"]]
+
+
+def test_a_source_stating_a_fact_twice_does_not_split_it():
+    """{A#0, B#0} and {A#1, C#0} state one proposition; A states it twice: one fact, A#1 its mention."""
+    claims = [claim("A#0"), claim("B#0"), claim("A#1", sentence=3), claim("C#0")]
+    across = min(0.8, Thresholds().fact_consolidate_similarity + 0.05)
+    sims = {("A#0", "B#0"): 0.9, ("A#1", "C#0"): 0.9, ("A#0", "A#1"): across, ("A#0", "C#0"): across,
+            ("B#0", "A#1"): across, ("B#0", "C#0"): across}
+    found = build(claims, sims)
+    assert len(found) == 1
+    assert set(found[0].sources) == {"A", "B", "C"} and len(found[0].claims) == 3
+    assert len(found[0].mentions) == 1 and found[0].mentions[0] in ("A#0", "A#1")
+    # Less close on average: two facts.
+    apart = {k: (v if v == 0.9 else Thresholds().fact_consolidate_similarity - 0.1) for k, v in sims.items()}
+    assert len(build(claims, apart)) == 2
+
+
+def test_counts_of_one_unit_under_different_tolls_are_never_one_fact():
+    killed = claim("A#0", "241 people were killed", event="kill", quantities=(count(241, "people", tally="death"),))
+    on_board = claim("B#0", "The plane had 242 people on board", event="have",
+                     quantities=(count(242, "people"),))
+    assert not compatible(killed, on_board)
+    third = claim("C#0", "The plane crashed")       # close to both: it joins one, it does not bridge them
+    found = build([killed, on_board, third], {("A#0", "B#0"): 0.95, ("A#0", "C#0"): 0.9, ("B#0", "C#0"): 0.92})
+    assert fact_of(found, "A#0") != fact_of(found, "B#0")
+    assert fact_of(found, "C#0").claims == ("B#0", "C#0")
+
+
+def test_counts_under_different_events_with_no_figure_in_common_are_never_one_fact():
+    behind_bars = claim("A#0", "Almost 1,200 political prisoners remain behind bars", event="remain",
+                        quantities=(count(1200, "prisoner", "Almost 1,200", "nearly"),))
+    freed = claim("B#0", "Belarus freed 52 prisoners", event="release", quantities=(count(52, "prisoner"),))
+    assert not compatible(behind_bars, freed)
+    assert carriers(build([behind_bars, freed], {("A#0", "B#0"): 0.9})) == [["A#0"], ["B#0"]]
+    # One event, different figures: one fact (its number slot is disputed), not two.
+    freed_25 = replace(freed, id="A#0", source="A", quantities=(count(25, "prisoner"),))
+    assert compatible(freed_25, freed)
+    assert carriers(build([freed_25, freed], {("A#0", "B#0"): 0.9})) == [["A#0", "B#0"]]
+    # Different events giving the same figure may still be one fact ("52 freed" vs "52 pardoned").
+    assert compatible(replace(freed_25, event="pardon", quantities=freed.quantities), freed)
+
+
+def test_dates_of_different_precision_that_do_not_overlap_are_two_events():
+    june_2020 = claim("A#0", event="hold", dates=(("2020-06", "month"),))
+    assert not compatible(june_2020, claim("B#0", event="hold", dates=(("2021", "year"),)))
+    assert compatible(june_2020, claim("B#0", event="hold", dates=(("2020", "year"),)))
+    # Two different days of one precision: one event dated differently (a date dispute), not two events.
+    assert compatible(claim("A#0", event="kill", dates=(("2025-06-12", "day"),)),
+                      claim("B#0", event="kill", dates=(("2025-06-11", "day"),)))
+
+
+def test_the_mutual_bar_holds_only_for_claims_that_are_each_others_closest():
+    t = Thresholds()
+    between = (t.fact_mutual_similarity + t.fact_similarity) / 2
+    claims = [claim("A#0"), claim("B#0")]
+    assert carriers(build(claims, {("A#0", "B#0"): between})) == [["A#0", "B#0"]]
+    # B#1 is A#0's closest in B, so A#0 and B#0 are not mutual: only A#0 and B#1 join.
+    claims = [claim("A#0"), claim("B#0"), claim("B#1", sentence=1)]
+    found = build(claims, {("A#0", "B#0"): between, ("A#0", "B#1"): between + 0.02})
+    assert carriers(found) == [["A#0", "B#1"], ["B#0"]]
+    below = t.fact_mutual_similarity - 0.03
+    assert carriers(build(claims[:2], {("A#0", "B#0"): below})) == [["A#0"], ["B#0"]]
+
+
+def test_a_shared_count_joins_claims_below_the_similarity_bars():
+    t = Thresholds()
+    sim = (t.fact_specific_similarity + t.fact_mutual_similarity) / 2
+    a = claim("A#0", "Belarus freed 52 prisoners", event="release", quantities=(count(52, "prisoner"),))
+    b = claim("B#0", "52 prisoners walked out", event="walk", quantities=(count(52, "prisoner"),))
+    assert carriers(build([a, b], {("A#0", "B#0"): sim})) == [["A#0", "B#0"]]
+    plain = [replace(a, quantities=()), replace(b, quantities=())]
+    assert carriers(build(plain, {("A#0", "B#0"): sim})) == [["A#0"], ["B#0"]]
+
+
+def test_lead_tolls_of_one_kind_are_one_fact_however_phrased():
+    """"leaving at least 37 dead" vs "at least 10 people were killed": cosine 0.34, one toll."""
+    # As extraction reads them: "dead" names no unit, the clause's event is the main verb's.
+    a = claim("A#0", "A landslide hit the village, leaving at least 37 dead", sentence=0, event="hit",
+              quantities=(count(37, "", "at least 37", "lower", "death"),))
+    b = claim("B#0", "at least 10 people were killed", sentence=1, event="kill",
+              quantities=(count(10, "people", "at least 10", "lower", "death"),))
+    assert carriers(build([a, b], {("A#0", "B#0"): 0.34})) == [["A#0", "B#0"]]
+    # Past the lead (an earlier disaster recalled further down) the toll is no headline figure.
+    later = replace(b, sentence=Thresholds().lead_sentences)
+    assert carriers(build([a, later], {("A#0", "B#0"): 0.34})) == [["A#0"], ["B#0"]]
+    injured = replace(b, event="injure", quantities=(count(10, "people", "at least 10", "lower", "injury"),))
+    assert carriers(build([a, injured], {("A#0", "B#0"): 0.34})) == [["A#0"], ["B#0"]]
+
+
+def test_two_descriptions_of_one_name_need_nearly_the_same_wording():
+    t = Thresholds()
+    a = claim("A#0", "Lukashenko, the self-proclaimed president", role="appositive", event="be")
+    b = claim("B#0", "Lukashenka, who holds talks with Putin", role="relative", event="hold")
+    assert facts.describes_differently(a, b)
+    assert carriers(build([a, b], {("A#0", "B#0"): t.fact_description_similarity - 0.05})) == [["A#0"], ["B#0"]]
+    assert carriers(build([a, b], {("A#0", "B#0"): t.fact_description_similarity + 0.05})) == [["A#0", "B#0"]]
+
+
+def test_every_two_claims_of_a_fact_are_at_least_the_floor_apart():
+    """Complete linkage: C is close to B, B to A, but C and A are far apart: no chain A–B–C."""
+    claims = [claim("A#0"), claim("B#0"), claim("C#0")]
+    t = Thresholds()
+    found = build(claims, {("A#0", "B#0"): 0.7, ("B#0", "C#0"): 0.65, ("A#0", "C#0"): t.fact_floor - 0.1})
+    assert carriers(found) == [["A#0", "B#0"], ["C#0"]]
+
+
+def test_fact_ids_are_stable_for_the_same_claims_and_change_with_a_claim():
+    claims = [claim("A#0", "Belarus freed 52 prisoners"), claim("B#0", "Minsk released 52 prisoners"),
+              claim("C#0", "Sanctions on Belavia were lifted", sentence=1)]
+    sims = {("A#0", "B#0"): 0.9}
+    first = build(claims, sims)
+    again = build(list(claims), sims)
+    assert [f.id for f in first] == [f.id for f in again]
+    # A re-post numbers its claims afresh: the same claims (source and wording) keep their fact's id.
+    renumbered = [replace(c, id=c.id.replace("#0", "#7")) for c in claims]
+    assert {f.id for f in build(renumbered, {("A#7", "B#7"): 0.9})} == {f.id for f in first}
+    edited = [replace(claims[0], text="Belarus freed 25 prisoners")] + claims[1:]
+    changed = build(edited, sims)
+    assert fact_of(changed, "A#0").id != fact_of(first, "A#0").id
+    assert fact_of(changed, "C#0").id == fact_of(first, "C#0").id
+    assert len({f.id for f in first}) == len(first)
+
+
+def test_fact_text_is_the_statement_of_its_most_central_claim():
+    claims = [claim("A#0", "freed 52", statement="Belarus freed 52 prisoners"), claim("B#0", "52 freed"),
+              claim("C#0", "prisoners freed")]
+    found = build(claims, {("A#0", "B#0"): 0.9, ("A#0", "C#0"): 0.9, ("B#0", "C#0"): 0.7})
+    assert found[0].text == "Belarus freed 52 prisoners"
+
+
+@pytest.mark.parametrize("event, light", [("carry", True), ("say", True), ("kill", False)])
+def test_verbs_that_only_state_a_count_or_speech_are_no_event(event, light):
+    assert (facts.heavy_event(claim("A#0", event=event)) == "") is light
+
+
+def test_one_event_with_a_shared_name_joins_claims_below_the_similarity_bars():
+    t = Thresholds()
+    sim = (t.fact_specific_similarity + t.fact_mutual_similarity) / 2
+    a = claim("A#0", "Washington lifted sanctions on Belavia", event="lift", entities=("belavia", "united states"))
+    b = claim("B#0", "The US eased restrictions on Belavia", event="lift", entities=("belavia",))
+    assert carriers(build([a, b], {("A#0", "B#0"): sim})) == [["A#0", "B#0"]]
+    assert carriers(build([a, replace(b, event="ease")], {("A#0", "B#0"): sim})) == [["A#0"], ["B#0"]]
+    below = t.fact_specific_similarity - 0.05
+    assert carriers(build([a, b], {("A#0", "B#0"): below})) == [["A#0"], ["B#0"]]
+
+
+def test_facts_do_not_depend_on_the_order_the_claims_come_in():
+    """Seeded vectors around three topics; a request may list source B (or any claim) first."""
+    rng = np.random.default_rng(7)
+    topics = rng.standard_normal((3, 16))
+    claims, rows = [], []
+    for source, topic_of in (("A", (0, 1, 2)), ("B", (0, 1)), ("C", (0, 2, 2))):
+        for n, topic in enumerate(topic_of):
+            claims.append(claim(f"{source}#{n}", sentence=n))
+            rows.append(topics[topic] + 0.6 * rng.standard_normal(16))
+    vectors = np.array(rows, dtype=np.float32)
+    vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
+    forward = build_facts(claims, vectors, Thresholds())
+    order = rng.permutation(len(claims))
+    shuffled = build_facts([claims[i] for i in order], vectors[order], Thresholds())
+    assert len(forward) == 3                                # one fact per topic
+    assert sorted((f.id, f.claims, f.mentions) for f in forward) == sorted(
+        (f.id, f.claims, f.mentions) for f in shuffled)
