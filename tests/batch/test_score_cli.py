@@ -22,7 +22,7 @@ def test_score_writes_one_line_per_story_and_reports_bad_lines(stories_file, tmp
     assert [r["story_id"] for r in written] == [s for s in expected if s not in failed]
     assert "zapad-seed" in [r["story_id"] for r in written] and 42 in [r["story_id"] for r in written]
     for record in written:
-        assert set(record) == {"story_id", "claims", "matches", "unique", "findings"} and record["claims"]
+        assert set(record) == {"story_id", "claims", "facts", "matches", "unique", "findings"} and record["claims"]
     # The seed pair's causal-framing finding is in its line.
     seed = next(r for r in written if r["story_id"] == "zapad-seed")
     causal = [m for m in seed["matches"] if m.get("type") == "causal"]

@@ -97,8 +97,7 @@ def causal_disputes(facts: list[Fact], claims: list[Claim]) -> list[CausalDisput
                 break
             stances = [s for s in (_stance(source, held[cause_id][source], held[effect_id][source], by_id)
                                    for source in sorted(set(held[cause_id]) & set(held[effect_id]))) if s is not None]
-            relations = {s.relation for s in stances}
-            if ("cause" in relations and relations - {"cause"}) or ("reverse" in relations and relations - {"reverse"}):
+            if _disagree(stances):
                 seen.add(frozenset((cause_id, effect_id)))
                 disputes.append(CausalDispute(facts_by_id[cause_id], facts_by_id[effect_id], tuple(stances)))
                 break
@@ -121,8 +120,16 @@ def _one_per_effect(disputes: list[CausalDispute]) -> list[CausalDispute]:
                 if stance.source not in best or rank[stance.relation] < rank[best[stance.source].relation]:
                     best[stance.source] = stance
         cause = max((d.cause for d in group), key=lambda f: len(f.sources))
-        out.append(CausalDispute(cause, group[0].effect, tuple(best[s] for s in sorted(best))))
+        stances = tuple(best[s] for s in sorted(best))
+        if _disagree(stances):
+            out.append(CausalDispute(cause, group[0].effect, stances))
     return out
+
+
+def _disagree(stances) -> bool:
+    relations = {s.relation for s in stances}
+    return ("cause" in relations and bool(relations - {"cause"})) or (
+        "reverse" in relations and bool(relations - {"reverse"}))
 
 
 def _stance(source: str, of_cause: list[Claim], of_effect: list[Claim], by_id: dict[str, Claim]) -> Optional[Stance]:

@@ -38,7 +38,8 @@ def compatible(a: Claim, b: Claim) -> bool:
     """Whether two claims can state one proposition at all, whatever their values.
 
     Never one fact: counts of one thing under different tolls ("241 killed" vs "242 on board"), or under
-    different events with no figure in common ("1,200 remain behind bars" vs "52 were freed"), and dates of
+    different events with no figure in common ("1,200 remain behind bars" vs "52 were freed"; one toll told
+    with two verbs is one count: "37 died", "10 were killed"), and dates of
     different precision that do not overlap ("June 2020" vs "2021": two events).
     """
     if a.source == b.source:
@@ -47,10 +48,12 @@ def compatible(a: Claim, b: Claim) -> bool:
     for unit in units:
         of_a = [q for q in a.quantities if q.unit == unit]
         of_b = [q for q in b.quantities if q.unit == unit]
-        if not {q.tally for q in of_a} & {q.tally for q in of_b}:
+        tolls = {q.tally for q in of_a} & {q.tally for q in of_b}
+        if not tolls:
             return False
         events = heavy_event(a), heavy_event(b)
-        if all(events) and events[0] != events[1] and not {q.value for q in of_a} & {q.value for q in of_b}:
+        if tolls == {""} and all(events) and events[0] != events[1] and not (
+                {q.value for q in of_a} & {q.value for q in of_b}):
             return False
     if a.dates and b.dates:
         overlap = any(x[:min(len(x), len(y))] == y[:min(len(x), len(y))] for x, _ in a.dates for y, _ in b.dates)
@@ -122,6 +125,8 @@ def build_facts(claims: list[Claim], vectors: np.ndarray, thresholds: Thresholds
         by_toll.setdefault(toll, []).append(position[claim.id])
     for members in by_toll.values():
         for a, b in combinations(sorted(members), 2):
+            if claims[a].places and claims[b].places and set(claims[a].places) != set(claims[b].places):
+                continue   # Syria's toll is not Turkey's
             specific.add((a, b))
             edges.setdefault((a, b), max(float(vectors[a] @ vectors[b]), thresholds.fact_specific_similarity))
 

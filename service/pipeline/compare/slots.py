@@ -54,6 +54,8 @@ def fact_disputes(fact: Fact, claims: dict[str, Claim], vectors: dict[str, np.nd
     separated: set[frozenset] = set()
     disputes = []
     for check in registered():
+        if any(d.check.slot == check.slot for d in disputes):
+            continue   # one finding per fact and slot
         holder = {s: _holder(check, cs, claims) for s, cs in said.items()}
         holders = {s: c for s, c in holder.items() if c is not None}
         named: dict[frozenset, Discrepancy] = {}
@@ -67,8 +69,8 @@ def fact_disputes(fact: Fact, claims: dict[str, Claim], vectors: dict[str, np.nd
                 named[frozenset((s, t))] = found
         if not named:
             continue
-        groups = _compatible_groups(sorted(holders), named,
-                                    lambda s, t: check.comparable(holders[s], holders[t]))
+        groups = _compatible_groups(sorted(holders), named, lambda s, t: check.comparable(holders[s], holders[t])
+                                    and frozenset((holders[s].id, holders[t].id)) not in separated)
         if len(groups) < 2:
             continue
         separated |= {frozenset((holders[s].id, holders[t].id)) for g, h in combinations(groups, 2) for s in g for t in h}

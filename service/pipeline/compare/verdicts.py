@@ -69,10 +69,11 @@ def nli_scores(pairs, nli) -> dict[tuple[str, str], tuple[float, float]]:
 
 
 def different_figures(a: Claim, b: Claim) -> Optional[tuple[str, str]]:
-    """The figures of a count both claims give with no value in common ("at least 26" vs "up to 33" people)."""
+    """The figures of a count both claims give with no value in common ("at least 26" vs "up to 33" people); a
+    number whose unit the parse missed ("about 600 are missing") counts as a figure of the other's unit."""
     for unit in dict.fromkeys(q.unit for q in a.quantities + b.quantities if q.unit):
-        of_a = [q for q in a.quantities if q.unit == unit]
-        of_b = [q for q in b.quantities if q.unit == unit]
+        of_a = [q for q in a.quantities if q.unit == unit] or [q for q in a.quantities if not q.unit]
+        of_b = [q for q in b.quantities if q.unit == unit] or [q for q in b.quantities if not q.unit]
         if of_a and of_b and not {q.value for q in of_a} & {q.value for q in of_b}:
             return f"“{of_a[0].text}” {unit}", f"“{of_b[0].text}” {unit}"
     return None

@@ -7,6 +7,7 @@ relative clause or appositive describes). Spans are exact offsets into the sourc
 from __future__ import annotations
 
 import re
+import weakref
 
 from service.pipeline.extract import referents
 from service.pipeline.extract import speech
@@ -114,15 +115,70 @@ def decompose(source: Source, sentence_index: int, block_start: int, sent, first
                 break
         text = " ".join(source.text[s:e] for s, e in spans)
         said = speech.attribute(head, sent, hint, spans[0][0] - block_start, spans[-1][1] - block_start)
+        said = speech.continued_quote(source, sentence_index, sent, head, said)
         said_as, refers = rendering.render(sent, own | context, [(s - block_start, e - block_start) for s, e in spans],
                                            kind, head, here, earlier, said, hint)
+        if kind == "main" and _demonstrative_subject(head, own | context):
+            joined = _with_the_claim_before(source, sentence_index, head, spans, said_as)
+            if joined is None:
+                continue   # "This was reported by UNN", or a "this" with nothing before it to stand for
+            spans, said_as = joined
+            text = " ".join(source.text[s:e] for s, e in spans)
         claims.append(structure.describe(
             Claim(id=claim_id, source=source.id, text=text, spans=tuple(spans), sentence=sentence_index,
                   role=kind, marker=marker, parent=parent, statement=said_as or text,
                   reported=bool(said.speaker), refers_to=refers),
             head=head, token_ids=own | context, sent=sent, said=said, published=source.published_at))
     claims.sort(key=lambda c: c.spans[0][0])
+    _remember_main(source, sentence_index, claims)
     return claims
+
+
+_MAINS: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
+
+
+def _remember_main(source, sentence_index: int, claims: list[Claim]) -> None:
+    main = next((c for c in claims if c.role == "main" and c.sentence == sentence_index), None)
+    try:
+        if main is not None or _MAINS.get(source, (None,))[0] != sentence_index:
+            _MAINS[source] = (sentence_index, main)
+    except TypeError:
+        pass
+
+
+def _demonstrative_subject(head, token_ids) -> bool:
+    """A bare 'this' / 'that' subject outside a quotation ('“This was a violation,” Tusk said' is his)."""
+    subject = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return subject is not None and subject.i in token_ids and subject.lower_ in ("this", "that") and \
+        not any(True for _ in subject.children) and \
+        speech.region_at(speech.block(head.doc)["regions"], subject.idx) is None
+
+
+def _with_the_claim_before(source, sentence_index: int, head, spans, statement: str):
+    """'Poland shot down the drones. This marks the first time …': the claim reads with the one before it, as
+    '…, which marks the first time …' (its spans the two sentences'); a speech verb ('This was reported by UNN')
+    only attributes, and a 'this' with no claim right before it stands for nothing the reader has."""
+    try:
+        before = _MAINS.get(source)
+    except TypeError:
+        return None
+    if before is None or before[0] != sentence_index - 1 or before[1] is None:
+        return None
+    if speech.is_speech(head):
+        _MAINS[source] = (sentence_index, before[1])   # "X. This was reported by UNN. This happened …": still X
+        return None
+    previous = before[1]
+    rest = re.sub(r"^(This|That)\s+", "", statement)
+    if rest == statement:
+        return None
+    said = previous.statement.rstrip(" .")
+    return tuple(previous.spans) + tuple(spans), f"{said}, which {rest}"
+
+
+def _bare_verb(verb, split) -> bool:
+    """Whether a verb has nothing but its subject, auxiliaries and punctuation once `split` is taken away."""
+    return not any(c.dep_ not in SUBJECT_DEPS + ("aux", "auxpass", "neg", "punct", "advmod", "cc") and c.i != split.i
+                   for c in verb.children)
 
 
 def _shares_dependents(conj) -> bool:
@@ -248,7 +304,12 @@ def _split_kind(tok, heads) -> tuple[str, str]:
     if dep == "conj" and verbal and tok.head.pos_ in ("VERB", "AUX") and (own_subject or finite_head):
         joined = any(c.dep_ == "cc" and c.i < tok.i for c in tok.head.children) or any(
             t.text in (",", ";") for t in tok.doc[tok.head.i + 1:tok.i])
-        if not own_subject and not joined:
+        start = min(t.i for t in tok.subtree)
+        run_on = tok.doc[start].is_title and tok.doc[start].pos_ != "PROPN" and tok.doc[start - 1].is_lower
+        if own_subject and start > 0 and tok.doc[start - 1].dep_ != "cc" and \
+                tok.doc[start - 1].text not in ",;:—–-" and not run_on:
+            joined = False   # "This is the first time Poland … has engaged drones": no joint before the clause
+        if not joined:
             return "", ""   # "… who died after a plane crashed": a verb the parse hung on another without a joint
         cc = next((c.lower_ for c in tok.head.children if c.dep_ == "cc" and c.i < tok.i), "and")
         if not own_subject and _shares_dependents(tok):
@@ -294,7 +355,9 @@ def _split_kind(tok, heads) -> tuple[str, str]:
         return "participial", ""
     if dep == "appos" and described and tok.pos_ == "NOUN" and len(list(tok.subtree)) >= 3 and \
             (tok.head.pos_ == "PROPN" or tok.head.ent_type_) and not any(
-                c.dep_ in ("relcl", "acl") and tok.head.i < c.i < tok.i for c in tok.head.children):
+                c.dep_ in ("relcl", "acl") and tok.head.i < c.i < tok.i for c in tok.head.children) and \
+            not (tok.head.ent_type_ != "PERSON" and any(t.ent_type_ == "PERSON" for t in tok.subtree)):
+        # "… in Leicester, his brother, Nayan Kumar Ramesh": a person does not describe a place.
         # "Ihar Losik, who was sentenced … in one of the harshest facilities, the Novopolotsk colony": after a
         # clause on the noun, the appositive more likely describes a noun of that clause.
         return "appositive", ""
@@ -394,7 +457,8 @@ def _readable_subject(subject, regions, here, earlier) -> bool:
     if subject.lower_ in META_NOUNS and any(c.lower_ == "this" for c in subject.children):
         return False   # "This article delves into …": the page talking about itself
     if subject.tag_ == "PRP" and lower in referents.PERSONAL | referents.NEUTER | referents.PLURAL:
-        if speech.region_at(regions, subject.idx) is not None or referents.expletive(subject):
+        if speech.region_at(regions, subject.idx) is not None or referents.expletive(subject) or \
+                referents.classifying_it(subject):
             return True
         return bool(referents.resolve(subject, here, earlier))
     return True
@@ -409,6 +473,9 @@ def _whole_split(head, heads, regions, here, earlier) -> bool:
         parent = next((a for a in head.ancestors if a.i in heads), None)
         if parent is not None and speech.region_at(regions, parent.idx) == region:
             return False
+        if kind in ("participial", "adjunct", "adverbial", "coordinate") and \
+                speech.region_at(regions, head.head.idx) != region:
+            return False   # 'Air India said: “The aircraft departed …, carrying 230 passengers': not the speaker's act
     if kind in ("relative", "appositive", "main"):
         return True   # what a frame says is checked as a main clause when its claim is built
     if kind == "list":
@@ -417,8 +484,10 @@ def _whole_split(head, heads, regions, here, earlier) -> bool:
     if kind == "participial" and head.dep_ == "acl":
         return True
     subject = _subject_token(head, kind)
-    if kind in ("adjunct", "participial") and subject is not None and subject.tag_ in ("WDT", "WP"):
-        return False
+    if kind in ("adjunct", "participial", "coordinate") and subject is not None and subject.tag_ in ("WDT", "WP"):
+        return False   # "…, who was arrested in 2020 and sentenced to 15 years": the second verb stays in the relative
+    if kind == "participial" and head.dep_ == "advcl" and _bare_verb(head.head, head):
+        return False   # "Kosiniak-Kamysz elaborated, stating that …": the main clause says nothing without it
     if kind == "adjunct" and any(c.dep_ in ("xcomp", "ccomp", "acomp") for c in head.head.children):
         return False   # "… were forced to scramble jets because of …": the adjunct would lose what was done
     if kind == "adjunct" and speech.is_speech(head.head):

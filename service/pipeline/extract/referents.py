@@ -102,6 +102,8 @@ def resolve(tok, sentence_mentions: list[Mention], earlier: list[list[Mention]])
     if lower in NEUTER:
         if lower == "it" and (tok.dep_ not in SUBJECTS or expletive(tok)):
             return ""
+        if classifying_it(tok):
+            return ""   # "It is one of the deadliest crashes": 'it' is the event, not the last thing named
         if lower == "its":
             # "… grant relief to Belavia, allowing it to service its fleet": the nearest name in the sentence.
             named = _last([here], lambda m: m.kind in ("org", "place"))
@@ -126,6 +128,21 @@ def expletive(tok) -> bool:
         return False
     deps = ("ccomp", "csubj", "xcomp", "advcl") if tok.head.lemma_.lower() in RAISING else ("ccomp", "csubj", "xcomp")
     return any(c.dep_ in deps and c.i > tok.i for c in tok.head.children)
+
+
+def classifying_it(tok) -> bool:
+    """'It is one of the deadliest plane crashes', 'it was a provocation': 'it' put in a class of things, which
+    names what it stands for well enough and is too easily resolved to the wrong thing (not 'It may be more
+    than a hundred', where 'it' is a count)."""
+    if tok.lower_ != "it" or tok.dep_ not in SUBJECTS or tok.head.lemma_ != "be":
+        return False
+    for attr in (c for c in tok.head.children if c.dep_ == "attr"):
+        if attr.pos_ == "NOUN":
+            return True
+        if attr.lower_ == "one" and any(p.lower_ == "of" and any(o.pos_ == "NOUN" for o in p.children)
+                                        for p in attr.children):
+            return True
+    return False
 
 
 def resolve_noun(head, sentence_mentions: list[Mention], earlier: list[list[Mention]]) -> str:

@@ -34,6 +34,16 @@ DATELINE = re.compile(rf"^\s*(?:(?:{_PLACE},?\s*(?:{_DAY},?\s*(?:{_AGENCY}\s*)?|
 GLUED_DATE = re.compile(r"^\s*(?:January|February|March|April|May|June|July|August|September|October|November|December)"
                         r"\s+\d{1,2},\s*\d{4}(?=[A-Z])")
 LABEL = re.compile(r"^\s*(?:latest|breaking(?: news)?|update|watch|live|exclusive|analysis|explainer)\s*:\s+", re.IGNORECASE)
+# A section label or a headline set before the sentence with a colon: "What happened: Between …", "The Polish
+# response: Polish and NATO aircraft …", "Poland Downs Russian Drones: In a first, …" (never "X said: …").
+HEADING = re.compile(r"^\s*[A-Z][\w'’-]*(?:\s+[\w'’-]+){0,4}:\s+(?=[A-Z0-9])")
+SPEECH_WORDS = re.compile(r"\b(?:said|says|say|told|tells|wrote|writes|added|adds|stated|states|announced|declared|"
+                          r"posted|tweeted|reported|reports|noted|explained|warned|according)\b", re.IGNORECASE)
+# A headline run into the first sentence without a stop: "… violated airspace This marks the first time …".
+GLUED_HEADLINE = re.compile(r"^(?P<head>[^.!?:;]{15,160}?[a-z0-9\"”’)])\s+(?=(?:This|The|A|An|It|In|On|At|After|As|"
+                            r"Now|These|Those)\s+[a-z])")
+HEADLINE_TAIL = re.compile(r"\b(?:to|of|the|a|an|by|in|at|on|for|and|or|with|from|that|said|says|told|as|than|"
+                           r"is|was|are|were|has|have|had|be|been|its|their|his|her)$", re.IGNORECASE)
 BYLINE = re.compile(r"^\s*(by|author|photo|image|source|credit)s?\b[:\s]", re.IGNORECASE)
 DOMAIN = re.compile(r"^\s*[\w.-]+\.(com|org|net|ua|uk|de|fr|ru|info|io|news|eu)(/\S*)?\s*$", re.IGNORECASE)
 # A photo caption ends in its credit: "… in Savar. Credit: Reuters", "… rescued. Photograph: Robert Dejon/EPA".
@@ -59,7 +69,8 @@ def content_blocks(text: str) -> list[Block]:
     for start, end in paragraphs(text):
         line = text[start:end].replace("\n", " ")
         while True:
-            prefix = NAV_PREFIX.match(line) or DATELINE.match(line) or LABEL.match(line) or GLUED_DATE.match(line)
+            prefix = NAV_PREFIX.match(line) or DATELINE.match(line) or LABEL.match(line) or GLUED_DATE.match(line) \
+                or _heading(line) or _glued_headline(line)
             if not prefix or prefix.end() == 0 or prefix.end() >= len(line):
                 break
             start += prefix.end()
@@ -72,6 +83,19 @@ def content_blocks(text: str) -> list[Block]:
         lead = len(line) - len(line.lstrip())
         blocks.append(Block(start + lead, start + lead + len(stripped)))
     return _without_teasers(text, blocks)
+
+
+def _heading(line: str):
+    match = HEADING.match(line)
+    return match if match and not SPEECH_WORDS.search(match.group(0)) else None
+
+
+def _glued_headline(line: str):
+    """A headline the page ran into the lead: its words end without a stop and the lead's opener follows."""
+    match = GLUED_HEADLINE.match(line)
+    if not match or HEADLINE_TAIL.search(match.group("head")) or SPEECH_WORDS.search(match.group("head")):
+        return None
+    return match
 
 
 def _without_teasers(text: str, blocks: list[Block]) -> list[Block]:

@@ -10,6 +10,7 @@ that closes right before it, or, without quotation marks, the sentences before i
 from __future__ import annotations
 
 import re
+import weakref
 from dataclasses import dataclass
 
 from service.pipeline.extract.phrases import bare_phrase
@@ -255,10 +256,22 @@ def _name_before(verb) -> tuple[str, str]:
     while i >= verb.sent.start and doc[i].pos_ == "PROPN":
         i -= 1
     if i == verb.i - 1:
-        return "", ""
+        return _person_before(verb)
     span = doc[i + 1:verb.i]
     ents = [e for e in doc.ents if e.start >= span.start and e.end <= span.end]
     return span.text, speaker_kind(span.text, ents)
+
+
+def _person_before(verb) -> tuple[str, str]:
+    """'his brother, Nayan Kumar Ramesh, 27, said:' with the subject hung elsewhere: the person named right
+    before the verb, past an age and commas."""
+    doc, i = verb.doc, verb.i - 1
+    while i >= verb.sent.start and (doc[i].is_punct or doc[i].like_num):
+        i -= 1
+    if i < verb.sent.start or doc[i].ent_type_ != "PERSON":
+        return "", ""
+    ent = next((e for e in doc.ents if e.start <= i < e.end), None)
+    return (ent.text, "person") if ent is not None else ("", "")
 
 
 def speaker_kind(text: str, ents) -> str:
@@ -315,6 +328,33 @@ def attribute(head, sent, hint: str, start: int, end: int) -> Attribution:
     if hint:
         return Attribution(hint, speaker_kind(hint, [e for e in sent.ents if e.text in hint]), quoted)
     return Attribution(quoted=quoted)
+
+
+_QUOTED: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
+QUOTE_RUN = 2   # sentences a quotation may run on past its speaker's last quoted sentence
+
+
+def continued_quote(source, sentence_index: int, sent, head, said: Attribution) -> Attribution:
+    """A paragraph that opens with a quotation mark and names no speaker continues the quotation of the
+    paragraph before it (a quote over several paragraphs opens each one and closes only the last)."""
+    try:
+        memory = _QUOTED.setdefault(source, {})
+    except TypeError:
+        return said
+    regions = block(sent.doc)["regions"]
+    region = region_at(regions, head.idx)
+    if said.speaker:
+        if said.quoted or region is not None:
+            memory["last"] = (sentence_index, said)
+        return said
+    opens = sent.doc.text.lstrip()[:1] in OPENING_QUOTES or sent.doc.text.lstrip()[:1] == '"'
+    last = memory.get("last")
+    if region is None or not opens or region[0] != len(sent.doc.text) - len(sent.doc.text.lstrip()) or last is None \
+            or sentence_index - last[0] > QUOTE_RUN:
+        return said
+    found = Attribution(last[1].speaker, last[1].kind, True)
+    memory["last"] = (sentence_index, found)
+    return found
 
 
 def _subject_index(verb) -> int:

@@ -101,9 +101,6 @@ def test_one_effect_tied_to_causes_the_facts_split_apart_is_one_dispute():
     assert {s.source: s.marker for s in found[0].stances} == {"A": "in exchange for", "B": "in return for", "C": ""}
 
 
-@pytest.mark.xfail(strict=True, reason="causal._one_per_effect merges A's dispute (X→Y against B's none) and B's "
-                   "(W→Y against A's none) into one holding each source's strongest stance, both 'cause': a dispute "
-                   "(and a finding) with a single position, where no source disputes the framing")
 def test_sources_that_all_tie_one_effect_to_a_cause_are_no_dispute_after_merging():
     xs, ys, ws = split_causes()
     facts = [fact(*xs[:2]), fact(*ys[:2]), fact(*ws[:2])]

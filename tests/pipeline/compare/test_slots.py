@@ -95,10 +95,6 @@ def test_two_claims_a_check_sets_apart_are_not_compared_again_by_later_checks():
     assert [(d.check.name, d.check.slot, groups(d)) for d in found] == [("date", "date", [("A",), ("B",)])]
 
 
-@pytest.mark.xfail(strict=True, reason="slots._compatible_groups joins two sources whenever their pair has no "
-                   "conflict in `named`, and pairs an earlier check set apart are skipped, so never named: B (set "
-                   "apart from A by the number, same day as C) bridges A and C, and the date dispute A (12th) vs "
-                   "C (13th) is lost")
 def test_a_source_set_apart_by_an_earlier_check_does_not_bridge_a_later_dispute():
     a = released("A#0", 52, dates=(("2025-09-12", "day"),))
     b = released("B#0", 25, dates=(("2025-09-13", "day"),))

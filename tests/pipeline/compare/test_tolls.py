@@ -64,9 +64,6 @@ def test_a_toll_recalled_past_the_lead_is_not_the_headline_figure():
     assert [f.claims for f in facts if len(f.claims) > 1] == [("A#0", "B#0")]
 
 
-@pytest.mark.xfail(strict=True, reason="facts.compatible() keeps counts of one unit under different events with no "
-                   "figure in common apart even when both carry the same toll, so '37 people died' and '10 people "
-                   "were killed' in the lead never become the one fact tolls.py offers 'whatever its wording'")
 def test_one_toll_told_with_different_verbs_is_one_fact():
     facts, disputes = compared([toll("A#0", 37, event="die"), toll("B#0", 10, event="kill")])
     assert [f.claims for f in facts] == [("A#0", "B#0")]
@@ -84,9 +81,6 @@ def test_far_apart_floors_of_one_toll_are_disputed():
     assert [d.check.name for d in disputes] == ["numeric"]
 
 
-@pytest.mark.xfail(strict=True, reason="facts.build_facts joins every source's first lead toll of a kind whatever "
-                   "its places, and compatible() does not look at places: Syria's 812 dead and Turkey's 9,057 become "
-                   "one fact and a numeric dispute; the old tally check compared tolls of the same places only")
 def test_tolls_of_different_places_are_not_disputed():
     syria, turkey = toll("A#0", 812, places=("syria",)), toll("B#0", 9057, places=("turkey",))
     assert compared([syria, turkey])[1] == []

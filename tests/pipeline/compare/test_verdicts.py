@@ -116,10 +116,6 @@ def test_incompatible_dates_or_support_between_other_events_are_related():
     assert agree_or_related(day, replace(other_event, event="kill"), between, supported, t).verdict == "agree"
 
 
-@pytest.mark.xfail(strict=True, reason="verdicts.different_figures compares only counts with the same unit, so a "
-                   "count whose unit the parse missed ('about 600 are still missing') is never a different figure: "
-                   "600 vs 'as many as 900 people' agree ('Both report the same fact'); the old _different_figures "
-                   "(and checks/numeric.py's loose counts) treat such a count as one of the unit")
 def test_a_count_whose_unit_the_parse_missed_is_still_a_different_figure():
     a = claim("A#0", "about 600 are still missing", quantities=(count(600, "", "about 600", "about"),))
     b = claim("B#0", "As many as 900 people could still be missing",

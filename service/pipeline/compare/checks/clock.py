@@ -9,7 +9,7 @@ from typing import Optional
 from service.pipeline.compare.checks import Check, Discrepancy, register
 from service.pipeline.types import Claim
 
-CLOCK = re.compile(r"\b(?P<h>\d{1,2})(?::(?P<m>\d{2}))?\s*(?P<ampm>[ap]\.?\s?m\.?)(?=\W|$)|\b(?P<hh>[01]\d|2[0-3])(?P<mm>[0-5]\d)\s*(?:hrs|hours|h)\b",
+CLOCK = re.compile(r"\b(?P<h>\d{1,2})(?:[:.](?P<m>\d{2}))?\s*(?P<ampm>[ap]\.?\s?m\.?)(?=\W|$)|\b(?P<hh>[01]\d|2[0-3])(?P<mm>[0-5]\d)\s*(?:hrs|hours|h)\b",
                    re.IGNORECASE)
 ZONE = re.compile(r"\b(local(?: time)?|[ECMP][SD]?T|GMT|UTC|IST|BST|CET|CEST|EEST|MSK)\b")
 

@@ -26,9 +26,6 @@ def test_times_of_day_are_read_as_minutes_and_zone(text, minutes):
     assert clock.times(at(text)) == minutes
 
 
-@pytest.mark.xfail(strict=True, reason="clock.CLOCK has no '2.30 p.m.' form (a point between hours and minutes, "
-                   "British style): it reads '30 p.m.' as 6 p.m., so '2.30 p.m.' vs '2:30 p.m.' is a false "
-                   "time dispute")
 def test_a_point_between_hours_and_minutes_is_one_time():
     assert clock.times(at("at 2.30 p.m.")) == [(870, "")]
     assert clock.check(at("at 2.30 p.m."), at("at 2:30 p.m.", "B#0")) is None

@@ -1,0 +1,43 @@
+"""Who did it: one source names a collective actor the other leaves out ("Poland shot down the drones" vs
+"Polish and NATO aircraft shot down the drones"). Actors are the countries, organisations and nationalities
+named in the subject (a pronoun there counts as the name it stands for); people are the entity check's."""
+from __future__ import annotations
+
+from typing import Optional
+
+from service.pipeline.compare.checks import Check, Discrepancy, register, same_event
+from service.pipeline.extract.normalize import entity_key, fold, same_name
+from service.pipeline.types import Claim
+
+ACTORS = {"GPE", "ORG", "NORP"}
+
+
+def actors(claim: Claim) -> frozenset[str]:
+    words = fold(claim.subject)
+    found = {key for label, key, text in claim.named if label in ACTORS and key and text and text in words}
+    found |= {entity_key(name) for surface, name in claim.refers_to if fold(surface) in words.split()}
+    return frozenset(found)
+
+
+def _covers(more: frozenset[str], fewer: frozenset[str]) -> bool:
+    return all(any(same_name(x, y) for y in more) for x in fewer)
+
+
+def check(a: Claim, b: Claim) -> Optional[Discrepancy]:
+    if not same_event(a, b) or a.partial_list or b.partial_list:
+        return None
+    x, y = actors(a), actors(b)
+    if not x or not y or len(x) == len(y):
+        return None
+    more, fewer = (a, b) if len(x) > len(y) else (b, a)
+    named, left = (x, y) if more is a else (y, x)
+    if not _covers(named, left):
+        return None   # different actors altogether: the entity check's business
+    extra = sorted(n for n in named if not any(same_name(n, m) for m in left))
+    return Discrepancy("entity", "medium", 0.55,
+                       f"{more.source} has {', '.join(extra)} among who did it; {fewer.source} names only "
+                       f"{', '.join(sorted(left))}.")
+
+
+CHECK = register(Check(name="agents", type="entity", slot="agent", severity="medium", order=75, compare=check,
+                       comparable=same_event, value=lambda c: ", ".join(sorted(actors(c)))))
