@@ -35,7 +35,10 @@ def test_compare_finds_the_causal_framing_difference(client, seed_texts):
     assert "sanctions" in texts and "In response" in texts
     finding = next(f for f in body["findings"] if f["type"] == "causal")
     assert finding["severity"] == "high"
-    assert {p["source"] for p in finding["positions"]} == {"A", "B"}
+    assert {s for p in finding["positions"] for s in p["sources"]} == {"A", "B"}
+    assert finding["id"].startswith("fd_") and finding["slot"] == "link" and len(finding["facts"]) == 2
+    assert all(len(p["texts"]) == len(p["claims"]) for p in finding["positions"])
+    assert any(m.get("finding") == finding["id"] for m in body["matches"] if m["verdict"] == "discrepancy")
 
 
 def test_compare_drops_page_boilerplate(client, seed_texts):

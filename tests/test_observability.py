@@ -67,7 +67,7 @@ def test_metrics_time_the_pipeline_stages_and_warm_up(client, app):
     # The app's pipeline instance is instrumented, whichever front door (compare, articles) runs it.
     app.extensions["factcheck.pipeline"].run([Source(s["id"], s["text"]) for s in SMALL["sources"]])
     after = samples(client)
-    for stage in ("claims", "embed", "align", "verdicts", "total"):
+    for stage in ("claims", "embed", "facts", "verdicts", "total"):
         count = "factcheck_pipeline_stage_seconds_count"
         assert value(after, count, stage=stage) == value(before, count, stage=stage) + 1, stage
     assert value(after, "factcheck_model_warmup_seconds") > 0

@@ -24,7 +24,7 @@ REQUESTS = Counter("factcheck_http_requests_total", "HTTP requests answered, by 
 LATENCY = Histogram("factcheck_http_request_duration_seconds", "Time to answer an HTTP request.",
                     ["endpoint", "method", "status"], buckets=LATENCY_BUCKETS)
 STAGES = Histogram("factcheck_pipeline_stage_seconds",
-                   "Time spent in each pipeline stage (claims, embed, align, verdicts, total).", ["stage"],
+                   "Time spent in each pipeline stage (claims, embed, facts, verdicts, total).", ["stage"],
                    buckets=LATENCY_BUCKETS)
 WARMUP = Gauge("factcheck_model_warmup_seconds", "Seconds this process spent warming up its models.",
                multiprocess_mode="livemax")

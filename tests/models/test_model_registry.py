@@ -56,7 +56,7 @@ def test_the_pipeline_runs_on_local_paths_for_every_role(local_nli, tmp_path, se
     swapped = Pipeline(settings).warm_up()
     assert not swapped.nli.ref.packaged and not swapped.parser.ref.packaged and not swapped.embedder.ref.packaged
     # No calibration was fitted for this model: the class defaults apply.
-    assert swapped.calibration.model == str(local_nli) and not swapped.calibration.confidence_tables
+    assert swapped.thresholds.model == str(local_nli) and not swapped.thresholds.confidence_tables
     report = swapped.run([Source("A", seed_texts["A"]), Source("B", seed_texts["B"])])
     assert len(report.claims) > 20 and report.matches
     assert any(m.nli is not None for m in report.matches)   # the local classifier was asked
