@@ -88,7 +88,20 @@ def same_name(a: str, b: str) -> bool:
     ta, tb = a.split(), b.split()
     if ta and tb and (ta[-1] == tb[-1] or set(ta) <= set(tb) or set(tb) <= set(ta)):
         return True
-    return bool(ta and tb) and _spelling_variants(transliteration_key(ta[-1]), transliteration_key(tb[-1]))
+    if bool(ta and tb) and _spelling_variants(transliteration_key(ta[-1]), transliteration_key(tb[-1])):
+        return True
+    return (len(ta) > 1 or len(tb) > 1) and _same_words_any_order(ta, tb)
+
+
+def _same_words_any_order(ta: list[str], tb: list[str]) -> bool:
+    """'Ramesh Vishwaskumar', 'Vishwashkumar Ramesh', 'Vishwash Kumar Ramesh' and 'Vishwaskumar': one name in
+    another order, with a part split or left out, each word of the shorter matching a word (or two words run
+    together) of the other."""
+    shorter, longer = sorted((ta, tb), key=len)
+    words = [transliteration_key(w) for w in longer]
+    words += [a + b for a, b in zip(words, words[1:])]
+    return all(any(_spelling_variants(transliteration_key(w), x) or transliteration_key(w) == x for x in words)
+               for w in shorter)
 
 
 def _spelling_variants(a: str, b: str) -> bool:

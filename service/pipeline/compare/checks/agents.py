@@ -3,6 +3,7 @@
 named in the subject (a pronoun there counts as the name it stands for); people are the entity check's."""
 from __future__ import annotations
 
+import re
 from typing import Optional
 
 from service.pipeline.compare.checks import Check, Discrepancy, register, same_event
@@ -10,10 +11,13 @@ from service.pipeline.extract.normalize import entity_key, fold, same_name
 from service.pipeline.types import Claim
 
 ACTORS = {"GPE", "ORG", "NORP"}
+ATTACHED = re.compile(r"\b(?:to|in|from|for|on|at|with|by|near|over|en route|after|during|amid)\b")
 
 
 def actors(claim: Claim) -> frozenset[str]:
-    words = fold(claim.subject)
+    """The actors named in the subject before any preposition other than "of" ("the plane en route to London"
+    names no actor)."""
+    words = ATTACHED.split(fold(claim.subject), 1)[0]
     found = {key for label, key, text in claim.named if label in ACTORS and key and text and text in words}
     found |= {entity_key(name) for surface, name in claim.refers_to if fold(surface) in words.split()}
     return frozenset(found)
