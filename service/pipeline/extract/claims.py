@@ -64,7 +64,8 @@ def decompose(source: Source, sentence_index: int, block_start: int, sent, first
         broken = [h for h in heads if h != sent.root.i and not _whole_split(sent.doc[h], heads, regions, here, earlier)]
         if not broken:
             break
-        for h in broken:
+        # Only the highest broken clauses go in a pass: one below them may be whole once they are gone.
+        for h in [h for h in broken if not any(a.i in broken for a in sent.doc[h].ancestors)]:
             del heads[h]
     while True:
         owner = _owners(tokens, heads, sent.root.i)
@@ -306,9 +307,9 @@ def _split_kind(tok, heads) -> tuple[str, str]:
             t.text in (",", ";") for t in tok.doc[tok.head.i + 1:tok.i])
         start = min(t.i for t in tok.subtree)
         run_on = tok.doc[start].is_title and tok.doc[start].pos_ != "PROPN" and tok.doc[start - 1].is_lower
-        if own_subject and start > 0 and tok.doc[start - 1].dep_ != "cc" and \
-                tok.doc[start - 1].text not in ",;:—–-" and not run_on:
-            joined = False   # "This is the first time Poland … has engaged drones": no joint before the clause
+        if own_subject:
+            # "This is the first time Poland … has engaged drones": no joint before the clause
+            joined = run_on or start == 0 or tok.doc[start - 1].dep_ == "cc" or tok.doc[start - 1].text in ",;:—–-"
         if not joined:
             return "", ""   # "… who died after a plane crashed": a verb the parse hung on another without a joint
         cc = next((c.lower_ for c in tok.head.children if c.dep_ == "cc" and c.i < tok.i), "and")

@@ -383,3 +383,22 @@ def test_a_clause_whose_subject_cannot_be_placed_is_not_emitted(claims_of):
 def test_a_bare_noun_phrase_is_not_a_claim(claims_of):
     claims = claims_of("Poland, a NATO member of the alliance.")
     assert all(c.role == "appositive" and c.statement == "Poland is a NATO member of the alliance" for c in claims)
+
+
+def test_a_this_sentence_reads_with_the_claim_before_it(claims_of):
+    claims = claims_of("Poland shot down several Russian drones on Wednesday. This marks the first time a member of "
+                       "the alliance has fired shots in the war. This was reported by UNN.")
+    joined = one(claims, "first time")
+    assert joined.statement == ("Poland shot down several Russian drones on Wednesday, which marks the first time a "
+                                "member of the alliance has fired shots in the war")
+    assert joined.text == "Poland shot down several Russian drones on Wednesday This marks the first time a member " \
+                          "of the alliance has fired shots in the war"
+    assert not any("reported by" in c.text for c in claims)
+
+
+def test_a_quotation_over_paragraphs_keeps_its_speaker(claims_of):
+    claims = claims_of("His brother, Nayan Kumar Ramesh, 27, said: “We were just shocked as soon as we heard it.\n"
+                       "“I last spoke to him yesterday morning.")
+    speaker = claims[0].speaker
+    assert speaker and [c.speaker for c in claims] == [speaker] * 2, [(c.text, c.speaker) for c in claims]
+    assert claims[1].quoted and claims[1].statement.startswith(f"{speaker} said: “I last spoke")

@@ -119,3 +119,16 @@ def test_a_teaser_cut_off_mid_sentence_gives_way_to_its_paragraph():
     teaser = full[:full.index("the fighting") - 1]
     text = f"{teaser}\n{full}"
     assert [text[b.start:b.end] for b in content_blocks(text)] == [full]
+
+
+def test_headings_and_glued_headlines_are_trimmed_from_the_lead():
+    from service.pipeline.extract.segment import content_blocks
+
+    for text, lead in (("What happened: Between September 9 and 10, Russian drones crossed into Polish airspace.",
+                        "Between September 9 and 10"),
+                       ("Poland shoots down Russian drones after huge number violated airspace This marks the first "
+                        "time a member of the alliance has fired shots.", "This marks"),
+                       ("In a statement Air India said: “The aircraft crashed shortly after take-off.",
+                        "In a statement Air India said")):
+        block, = content_blocks(text)
+        assert text[block.start:].startswith(lead)
