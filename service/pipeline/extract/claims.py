@@ -117,6 +117,8 @@ def decompose(source: Source, sentence_index: int, block_start: int, sent, first
         text = " ".join(source.text[s:e] for s, e in spans)
         said = speech.attribute(head, sent, hint, spans[0][0] - block_start, spans[-1][1] - block_start)
         said = speech.continued_quote(source, sentence_index, sent, head, said)
+        if kind == "appositive" and not said.quoted and said.verb >= 0:
+            said = speech.Attribution()   # 'X, co-winner of the Nobel Peace Prize': the writer's words, not the speaker's
         said_as, refers = rendering.render(sent, own | context, [(s - block_start, e - block_start) for s, e in spans],
                                            kind, head, here, earlier, said, hint)
         if kind == "main" and _demonstrative_subject(head, own | context):
@@ -315,6 +317,9 @@ def _split_kind(tok, heads) -> tuple[str, str]:
         cc = next((c.lower_ for c in tok.head.children if c.dep_ == "cc" and c.i < tok.i), "and")
         if not own_subject and _shares_dependents(tok):
             return "", ""
+        if not own_subject and any(c.dep_ == "nsubjpass" for c in tok.head.children) and \
+                not any(c.dep_ == "auxpass" for c in tok.children) and any(c.dep_ == "dobj" for c in tok.children):
+            return "", ""   # "drones had been shot down and labeled the incursion …": who labeled is not the drones
         return "coordinate", cc
     if dep == "advcl" and verbal and tok.head.pos_ in ("VERB", "AUX", "NOUN", "PROPN"):
         if any(referents.expletive(c) for c in tok.head.children if c.dep_ in SUBJECT_DEPS):
@@ -357,7 +362,10 @@ def _split_kind(tok, heads) -> tuple[str, str]:
     if dep == "appos" and described and tok.pos_ == "NOUN" and len(list(tok.subtree)) >= 3 and \
             (tok.head.pos_ == "PROPN" or tok.head.ent_type_) and not any(
                 c.dep_ in ("relcl", "acl") and tok.head.i < c.i < tok.i for c in tok.head.children) and \
-            not (tok.head.ent_type_ != "PERSON" and any(t.ent_type_ == "PERSON" for t in tok.subtree)):
+            not (tok.head.ent_type_ != "PERSON" and any(t.ent_type_ == "PERSON" for t in tok.subtree)) and \
+            not (any(c.dep_ in ("nummod", "conj") for c in tok.children) and
+                 any(c.dep_ == "nummod" for c in tok.head.children)):
+        # "169 Indians, 53 British nationals and a Canadian": a list of counts, not a description.
         # "… in Leicester, his brother, Nayan Kumar Ramesh": a person does not describe a place.
         # "Ihar Losik, who was sentenced … in one of the harshest facilities, the Novopolotsk colony": after a
         # clause on the noun, the appositive more likely describes a noun of that clause.
@@ -398,6 +406,14 @@ def _context_tokens(head, kind: str, sent) -> set[int]:
     described = head.head if head.head.pos_ in ("NOUN", "PROPN", "PRON") else None
     if kind == "list" and described is None:
         described = _noun_just_before(head)
+    if kind == "list" and described is not None and described.dep_ == "conj" and \
+            described.head.pos_ in ("NOUN", "PROPN"):
+        # "232 passengers and 12 crew members, including 169 Indian nationals …": the list is of them all.
+        first = described.head
+        lefts = [t for t in first.lefts if t.dep_ in ("compound", "amod", "nummod", "poss", "det", "quantmod")]
+        start = min([t.i for l in lefts for t in l.subtree] + [first.i])
+        return {i for i in range(start, described.i + 1) if not sent.doc[i].is_punct or sent.doc[i].text == ","} \
+            | {t.i for t in described.lefts for t in t.subtree}
     if kind in ("relative", "participial", "appositive", "list") and described is not None:
         noun = described
         if kind == "appositive":

@@ -91,7 +91,11 @@ def render(sent, token_ids: set[int], spans_local: list[tuple[int, int]], kind: 
             name = referents.resolve(tok, sentence_mentions, earlier)
             if prefixed and name and name.lower() in said.speaker.lower():
                 continue
+            if name and tok.tag_ == "PRP$" and name in replace.values():
+                continue   # "Donald Tusk announced a meeting of his council": the claim has named him already
             if name and name.lower() != lower:
+                if tok.i != kept[0].i and re.match(r"^(The|A|An) ", name):
+                    name = name[0].lower() + name[1:]   # "shortly after, the aircraft issued …"
                 replace[tok.i] = referents.possessive(name) if tok.tag_ == "PRP$" else name
                 refers.append((tok.text, name))
         elif tok.pos_ == "NOUN" and lower in referents.ORG_NOUNS | referents.PLACE_NOUNS:

@@ -402,3 +402,20 @@ def test_a_quotation_over_paragraphs_keeps_its_speaker(claims_of):
     speaker = claims[0].speaker
     assert speaker and [c.speaker for c in claims] == [speaker] * 2, [(c.text, c.speaker) for c in claims]
     assert claims[1].quoted and claims[1].statement.startswith(f"{speaker} said: “I last spoke")
+
+
+def test_a_list_of_counts_is_no_appositive(claims_of):
+    claims = claims_of("Among the passengers were 169 Indians, 53 British nationals and a Canadian.")
+    assert not any(" are 53" in c.statement for c in claims), [c.statement for c in claims]
+
+
+def test_an_active_verb_does_not_borrow_a_passive_subject(claims_of):
+    claims = claims_of("Prime Minister Donald Tusk confirmed that drones had been shot down and labeled the incursion "
+                       "a large-scale provocation by Russia.")
+    assert not any("drones labeled" in c.statement for c in claims), [c.statement for c in claims]
+
+
+def test_a_list_after_coordinated_counts_is_of_them_all(claims_of):
+    claims = claims_of("Flight AI171 carried 232 passengers and 12 crew members, including 169 Indian nationals and "
+                       "53 British nationals.")
+    assert not any(c.statement.startswith("12 crew members included") for c in claims), [c.statement for c in claims]
