@@ -15,6 +15,7 @@ from service.pipeline.types import Claim, Fact, Link
 Relation = Literal["cause", "reverse", "none"]
 NOT_CAUSES = {"since"}        # "since the invasion began" is time, not cause
 CAUSE_FIRST = {"so"}          # "X, so Y": the linked clause is the effect
+NEARBY_SENTENCES = 1          # two facts stated in adjacent sentences are reported side by side
 
 
 @dataclass(frozen=True)
@@ -90,8 +91,10 @@ def causal_disputes(facts: list[Fact], claims: list[Claim]) -> list[CausalDisput
             cause, effect = (there, here) if target_is_cause else (here, there)
             both = set(held[cause.id]) & set(held[effect.id])
             if len(both) >= 2:
-                carried = target in there.claims
-                candidates.append((-carried, -len(both), there.claims.index(target) if carried else 0, cause.id, effect.id))
+                # "Belarus released 52 prisoners, including an EU employee. In exchange, …": the sentence's main
+                # clause is what the link points back to, before its side clauses.
+                main = by_id[target].role == "main"
+                candidates.append((-main, -len(both), -(target in there.claims), cause.id, effect.id))
         for *_, cause_id, effect_id in sorted(candidates):
             if frozenset((cause_id, effect_id)) in seen:
                 break
@@ -133,13 +136,14 @@ def _disagree(stances) -> bool:
 
 
 def _stance(source: str, of_cause: list[Claim], of_effect: list[Claim], by_id: dict[str, Claim]) -> Optional[Stance]:
-    """The source's strongest relation between the two facts; None when it ties them in one sentence in words
-    no marker names ("bribed … in anticipation of favours"): that is no position to hold against it."""
+    """The source's strongest relation between the two facts; None when it takes no position against a cause:
+    it ties them in one sentence in words no marker names ("bribed … in anticipation of favours"), or states
+    them sentences apart with nothing between them (it reports both, it does not put them side by side)."""
     readings = [(relation(x, y, by_id), x, y) for x in of_cause for y in of_effect if x.id != y.id]
     if not readings:
         return None
     rank = {"cause": 0, "reverse": 1, "none": 2}
     (kind, marker, one_sentence), x, y = min(readings, key=lambda r: (rank[r[0][0]], not r[0][1], r[1].spans[0]))
-    if kind == "none" and one_sentence and not marker:
+    if kind == "none" and not marker and (one_sentence or abs(x.sentence - y.sentence) > NEARBY_SENTENCES):
         return None
     return Stance(source, kind, marker, link_claim(x, y, marker))

@@ -68,14 +68,17 @@ def causal_finding(dispute: CausalDispute, min_confidence: float) -> Finding:
 
 
 def position_matches(finding: Finding, similarity) -> list[Verdict]:
-    """One discrepancy match per two positions, between their first claims, naming the finding."""
+    """Discrepancy matches naming the finding: for every two positions, each claim of the smaller one against the
+    first claim of the other (every source that holds a value is in a flagged pair, and pairs grow linearly)."""
     out = []
     for p, q in combinations(finding.positions, 2):
-        a, b = p.claims[0], q.claims[0]
-        out.append(Verdict(claims=(a, b), verdict="discrepancy", discrepancy_type=finding.type,
-                           severity=finding.severity, confidence=finding.confidence,
-                           explanation=finding.explanation, similarity=round(similarity(a, b), 4),
-                           finding=finding.id))
+        small, large = sorted((p, q), key=lambda x: len(x.claims))
+        for a in small.claims:
+            b = large.claims[0]
+            out.append(Verdict(claims=(a, b), verdict="discrepancy", discrepancy_type=finding.type,
+                               severity=finding.severity, confidence=finding.confidence,
+                               explanation=finding.explanation, similarity=round(similarity(a, b), 4),
+                               finding=finding.id))
     return out
 
 

@@ -137,15 +137,18 @@ def test_a_causal_finding_names_each_relation_with_its_markers_and_sources():
     assert findings.causal_finding(causal_story(), min_confidence=0.99).low_confidence
 
 
-def test_position_matches_give_one_discrepancy_per_two_positions_naming_the_finding():
+def test_position_matches_pair_each_claim_of_the_smaller_position_naming_the_finding():
     finding = findings.slot_finding(dispute(), Thresholds(), 0.5)
     matches = findings.position_matches(finding, lambda a, b: 0.8)
-    assert [m.claims for m in matches] == [("inkl#0", "ndtvprofit#0"), ("inkl#0", "ukpol#0"),
+    assert [m.claims for m in matches] == [("ndtvprofit#0", "inkl#0"), ("ukpol#0", "inkl#0"),
                                            ("ndtvprofit#0", "ukpol#0")]
     assert {(m.verdict, m.discrepancy_type, m.finding, m.confidence) for m in matches} == {
         ("discrepancy", "numeric", finding.id, finding.confidence)}
     two = replace(finding, positions=finding.positions[:2])
     assert len(findings.position_matches(two, lambda a, b: 0.8)) == 1
+    wide = replace(finding, positions=(finding.positions[0], replace(finding.positions[1], claims=("x#0", "y#0"))))
+    assert [m.claims for m in findings.position_matches(wide, lambda a, b: 0.8)] == [("x#0", "inkl#0"),
+                                                                                      ("y#0", "inkl#0")]
 
 
 def test_pairs_a_finding_sets_apart_are_related_and_the_findings_matches_are_added():
