@@ -91,7 +91,7 @@ class Pipeline:
         by_id = {c.id: c for c in claims}
         vector_of = {c.id: vectors[i] for i, c in enumerate(claims)}
         disputes = [d for fact in facts for d in slots.fact_disputes(fact, by_id, vector_of, self.thresholds)]
-        framings = causal.causal_disputes(facts, claims)
+        framings = causal.causal_disputes(facts, claims, self.thresholds.causal_nearby_sentences)
         timings["facts"] = time.perf_counter() - mark
         mark = time.perf_counter()
         judged = verdicts.judge_pairs(facts, by_id, vector_of, self.nli, self.thresholds,
@@ -99,7 +99,7 @@ class Pipeline:
         timings["verdicts"] = time.perf_counter() - mark
         floor = self.settings.finding_min_confidence
         found = [findings.slot_finding(d, self.thresholds, floor) for d in disputes]
-        found += [findings.causal_finding(d, floor) for d in framings]
+        found += [findings.causal_finding(d, self.thresholds, floor) for d in framings]
         found += findings.contradiction_findings(judged, facts, floor)
         found = findings.ordered(findings.note_publication_gaps(found, by_id, sources))
         texts = {s.id: s.text for s in sources}

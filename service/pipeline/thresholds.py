@@ -55,6 +55,8 @@ class Thresholds:
     # Slots and links compared within facts (compare/slots.py, compare/causal.py).
     same_speaker_fact: float = 0.7    # attribution only matters between claims that clearly report one statement
     lead_sentences: int = 3           # sentences that carry a story's headline facts (tolls, severity of counts)
+    causal_nearby_sentences: int = 1  # two facts this many sentences apart, unlinked, are reported side by side
+    causal_confidence: float = 0.8    # a causal-framing finding (no labelled news pairs to measure it on yet)
     confidence_tables: tuple[tuple[str, ConfidenceTable], ...] = field(default=(), repr=False)
     typed_confidences: tuple[tuple[str, float], ...] = field(default=(), repr=False)
 

@@ -15,7 +15,6 @@ from service.pipeline.types import Claim, Fact, Link
 Relation = Literal["cause", "reverse", "none"]
 NOT_CAUSES = {"since"}        # "since the invasion began" is time, not cause
 CAUSE_FIRST = {"so"}          # "X, so Y": the linked clause is the effect
-NEARBY_SENTENCES = 1          # two facts stated in adjacent sentences are reported side by side
 
 
 @dataclass(frozen=True)
@@ -67,7 +66,7 @@ def relation(x: Claim, y: Claim, by_id: dict[str, Claim]) -> tuple[Relation, str
     return "none", "", x.sentence == y.sentence
 
 
-def causal_disputes(facts: list[Fact], claims: list[Claim]) -> list[CausalDispute]:
+def causal_disputes(facts: list[Fact], claims: list[Claim], nearby: int = 1) -> list[CausalDispute]:
     by_id = {c.id: c for c in claims}
     fact_of: dict[str, Fact] = {}
     for fact in facts:
@@ -98,7 +97,7 @@ def causal_disputes(facts: list[Fact], claims: list[Claim]) -> list[CausalDisput
         for *_, cause_id, effect_id in sorted(candidates):
             if frozenset((cause_id, effect_id)) in seen:
                 break
-            stances = [s for s in (_stance(source, held[cause_id][source], held[effect_id][source], by_id)
+            stances = [s for s in (_stance(source, held[cause_id][source], held[effect_id][source], by_id, nearby)
                                    for source in sorted(set(held[cause_id]) & set(held[effect_id]))) if s is not None]
             if _disagree(stances):
                 seen.add(frozenset((cause_id, effect_id)))
@@ -135,7 +134,8 @@ def _disagree(stances) -> bool:
         "reverse" in relations and bool(relations - {"reverse"}))
 
 
-def _stance(source: str, of_cause: list[Claim], of_effect: list[Claim], by_id: dict[str, Claim]) -> Optional[Stance]:
+def _stance(source: str, of_cause: list[Claim], of_effect: list[Claim], by_id: dict[str, Claim],
+           nearby: int) -> Optional[Stance]:
     """The source's strongest relation between the two facts; None when it takes no position against a cause:
     it ties them in one sentence in words no marker names ("bribed … in anticipation of favours"), or states
     them sentences apart with nothing between them (it reports both, it does not put them side by side)."""
@@ -144,6 +144,6 @@ def _stance(source: str, of_cause: list[Claim], of_effect: list[Claim], by_id: d
         return None
     rank = {"cause": 0, "reverse": 1, "none": 2}
     (kind, marker, one_sentence), x, y = min(readings, key=lambda r: (rank[r[0][0]], not r[0][1], r[1].spans[0]))
-    if kind == "none" and not marker and (one_sentence or abs(x.sentence - y.sentence) > NEARBY_SENTENCES):
+    if kind == "none" and not marker and (one_sentence or abs(x.sentence - y.sentence) > nearby):
         return None
     return Stance(source, kind, marker, link_claim(x, y, marker))

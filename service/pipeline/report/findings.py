@@ -18,7 +18,6 @@ SLOT_NAMES = {"number": "the figures", "date": "the date", "time": "the time of 
               "negation": "whether it happened", "quote": "the words quoted", "statement": "the statement"}
 RELATION_NAMES = {"cause": "as cause and effect", "reverse": "with the cause the other way round",
                   "none": "side by side or apart, with no causal link"}
-CAUSAL_CONFIDENCE = 0.8
 
 
 def finding_id(facts: tuple[str, ...], slot: str) -> str:
@@ -46,7 +45,7 @@ def slot_finding(dispute: SlotDispute, thresholds: Thresholds, min_confidence: f
                    positions=positions, low_confidence=confidence < min_confidence)
 
 
-def causal_finding(dispute: CausalDispute, min_confidence: float) -> Finding:
+def causal_finding(dispute: CausalDispute, thresholds: Thresholds, min_confidence: float) -> Finding:
     by_relation: dict[str, list] = {}
     for stance in dispute.stances:
         by_relation.setdefault(stance.relation, []).append(stance)
@@ -63,8 +62,8 @@ def causal_finding(dispute: CausalDispute, min_confidence: float) -> Finding:
     explanation = (f"The sources link “{dispute.effect.text}” and “{dispute.cause.text}” differently: {held}.")
     facts = (dispute.cause.id, dispute.effect.id)
     return Finding(id=finding_id(facts, "link"), facts=facts, type="causal", slot="link", severity="high",
-                   confidence=CAUSAL_CONFIDENCE, explanation=explanation, positions=tuple(positions),
-                   low_confidence=CAUSAL_CONFIDENCE < min_confidence)
+                   confidence=thresholds.causal_confidence, explanation=explanation, positions=tuple(positions),
+                   low_confidence=thresholds.causal_confidence < min_confidence)
 
 
 def position_matches(finding: Finding, similarity) -> list[Verdict]:

@@ -127,14 +127,14 @@ def causal_story():
 
 
 def test_a_causal_finding_names_each_relation_with_its_markers_and_sources():
-    finding = findings.causal_finding(causal_story(), min_confidence=0.5)
+    finding = findings.causal_finding(causal_story(), Thresholds(), min_confidence=0.5)
     assert (finding.type, finding.slot, finding.facts) == ("causal", "link", ("f_release", "f_lift"))
     assert [(p.value, p.sources, p.claims) for p in finding.positions] == [
         ("as cause and effect (“in exchange for”)", ("A",), ("A#0+1",)),
         ("side by side or apart, with no causal link (“while”)", ("B",), ("B#0+1",))]
     assert "“The US lifted sanctions on Belavia” and “Belarus freed 52 prisoners”" in finding.explanation
     assert finding.id == findings.finding_id(("f_release", "f_lift"), "link")
-    assert findings.causal_finding(causal_story(), min_confidence=0.99).low_confidence
+    assert findings.causal_finding(causal_story(), Thresholds(), min_confidence=0.99).low_confidence
 
 
 def test_position_matches_pair_each_claim_of_the_smaller_position_naming_the_finding():
