@@ -37,6 +37,12 @@ def test_facts_stated_apart_in_another_source_are_no_link():
     assert stances(causal_disputes(facts, claims)[0]) == [("A", "cause", "in exchange for"), ("B", "none", "")]
 
 
+def test_facts_stated_sentences_apart_with_nothing_between_them_take_no_position():
+    facts, claims = story(Link("causal", "in exchange for", ("A#0",)), b_sentences=(0, 5))
+    assert causal_disputes(facts, claims) == []
+    assert causal_disputes(facts, claims, nearby=5) != []
+
+
 def test_the_reverse_direction_is_a_dispute():
     facts, claims = story(Link("causal", "in response to", ("A#0",)))
     b_x = claim("B#0", RELEASE, 0, links=(Link("causal", "because", ("B#1",)),))     # X because of Y
