@@ -139,7 +139,7 @@ def classifying_it(tok) -> bool:
     for attr in (c for c in tok.head.children if c.dep_ == "attr"):
         if attr.pos_ == "NOUN":
             return True
-        if attr.lower_ == "one" and any(p.lower_ == "of" and any(o.pos_ == "NOUN" for o in p.children)
+        if attr.lower_ == "one" and any(p.lower_ == "of" and any(o.dep_ == "pobj" for o in p.children)
                                         for p in attr.children):
             return True
     return False
