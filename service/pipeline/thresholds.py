@@ -50,6 +50,7 @@ class Thresholds:
     fact_mutual_similarity: float = 0.5     # lower bar for two claims that are each other's closest in the other source
     fact_specific_similarity: float = 0.45  # lower bar for claims sharing a count, a day or an event and a name
     fact_floor: float = 0.4           # every two claims of one fact are at least this close
+    fact_restated_similarity: float = 0.7   # a source's claim this close to its own claim of a fact restates it
     fact_consolidate_similarity: float = 0.6  # two facts whose claims are on average this close are one
     fact_description_similarity: float = 0.75  # two different descriptions of one name ("X, who …") at least this
     # Slots and links compared within facts (compare/slots.py, compare/causal.py).

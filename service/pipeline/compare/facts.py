@@ -181,8 +181,8 @@ def build_facts(claims: list[Claim], vectors: np.ndarray, thresholds: Thresholds
 def _restated(i: int, group: dict[int, list[int]], mentions: dict[int, list[int]], root: list[int], neighbours,
               claims: list[Claim], thresholds: Thresholds):
     """The fact claim i states again: a fact of several sources, one of them i's, whose claim from i's source
-    (in another sentence) is as close to i as one fact's claims, or whose claim from another source gives the
-    same count or day; None if there is none."""
+    (in another sentence) is nearly i's wording, or whose claim from another source gives the same count or
+    day; None if there is none."""
     claim = claims[i]
     if claim.partial_list:
         return None
@@ -195,7 +195,7 @@ def _restated(i: int, group: dict[int, list[int]], mentions: dict[int, list[int]
                 claims[x].source for x in members + mentions.get(target, [])}:
             continue
         if claims[j].source == claim.source:
-            if sim < thresholds.fact_similarity or claims[j].sentence == claim.sentence:
+            if sim < thresholds.fact_restated_similarity or claims[j].sentence == claim.sentence:
                 continue
         elif not same_specifics(claim, claims[j]):
             continue
