@@ -7,7 +7,6 @@ relative clause or appositive describes). Spans are exact offsets into the sourc
 from __future__ import annotations
 
 import re
-import weakref
 
 from service.pipeline.extract import referents
 from service.pipeline.extract import speech
@@ -121,32 +120,18 @@ def decompose(source: Source, sentence_index: int, block_start: int, sent, first
             said = speech.Attribution()   # 'X, co-winner of the Nobel Peace Prize': the writer's words, not the speaker's
         said_as, refers = rendering.render(sent, own | context, [(s - block_start, e - block_start) for s, e in spans],
                                            kind, head, here, earlier, said, hint)
-        if kind == "main" and _demonstrative_subject(head, own | context):
-            joined = _with_the_claim_before(source, sentence_index, head, spans, said_as)
-            if joined is None:
-                continue   # "This was reported by UNN", or a "this" with nothing before it to stand for
-            spans, said_as = joined
-            text = " ".join(source.text[s:e] for s, e in spans)
+        if kind == "main" and _demonstrative_subject(head, own | context) and speech.is_speech(head):
+            # "This was reported by UNN" only attributes the sentences before it: no claim. "This marks the first
+            # time …" stays as written: what 'this' stands for is often the story's main event rather than the
+            # sentence before (joining the two read "Authorities closed airports, which marks the first time …").
+            continue
         claims.append(structure.describe(
             Claim(id=claim_id, source=source.id, text=text, spans=tuple(spans), sentence=sentence_index,
                   role=kind, marker=marker, parent=parent, statement=said_as or text,
                   reported=bool(said.speaker), refers_to=refers),
             head=head, token_ids=own | context, sent=sent, said=said, published=source.published_at))
     claims.sort(key=lambda c: c.spans[0][0])
-    _remember_main(source, sentence_index, claims)
     return claims
-
-
-_MAINS: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
-
-
-def _remember_main(source, sentence_index: int, claims: list[Claim]) -> None:
-    main = next((c for c in claims if c.role == "main" and c.sentence == sentence_index), None)
-    try:
-        if main is not None or _MAINS.get(source, (None,))[0] != sentence_index:
-            _MAINS[source] = (sentence_index, main)
-    except TypeError:
-        pass
 
 
 def _demonstrative_subject(head, token_ids) -> bool:
@@ -155,27 +140,6 @@ def _demonstrative_subject(head, token_ids) -> bool:
     return subject is not None and subject.i in token_ids and subject.lower_ in ("this", "that") and \
         not any(True for _ in subject.children) and \
         speech.region_at(speech.block(head.doc)["regions"], subject.idx) is None
-
-
-def _with_the_claim_before(source, sentence_index: int, head, spans, statement: str):
-    """'Poland shot down the drones. This marks the first time …': the claim reads with the one before it, as
-    '…, which marks the first time …' (its spans the two sentences'); a speech verb ('This was reported by UNN')
-    only attributes, and a 'this' with no claim right before it stands for nothing the reader has."""
-    try:
-        before = _MAINS.get(source)
-    except TypeError:
-        return None
-    if before is None or before[0] != sentence_index - 1 or before[1] is None:
-        return None
-    if speech.is_speech(head):
-        _MAINS[source] = (sentence_index, before[1])   # "X. This was reported by UNN. This happened …": still X
-        return None
-    previous = before[1]
-    rest = re.sub(r"^(This|That)\s+", "", statement)
-    if rest == statement:
-        return None
-    said = previous.statement.rstrip(" .")
-    return tuple(previous.spans) + tuple(spans), f"{said}, which {rest}"
 
 
 def _bare_verb(verb, split) -> bool:
