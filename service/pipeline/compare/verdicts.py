@@ -1,8 +1,9 @@
 """Claim pairs within each fact → agree / related, by similarity and (where it decides) the calibrated NLI score.
 
 Claims of one fact state one proposition, so every pair of its claims from two sources is judged. The NLI model runs only
-where its answer can change the label: pairs below the agreement bar that share their event (support makes
-them agree), and, when nli_contradictions is on, near-identical pairs (an untyped contradiction).
+where its answer can change the label, between the claims that carry the fact: pairs below the agreement bar
+that share their event (support makes them agree), and, when nli_contradictions is on, near-identical pairs
+(an untyped contradiction).
 """
 from __future__ import annotations
 
@@ -29,9 +30,12 @@ def fact_pairs(facts: list[Fact], claims: dict[str, Claim], vectors: dict[str, n
 def judge_pairs(facts: list[Fact], claims: dict[str, Claim], vectors: dict[str, np.ndarray], nli,
                 thresholds: Thresholds, nli_max_pairs: int, nli_contradictions: bool = False) -> list[Verdict]:
     pairs = list(fact_pairs(facts, claims, vectors))
+    carriers = {c for fact in facts for c in fact.claims}
 
     def nli_decides(pair) -> bool:
         a, b, similarity = pair
+        if a.id not in carriers or b.id not in carriers or same_specifics(a, b):
+            return False   # a mention's pair is judged by similarity; a shared count or day already agrees
         if thresholds.support_similarity <= similarity < thresholds.agree_similarity:
             return same_event(a, b)
         return nli_contradictions and similarity >= thresholds.contradiction_similarity
