@@ -130,3 +130,19 @@ def test_saying_is_not_a_shared_event():
     assert not verdicts.same_event(said, replace(said, id="B#0", source="B"))
     killed = claim("A#1", event="kill")
     assert verdicts.same_event(killed, replace(killed, id="B#1", source="B"))
+
+
+def test_the_nli_model_is_not_asked_about_a_mention_or_a_pair_sharing_a_count():
+    t = Thresholds()
+    between = (t.support_similarity + t.agree_similarity) / 2
+    a = claim("A#0", "Belarus freed prisoners", event="release")
+    b = claim("B#0", "Minsk let the prisoners go", event="release")
+    b_again = claim("B#3", "Minsk let prisoners out", event="release", sentence=3)
+    nli = RecordingNLI()
+    found = judge([a], between, nli, mentions=[b_again]) + judge([a, b], between, nli)
+    assert {v.claims for v in found} == {("A#0", "B#3"), ("A#0", "B#0")}
+    assert all("B#3" not in pair and b_again.text not in pair for pair in nli.asked)
+    counted = RecordingNLI()
+    judge([replace(a, quantities=(count(52, "prisoner"),)), replace(b, quantities=(count(52, "prisoner"),))],
+          between, counted)
+    assert counted.asked == []
