@@ -202,7 +202,7 @@ def _frame_tokens(sent, frames, heads) -> set[int]:
         verb = sent.doc[frame.verb]
         below = {t.i for h in heads if h != frame.verb and h not in frame.content and verb in sent.doc[h].ancestors
                  for t in sent.doc[h].subtree}
-        hidden |= (frame.tokens - below) | set(speech.trailing_speaker(verb))
+        hidden |= (frame.tokens - below) | set(speech.trailing_run(verb))
     return hidden
 
 
@@ -441,8 +441,11 @@ def _readable_subject(subject, regions, here, earlier) -> bool:
         if speech.region_at(regions, subject.idx) is not None or referents.expletive(subject) or \
                 referents.classifying_it(subject):
             return True
-        return bool(referents.resolve(subject, here, earlier))
+        return bool(referents.resolve(subject, here, earlier, strict=False))
     return True
+
+
+RANKING = {"first", "last", "only", "next", "largest", "biggest", "most", "least"}
 
 
 def _whole_split(head, heads, regions, here, earlier) -> bool:
@@ -463,7 +466,14 @@ def _whole_split(head, heads, regions, here, earlier) -> bool:
         return (head.head.pos_ in ("NOUN", "PROPN") or _noun_just_before(head) is not None) and \
             head.head.tag_ not in ("WDT", "WP")
     if kind == "participial" and head.dep_ == "acl":
-        return True
+        # "the biggest batch of prisoners yet pardoned by Lukashenko": what ranks the noun is the participle,
+        # "The biggest batch was pardoned" would say another thing; "targets located in Ukraine" inside a
+        # quotation is part of the quoted words.
+        noun = head.head
+        ranked = any(t.tag_ in ("JJS", "RBS") or t.lower_ in RANKING for t in noun.lefts) or \
+            any(c.lower_ in ("yet", "ever") for c in head.children)
+        quoted = region is not None and speech.region_at(regions, noun.idx) == region
+        return not (ranked or quoted)
     subject = _subject_token(head, kind)
     if kind in ("adjunct", "participial", "coordinate") and subject is not None and subject.tag_ in ("WDT", "WP"):
         return False   # "…, who was arrested in 2020 and sentenced to 15 years": the second verb stays in the relative

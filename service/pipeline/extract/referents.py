@@ -6,8 +6,9 @@ The rules are the parse's and the story's named entities':
 
 - he / him / his / she / her: the last PERSON named before, in the sentence or the article's earlier
   sentences, written in the longest form the article used ("Tusk" → "Donald Tusk");
-- it / its: the last singular subject that is not a person ("The plane crashed … Its signal was lost");
-- they / their: the last plural subject ("Boeing 787s have faced engine issues …, their safety record");
+- it / its: the one singular subject that is not a person, in its sentence or the one before, when nothing
+  else in its sentence before it could be meant ("The plane crashed … Its signal was lost");
+- they / their: likewise the one plural subject ("Boeing 787s have faced engine issues …, their safety record");
 - 'the company', 'the airline', 'the carrier' …: the last organisation named; 'the country': the last country.
 
 Only what the article names before the pronoun counts, at most LOOKBACK sentences back; what stays
@@ -87,9 +88,11 @@ def noun_phrase(head) -> str:
     return text
 
 
-def resolve(tok, sentence_mentions: list[Mention], earlier: list[list[Mention]]) -> str:
+def resolve(tok, sentence_mentions: list[Mention], earlier: list[list[Mention]], strict: bool = True) -> str:
     """The name `tok` stands for, or '' (sentence_mentions: those of its own sentence; earlier: those of the
-    sentences before, oldest first)."""
+    sentences before, oldest first). Not `strict`: 'it' / 'they' as the last subject of their number within
+    LOOKBACK sentences, which only says whether the article gave something to stand for (a clause with such a
+    subject reads as a claim), never what to write in its place."""
     lower = tok.lower_
     here = [m for m in sentence_mentions if m.order < tok.i]
     pools = [here] + [earlier[-k] for k in range(1, min(LOOKBACK, len(earlier)) + 1)]
@@ -109,14 +112,48 @@ def resolve(tok, sentence_mentions: list[Mention], earlier: list[list[Mention]])
             named = _last([here], lambda m: m.kind in ("org", "place"))
             if named is not None:
                 return named.name
-        found = _last(pools, lambda m: m.kind == "thing" and not m.plural and not _is_person_name(m, pools))
-        return found.name if found else ""
+        if not strict:
+            found = _last(pools, lambda m: m.kind == "thing" and not m.plural and not _is_person_name(m, pools))
+            return found.name if found else ""
+        return _only_candidate(tok, here, earlier, plural=False,
+                               accept=lambda m: not _is_person_name(m, pools))
     if lower in PLURAL:
         if lower == "them" or (lower == "they" and tok.dep_ not in SUBJECTS):
             return ""
-        found = _last(pools, lambda m: m.kind == "thing" and m.plural)
-        return found.name if found else ""
+        if not strict:
+            found = _last(pools, lambda m: m.kind == "thing" and m.plural)
+            return found.name if found else ""
+        return _only_candidate(tok, here, earlier, plural=True)
     return ""
+
+
+OBJECTS = ("dobj", "dative", "attr", "oprd")   # what a verb acts on: as likely meant as its subject
+NOT_ANTECEDENT_ENTS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY", "PERSON"}
+
+
+def _only_candidate(tok, here, earlier, plural: bool, accept=lambda m: True) -> str:
+    """'it' / 'they' as the one subject of its number in its own sentence before it or in the sentence right
+    before, and only when no object of a verb in its sentence before it could be meant ('urged people not to touch
+    any objects, warning that they may pose a threat': 'they' is not the forces). Otherwise ''."""
+    names: dict[str, str] = {}
+    for pool in [here] + ([earlier[-1]] if earlier else []):
+        names = {m.name.lower(): m.name for m in pool if m.kind == "thing" and m.plural == plural and accept(m)}
+        if names:
+            break   # a subject of its own sentence first; the sentence before only when it has none
+    if len(names) != 1:
+        return ""
+    name = next(iter(names.values()))
+    subjects = {m.order for m in here if m.kind == "thing"}
+    for other in tok.sent:
+        if other.i >= tok.i:
+            break
+        if other.pos_ not in ("NOUN", "PROPN") or other.dep_ not in OBJECTS or other.i in subjects or \
+                other.ent_type_ in NOT_ANTECEDENT_ENTS or (other.tag_ in ("NNS", "NNPS")) != plural:
+            continue
+        if other.text.lower() in name.lower().split():
+            continue
+        return ""
+    return name
 
 
 RAISING = {"emerge", "appear", "seem", "transpire", "turn", "become", "remain", "happen"}

@@ -172,7 +172,7 @@ def sentence_frames(sent, regions) -> list[Frame]:
                      for c in content for t in sent.doc[c].subtree)
         trailing = all(c < tok.i for c in content)
         if quoted or nested or outlet or trailing:
-            tokens = _frame_tokens(tok, content) | frozenset(trailing_speaker(tok))
+            tokens = _frame_tokens(tok, content) | frozenset(trailing_run(tok))
             frames.append(Frame(tok.i, tokens, content, speaker, kind, quoted, False, outlet))
     return frames
 
@@ -216,6 +216,14 @@ def speaker_of(verb) -> tuple[str, str]:
         if verb.dep_ in ("advcl", "conj", "xcomp") and is_speech(verb.head):
             return speaker_of(verb.head)
         return _name_before(verb)
+    if _glued_subject(who):
+        # "…, the US embassy spokesperson in the Lithuanian capital Vilnius said": the parse took the last name
+        # of the speaker's phrase for the subject. The whole trailing phrase, or no speaker.
+        run = trailing_speaker(verb, glued=True)
+        if not run:
+            return "", ""
+        span = verb.doc[run[0]:run[-1] + 1]
+        return span.text, speaker_kind(span.text, [e for e in verb.doc.ents if e.start >= span.start and e.end <= span.end])
     words = bare_phrase(who, drop=lambda t: t.is_punct or (t.dep_ == "prep" and t.lower_ == "to"))
     # "WARSAW, Poland, Sept 10, (AP): Poland said": the run of words around the subject, not a dateline before it.
     start = who.i
@@ -228,11 +236,36 @@ def speaker_of(verb) -> tuple[str, str]:
     return text, speaker_kind(text, ents)
 
 
-def trailing_speaker(verb) -> list[int]:
-    """'…, the Belarus affairs section of the US embassy in Vilnius said.' parsed without a subject: the words
-    between the last comma and a speech verb that ends its sentence."""
+def _glued_subject(who) -> bool:
+    """A one-name subject that ends a longer noun phrase ('the Lithuanian capital Vilnius said'): the word
+    before it is a noun or adjective of that phrase, not a clause boundary."""
+    if who.pos_ != "PROPN" or any(c.dep_ not in ("compound", "punct") for c in who.children):
+        return False
+    first = min(t.i for t in who.subtree)
+    if first <= who.sent.start:
+        return False
+    before = who.doc[first - 1]
+    if before.pos_ not in ("NOUN", "ADJ", "PROPN") or before.head.i == who.i or before.dep_ == "compound":
+        return False
+    # "In a statement Air India said": the word before hangs on the verb, a phrase of the clause, not of a noun.
+    node = before
+    while node.dep_ in ("pobj", "prep", "amod", "compound") and node.head.i != node.i:
+        node = node.head
+    return node.pos_ in ("NOUN", "PROPN") and node.i != who.head.i
+
+
+def trailing_run(verb) -> list[int]:
+    """The trailing speaker's words of a frame, whether the parse gave it no subject or only its last name."""
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    return trailing_speaker(verb, glued=subject is not None and _glued_subject(subject))
+
+
+def trailing_speaker(verb, glued: bool = False) -> list[int]:
+    """'…, the Belarus affairs section of the US embassy in Vilnius said.' parsed without a subject (or with
+    only its last name for one, `glued`): the words between the last comma and a speech verb that ends its
+    sentence."""
     doc, sent = verb.doc, verb.sent
-    if any(c.dep_ in SUBJECT_DEPS | {"agent"} for c in verb.children) or \
+    if (not glued and any(c.dep_ in SUBJECT_DEPS | {"agent"} for c in verb.children)) or \
             not all(t.is_punct for t in doc[verb.i + 1:sent.end]):
         return []
     i = verb.i - 1
@@ -293,6 +326,50 @@ def speaker_kind(text: str, ents) -> str:
 
 
 def attribute(head, sent, hint: str, start: int, end: int) -> Attribution:
+    said = _attribute(head, sent, hint, start, end)
+    if said.speaker:
+        relayed = _relayed(sent.doc, start)
+        if relayed is not None:
+            # "Nayan said: “He … said, ‘I don’t know how I’m alive’”": the words are the one he quotes, not his.
+            inner = _relayed_speaker(relayed) if relayed else ""
+            if not inner:
+                return Attribution(quoted=True)
+            return Attribution(f"{said.speaker} said {inner}", said.kind, True, said.verb, said.subject)
+    return said
+
+
+def _relayed(doc, start: int):
+    """The speech verb of an inner quotation (‘…’ inside “…”) open at character `start`, else None."""
+    region = region_at(quote_regions(doc.text) if "speech" not in doc.user_data else block(doc)["regions"], start)
+    if region is None:
+        return None
+    text, depth, opened = doc.text, 0, -1
+    for i in range(region[0] + 1, start):
+        if text[i] == "‘":
+            depth, opened = depth + 1, i
+        elif text[i] == "’" and depth and not (i + 1 < len(text) and text[i + 1].isalpha()):
+            depth -= 1
+    if not depth:
+        return None
+    verbs = [t for t in doc if region[0] < t.idx < opened and is_speech(t)]
+    return verbs[-1] if verbs else False
+
+
+def _relayed_speaker(verb) -> str:
+    """The subject of the verb that opens an inner quotation ('he … and said, ‘…'), as written; '' if none."""
+    node = verb
+    while node:
+        subject = next((c for c in node.children if c.dep_ == "nsubj"), None)
+        if subject is not None:
+            if subject.tag_ == "PRP":
+                return subject.text if subject.text == "I" else subject.lower_
+            ent = next((e for e in verb.doc.ents if e.start <= subject.i < e.end and e.label_ == "PERSON"), None)
+            return ent.text if ent is not None else ""
+        node = node.head if node.dep_ == "conj" and node.head.i != node.i else None
+    return ""
+
+
+def _attribute(head, sent, hint: str, start: int, end: int) -> Attribution:
     """The speaker of a claim headed by `head` covering doc characters start..end: the nearest speech
     verb above it, else the quotation or speaker-only sentence around it, else a cited source."""
     info = block(sent.doc)

@@ -109,8 +109,14 @@ def render(sent, token_ids: set[int], spans_local: list[tuple[int, int]], kind: 
                 refers.append((f"{det.text} {tok.text}", name))
 
     words: list[str] = []
+    plain: list[str] = []
     last = None
     for tok in kept:
+        if not plain and tok.dep_ == "cc" and tok.i in drop:
+            plain.append("")   # "But he seems …" quoted from "he": still the speaker's words, as written
+            continue
+        plain.append((doc.text[kept[len(plain) - 1].idx + len(kept[len(plain) - 1].text):tok.idx]
+                      if plain and kept[len(plain) - 1].i + 1 == tok.i else " " if plain else "") + tok.text)
         if tok.i in before:
             words.append(" " + before[tok.i] + " ")
             last = None
@@ -122,13 +128,18 @@ def render(sent, token_ids: set[int], spans_local: list[tuple[int, int]], kind: 
         words.append((gap if words else "") + piece)
         last = tok
     body = tidy("".join(words))
-    statement = attributed(body, kept, token_ids, said, hint, regions, sentence_mentions, earlier, doc)
+    exact = tidy("".join(plain))
+    statement = attributed(body, kept, token_ids, said, hint, regions, sentence_mentions, earlier, doc, exact)
     return statement, tuple(dict.fromkeys(refers))
 
 
 def attributed(body: str, kept, token_ids, said: speech.Attribution, hint: str, regions, sentence_mentions,
-               earlier, doc) -> str:
-    """The body with 'X said' in front when the article attributes it and the claim does not say so itself."""
+               earlier, doc, exact: str = "") -> str:
+    """The body with 'X said' in front when the article attributes it and the claim does not say so itself.
+
+    Quotation marks go only around the article's own quoted words: the claim's words as written (a
+    rewritten relative 'its fleet includes …' is no quotation), every one of them inside the article's
+    quotation marks; otherwise the claim is reported without them."""
     if not body:
         return ""
     if not said.speaker or (said.verb >= 0 and said.verb in token_ids):
@@ -142,9 +153,15 @@ def attributed(body: str, kept, token_ids, said: speech.Attribution, hint: str, 
     speaker = capitalise(speaker)
     inside = [t for t in kept if region_of(regions, t) is not None and not t.is_punct]
     words = [t for t in kept if not t.is_punct]
-    personal = any(t.lower_ in FIRST_SECOND for t in kept)
-    if (said.quoted and words and len(inside) * 2 >= len(words)) or personal:
-        return f"{speaker} said: “{tidy(body.replace(chr(8220), '').replace(chr(8221), '').replace(chr(34), ''))}”"
+    # "US" is the country, not "us".
+    personal = any(t.lower_ in FIRST_SECOND and not (t.text.isupper() and len(t.text) > 1) for t in kept)
+    unmarked = tidy(body.replace(chr(8220), '').replace(chr(8221), '').replace(chr(34), ''))
+    as_written = tidy((exact or body).replace(chr(8220), '').replace(chr(8221), '').replace(chr(34), ''))
+    if ((said.quoted and words and len(inside) * 2 >= len(words)) or personal) and len(inside) == len(words) and \
+            (unmarked == as_written or personal):
+        return f"{speaker} said: “{unmarked if unmarked == as_written else as_written}”"
+    if personal:
+        return ""   # first-person words not all quoted: no faithful reported form
     if hint and speaker == capitalise(hint):
         return f"According to {said.speaker}, {lower_first(body, kept)}"
     return f"{speaker} said {lower_first(body, kept)}"

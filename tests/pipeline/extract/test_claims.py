@@ -417,3 +417,54 @@ def test_a_list_after_coordinated_counts_is_of_them_all(claims_of):
     claims = claims_of("Flight AI171 carried 232 passengers and 12 crew members, including 169 Indian nationals and "
                        "53 British nationals.")
     assert not any(c.statement.startswith("12 crew members included") for c in claims), [c.statement for c in claims]
+
+
+def test_a_place_name_ending_a_trailing_speaker_is_not_the_speaker(claims_of):
+    claims = claims_of("Washington will grant sanctions relief to Belavia, allowing it to service its fleet, which "
+                       "includes Boeing aircraft, the US embassy spokesperson in the Lithuanian capital Vilnius said.")
+    assert not any(c.statement.startswith("Vilnius said") for c in claims), statements(claims)
+    assert not any("spokesperson" in c.text for c in claims), texts(claims)
+    assert any(c.statement.startswith("The US embassy spokesperson in the Lithuanian capital Vilnius said")
+               for c in claims), statements(claims)
+
+
+def test_a_phrase_of_the_clause_before_the_speaker_leaves_the_speaker_alone(claims_of):
+    claims = claims_of('In a statement Air India said: "The aircraft departed from Ahmedabad at 1338 hrs."')
+    assert any(c.statement.startswith("Air India said: “The aircraft departed") for c in claims), statements(claims)
+
+
+def test_words_quoted_inside_a_quotation_are_not_the_outer_speaker_s(claims_of):
+    claims = claims_of("Speaking to Sky News, Nayan said: “He video-called my dad and said, ‘Oh, the plane’s crashed. "
+                       "I don’t know where my brother is. I don’t know how I’m alive’.”")
+    assert not any(c.statement.startswith("Nayan said: “I don’t") for c in claims), statements(claims)
+
+
+def test_a_quotation_holds_only_the_article_s_quoted_words(claims_of):
+    claims = claims_of('A U.S. embassy spokesperson in Vilnius said that the U.S. will allow Belavia to "service and '
+                       'buy components for its fleet, which includes Boeing aircraft."')
+    assert not any("“its fleet includes" in c.statement for c in claims), statements(claims)
+
+
+def test_us_in_capitals_is_the_country_not_a_first_person_quote(claims_of):
+    claims = claims_of("Belavia's fleet includes Boeing aircraft, the US embassy spokesperson said.")
+    assert not any("“" in c.statement for c in claims), statements(claims)
+
+
+def test_they_with_objects_before_it_is_left_unresolved(claims_of):
+    claims = claims_of("The Polish armed forces urged people not to touch any objects they see, warning that they may "
+                       "pose a threat and could contain hazardous material.")
+    assert not any(c.statement.startswith("The Polish armed forces could contain") or
+                   "forces may pose" in c.statement for c in claims), statements(claims)
+
+
+def test_it_with_another_thing_before_it_is_left_unresolved(claims_of):
+    claims = claims_of("Sanctions relief on Belavia airlines accompanies the release, though it's less than the "
+                       "requested 1,300 total.")
+    assert not any(c.statement.startswith("Sanctions relief's less") for c in claims), statements(claims)
+
+
+def test_a_participle_that_ranks_its_noun_stays_with_it(claims_of):
+    claims = claims_of("It was the biggest batch of prisoners yet pardoned by Lukashenko, who is seeking to repair "
+                       "relations with the United States.")
+    assert not any("batch yet was pardoned" in c.statement or c.statement.startswith("The biggest batch")
+                   for c in claims), statements(claims)
