@@ -144,7 +144,10 @@ EVENT_SYNONYMS = {"launch": "begin", "start": "begin", "commence": "begin", "kic
                   "finish": "end", "conclude": "end", "wrap": "end",
                   "free": "release", "detain": "arrest", "apprehend": "arrest", "decline": "refuse",
                   "perish": "die", "drown": "die",
-                  "topple": "collapse", "scrap": "cancel", "axe": "cancel"}
+                  "topple": "collapse", "scrap": "cancel", "axe": "cancel",
+                  # phrasal verbs are keyed with their particle ("took down" = "shot down")
+                  "take down": "shoot down", "bring down": "shoot down", "down": "shoot down",
+                  "destroy": "shoot down", "neutralize": "shoot down", "neutralise": "shoot down"}
 
 
 def event_key(lemma: str) -> str:

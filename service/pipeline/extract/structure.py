@@ -46,7 +46,7 @@ def describe(claim: Claim, head, token_ids: set[int], sent, said: speech.Attribu
         claim,
         subject=_phrase(head, ("nsubj", "nsubjpass"), token_ids),
         predicate=head.lemma_.lower(),
-        event=normalize.event_key(event.lemma_.lower()),
+        event=normalize.event_key(_with_particle(event)),
         object=_phrase(event, ("dobj", "attr", "oprd", "dative"), token_ids),
         negated=bool(lowers & NEGATIONS) or any(t.dep_ == "neg" for t in tokens) or _denied(head),
         modality=_modality(head, xcomp, lemmas, lowers),
@@ -63,6 +63,12 @@ def describe(claim: Claim, head, token_ids: set[int], sent, said: speech.Attribu
         named=tuple(sorted({(e.label_, normalize.entity_key(e.text), normalize.fold(e.text)) for e in ents
                             if e.label_ in ENTITY_LABELS})),
     )
+
+
+def _with_particle(verb) -> str:
+    """The verb's lemma with its particle ("take down", "shoot down"), so phrasal verbs key as one event."""
+    particle = next((c.lower_ for c in verb.children if c.dep_ == "prt"), "")
+    return f"{verb.lemma_.lower()} {particle}".strip()
 
 
 DENIALS = {"deny", "reject", "dispute", "refute", "rebut"}
