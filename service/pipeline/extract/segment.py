@@ -181,9 +181,24 @@ def parse_sources(sources, parser) -> list[tuple[list[Sentence], list]]:
     return [_split(s.id, s.text, found, docs) for s, found in zip(sources, blocks)]
 
 
+def index_sentences(doc) -> None:
+    """Token.sent and Span.sent look their sentence up in one list (spaCy walks the doc's sentences each time,
+    and claim building asks thousands of times)."""
+    if "sent" in doc.user_token_hooks:
+        return
+    sents = list(doc.sents)
+    of = [0] * len(doc)
+    for k, sent in enumerate(sents):
+        for i in range(sent.start, sent.end):
+            of[i] = k
+    doc.user_token_hooks["sent"] = lambda tok: sents[of[tok.i]]
+    doc.user_span_hooks["sent"] = lambda span: sents[of[span.start]]
+
+
 def _split(source_id: str, text: str, blocks, docs) -> tuple[list[Sentence], list]:
     found, spans = [], []
     for block, doc in zip(blocks, docs):   # blocks first: zip stops there without taking another doc
+        index_sentences(doc)
         for sent in doc.sents:
             if not any(t.is_alpha for t in sent):
                 continue

@@ -138,11 +138,19 @@ def is_speech(tok) -> bool:
     return tok.pos_ in ("VERB", "AUX") or any(c.dep_ in CONTENT_DEPS for c in tok.children)
 
 
+def doc_text(doc) -> str:
+    """The doc's text, built once: spaCy joins every token again on each `doc.text`."""
+    cached = doc.user_data.get("text")
+    if cached is None:
+        cached = doc.user_data["text"] = doc.text
+    return cached
+
+
 def block(doc) -> dict:
     """Quotations and frames of a parsed block, computed once and kept on the doc."""
     cached = doc.user_data.get("speech")
     if cached is None:
-        regions = quote_regions(doc.text)
+        regions = quote_regions(doc_text(doc))
         frames = {sent.start: sentence_frames(sent, regions) for sent in doc.sents}
         by_verb = {f.verb: f for found in frames.values() for f in found}
         cached = doc.user_data["speech"] = {"regions": regions, "frames": frames, "by_verb": by_verb}
@@ -340,10 +348,10 @@ def attribute(head, sent, hint: str, start: int, end: int) -> Attribution:
 
 def _relayed(doc, start: int):
     """The speech verb of an inner quotation (‘…’ inside “…”) open at character `start`, else None."""
-    region = region_at(quote_regions(doc.text) if "speech" not in doc.user_data else block(doc)["regions"], start)
+    region = region_at(quote_regions(doc_text(doc)) if "speech" not in doc.user_data else block(doc)["regions"], start)
     if region is None:
         return None
-    text, depth, opened = doc.text, 0, -1
+    text, depth, opened = doc_text(doc), 0, -1
     for i in range(region[0] + 1, start):
         if text[i] == "‘":
             depth, opened = depth + 1, i
@@ -376,7 +384,7 @@ def _attribute(head, sent, hint: str, start: int, end: int) -> Attribution:
     regions = info["regions"]
     frames = info["by_verb"]
     inside = sum(max(0, min(e, end) - max(s + 1, start)) for s, e in regions)
-    contains_quote = any(start <= s and e <= end and len(re.findall(r"\w+", sent.doc.text[s:e])) >= MIN_QUOTED_WORDS
+    contains_quote = any(start <= s and e <= end and len(re.findall(r"\w+", doc_text(sent.doc)[s:e])) >= MIN_QUOTED_WORDS
                          for s, e in regions)
     quoted = inside * 2 >= max(end - start, 1) or contains_quote
     below = head
@@ -424,9 +432,9 @@ def continued_quote(source, sentence_index: int, sent, head, said: Attribution) 
         if said.quoted or region is not None:
             memory["last"] = (sentence_index, said)
         return said
-    opens = sent.doc.text.lstrip()[:1] in OPENING_QUOTES or sent.doc.text.lstrip()[:1] == '"'
+    opens = doc_text(sent.doc).lstrip()[:1] in OPENING_QUOTES or doc_text(sent.doc).lstrip()[:1] == '"'
     last = memory.get("last")
-    if region is None or not opens or region[0] != len(sent.doc.text) - len(sent.doc.text.lstrip()) or last is None \
+    if region is None or not opens or region[0] != len(doc_text(sent.doc)) - len(doc_text(sent.doc).lstrip()) or last is None \
             or sentence_index - last[0] > QUOTE_RUN:
         return said
     found = Attribution(last[1].speaker, last[1].kind, True)
@@ -447,7 +455,7 @@ def _quotation_speaker(region, info, doc):
                 return frame
             if frame.tail:
                 first = min(frame.tokens)
-                gap = doc.text[region[1] + 1:doc[first].idx]
+                gap = doc_text(doc)[region[1] + 1:doc[first].idx]
                 if region[1] < doc[first].idx and not re.search(r"\w", gap):
                     return frame
     return None

@@ -115,7 +115,7 @@ def render(sent, token_ids: set[int], spans_local: list[tuple[int, int]], kind: 
         if not plain and tok.dep_ == "cc" and tok.i in drop:
             plain.append("")   # "But he seems …" quoted from "he": still the speaker's words, as written
             continue
-        plain.append((doc.text[kept[len(plain) - 1].idx + len(kept[len(plain) - 1].text):tok.idx]
+        plain.append((speech.doc_text(doc)[kept[len(plain) - 1].idx + len(kept[len(plain) - 1].text):tok.idx]
                       if plain and kept[len(plain) - 1].i + 1 == tok.i else " " if plain else "") + tok.text)
         if tok.i in before:
             words.append(" " + before[tok.i] + " ")
@@ -124,7 +124,7 @@ def render(sent, token_ids: set[int], spans_local: list[tuple[int, int]], kind: 
             last = None
             continue
         piece = replace.get(tok.i, tok.text)
-        gap = doc.text[last.idx + len(last.text):tok.idx] if last is not None and last.i + 1 == tok.i else " "
+        gap = speech.doc_text(doc)[last.idx + len(last.text):tok.idx] if last is not None and last.i + 1 == tok.i else " "
         words.append((gap if words else "") + piece)
         last = tok
     body = tidy("".join(words))
