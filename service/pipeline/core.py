@@ -100,7 +100,7 @@ class Pipeline:
         floor = self.settings.finding_min_confidence
         found = [findings.slot_finding(d, self.thresholds, floor) for d in disputes]
         found += [findings.causal_finding(d, self.thresholds, floor) for d in framings]
-        found += findings.contradiction_findings(judged, facts, floor)
+        found += findings.contradiction_findings(judged, facts, by_id, floor)
         found = findings.ordered(findings.note_publication_gaps(found, by_id, sources))
         texts = {s.id: s.text for s in sources}
         links = {s.link.id: s.link for d in framings for s in d.stances}

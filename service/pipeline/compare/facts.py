@@ -14,6 +14,7 @@ import faiss
 import numpy as np
 
 from service.pipeline.compare import tolls
+from service.pipeline.compare.checks.date import dates_compatible
 from service.pipeline.extract.normalize import canonical_text
 from service.pipeline.extract.speech import SPEECH
 from service.pipeline.thresholds import Thresholds
@@ -55,10 +56,8 @@ def compatible(a: Claim, b: Claim) -> bool:
         if tolls == {""} and all(events) and events[0] != events[1] and not (
                 {q.value for q in of_a} & {q.value for q in of_b}):
             return False
-    if a.dates and b.dates:
-        overlap = any(x[:min(len(x), len(y))] == y[:min(len(x), len(y))] for x, _ in a.dates for y, _ in b.dates)
-        if not overlap and {g for _, g in a.dates}.isdisjoint({g for _, g in b.dates}):
-            return False
+    if not dates_compatible(a, b) and {g for _, g in a.dates}.isdisjoint({g for _, g in b.dates}):
+        return False
     return True
 
 
@@ -81,14 +80,11 @@ def same_specifics(a: Claim, b: Claim) -> bool:
 def share_specifics(a: Claim, b: Claim) -> bool:
     """The same count of the same thing, a count of one thing under one toll or event (whatever the figures), the
     same resolved day for one event, or one event with a shared name."""
-    counts = {(q.value, q.unit) for q in a.quantities if q.unit} & {(q.value, q.unit) for q in b.quantities if q.unit}
-    days = {d for d, g in a.dates if g == "day"} & {d for d, g in b.dates if g == "day"}
     same_event = bool(heavy_event(a)) and heavy_event(a) == heavy_event(b)
     units = {q.unit for q in a.quantities if q.unit} & {q.unit for q in b.quantities if q.unit}
     tolls = {q.tally for q in a.quantities if q.unit in units} & {q.tally for q in b.quantities if q.unit in units}
     counted_alike = bool(units) and (bool(tolls - {""}) or same_event or not (heavy_event(a) or heavy_event(b)))
-    return (bool(counts) or counted_alike or (bool(days) and same_event)
-            or (same_event and bool(set(a.entities) & set(b.entities))))
+    return (same_specifics(a, b) or counted_alike or (same_event and bool(set(a.entities) & set(b.entities))))
 
 
 def build_facts(claims: list[Claim], vectors: np.ndarray, thresholds: Thresholds) -> list[Fact]:

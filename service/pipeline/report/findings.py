@@ -81,7 +81,8 @@ def position_matches(finding: Finding, similarity) -> list[Verdict]:
     return out
 
 
-def contradiction_findings(verdicts: list[Verdict], facts, min_confidence: float) -> list[Finding]:
+def contradiction_findings(verdicts: list[Verdict], facts, claims: dict[str, Claim],
+                           min_confidence: float) -> list[Finding]:
     """An NLI contradiction between two claims of one fact (only with FACTCHECK_NLI_CONTRADICTIONS)."""
     fact_of = {c: f for f in facts for c in f.claims + f.mentions}
     found = []
@@ -89,7 +90,7 @@ def contradiction_findings(verdicts: list[Verdict], facts, min_confidence: float
         if v.verdict != "discrepancy":
             continue
         fact = fact_of[v.claims[0]]
-        positions = tuple(Position(value="as stated", sources=(c.split("#")[0],), claims=(c,)) for c in v.claims)
+        positions = tuple(Position(value="as stated", sources=(claims[c].source,), claims=(c,)) for c in v.claims)
         found.append(Finding(id=finding_id((fact.id,), "statement"), facts=(fact.id,), type="other", slot="statement",
                              severity="medium", confidence=v.confidence, explanation=v.explanation,
                              positions=positions, low_confidence=v.confidence < min_confidence))

@@ -165,8 +165,10 @@ def test_pairs_a_finding_sets_apart_are_related_and_the_findings_matches_are_add
 
 def test_an_nli_contradiction_within_a_fact_is_a_statement_finding():
     contradiction = Verdict(("A#0", "B#0"), "discrepancy", "other", "medium", 0.7, "NLI reads B as contradicting A")
-    facts = [fact(claim("A#0"), claim("B#0"), fid="f_downed")]
-    found = findings.contradiction_findings([contradiction, replace(contradiction, verdict="agree")], facts, 0.8)
+    a, b = claim("A#0"), claim("B#0")
+    facts = [fact(a, b, fid="f_downed")]
+    found = findings.contradiction_findings([contradiction, replace(contradiction, verdict="agree")], facts,
+                                            {a.id: a, b.id: b}, 0.8)
     assert len(found) == 1
     assert (found[0].slot, found[0].facts, found[0].low_confidence) == ("statement", ("f_downed",), True)
     assert [(p.sources, p.claims) for p in found[0].positions] == [(("A",), ("A#0",)), (("B",), ("B#0",))]
