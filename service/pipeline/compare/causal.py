@@ -14,6 +14,7 @@ from service.pipeline.types import Claim, Fact, Link
 
 Relation = Literal["cause", "reverse", "none"]
 NOT_CAUSES = {"since"}        # "since the invasion began" is time, not cause
+STRENGTH = {"cause": 0, "reverse": 1, "none": 2}   # a source's strongest relation between two facts counts
 CAUSE_FIRST = {"so"}          # "X, so Y": the linked clause is the effect
 
 
@@ -69,12 +70,10 @@ def relation(x: Claim, y: Claim, by_id: dict[str, Claim]) -> tuple[Relation, str
 def causal_disputes(facts: list[Fact], claims: list[Claim], nearby: int = 1) -> list[CausalDispute]:
     by_id = {c.id: c for c in claims}
     fact_of: dict[str, Fact] = {}
-    for fact in facts:
-        for claim_id in fact.claims + fact.mentions:
-            fact_of[claim_id] = fact
     held: dict[str, dict[str, list[Claim]]] = {}    # fact id → source → its claims of the fact
     for fact in facts:
         for claim_id in fact.claims + fact.mentions:
+            fact_of[claim_id] = fact
             held.setdefault(fact.id, {}).setdefault(by_id[claim_id].source, []).append(by_id[claim_id])
 
     facts_by_id = {f.id: f for f in facts}
@@ -110,7 +109,6 @@ def _one_per_effect(disputes: list[CausalDispute]) -> list[CausalDispute]:
     """Sources that tie one effect to causes the facts split apart ("in return for the gesture", "in exchange
     for the release") dispute one framing: one dispute per effect, each source's strongest stance, the cause the
     most sources carry."""
-    rank = {"cause": 0, "reverse": 1, "none": 2}
     merged: dict[str, list[CausalDispute]] = {}
     for dispute in disputes:
         merged.setdefault(dispute.effect.id, []).append(dispute)
@@ -119,7 +117,7 @@ def _one_per_effect(disputes: list[CausalDispute]) -> list[CausalDispute]:
         best: dict[str, Stance] = {}
         for dispute in group:
             for stance in dispute.stances:
-                if stance.source not in best or rank[stance.relation] < rank[best[stance.source].relation]:
+                if stance.source not in best or STRENGTH[stance.relation] < STRENGTH[best[stance.source].relation]:
                     best[stance.source] = stance
         cause = max((d.cause for d in group), key=lambda f: len(f.sources))
         stances = tuple(best[s] for s in sorted(best))
@@ -142,8 +140,7 @@ def _stance(source: str, of_cause: list[Claim], of_effect: list[Claim], by_id: d
     readings = [(relation(x, y, by_id), x, y) for x in of_cause for y in of_effect if x.id != y.id]
     if not readings:
         return None
-    rank = {"cause": 0, "reverse": 1, "none": 2}
-    (kind, marker, one_sentence), x, y = min(readings, key=lambda r: (rank[r[0][0]], not r[0][1], r[1].spans[0]))
+    (kind, marker, one_sentence), x, y = min(readings, key=lambda r: (STRENGTH[r[0][0]], not r[0][1], r[1].spans[0]))
     if kind == "none" and not marker and (one_sentence or abs(x.sentence - y.sentence) > nearby):
         return None
     return Stance(source, kind, marker, link_claim(x, y, marker))
