@@ -7,7 +7,7 @@ from typing import Optional
 from flask import Flask
 from flask_smorest import Api
 
-from service import auth, errors, limits, observability
+from service import auth, errors, inputs, limits, observability
 from service.store import db as store_db
 from service.triage import views as review_views
 from service.schemas import ErrorOut
@@ -58,5 +58,5 @@ def create_app(config: Optional[dict] = None, settings: Optional[Settings] = Non
     api.register_blueprint(triage.blp)
     api.register_blueprint(keys.blp)
     errors.register(app)
-    errors.require_json_bodies(app)
+    inputs.init_app(app)
     return app

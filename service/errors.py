@@ -30,12 +30,13 @@ class ApiError(Exception):
     code = "bad_request"
 
     def __init__(self, message: str, field: Optional[str] = None, status: Optional[int] = None,
-                 code: Optional[str] = None):
+                 code: Optional[str] = None, errors: Optional[list[dict]] = None):
         super().__init__(message)
         self.message = message
         self.field = field
         self.status = status or self.status
         self.code = code or self.code
+        self.errors = errors
 
 
 class InvalidRequest(ApiError):
@@ -48,40 +49,55 @@ class TooLarge(ApiError):
     code = "payload_too_large"
 
 
-def error_body(code: str, message: str, field: Optional[str] = None) -> dict:
+def error_body(code: str, message: str, field: Optional[str] = None, errors: Optional[list[dict]] = None) -> dict:
     body = {"code": code, "message": message}
     if field:
         body["field"] = field
+    if errors:
+        body["errors"] = errors
     return {"error": body}
 
 
-def _first_field_error(messages, path: str = "") -> tuple[Optional[str], str]:
-    """Walk marshmallow's nested messages to the first failing field: ('sources[1].text', 'Missing data…')."""
+def _field_errors(messages, path: str = "") -> list[tuple[Optional[str], str]]:
+    """Every failing field in marshmallow's nested messages: [('sources[1].text', 'Missing data…'), …]."""
     if isinstance(messages, dict):
+        found = []
         for key, value in messages.items():
             if key in ("json", "form", "query", "_schema") and not path:
-                return _first_field_error(value, "")
-            if key == "_schema":
-                return _first_field_error(value, path)
-            step = f"{path}[{key}]" if isinstance(key, int) or str(key).isdigit() else (f"{path}.{key}" if path else str(key))
-            return _first_field_error(value, step)
-    if isinstance(messages, list) and messages:
-        return _first_field_error(messages[0], path)
-    return (path or None), str(messages)
+                found += _field_errors(value, "")
+            elif key == "_schema":
+                found += _field_errors(value, path)
+            else:
+                step = f"{path}[{key}]" if isinstance(key, int) or str(key).isdigit() else (f"{path}.{key}" if path else str(key))
+                found += _field_errors(value, step)
+        return found
+    if isinstance(messages, list) and messages and all(isinstance(m, str) for m in messages):
+        return [(path or None, " ".join(messages))]
+    if isinstance(messages, list):
+        return [e for m in messages for e in _field_errors(m, path)]
+    return [(path or None, str(messages))]
+
+
+def invalid_fields(messages) -> dict:
+    """A 422 body listing every failing field; `field` and the start of `message` name the first."""
+    errors = [{"field": field, "message": message} for field, message in _field_errors(messages)]
+    if not errors:
+        return error_body("invalid_request", str(messages))
+    text = "; ".join(f"{e['field']}: {e['message']}" if e["field"] else e["message"] for e in errors)
+    return error_body("invalid_request", text, errors[0]["field"], errors)
 
 
 def register(app: Flask) -> None:
     @app.errorhandler(ApiError)
     def api_error(error: ApiError):
-        return jsonify(error_body(error.code, error.message, error.field)), error.status
+        return jsonify(error_body(error.code, error.message, error.field, error.errors)), error.status
 
     @app.errorhandler(HTTPException)
     def http_error(error: HTTPException):
         status = error.code or 500
         messages = (getattr(error, "data", None) or {}).get("messages")
         if status == 422 and messages:
-            field, message = _first_field_error(messages)
-            return jsonify(error_body("invalid_request", f"{field}: {message}" if field else message, field)), 422
+            return jsonify(invalid_fields(messages)), 422
         if status == 400 and messages:
             return jsonify(error_body("malformed_json", "The request body is not valid JSON.")), 400
         if status == 413:
@@ -112,19 +128,3 @@ def register(app: Flask) -> None:
     def unexpected(error: Exception):
         log.exception("unhandled error")
         return jsonify(error_body("internal_error", "An internal error occurred; it has been logged.")), 500
-
-
-def require_json_bodies(app: Flask) -> None:
-    """Bodies of API writes must be JSON: a clear 415 for another media type, 400 for broken JSON."""
-    from flask import request
-
-    @app.before_request
-    def check_json_body():
-        if request.method not in ("POST", "PUT", "PATCH") or not request.path.startswith("/v1/"):
-            return None
-        if not request.is_json:
-            raise ApiError("Send the body as JSON with Content-Type: application/json.", status=415,
-                           code="unsupported_media_type")
-        if request.get_json(silent=True) is None:
-            raise ApiError("The request body is not valid JSON.", status=400, code="malformed_json")
-        return None

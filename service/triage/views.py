@@ -12,8 +12,9 @@ from flask import Blueprint, Flask, abort, current_app, flash, g, redirect, rend
 from flask_wtf.csrf import CSRFProtect
 
 from service.auth import find_key
+from service.inputs import bounded_int
 from service.store import audit, db
-from service.store.models import ApiKey, Claim, Finding, TriageItem, valid_id
+from service.store.models import MAX_ID, ApiKey, Claim, Finding, TriageItem, valid_id
 from service.triage import queue
 from service.triage.diff import highlight
 
@@ -44,7 +45,7 @@ def queue_page():
     if g.reviewer is None:
         return render_template("review/login.html")
     page = queue.list_items(db.session(), "open", request.args.get("story") or None, None,
-                            max(1, request.args.get("page", 1, type=int)), 50)
+                            bounded_int(request.args, "page", 1, 1, 1_000_000), 50)
     return render_template("review/queue.html", page=page)
 
 
@@ -83,7 +84,7 @@ def decide(item_id: int):
         abort(400, description=f"Unknown decision {decision!r}.")
     try:
         queue.decide(store, item_id, decision, request.form.get("note", ""), request.form.get("explanation") or None,
-                     request.form.get("expected_version", type=int), g.reviewer.id)
+                     bounded_int(request.form, "expected_version", None, 1, MAX_ID), g.reviewer.id)
     except queue.DecisionConflict as conflict:
         flash(f"Item {item_id} was not changed: {conflict.reason}", "error")
         return redirect(url_for("review.item_page", item_id=item_id))

@@ -1,6 +1,9 @@
 import pytest
 
 from tests.attack.server import gunicorn
+# The store fixtures (a fresh SQLite file and a fresh database on a PostgreSQL started here, keys per role), so
+# hostile inputs are tried in process against both databases.
+from tests.store.conftest import cms, database_url, keys, postgres_server, reviewer, store_app, store_pipeline  # noqa: F401
 
 
 @pytest.fixture(scope="package")
