@@ -14,10 +14,12 @@ from service.schemas import ErrorOut
 from service.settings import Settings
 
 __version__ = "0.1.0"
+API_DESCRIPTION = ("Claims, facts and typed discrepancies across news sources. Every `/v1` route needs an API key, "
+                   "sent as `Authorization: Bearer KEY` or `X-API-Key: KEY`: `make key ROLE=cms` prints one.")
 
 
 def create_app(config: Optional[dict] = None, settings: Optional[Settings] = None, pipeline=None) -> Flask:
-    from service.api import articles, compare, health, keys, triage
+    from service.api import articles, compare, health, keys, openapi, triage
     from service.pipeline.core import Pipeline
 
     settings = settings or Settings.from_env()
@@ -29,8 +31,9 @@ def create_app(config: Optional[dict] = None, settings: Optional[Settings] = Non
         OPENAPI_URL_PREFIX="/",
         OPENAPI_JSON_PATH="openapi.json",
         OPENAPI_SWAGGER_UI_PATH="/docs",
-        OPENAPI_SWAGGER_UI_URL="https://cdn.jsdelivr.net/npm/swagger-ui-dist/",
-        OPENAPI_REDOC_PATH="/redoc",
+        OPENAPI_SWAGGER_UI_URL=openapi.SWAGGER_UI_ASSETS,   # served from the swagger-ui-bundle package, no CDN
+        OPENAPI_SWAGGER_UI_CONFIG={"validatorUrl": None, "persistAuthorization": True},
+        API_SPEC_OPTIONS={"info": {"description": API_DESCRIPTION}},
         MAX_CONTENT_LENGTH=settings.max_body_bytes,
         JSON_SORT_KEYS=False,
     )
@@ -52,6 +55,8 @@ def create_app(config: Optional[dict] = None, settings: Optional[Settings] = Non
     api = Api()
     api.ERROR_SCHEMA = ErrorOut  # document the one JSON error shape, not flask-smorest's own
     api.init_app(app)
+    openapi.init_spec(api)
+    openapi.init_app(app)
     api.register_blueprint(health.blp)
     api.register_blueprint(compare.blp)
     api.register_blueprint(articles.blp)

@@ -9,6 +9,7 @@ from flask_smorest import Blueprint
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
+from service.api import examples, openapi
 from service.api.store_schemas import ArticleIn, ArticleOut, StoryOut
 from service.auth import current_caller, require_role
 from service.errors import ApiError, TooLarge
@@ -39,9 +40,12 @@ def store_pipeline():
 @blp.route("/articles")
 class Articles(MethodView):
     @require_role("cms")
-    @blp.arguments(ArticleIn)
-    @blp.response(201, ArticleOut)
-    @blp.alt_response(200, schema=ArticleOut, description="The same text was posted before: nothing changed")
+    @openapi.requires_key(blp, *openapi.BODY_ERRORS, 403, 409)
+    @blp.arguments(ArticleIn, example=examples.ARTICLE_REQUEST)
+    @blp.response(201, ArticleOut, example=examples.ARTICLE_RESPONSE)
+    @blp.alt_response(200, schema=ArticleOut, example=examples.ARTICLE_UNCHANGED, success=True,
+                      description="The same text was posted before: nothing new stored (`created: false`); "
+                                  "a corrected url or published_at is saved (`updated: true`)")
     def post(self, body):
         """Store an article (or a new version of it) and check it against the story's other articles."""
         limit = current_app.extensions["factcheck.settings"].max_source_chars
@@ -62,7 +66,7 @@ class Articles(MethodView):
         article = result.article
         payload = {"id": article.id, "story_id": article.story_id, "outlet": article.outlet,
                    "version": article.version, "url": article.url, "published_at": article.published_at,
-                   "created": result.created, "claims": result.claim_ids,
+                   "created": result.created, "updated": result.updated, "claims": result.claim_ids,
                    "findings": [finding_payload(f) for f in result.new_findings],
                    "closed_findings": [f.id for f in result.closed_findings]}
         return payload, (201 if result.created else 200)
@@ -70,7 +74,8 @@ class Articles(MethodView):
 
 @blp.route("/stories/<story_id>")
 class Stories(MethodView):
-    @blp.response(200, StoryOut)
+    @openapi.requires_key(blp, 404)
+    @blp.response(200, StoryOut, example=examples.STORY_RESPONSE)
     def get(self, story_id):
         """A story: every article version, the claims of the latest versions, and all findings."""
         session = db.session()

@@ -5,6 +5,7 @@ from flask import current_app
 from flask.views import MethodView
 from flask_smorest import Blueprint
 
+from service.api import examples, openapi
 from service.errors import InvalidRequest, TooLarge
 from service.payload import report_payload
 from service.pipeline.types import Source
@@ -15,8 +16,9 @@ blp = Blueprint("compare", __name__, url_prefix="/v1", description="Compare sour
 
 @blp.route("/compare")
 class Compare(MethodView):
-    @blp.arguments(CompareRequest)
-    @blp.response(200, CompareResponse)
+    @openapi.requires_key(blp, *openapi.BODY_ERRORS)
+    @blp.arguments(CompareRequest, example=examples.COMPARE_REQUEST)
+    @blp.response(200, CompareResponse, example=examples.COMPARE_RESPONSE)
     def post(self, body):
         """Compare 2 to N articles about one story."""
         settings = current_app.extensions["factcheck.settings"]

@@ -5,6 +5,7 @@ from flask import current_app
 from flask.views import MethodView
 from flask_smorest import Blueprint
 
+from service.api import examples, openapi
 from service.errors import ApiError
 from service.schemas import Health, Readiness
 
@@ -13,7 +14,7 @@ blp = Blueprint("health", __name__, description="Liveness and readiness")
 
 @blp.route("/healthz")
 class Healthz(MethodView):
-    @blp.response(200, Health)
+    @blp.response(200, Health, example=examples.HEALTH)
     def get(self):
         """The process is up."""
         return {"status": "ok"}
@@ -21,7 +22,8 @@ class Healthz(MethodView):
 
 @blp.route("/readyz")
 class Readyz(MethodView):
-    @blp.response(200, Readiness)
+    @blp.response(200, Readiness, example=examples.READINESS)
+    @openapi.errors(blp, 503)
     def get(self):
         """The models are loaded and warm."""
         pipeline = current_app.extensions["factcheck.pipeline"]

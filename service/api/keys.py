@@ -6,6 +6,7 @@ from flask_smorest import Blueprint
 from marshmallow import Schema, fields, validate
 
 from service.auth import ROLES, create_key, current_caller, require_role
+from service.api import examples, openapi
 from service.errors import ApiError
 from service.store import audit, db
 from service.store.models import ApiKey, utcnow, valid_id
@@ -30,8 +31,9 @@ class KeyOut(Schema):
 @blp.route("/keys")
 class Keys(MethodView):
     @require_role("admin")
-    @blp.arguments(KeyIn)
-    @blp.response(201, KeyOut)
+    @openapi.requires_key(blp, *openapi.BODY_ERRORS, 403)
+    @blp.arguments(KeyIn, example=examples.KEY_REQUEST)
+    @blp.response(201, KeyOut, example=examples.KEY_CREATED)
     def post(self, body):
         """Create a key; the answer is the only place the key appears."""
         session = db.session()
@@ -44,7 +46,8 @@ class Keys(MethodView):
 @blp.route("/keys/<int:key_id>")
 class Key(MethodView):
     @require_role("admin")
-    @blp.response(200, KeyOut)
+    @openapi.requires_key(blp, 403, 404)
+    @blp.response(200, KeyOut, example=examples.KEY_REVOKED)
     def delete(self, key_id):
         """Revoke a key; requests with it get 401 from then on."""
         session = db.session()

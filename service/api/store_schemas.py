@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from marshmallow import Schema, fields, validate
 
-from service.schemas import DISCREPANCY_TYPES, SEVERITIES
+from service.schemas import DISCREPANCY_TYPES, SEVERITIES, ErrorDetail
 from service.triage.queue import DECISIONS, STATUSES
 
 
@@ -38,6 +38,8 @@ class ArticleOut(Schema):
     url = fields.String(allow_none=True)
     published_at = fields.Date(allow_none=True)
     created = fields.Boolean(metadata={"description": "false when the same text was posted before (idempotent)"})
+    updated = fields.Boolean(metadata={"description": "true when the post corrected the url (saved in place) or "
+                                                      "published_at (a new version, re-checked) of the same text"})
     claims = fields.List(fields.String(), metadata={"description": "persistent ids of this version's claims"})
     findings = fields.List(fields.Nested(StoredFindingOut), metadata={"description": "findings this post opened"})
     closed_findings = fields.List(fields.Integer(), metadata={"description": "findings this post closed"})
@@ -101,3 +103,11 @@ class DecisionIn(Schema):
                                 metadata={"description": "the corrected explanation; required for edit"})
     expected_version = fields.Integer(load_default=None, allow_none=True, validate=validate.Range(min=1, max=2**31 - 1),
                                       metadata={"description": "the item version the reviewer saw"})
+
+
+class DecisionConflictDetail(ErrorDetail):
+    current = fields.Nested(TriageItemOut, metadata={"description": "the item as it now is"})
+
+
+class DecisionConflictOut(Schema):
+    error = fields.Nested(DecisionConflictDetail, required=True)

@@ -6,7 +6,8 @@ from flask.views import MethodView
 from flask_smorest import Blueprint
 from sqlalchemy import select
 
-from service.api.store_schemas import DecisionIn, TriageItemOut, TriagePage, TriageQuery
+from service.api import examples, openapi
+from service.api.store_schemas import DecisionConflictOut, DecisionIn, TriageItemOut, TriagePage, TriageQuery
 from service.auth import current_caller, require_role
 from service.errors import ApiError, error_body
 from service.store import db
@@ -27,8 +28,9 @@ def _item(session, item_id: int) -> TriageItem:
 @blp.route("/triage")
 class Triage(MethodView):
     @require_role("reviewer")
+    @openapi.requires_key(blp, 403, 422)
     @blp.arguments(TriageQuery, location="query")
-    @blp.response(200, TriagePage)
+    @blp.response(200, TriagePage, example=examples.TRIAGE_PAGE)
     def get(self, query):
         """Queue items, highest severity then confidence first; open ones unless `status` says otherwise."""
         page = queue.list_items(db.session(), query["status"], query["story"], query["type"], query["page"],
@@ -40,7 +42,8 @@ class Triage(MethodView):
 @blp.route("/triage/<int:item_id>")
 class TriageEntry(MethodView):
     @require_role("reviewer")
-    @blp.response(200, TriageItemOut)
+    @openapi.requires_key(blp, 403, 404)
+    @blp.response(200, TriageItemOut, example=examples.TRIAGE_ITEM)
     def get(self, item_id):
         """One queue item with its finding."""
         return queue.item_payload(_item(db.session(), item_id))
@@ -49,9 +52,11 @@ class TriageEntry(MethodView):
 @blp.route("/triage/<int:item_id>/decision")
 class Decision(MethodView):
     @require_role("reviewer")
-    @blp.arguments(DecisionIn)
-    @blp.response(200, TriageItemOut)
-    @blp.alt_response(409, description="Someone decided first: the error carries the item's current state")
+    @openapi.requires_key(blp, *openapi.BODY_ERRORS, 403, 404)
+    @blp.arguments(DecisionIn, example=examples.DECISION_REQUEST)
+    @blp.response(200, TriageItemOut, example=examples.DECIDED_ITEM)
+    @blp.alt_response(409, schema=DecisionConflictOut, example=examples.DECISION_CONFLICT,
+                      description="Someone decided first (`conflict`): `error.current` is the item as it now is")
     def post(self, body, item_id):
         """Confirm, dismiss or edit an open item; a concurrent second decision gets 409 and the current state."""
         if body["decision"] == "edit" and not body.get("explanation"):
@@ -74,7 +79,9 @@ class Decision(MethodView):
 
 @blp.route("/findings/<int:finding_id>/claimreview")
 class FindingClaimReview(MethodView):
-    @blp.response(200)
+    @openapi.requires_key(blp, 404, 409)
+    @blp.response(200, example=examples.CLAIMREVIEW,
+                  description="schema.org ClaimReview JSON-LD (409 `not_confirmed` before a reviewer confirms)")
     def get(self, finding_id):
         """A confirmed (or edited) finding as schema.org ClaimReview JSON-LD."""
         session = db.session()

@@ -28,6 +28,7 @@ from service.triage import queue
 class IngestResult:
     article: Article
     created: bool
+    updated: bool = False   # the post corrected the url or published_at of the same text
     new_findings: list[Finding] = field(default_factory=list)
     closed_findings: list[Finding] = field(default_factory=list)
     claim_ids: list[str] = field(default_factory=list)
@@ -55,16 +56,30 @@ def _first_arrival(session: Session, article: Article) -> int:
 def ingest_article(session: Session, pipeline, story_id: str, outlet: str, text: str,
                    published_at: Optional[date] = None, url: Optional[str] = None,
                    api_key_id: Optional[int] = None) -> IngestResult:
-    """Store one article post; the caller commits. Same text as the outlet's latest version: nothing changes."""
+    """Store one article post; the caller commits.
+
+    The same text as the outlet's latest version changes nothing, but for a correction of its metadata: another
+    url is saved in place (nothing to re-check); another published_at is stored as the next version and the story
+    re-checked, since dates in the text are read against it. Either way the result says `updated`.
+    """
     if session.get(Story, story_id) is None:
         session.add(Story(id=story_id))
         session.flush()
     digest = text_digest(text)
     previous = session.scalar(select(Article).where(Article.story_id == story_id, Article.outlet == outlet)
                               .order_by(Article.version.desc()).limit(1))
+    updated = False
     if previous is not None and previous.text_sha256 == digest:
-        carried = session.scalars(select(ArticleClaim.claim_id).where(ArticleClaim.article_id == previous.id))
-        return IngestResult(previous, created=False, claim_ids=list(carried))
+        if published_at == previous.published_at:
+            updated = url is not None and url != previous.url
+            if updated:
+                audit.record(session, "article_updated", "article", previous.id, api_key_id, story_id=story_id,
+                             outlet=outlet, url=url, previous_url=previous.url)
+                previous.url = url
+            carried = session.scalars(select(ArticleClaim.claim_id).where(ArticleClaim.article_id == previous.id))
+            return IngestResult(previous, created=False, updated=updated, claim_ids=list(carried))
+        updated = True
+        url = url if url is not None else previous.url
 
     article = Article(story_id=story_id, outlet=outlet, version=(previous.version + 1) if previous else 1, url=url,
                       text=text, text_sha256=digest, published_at=published_at)
@@ -102,7 +117,8 @@ def ingest_article(session: Session, pipeline, story_id: str, outlet: str, text:
     audit.record(session, "article_posted", "article", article.id, api_key_id, story_id=story_id, outlet=outlet,
                  version=article.version, new_findings=[f.id for f in new], closed_findings=[f.id for f in closed])
     carried = [cid for pid, cid in ids.items() if source_of[pid] == outlet]
-    return IngestResult(article, created=True, new_findings=new, closed_findings=closed, claim_ids=carried)
+    return IngestResult(article, created=True, updated=updated, new_findings=new, closed_findings=closed,
+                        claim_ids=carried)
 
 
 def _persist_claims(session: Session, story_id: str, current: list[Article], article: Article,

@@ -101,3 +101,32 @@ def test_a_confirmed_finding_keeps_its_item_and_decision_after_an_unrelated_edit
         kept = db.session().scalar(select(TriageItem).where(TriageItem.finding_id == causal["id"]))
         assert kept.status == "confirmed"
     assert count(store_app, TriageItem) <= items + len(body["findings"])
+
+
+def test_reposting_the_same_text_with_corrected_metadata_updates_it_and_says_so(store_app, cms):
+    from service.api.examples import COMPARE_REQUEST
+
+    text_a, text_b = (s["text"] for s in COMPARE_REQUEST["sources"])
+    assert post_article(cms, "fix", "a", text_a).status_code == 201
+    first = post_article(cms, "fix", "b", text_b, url="https://example.org/wrong").get_json()
+    assert first["updated"] is False
+
+    url_fixed = post_article(cms, "fix", "b", text_b, url="https://example.org/right")
+    assert url_fixed.status_code == 200
+    body = url_fixed.get_json()
+    assert (body["created"], body["updated"], body["id"], body["version"]) == (False, True, first["id"], 1)
+    assert body["url"] == "https://example.org/right"
+
+    date_fixed = post_article(cms, "fix", "b", text_b, published_at="2025-09-16")
+    assert date_fixed.status_code == 201   # dates in the text read against it: a new version, re-checked
+    body = date_fixed.get_json()
+    assert (body["created"], body["updated"], body["version"]) == (True, True, 2)
+    assert body["published_at"] == "2025-09-16" and body["url"] == "https://example.org/right"
+    assert sorted(body["claims"]) == sorted(first["claims"])   # same text, same claim ids
+
+    same = post_article(cms, "fix", "b", text_b, published_at="2025-09-16").get_json()
+    assert (same["created"], same["updated"]) == (False, False)
+    story = cms.get("/v1/stories/fix").get_json()
+    latest = [a for a in story["articles"] if a["outlet"] == "b" and a["latest"]]
+    assert [(a["version"], a["url"], a["published_at"]) for a in latest] == [(2, "https://example.org/right",
+                                                                                "2025-09-16")]
