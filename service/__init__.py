@@ -7,7 +7,7 @@ from typing import Optional
 from flask import Flask
 from flask_smorest import Api
 
-from service import auth, errors, inputs, limits, observability
+from service import auth, errors, inputs, limits, observability, security
 from service.store import db as store_db
 from service.triage import views as review_views
 from service.schemas import ErrorOut
@@ -48,6 +48,7 @@ def create_app(config: Optional[dict] = None, settings: Optional[Settings] = Non
     app.extensions["factcheck.pipeline"] = pipeline
 
     observability.init_app(app)
+    security.init_app(app, settings)
     limits.init_app(app, settings)
     store_db.init_app(app, settings)
     auth.init_app(app)

@@ -30,6 +30,7 @@ class Settings:
     store_cache_size: int = setting(4096, "Parsed blocks, embeddings and NLI scores each process keeps so a re-post re-checks only what changed.")
     redis_url: str = setting("", "Redis URL for rate limits; empty means in-process memory.")
     rate_limit: str = setting("120/minute", "Rate limit per API key (Flask-Limiter syntax).")
+    trusted_proxies: int = setting(0, "Reverse proxies in front whose X-Forwarded-For/-Proto/-Host/-Port/-Prefix headers are trusted (werkzeug ProxyFix); 0 trusts none. Behind one TLS proxy set 1, so https requests get Secure cookies and HSTS.")
     log_level: str = setting("INFO", "Log level of the JSON logs.")
     warm_on_start: bool = setting(True, "Load the model weights when the app is created, before workers fork.")
     batch_stories: int = setting(8, "Stories per chunk in `factcheck score`: a chunk is the unit of work sent to a worker.")

@@ -18,13 +18,15 @@ from service.store.models import MAX_ID, ApiKey, Claim, Finding, TriageItem, val
 from service.triage import queue
 from service.triage.diff import highlight
 
-bp = Blueprint("review", __name__, url_prefix="/review", template_folder="templates")
+bp = Blueprint("review", __name__, url_prefix="/review", template_folder="templates", static_folder="static")
 csrf = CSRFProtect()
 REVIEW_ROLES = ("reviewer", "admin")
 
 
 @bp.before_request
 def guard():
+    if request.endpoint == "review.static":
+        return None
     if request.method == "POST":
         csrf.protect()
     g.reviewer = None
