@@ -30,9 +30,6 @@ def create_app(config: Optional[dict] = None, settings: Optional[Settings] = Non
         OPENAPI_VERSION="3.0.3",
         OPENAPI_URL_PREFIX="/",
         OPENAPI_JSON_PATH="openapi.json",
-        OPENAPI_SWAGGER_UI_PATH="/docs",
-        OPENAPI_SWAGGER_UI_URL=openapi.SWAGGER_UI_ASSETS,   # served from the swagger-ui-bundle package, no CDN
-        OPENAPI_SWAGGER_UI_CONFIG={"validatorUrl": None, "persistAuthorization": True},
         API_SPEC_OPTIONS={"info": {"description": API_DESCRIPTION}},
         MAX_CONTENT_LENGTH=settings.max_body_bytes,
         JSON_SORT_KEYS=False,
@@ -57,7 +54,7 @@ def create_app(config: Optional[dict] = None, settings: Optional[Settings] = Non
     api.ERROR_SCHEMA = ErrorOut  # document the one JSON error shape, not flask-smorest's own
     api.init_app(app)
     openapi.init_spec(api)
-    openapi.init_app(app)
+    openapi.init_app(app)   # /docs: Swagger UI from the swagger-ui-bundle package, no CDN
     api.register_blueprint(health.blp)
     api.register_blueprint(compare.blp)
     api.register_blueprint(articles.blp)

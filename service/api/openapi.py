@@ -5,14 +5,15 @@
 - Errors: one response component per status, each the one error shape with an example; flask-smorest's own
   per-status components (UNAUTHORIZED, …, and UNPROCESSABLE_ENTITY, which it adds to every operation with
   arguments) are replaced by these, so every operation names them the same way.
-- Swagger UI's assets come from the pinned `swagger-ui-bundle` package and are served under /docs/assets/;
-  nothing is fetched from a CDN.
+- /docs is Swagger UI from the pinned `swagger-ui-bundle` package, its files served under /docs/assets/ and
+  started by /docs/start.js: nothing is fetched from a CDN, and the page needs no inline script.
 """
 from __future__ import annotations
 
 import http
 
-from flask import Blueprint, Flask, send_from_directory
+from flask import Blueprint, Flask, Response, send_from_directory
+from markupsafe import escape
 
 from service.schemas import ErrorOut
 
@@ -95,13 +96,38 @@ def requires_key(blp, *statuses: int):
 
 
 def init_app(app: Flask) -> None:
-    """Serve Swagger UI's files from the installed swagger-ui-bundle package."""
+    """/docs: Swagger UI from the installed swagger-ui-bundle package, started by a script file (no inline script)."""
     from swagger_ui_bundle import swagger_ui_path
 
-    assets = Blueprint("swagger_ui_assets", __name__)
+    docs = Blueprint("docs", __name__)
 
-    @assets.route(SWAGGER_UI_ASSETS + "<path:filename>")
+    @docs.route("/docs")
+    def swagger_ui():
+        return Response(_PAGE.format(title=escape(app.config["API_TITLE"]), assets=SWAGGER_UI_ASSETS),
+                        mimetype="text/html")
+
+    @docs.route("/docs/start.js")
+    def swagger_ui_start():
+        return Response(_START, mimetype="text/javascript")
+
+    @docs.route(SWAGGER_UI_ASSETS + "<path:filename>")
     def swagger_ui_asset(filename):
         return send_from_directory(swagger_ui_path, filename, max_age=86400)
 
-    app.register_blueprint(assets)
+    app.register_blueprint(docs)
+
+
+_PAGE = """<!DOCTYPE html>
+<html lang="en">
+<head><meta charset="utf-8"><title>{title}</title><link rel="stylesheet" href="{assets}swagger-ui.css"></head>
+<body>
+<div id="swagger-ui"></div>
+<script src="{assets}swagger-ui-bundle.js"></script>
+<script src="/docs/start.js"></script>
+</body>
+</html>
+"""
+_START = """window.ui = SwaggerUIBundle({
+  url: "/openapi.json", dom_id: "#swagger-ui", deepLinking: true, persistAuthorization: true, validatorUrl: null
+});
+"""
