@@ -77,6 +77,7 @@ def decompose(source: Source, sentence_index: int, block_start: int, sent, first
         for h in tiny:
             del heads[h]
     hidden -= _give_quote_marks_to_their_words(sent, owner)
+    hidden |= _emptied_appositives(sent, heads, owner)
     for h in list(heads):
         own_h = {i for i, o in owner.items() if o == h and i not in hidden}
         tail = _glued_tail(sent.doc[h], own_h, hidden)
@@ -118,6 +119,9 @@ def decompose(source: Source, sentence_index: int, block_start: int, sent, first
         said = speech.continued_quote(source, sentence_index, sent, head, said)
         if kind == "appositive" and not said.quoted and said.verb >= 0:
             said = speech.Attribution()   # 'X, co-winner of the Nobel Peace Prize': the writer's words, not the speaker's
+        if not said.speaker and rendering.first_person(sent.doc[i] for i in own | context) and \
+                not any(speech.is_speech(sent.doc[i]) for i in own | context):
+            continue   # "I don't know how I'm alive" with no speaker found: no claim a reader can place
         said_as, refers = rendering.render(sent, own | context, [(s - block_start, e - block_start) for s, e in spans],
                                            kind, head, here, earlier, said, hint)
         if kind == "main" and _demonstrative_subject(head, own | context) and speech.is_speech(head):
@@ -193,6 +197,31 @@ def _glued_tail(head, own: set[int], hidden: set[int]) -> set[int]:
         if i not in own or i in hidden:
             dropped |= tokens
     return dropped
+
+
+def _emptied_appositives(sent, heads, owner) -> set[int]:
+    """'… released 52 prisoners, a decision influenced by Trump's appeal' with the participle split off: the bare
+    'a decision' (and its comma) left in the clause before says nothing there; the split claim keeps it."""
+    emptied: set[int] = set()
+    for tok in sent:
+        if not _appositive(tok) or tok.i in heads or not any(c.i in heads for c in tok.children):
+            continue
+        left = [t for t in tok.subtree if owner.get(t.i) == owner.get(tok.i)]
+        if tok.pos_ != "NOUN" or any(t.dep_ not in ("det", "amod", "punct") and t.i != tok.i for t in left):
+            continue
+        emptied |= {t.i for t in left}
+        comma = sent.doc[min(t.i for t in left) - 1] if min(t.i for t in left) > sent.start else None
+        if comma is not None and comma.text == ",":
+            emptied.add(comma.i)
+    return emptied
+
+
+def _appositive(tok) -> bool:
+    """An appositive, or one the parse took for a second object after a comma ('freed 52 prisoners, a decision …')."""
+    if tok.dep_ == "appos":
+        return True
+    return tok.dep_ in ("dobj", "npadvmod") and tok.i > tok.sent.start and tok.doc[min(t.i for t in tok.subtree) - 1].text == "," and \
+        any(c.dep_ == "dobj" and c.i < tok.i for c in tok.head.children)
 
 
 def _frame_tokens(sent, frames, heads) -> set[int]:

@@ -127,6 +127,20 @@ def resolve(tok, sentence_mentions: list[Mention], earlier: list[list[Mention]],
     return ""
 
 
+def quoted_person(tok, sentence_mentions: list[Mention], earlier: list[list[Mention]], speaker: str) -> str:
+    """'he' / 'she' in a speaker's quoted words: the last person named before who is not the speaker (who says
+    'I'), as the article wrote the name; '' if none within LOOKBACK sentences."""
+    if tok.tag_ != "PRP" or tok.lower_ not in ("he", "him", "she"):
+        return ""
+    said_by = {w.lower() for w in speaker.split()}
+    if any(t.pos_ == "PROPN" and t.i > tok.i and t.lower_ not in said_by for t in tok.sent):
+        return ""   # "“He is a good man,” Tusk said of Rutte": a name may follow
+    here = [m for m in sentence_mentions if m.order < tok.i]
+    pools = [here] + [earlier[-k] for k in range(1, min(LOOKBACK, len(earlier)) + 1)]
+    person = _last(pools, lambda m: m.kind == "person" and not said_by & {w.lower() for w in m.name.split()})
+    return person.name if person else ""
+
+
 OBJECTS = ("dobj", "dative", "attr", "oprd")   # what a verb acts on: as likely meant as its subject
 NOT_ANTECEDENT_ENTS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY", "PERSON"}
 
@@ -183,15 +197,15 @@ def classifying_it(tok) -> bool:
 
 
 def resolve_noun(head, sentence_mentions: list[Mention], earlier: list[list[Mention]]) -> str:
-    """'the company' / 'the country' as the organisation or country the article named before."""
+    """'the company' / 'the country' as the organisation or country the article named in the sentences before."""
     noun = head.lower_
     if noun not in ORG_NOUNS | PLACE_NOUNS:
         return ""
     lefts = [t for t in head.lefts]
     if len(lefts) != 1 or lefts[0].lower_ != "the" or any(True for _ in head.rights if _.dep_ not in ("punct",)):
         return ""
-    here = [m for m in sentence_mentions if m.order < lefts[0].i]
-    pools = [here] + [earlier[-k] for k in range(1, min(LOOKBACK, len(earlier)) + 1)]
+    # Not a name of its own sentence: "Boeing said it is in contact with the airline" is not Boeing.
+    pools = [earlier[-k] for k in range(1, min(LOOKBACK, len(earlier)) + 1)]
     kind = "org" if noun in ORG_NOUNS else "place"
     found = _last(pools, lambda m: m.kind == kind)
     return found.name if found else ""

@@ -29,6 +29,7 @@ _AGENCY = r"\((?:[A-Z][\w.&-]*\s?){1,4}\)"
 _REGION = r"(?:,\s*[A-Z][a-z]+(?:\s[A-Z][a-z]+){0,2})"   # "DHAKA, Bangladesh —"
 DATELINE = re.compile(rf"^\s*(?:(?:{_PLACE},?\s*(?:{_DAY},?\s*(?:{_AGENCY}\s*)?|{_AGENCY}\s*)|{_PLACE}{_REGION}\s*"
                       rf"(?:{_AGENCY}\s*)?|(?:{_DAY}\s*)?{_AGENCY}\s*)[-—–]+|[A-Z][A-Z.'’ -]{{2,40}}:"
+                      rf"|{_PLACE}{_REGION}?,?\s*(?:{_DAY},?\s*)?{_AGENCY}\s*:"   # "WARSAW, Poland, Sept 10, (AP):"
                       rf"|[A-Z][A-Z.'’ ]{{2,40}}\s[—–]+(?=\s+[A-Z]))\s+")
 # A page's date run into the first sentence: "August 3, 2014Chinese officials announced …".
 GLUED_DATE = re.compile(r"^\s*(?:January|February|March|April|May|June|July|August|September|October|November|December)"
@@ -195,12 +196,18 @@ def index_sentences(doc) -> None:
     doc.user_span_hooks["sent"] = lambda span: sents[of[span.start]]
 
 
+def _cut_off(text: str, block: Block, sent) -> bool:
+    """The text's last sentence, ending without a stop: the page was cut off mid-sentence ("… coming from the acciden")."""
+    end = block.start + sent.end_char
+    return not text[end:].strip() and not SENTENCE_END.search(sent.text)
+
+
 def _split(source_id: str, text: str, blocks, docs) -> tuple[list[Sentence], list]:
     found, spans = [], []
     for block, doc in zip(blocks, docs):   # blocks first: zip stops there without taking another doc
         index_sentences(doc)
         for sent in doc.sents:
-            if not any(t.is_alpha for t in sent):
+            if not any(t.is_alpha for t in sent) or _cut_off(text, block, sent):
                 continue
             start = block.start + sent.start_char
             end = block.start + sent.end_char

@@ -223,6 +223,8 @@ def speaker_of(verb) -> tuple[str, str]:
     if who is None:
         if verb.dep_ in ("advcl", "conj", "xcomp") and is_speech(verb.head):
             return speaker_of(verb.head)
+        if verb.dep_ == "conj" and verb.head.dep_ in CONTENT_DEPS and is_speech(verb.head.head):
+            return speaker_of(verb.head.head)   # "He added that … and noted that …" with 'noted' hung on what he added
         return _name_before(verb)
     if _glued_subject(who):
         # "…, the US embassy spokesperson in the Lithuanian capital Vilnius said": the parse took the last name
@@ -420,8 +422,9 @@ QUOTE_RUN = 2   # sentences a quotation may run on past its speaker's last quote
 
 
 def continued_quote(source, sentence_index: int, sent, head, said: Attribution) -> Attribution:
-    """A paragraph that opens with a quotation mark and names no speaker continues the quotation of the
-    paragraph before it (a quote over several paragraphs opens each one and closes only the last)."""
+    """A sentence that opens with a quotation mark and names no speaker continues the quotation before it:
+    '“…,” Malik told AFP. “And since …”', or a quote over several paragraphs, which opens each one and closes
+    only the last."""
     try:
         memory = _QUOTED.setdefault(source, {})
     except TypeError:
@@ -432,18 +435,28 @@ def continued_quote(source, sentence_index: int, sent, head, said: Attribution) 
         if said.quoted or region is not None:
             memory["last"] = (sentence_index, said)
         return said
-    opens = doc_text(sent.doc).lstrip()[:1] in OPENING_QUOTES or doc_text(sent.doc).lstrip()[:1] == '"'
     last = memory.get("last")
-    if region is None or not opens or region[0] != len(doc_text(sent.doc)) - len(doc_text(sent.doc).lstrip()) or last is None \
-            or sentence_index - last[0] > QUOTE_RUN:
+    if region is None or last is None or sentence_index - last[0] > QUOTE_RUN or \
+            not any(_opens_quote(doc_text(sent.doc), at, region) for at in (0, sent.start_char)):
         return said
     found = Attribution(last[1].speaker, last[1].kind, True)
     memory["last"] = (sentence_index, found)
     return found
 
 
+def _opens_quote(text: str, at: int, region) -> bool:
+    """Whether the quotation `region` opens at `at` (past leading spaces): the paragraph's or the sentence's start."""
+    rest = text[at:]
+    return rest.lstrip()[:1] in QUOTE_MARKS and region[0] == at + len(rest) - len(rest.lstrip())
+
+
 def _subject_index(verb) -> int:
     subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None and verb.dep_ == "conj":   # the speech verb it shares its speaker with, as in speaker_of
+        if is_speech(verb.head):
+            return _subject_index(verb.head)
+        if verb.head.dep_ in CONTENT_DEPS and is_speech(verb.head.head):
+            return _subject_index(verb.head.head)
     return subject.i if subject is not None else -1
 
 

@@ -77,12 +77,19 @@ def render(sent, token_ids: set[int], spans_local: list[tuple[int, int]], kind: 
     if kind in ("relative", "participial") and kept[0].lower_ in ("a", "an") and kept[0].dep_ == "det":
         replace[kept[0].i] = "the"   # "a gesture aimed at …" → "the gesture was aimed at …"
     speaker_kind = said.kind if said.speaker else ""
+    inserted: dict[int, str] = {}   # an editor's insertion in quoted words: “[Mr Ramesh] was disorientated”
     for tok in kept:
+        if region_of(regions, tok) is not None and said.speaker and tok.i not in replace:
+            name = referents.quoted_person(tok, sentence_mentions, earlier, said.speaker)
+            if name:
+                inserted[tok.i] = f"[{name}]"
+                refers.append((tok.text, name))
         if tok.i in drop or tok.i in replace or region_of(regions, tok) is not None:
             continue
         lower = tok.lower_
         prefixed = bool(said.speaker) and not (said.verb >= 0 and said.verb in token_ids)
-        if prefixed and ((lower in referents.PERSONAL and speaker_kind == "person") or (
+        if prefixed and tok.dep_ in ("nsubj", "nsubjpass") and (
+                (lower in referents.PERSONAL and speaker_kind == "person") or (
                 lower in referents.NEUTER | referents.PLURAL and speaker_kind != "person")):
             continue   # "Tusk said he …", "Boeing said they …": the speaker, as the reported sentence has it
         if tok.tag_ in ("PRP", "PRP$") and lower in referents.PERSONAL | referents.NEUTER | referents.PLURAL:
@@ -116,14 +123,14 @@ def render(sent, token_ids: set[int], spans_local: list[tuple[int, int]], kind: 
             plain.append("")   # "But he seems …" quoted from "he": still the speaker's words, as written
             continue
         plain.append((speech.doc_text(doc)[kept[len(plain) - 1].idx + len(kept[len(plain) - 1].text):tok.idx]
-                      if plain and kept[len(plain) - 1].i + 1 == tok.i else " " if plain else "") + tok.text)
+                      if plain and kept[len(plain) - 1].i + 1 == tok.i else " " if plain else "") + inserted.get(tok.i, tok.text))
         if tok.i in before:
             words.append(" " + before[tok.i] + " ")
             last = None
         if tok.i in drop:
             last = None
             continue
-        piece = replace.get(tok.i, tok.text)
+        piece = replace.get(tok.i, inserted.get(tok.i, tok.text))
         gap = speech.doc_text(doc)[last.idx + len(last.text):tok.idx] if last is not None and last.i + 1 == tok.i else " "
         words.append((gap if words else "") + piece)
         last = tok
@@ -153,8 +160,7 @@ def attributed(body: str, kept, token_ids, said: speech.Attribution, hint: str, 
     speaker = capitalise(speaker)
     inside = [t for t in kept if region_of(regions, t) is not None and not t.is_punct]
     words = [t for t in kept if not t.is_punct]
-    # "US" is the country, not "us".
-    personal = any(t.lower_ in FIRST_SECOND and not (t.text.isupper() and len(t.text) > 1) for t in kept)
+    personal = first_person(kept)
     unmarked = tidy(body.replace(chr(8220), '').replace(chr(8221), '').replace(chr(34), ''))
     as_written = tidy((exact or body).replace(chr(8220), '').replace(chr(8221), '').replace(chr(34), ''))
     if ((said.quoted and words and len(inside) * 2 >= len(words)) or personal) and len(inside) == len(words) and \
@@ -165,6 +171,11 @@ def attributed(body: str, kept, token_ids, said: speech.Attribution, hint: str, 
     if hint and speaker == capitalise(hint):
         return f"According to {said.speaker}, {lower_first(body, kept)}"
     return f"{speaker} said {lower_first(body, kept)}"
+
+
+def first_person(tokens) -> bool:
+    """Words in the first or second person ('I', 'we', 'your'); "US" is the country, not "us"."""
+    return any(t.lower_ in FIRST_SECOND and not (t.text.isupper() and len(t.text) > 1) for t in tokens)
 
 
 def _candidate_before(pronoun, kept, lower: str) -> bool:

@@ -468,3 +468,47 @@ def test_a_participle_that_ranks_its_noun_stays_with_it(claims_of):
                        "relations with the United States.")
     assert not any("batch yet was pardoned" in c.statement or c.statement.startswith("The biggest batch")
                    for c in claims), statements(claims)
+
+
+def test_a_bare_appositive_left_by_its_split_participle_is_dropped(claims_of):
+    claims = claims_of("Belarus freed 30 prisoners, a decision welcomed by the European Union.")
+    assert "Belarus freed 30 prisoners" in statements(claims), statements(claims)
+    assert not any(s.endswith("a decision") for s in statements(claims)), statements(claims)
+
+
+def test_a_named_appositive_keeps_its_words(claims_of):
+    claims = claims_of("Police said 90 people died, including 80 of the 81 on board a Vistara flight bound for Delhi.")
+    assert any("Vistara flight" in s for s in statements(claims)), statements(claims)
+
+
+def test_a_possessive_in_a_reported_clause_is_resolved_past_the_speaker(claims_of):
+    claims = claims_of("Washington will lift sanctions on the airline Belavia, allowing it to repair its fleet, "
+                       "which includes Boeing jets, the embassy spokesperson said.")
+    assert "The embassy spokesperson said Belavia's fleet includes Boeing jets" in statements(claims), statements(claims)
+
+
+def test_the_company_is_not_a_name_of_its_own_sentence(claims_of):
+    claims = claims_of("Boeing said its engineers were in contact with the airline.")
+    assert not any("with Boeing" in s for s in statements(claims)), statements(claims)
+
+
+def test_a_pronoun_in_quoted_words_is_named_in_brackets(claims_of):
+    claims = claims_of("Dr Anil Mehta, who treated Mr Kumar, said: “He was in shock. But he is out of danger now.”")
+    assert "Dr Anil Mehta said: “[Kumar] was in shock”" in statements(claims), statements(claims)
+    assert not any("[" in s for s in statements(claims_of("“He is a good man,” Tusk said of Rutte."))), \
+        statements(claims)
+
+
+def test_a_quote_after_its_frame_in_the_same_paragraph_keeps_the_speaker(claims_of):
+    claims = claims_of('"There are no survivors," police chief Raj Singh told AFP. "The search will go on all night."')
+    assert "Police chief Raj Singh said: “The search will go on all night.”" in statements(claims), statements(claims)
+
+
+def test_a_speech_verb_hung_on_what_was_said_shares_its_speaker(claims_of):
+    claims = claims_of("Singh added that 40 people are in hospital and noted that “rescue efforts are ongoing.”")
+    assert any(s.startswith("Singh said: “rescue efforts") for s in statements(claims)), statements(claims)
+
+
+def test_first_person_words_with_no_speaker_found_are_not_a_claim(claims_of):
+    claims = claims_of("We are on the highest alert. The airport reopened on Friday.")
+    assert statements(claims) == ["The airport reopened on Friday"], statements(claims)

@@ -132,3 +132,18 @@ def test_headings_and_glued_headlines_are_trimmed_from_the_lead():
                         "In a statement Air India said")):
         block, = content_blocks(text)
         assert text[block.start:].startswith(lead)
+
+
+def test_a_dateline_with_its_agency_and_a_colon_is_trimmed():
+    text = "WARSAW, Poland, Sept 10, (AP): Poland said early Wednesday that it had shot down drones."
+    assert [text[b.start:b.end] for b in content_blocks(text)] == [
+        "Poland said early Wednesday that it had shot down drones."]
+
+
+def test_a_text_cut_off_mid_sentence_loses_only_its_last_sentence(pipeline):
+    from service.pipeline.extract.segment import sentences
+
+    text = ("Rescue teams searched the site through the night and into the morning. "
+            "Thick smoke was seen coming from the wreckage and the nearby hangars of the acci")
+    found, _ = sentences("T", text, pipeline.parser)
+    assert [s.text for s in found] == ["Rescue teams searched the site through the night and into the morning."]
