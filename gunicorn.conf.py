@@ -15,6 +15,7 @@ preload_app = True
 timeout = 120
 graceful_timeout = 30
 accesslog = "-"
+logger_class = "service.observability.access_log.RedactingLogger"   # no key from a query string in the log
 
 
 def on_starting(server):

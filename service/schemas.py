@@ -1,9 +1,11 @@
 """Marshmallow schemas for every request and response; also the source of the OpenAPI document."""
 from __future__ import annotations
 
-from marshmallow import Schema, ValidationError, fields, validate, validates_schema
-
+import datetime as dt
+import re
 from typing import get_args
+
+from marshmallow import Schema, ValidationError, fields, validate, validates_schema
 
 from service.pipeline.types import DiscrepancyType, Severity, Slot, VerdictLabel
 
@@ -13,10 +15,32 @@ SEVERITIES = get_args(Severity)
 SLOTS = get_args(Slot)
 
 
+def not_blank(value: str) -> None:
+    if not value.strip():
+        raise ValidationError("Must contain more than whitespace.")
+
+
+class PublishedAt(fields.Date):
+    """A date (2025-09-15) or an RFC 3339 date-time (2025-09-15T10:00:00Z), kept as the date it names."""
+
+    RFC3339 = re.compile(r"\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}:\d{2}(\.\d+)?([Zz]|[+-]\d{2}:\d{2})")
+    default_error_messages = {"invalid": "Not a valid date: send YYYY-MM-DD or an RFC 3339 date-time such as "
+                                         "2025-09-15T10:00:00Z."}
+
+    def _deserialize(self, value, attr, data, **kwargs):
+        if isinstance(value, str) and self.RFC3339.fullmatch(value):
+            try:
+                return dt.datetime.fromisoformat(value.upper()).date()
+            except ValueError:
+                raise self.make_error("invalid") from None
+        return super()._deserialize(value, attr, data, **kwargs)
+
+
 class SourceIn(Schema):
     id = fields.String(required=True, validate=validate.Length(min=1, max=200))
-    text = fields.String(required=True, validate=validate.Length(min=1))
-    published_at = fields.Date(load_default=None, allow_none=True)
+    text = fields.String(required=True, validate=[validate.Length(min=1), not_blank])
+    published_at = PublishedAt(load_default=None, allow_none=True,
+                               metadata={"description": "a date, or an RFC 3339 date-time (its date is kept)"})
     outlet = fields.String(load_default=None, allow_none=True, validate=validate.Length(max=200))
 
 
@@ -114,10 +138,16 @@ class Readiness(Schema):
     warmup_seconds = fields.Float(allow_none=True)
 
 
+class FieldError(Schema):
+    field = fields.String(metadata={"description": "the invalid field, e.g. sources[1].text"})
+    message = fields.String(required=True)
+
+
 class ErrorDetail(Schema):
     code = fields.String(required=True)
     message = fields.String(required=True)
     field = fields.String()
+    errors = fields.List(fields.Nested(FieldError), metadata={"description": "422: every invalid field, not just the first"})
 
 
 class ErrorOut(Schema):

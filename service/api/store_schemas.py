@@ -1,18 +1,26 @@
 """Marshmallow schemas of the story store and triage endpoints (the OpenAPI document reads them too)."""
 from __future__ import annotations
 
-from marshmallow import Schema, fields, validate
+from marshmallow import Schema, ValidationError, fields, validate
 
-from service.schemas import DISCREPANCY_TYPES, SEVERITIES, ErrorDetail
+from service.schemas import DISCREPANCY_TYPES, SEVERITIES, ErrorDetail, PublishedAt, not_blank
 from service.triage.queue import DECISIONS, STATUSES
 
 
+def path_segment(value: str) -> None:
+    """A story is read back at /v1/stories/{story_id}: its id must be one path segment."""
+    if "/" in value or value in (".", ".."):
+        raise ValidationError("Must not contain '/' nor be '.' or '..': the story is read back at "
+                              "/v1/stories/{story_id}.")
+
+
 class ArticleIn(Schema):
-    story_id = fields.String(required=True, validate=validate.Length(min=1, max=200))
-    outlet = fields.String(required=True, validate=validate.Length(min=1, max=200))
+    story_id = fields.String(required=True, validate=[validate.Length(min=1, max=200), not_blank, path_segment])
+    outlet = fields.String(required=True, validate=[validate.Length(min=1, max=200), not_blank])
     url = fields.Url(load_default=None, allow_none=True, validate=validate.Length(max=2000))
-    text = fields.String(required=True, validate=validate.Length(min=1))
-    published_at = fields.Date(required=True)
+    text = fields.String(required=True, validate=[validate.Length(min=1), not_blank])
+    published_at = PublishedAt(required=True,
+                               metadata={"description": "a date, or an RFC 3339 date-time (its date is kept)"})
 
 
 class StoredFindingOut(Schema):

@@ -70,3 +70,49 @@ def test_metrics_sum_both_workers(served):
     assert healthz and float(healthz[0].split()[-1]) >= 6
     warmups = [line for line in text.splitlines() if line.startswith("factcheck_model_warmup_seconds")]
     assert warmups and float(warmups[0].split()[-1]) > 0
+
+
+def _chunks(total: int):
+    yield b'{"sources": [{"id": "a", "text": "'
+    piece = b"x" * 65536
+    for _ in range(total // len(piece)):
+        yield piece
+    yield b'"}, {"id": "b", "text": "y"}]}'
+
+
+def test_a_chunked_body_over_the_limit_is_413(served):
+    response = requests.post(served.url + "/v1/compare", data=_chunks(15 * 1024 * 1024), timeout=120,
+                             headers=dict(served.headers, **{"Content-Type": "application/json"}))
+    assert response.request.headers.get("Transfer-Encoding") == "chunked"
+    assert_error(response, 413, "payload_too_large")
+
+
+def test_a_chunked_body_under_the_limit_is_read_whole(served):
+    response = requests.post(served.url + "/v1/compare", data=iter([b'{"sources": [{"id": "a", "text": ', b'" "}]}']),
+                             timeout=60, headers=dict(served.headers, **{"Content-Type": "application/json"}))
+    assert_error(response, 422, "invalid_request")   # parsed whole: a schema error, not malformed JSON
+
+
+@pytest.mark.parametrize("chunked", [False, True])
+def test_urllib_posting_a_body_over_the_limit_reads_the_413(served, chunked):
+    import urllib.error
+    import urllib.request
+
+    data = _chunks(12 * 1024 * 1024) if chunked else b"".join(_chunks(12 * 1024 * 1024))
+    request = urllib.request.Request(served.url + "/v1/compare", data=data, method="POST",
+                                     headers=dict(served.headers, **{"Content-Type": "application/json"}))
+    with pytest.raises(urllib.error.HTTPError) as caught:
+        urllib.request.urlopen(request, timeout=120)
+    assert caught.value.code == 413
+    assert json.loads(caught.value.read())["error"]["code"] == "payload_too_large"
+
+
+def test_a_key_sent_in_the_query_string_stays_out_of_the_access_log(served):
+    secret = "fc_cms_querystringsecret123"
+    for query in (f"key={secret}", f"x=1&api_key={secret}", f"token={secret}&x=1"):
+        response = requests.get(f"{served.url}/v1/triage?{query}", timeout=10,
+                                headers={"Referer": f"{served.url}/review?key={secret}"})
+        assert response.status_code == 401
+    log = served.log()
+    assert secret not in log
+    assert "/v1/triage?key=[redacted]" in log and "api_key=[redacted]" in log

@@ -131,3 +131,20 @@ def test_nul_in_a_review_form_note_is_422(store_app, keys, item, kind):
     assert response.status_code in (302, 422), response.get_data(as_text=True)[:300]
     if kind == "NUL":
         assert_error(response, 422, "invalid_request", "note")
+
+
+@pytest.mark.parametrize("story_id", ["2025/09/zapad", "/lead", "trail/", ".", ".."])
+def test_a_story_id_that_cannot_be_read_back_is_refused_at_write(cms, story_id):
+    body = {"story_id": story_id, "outlet": "A", "text": SEED, "published_at": "2025-09-15"}
+    error = assert_error(send(cms, "/v1/articles", body), 422, "invalid_request", "story_id")
+    assert "/v1/stories/{story_id}" in error["message"]
+
+
+@pytest.mark.parametrize("story_id", ["2025-09-zapad", "a b", "zapad:2025", "a%2Fb", "..."])
+def test_other_story_ids_are_stored_and_read_back(cms, story_id):
+    from urllib.parse import quote
+
+    body = {"story_id": story_id, "outlet": "A", "text": SEED, "published_at": "2025-09-15"}
+    assert send(cms, "/v1/articles", body).status_code == 201
+    story = cms.get("/v1/stories/" + quote(story_id, safe=""))
+    assert story.status_code == 200 and story.get_json()["id"] == story_id
