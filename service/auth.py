@@ -13,11 +13,11 @@ from dataclasses import dataclass
 from typing import Optional
 
 from flask import Flask, g, request
-from sqlalchemy import select
+from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from service.errors import ApiError
-from service.store.models import ApiKey
+from service.store.models import ApiKey, ReviewSession, utcnow
 
 ROLES = ("cms", "reviewer", "admin")
 PUBLIC_PATHS = ("/healthz", "/readyz", "/openapi.json", "/docs", "/redoc", "/metrics")
@@ -50,6 +50,12 @@ def find_key(session: Session, key: str) -> Optional[ApiKey]:
     if row is None or row.revoked_at is not None:
         return None
     return row
+
+
+def revoke_key(session: Session, row: ApiKey) -> None:
+    """Revoke a key and end its reviewer page sessions; the caller commits."""
+    row.revoked_at = row.revoked_at or utcnow()
+    session.execute(delete(ReviewSession).where(ReviewSession.api_key_id == row.id))
 
 
 def key_from_request() -> Optional[str]:

@@ -5,11 +5,11 @@ from flask.views import MethodView
 from flask_smorest import Blueprint
 from marshmallow import Schema, fields, validate
 
-from service.auth import ROLES, create_key, current_caller, require_role
+from service.auth import ROLES, create_key, current_caller, require_role, revoke_key
 from service.api import examples, openapi
 from service.errors import ApiError
 from service.store import audit, db
-from service.store.models import ApiKey, utcnow, valid_id
+from service.store.models import ApiKey, valid_id
 
 blp = Blueprint("keys", __name__, url_prefix="/v1", description="API keys (admin)")
 
@@ -54,7 +54,7 @@ class Key(MethodView):
         row = session.get(ApiKey, key_id) if valid_id(key_id) else None
         if row is None:
             raise ApiError(f"No key {key_id}.", status=404, code="not_found")
-        row.revoked_at = row.revoked_at or utcnow()
+        revoke_key(session, row)
         audit.record(session, "key_revoked", "api_key", key_id, current_caller().key_id)
         session.commit()
         return {"id": row.id, "role": row.role, "name": row.name, "prefix": row.prefix, "revoked": True}

@@ -59,14 +59,15 @@ def list_keys():
 @click.argument("key_id", type=int)
 def revoke_key(key_id: int):
     """Revoke a key by id."""
+    from service.auth import revoke_key
     from service.store import audit
-    from service.store.models import ApiKey, utcnow
+    from service.store.models import ApiKey
 
     with _session() as session:
         row = session.get(ApiKey, key_id)
         if row is None:
             raise click.ClickException(f"no key {key_id}")
-        row.revoked_at = utcnow()
+        revoke_key(session, row)
         audit.record(session, "key_revoked", "api_key", key_id, None, via="cli")
         session.commit()
     click.echo(f"revoked {key_id}")

@@ -129,6 +129,16 @@ class ApiKey(Base):
     revoked_at: Mapped[Optional[datetime]] = mapped_column(DateTime(timezone=True), nullable=True)
 
 
+class ReviewSession(Base):
+    """A reviewer page sign-in: the cookie carries the token, the store its SHA-256. Sign-out and key
+    revocation delete the row, so a copied cookie opens nothing afterwards."""
+    __tablename__ = "review_sessions"
+    token_hash: Mapped[str] = mapped_column(String(64), primary_key=True)
+    api_key_id: Mapped[int] = mapped_column(ForeignKey("api_keys.id"), index=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    api_key: Mapped[ApiKey] = relationship()
+
+
 class AuditEntry(Base):
     __tablename__ = "audit_log"
     id: Mapped[int] = mapped_column(Integer, primary_key=True)

@@ -1,20 +1,23 @@
 """The reviewer page at /review: sign in with a key once, work the queue, see the audit log.
 
 Server-rendered (Jinja autoescapes every article and claim text); forms carry a CSRF token checked by
-Flask-WTF; the signed-in key lives in the signed session cookie and is re-checked on every request.
+Flask-WTF; a sign-in is a row in review_sessions whose token the signed session cookie carries, looked up on
+every request, so signing out or revoking the key ends it server-side.
 """
 from __future__ import annotations
 
 import os
 import secrets
+from typing import Optional
 
 from flask import Blueprint, Flask, abort, current_app, flash, g, redirect, render_template, request, session, url_for
 from flask_wtf.csrf import CSRFProtect
+from sqlalchemy import delete
 
-from service.auth import find_key
+from service.auth import find_key, hash_key
 from service.inputs import bounded_int
 from service.store import audit, db
-from service.store.models import MAX_ID, ApiKey, Claim, Finding, TriageItem, valid_id
+from service.store.models import MAX_ID, ApiKey, Claim, Finding, ReviewSession, TriageItem, valid_id
 from service.triage import queue
 from service.triage.diff import highlight
 
@@ -29,17 +32,23 @@ def guard():
         return None
     if request.method == "POST":
         csrf.protect()
-    g.reviewer = None
-    key_id = session.get("key_id")
-    if key_id is not None:
-        row = db.session().get(ApiKey, key_id)
-        if row is not None and row.revoked_at is None and row.role in REVIEW_ROLES:
-            g.reviewer = row
-        else:
+    g.reviewer = _signed_in_key()
+    if g.reviewer is None:
+        if "sid" in session:
             session.clear()
-    if g.reviewer is None and request.endpoint not in ("review.login", "review.queue_page"):
-        return redirect(url_for("review.queue_page"))
+        if request.endpoint not in ("review.login", "review.queue_page"):
+            return redirect(url_for("review.queue_page"))
     return None
+
+
+def _signed_in_key() -> Optional[ApiKey]:
+    """The key of this browser's sign-in, looked up server-side on every request (none after sign-out or revocation)."""
+    token = session.get("sid")
+    if not isinstance(token, str):
+        return None
+    row = db.session().get(ReviewSession, hash_key(token))
+    key = row.api_key if row is not None else None
+    return key if key is not None and key.revoked_at is None and key.role in REVIEW_ROLES else None
 
 
 @bp.get("")
@@ -58,15 +67,21 @@ def login():
     if row is None or row.role not in REVIEW_ROLES:
         message = "Unknown or revoked key." if row is None else f"A {row.role} key cannot review; use a reviewer key."
         return render_template("review/login.html", error=message), (401 if row is None else 403)
-    session.clear()
-    session["key_id"] = row.id
+    token = secrets.token_urlsafe(32)
+    db.session().add(ReviewSession(token_hash=hash_key(token), api_key_id=row.id))
     audit.record(db.session(), "reviewer_signed_in", "api_key", row.id, row.id)
     db.session().commit()
+    session.clear()
+    session["sid"] = token
     return redirect(url_for("review.queue_page"))
 
 
 @bp.post("/logout")
 def logout():
+    token = session.get("sid")
+    if isinstance(token, str):
+        db.session().execute(delete(ReviewSession).where(ReviewSession.token_hash == hash_key(token)))
+        db.session().commit()
     session.clear()
     return redirect(url_for("review.queue_page"))
 
