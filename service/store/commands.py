@@ -59,7 +59,7 @@ def list_keys():
 @click.argument("key_id", type=int)
 def revoke_key(key_id: int):
     """Revoke a key by id."""
-    from service.auth import revoke_key
+    from service.auth import revoke_key as revoke
     from service.store import audit
     from service.store.models import ApiKey
 
@@ -67,7 +67,7 @@ def revoke_key(key_id: int):
         row = session.get(ApiKey, key_id)
         if row is None:
             raise click.ClickException(f"no key {key_id}")
-        revoke_key(session, row)
+        revoke(session, row)
         audit.record(session, "key_revoked", "api_key", key_id, None, via="cli")
         session.commit()
     click.echo(f"revoked {key_id}")
