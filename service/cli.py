@@ -8,6 +8,7 @@ from service.store.commands import database, keys
 
 
 @click.group()
+@click.version_option(package_name="factcheck-service", prog_name="factcheck")
 def cli():
     """Claim-level fact-checking service."""
 

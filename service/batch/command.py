@@ -2,8 +2,11 @@
 from __future__ import annotations
 
 import json
+import logging
+import os
 import sys
 import time
+import warnings
 
 import click
 
@@ -26,7 +29,8 @@ def make_engine(engine: str, workers: int, address: str | None):
               help="Output JSONL: one /v1/compare response plus story_id per story. Re-running resumes it.")
 @click.option("--errors", "errors_path", type=click.Path(dir_okay=False), default=None,
               help="Where bad lines and failed stories go (default: OUT.errors.jsonl).")
-@click.option("--engine", type=click.Choice(["local", "ray"]), default="local", show_default=True)
+@click.option("--engine", type=click.Choice(["local", "ray"]), default="local", show_default=True,
+              help="local: this process or --workers processes; ray: Ray actors (local Ray or --address).")
 @click.option("--workers", type=click.IntRange(min=1), default=1, show_default=True,
               help="Worker processes (local) or actors (ray, and the CPUs of a local Ray).")
 @click.option("--address", default=None,
@@ -34,23 +38,50 @@ def make_engine(engine: str, workers: int, address: str | None):
 @click.option("--batch-size", type=click.IntRange(min=1), default=None,
               help="Stories per chunk, the unit of work sent to a worker (default FACTCHECK_BATCH_STORIES).")
 @click.option("--strict", is_flag=True, help="Exit non-zero when any line was bad or any story failed.")
-@click.option("--quiet", is_flag=True, help="No progress bar.")
+@click.option("--quiet", is_flag=True, help="Print only errors: no progress bars (ours or the models'), no summary.")
 def score(in_path, out_path, errors_path, engine, workers, address, batch_size, strict, quiet):
-    """Score each story of IN.jsonl ({"story_id", "articles": [{"id", "text", ...}]}) into --out."""
+    """Score each story of IN.jsonl ({"story_id", "articles": [{"id", "text", ...}]}) into --out.
+
+    Run the same command again to resume: stories already in --out are skipped.
+    """
     settings = Settings.from_env()
     errors_path = errors_path or errors_path_for(out_path)
     batch_size = batch_size or settings.batch_stories
     address = address or settings.ray_address or None
+    if quiet:
+        silence_libraries()
     started = time.perf_counter()
-    with make_engine(engine, workers, address) as runner:
-        warm = time.perf_counter() - started
-        summary = run_scoring(runner, in_path, out_path, errors_path, chunk_stories=batch_size,
-                              max_sources=settings.max_sources, max_source_chars=settings.max_source_chars,
-                              progress=None if quiet else sys.stderr)
+    try:
+        with make_engine(engine, workers, address) as runner:
+            warm = time.perf_counter() - started
+            summary = run_scoring(runner, in_path, out_path, errors_path, chunk_stories=batch_size,
+                                  max_sources=settings.max_sources, max_source_chars=settings.max_source_chars,
+                                  progress=None if quiet else sys.stderr)
+    except KeyboardInterrupt:
+        click.echo(f"\nInterrupted. Every story scored so far is in {out_path}; run the same command again to "
+                   "resume (those stories are skipped).", err=True)
+        raise SystemExit(130) from None
     seconds = time.perf_counter() - started
-    line = {"engine": engine, "workers": workers, "scored": summary.scored, "skipped": summary.skipped,
-            "bad_lines": summary.bad_lines, "failed": summary.failed, "articles": summary.articles,
-            "warm_up_seconds": round(warm, 2), "seconds": round(seconds, 2), "errors_file": errors_path}
-    click.echo(json.dumps(line), err=True)
-    if strict and (summary.bad_lines or summary.failed):
+    failed = strict and (summary.bad_lines or summary.failed)
+    if failed:
+        click.echo(f"Error: {summary.bad_lines} bad lines and {summary.failed} failed stories (--strict); "
+                   f"see {errors_path}", err=True)
+    if not quiet:
+        line = {"engine": engine, "workers": workers, "scored": summary.scored, "skipped": summary.skipped,
+                "bad_lines": summary.bad_lines, "failed": summary.failed, "articles": summary.articles,
+                "warm_up_seconds": round(warm, 2), "seconds": round(seconds, 2), "errors_file": errors_path}
+        click.echo(json.dumps(line), err=True)
+    if failed:
         raise SystemExit(1)
+
+
+def silence_libraries() -> None:
+    """--quiet: no progress bars or warnings from the model libraries, here and in worker processes.
+
+    The environment is what spawned workers and a local Ray inherit; transformers reads
+    HF_HUB_DISABLE_PROGRESS_BARS when it is imported (its "Loading weights" bar).
+    """
+    os.environ.update(HF_HUB_DISABLE_PROGRESS_BARS="1", TQDM_DISABLE="1", TRANSFORMERS_VERBOSITY="error",
+                      PYTHONWARNINGS="ignore")
+    warnings.simplefilter("ignore")
+    logging.disable(logging.WARNING)   # errors still show

@@ -2,11 +2,18 @@
 
 Workers are started with the spawn context, so each builds and warms its own pipeline (torch and
 onnxruntime thread pools do not survive fork). Results come back in input order, with a bounded
-number of chunks in flight, so memory stays flat on archives of any size.
+number of chunks in flight, so memory stays flat on archives of any size. Workers die with their parent,
+even when it is SIGKILLed, and leave Ctrl-C to it (it terminates them).
 """
 from __future__ import annotations
 
+import ctypes
 import multiprocessing
+import os
+import signal
+import sys
+import threading
+import time
 from collections import deque
 from typing import Iterable, Iterator
 
@@ -14,11 +21,29 @@ from service.batch.scoring import Scored, score_chunk, threads_per_worker, warm_
 from service.batch.stories import Story
 
 WARM_UP_TIMEOUT_SECONDS = 900
+PR_SET_PDEATHSIG = 1   # linux/prctl.h
 _worker_pipeline = None
 
 
-def _init_worker(threads: int, ready) -> None:
+def die_with_parent(parent: int) -> None:
+    """End this process when `parent` dies: on Linux the kernel sends SIGKILL (PR_SET_PDEATHSIG), elsewhere a
+    thread polls the parent id."""
+    if sys.platform.startswith("linux"):
+        ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+    else:
+        def watch() -> None:
+            while os.getppid() == parent:
+                time.sleep(1)
+            os._exit(1)
+        threading.Thread(target=watch, name="parent-watch", daemon=True).start()
+    if os.getppid() != parent:   # it died before the watch began
+        os._exit(1)
+
+
+def _init_worker(threads: int, ready, parent: int) -> None:
     global _worker_pipeline
+    signal.signal(signal.SIGINT, signal.SIG_IGN)   # Ctrl-C reaches the whole process group; the parent handles it
+    die_with_parent(parent)
     try:
         _worker_pipeline = warm_pipeline(threads)
     except BaseException as error:
@@ -47,7 +72,7 @@ class LocalEngine:
             context = multiprocessing.get_context("spawn")
             ready = context.Queue()
             self._pool = context.Pool(self.workers, initializer=_init_worker,
-                                      initargs=(self.threads, ready))
+                                      initargs=(self.threads, ready, os.getpid()))
             for _ in range(self.workers):  # every worker warm before the first chunk, or a clear error
                 failure = ready.get(timeout=WARM_UP_TIMEOUT_SECONDS)
                 if failure is not None:

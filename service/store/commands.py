@@ -31,7 +31,8 @@ def keys():
 
 
 @keys.command("create")
-@click.option("--role", required=True, type=click.Choice(["cms", "reviewer", "admin"]))
+@click.option("--role", required=True, type=click.Choice(["cms", "reviewer", "admin"]),
+              help="cms posts articles, reviewer decides triage items, admin may do both and manages keys.")
 @click.option("--name", default="", help="Who or what uses the key.")
 def create_key(role: str, name: str):
     """Create a key and print it."""
@@ -45,11 +46,33 @@ def create_key(role: str, name: str):
     click.echo(key)
 
 
-@keys.command("list")
-def list_keys():
-    """List keys: id, role, prefix, name, revoked."""
+@keys.command("init")
+def first_key():
+    """Print a first admin key if the store has none.
+
+    On a store without keys (a fresh one), create an admin key and print it, once; on a store that has keys,
+    print nothing. `make run` calls this before it serves.
+    """
+    from service.auth import create_key as make
+    from service.store import audit
     from service.store.models import ApiKey
 
+    with _session() as session:
+        if session.scalar(select(ApiKey.id).limit(1)) is not None:
+            return
+        row, key = make(session, "admin", "first admin key")
+        audit.record(session, "key_created", "api_key", row.id, None, role="admin", name=row.name, via="cli init")
+        session.commit()
+    click.echo("A first admin key for this store (shown once; `make key ROLE=cms` makes more):", err=True)
+    click.echo(key)
+
+
+@keys.command("list")
+def list_keys():
+    """List keys under a header row: id, role, prefix, name, status."""
+    from service.store.models import ApiKey
+
+    click.echo("id\trole\tprefix\tname\tstatus")
     with _session() as session:
         for row in session.scalars(select(ApiKey).order_by(ApiKey.id)):
             click.echo(f"{row.id}\t{row.role}\t{row.prefix}…\t{row.name}\t{'revoked' if row.revoked_at else 'active'}")
@@ -81,6 +104,7 @@ def database():
 @database.command("upgrade")
 @click.argument("revision", default="head")
 def db_upgrade(revision: str):
+    """Upgrade the schema to REVISION (default: head)."""
     from service.store.db import upgrade
 
     upgrade(_url(), revision)
@@ -90,6 +114,10 @@ def db_upgrade(revision: str):
 @database.command("downgrade")
 @click.argument("revision", default="base")
 def db_downgrade(revision: str):
+    """Downgrade the schema to REVISION (default: base).
+
+    base drops every table of the store.
+    """
     from service.store.db import downgrade
 
     downgrade(_url(), revision)
