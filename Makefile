@@ -9,7 +9,10 @@ export HF_HUB_OFFLINE ?= 1
 export TRANSFORMERS_OFFLINE ?= 1
 export TOKENIZERS_PARALLELISM ?= false
 
-.PHONY: run test install install-dev bench bench-batch data serve calibrate evaluate
+ROLE ?= cms
+NAME ?= $(ROLE) key
+
+.PHONY: run test install install-dev bench bench-batch data serve key calibrate evaluate
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -29,10 +32,17 @@ install: $(VENV)/.installed
 
 install-dev: $(VENV)/.installed-dev
 
-run: install serve
+# On a fresh store, prints a first admin key once (factcheck keys init), then serves.
+run: install
+	@$(VENV)/bin/factcheck keys init
+	@$(MAKE) --no-print-directory serve
 
 serve:
 	PORT=$(PORT) WORKERS=$(WORKERS) $(VENV)/bin/gunicorn --config gunicorn.conf.py service.wsgi:app
+
+# Prints a new API key: make key ROLE=cms|reviewer|admin [NAME="CMS webhook"]
+key: install
+	@$(VENV)/bin/factcheck keys create --role $(ROLE) --name "$(NAME)"
 
 test: install-dev
 	$(PY) -m pytest
