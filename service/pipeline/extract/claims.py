@@ -96,6 +96,8 @@ def decompose(source: Source, sentence_index: int, block_start: int, sent, first
         kind, marker = heads[head_i]
         own = {i for i, o in owner.items() if o == head_i and i not in hidden}
         own -= {c.i for c in head.children if c.dep_ == "cc" and _joins_split_clause(c, heads)}
+        own |= {t.i for h in heads if heads[h][0] == "participial" and owner.get(sent.doc[h].head.i) == head_i and
+                _restrictive_participle(sent.doc[h]) for t in sent.doc[h].subtree if t.i not in hidden}
         context = _context_tokens(head, kind, sent) - own
         words = [sent.doc[i] for i in own if sent.doc[i].is_alpha or sent.doc[i].like_num]
         if len(words) < MIN_WORDS:
@@ -120,6 +122,7 @@ def decompose(source: Source, sentence_index: int, block_start: int, sent, first
         if kind == "appositive" and not said.quoted and said.verb >= 0:
             said = speech.Attribution()   # 'X, co-winner of the Nobel Peace Prize': the writer's words, not the speaker's
         if not said.speaker and rendering.first_person(sent.doc[i] for i in own | context) and \
+                speech.region_at(regions, head.idx) is not None and \
                 not any(speech.is_speech(sent.doc[i]) for i in own | context):
             continue   # "I don't know how I'm alive" with no speaker found: no claim a reader can place
         said_as, refers = rendering.render(sent, own | context, [(s - block_start, e - block_start) for s, e in spans],
@@ -214,6 +217,15 @@ def _emptied_appositives(sent, heads, owner) -> set[int]:
         if comma is not None and comma.text == ",":
             emptied.add(comma.i)
     return emptied
+
+
+def _restrictive_participle(tok) -> bool:
+    """'all the objects traced on radars', 'the plane involved in the crash': a participle right after a definite
+    noun says which ones, like a restrictive relative clause; it is a claim of its own and stays in its noun's too."""
+    noun = tok.head
+    first = min(t.i for t in tok.subtree)
+    definite = any(c.dep_ in ("det", "predet") and c.lower_ in ("the", "all", "these", "those") for c in noun.children)
+    return definite and not _appositive(noun) and tok.doc[first - 1].text not in (",", "—", "–", "(", ";")
 
 
 def _appositive(tok) -> bool:

@@ -509,6 +509,17 @@ def test_a_speech_verb_hung_on_what_was_said_shares_its_speaker(claims_of):
     assert any(s.startswith("Singh said: “rescue efforts") for s in statements(claims)), statements(claims)
 
 
-def test_first_person_words_with_no_speaker_found_are_not_a_claim(claims_of):
-    claims = claims_of("We are on the highest alert. The airport reopened on Friday.")
+def test_quoted_first_person_words_with_no_speaker_found_are_not_a_claim(claims_of):
+    claims = claims_of("The airport reopened on Friday. “We are on the highest alert.”")
     assert statements(claims) == ["The airport reopened on Friday"], statements(claims)
+
+
+def test_a_participle_that_says_which_ones_stays_in_its_clause_and_is_a_claim_too(claims_of):
+    claims = claims_of("The army said the operation ended after destroying all the objects tracked by radar.")
+    assert any(s.endswith("destroying all the objects tracked by radar") for s in statements(claims)), statements(claims)
+    assert "The army said the objects were tracked by radar" in statements(claims), statements(claims)
+
+
+def test_a_semicolon_ends_a_statement(claims_of):
+    claims = claims_of("Rescue workers pulled 12 people from the rubble; three of them later died in hospital.")
+    assert statements(claims)[0] == "Rescue workers pulled 12 people from the rubble", statements(claims)
