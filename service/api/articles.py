@@ -15,7 +15,7 @@ from service.auth import current_caller, require_role
 from service.errors import ApiError, TooLarge
 from service.observability import metrics
 from service.store import db
-from service.store.ingest import ingest_article, latest_articles
+from service.store.ingest import StoryMoved, ingest_article, latest_articles
 from service.store.models import Article, ArticleClaim, Claim, Finding, Story
 from service.triage.queue import finding_payload
 
@@ -57,8 +57,9 @@ class Articles(MethodView):
             result = ingest_article(session, store_pipeline(), body["story_id"], body["outlet"], body["text"],
                                     body["published_at"], body.get("url"), caller.key_id if caller else None)
             session.commit()
-        except IntegrityError:
-            # Two posts to one story at the same moment (the same new story, or the same outlet's next version).
+        except (IntegrityError, StoryMoved):
+            # Two posts to one story at the same moment (the same new story, or the same outlet's next version),
+            # or other posts kept landing while this one's pipeline ran.
             session.rollback()
             log.warning("concurrent post to story %r", body["story_id"], exc_info=True)
             raise ApiError("Another post to this story was stored at the same moment; post it again.",

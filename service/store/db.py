@@ -21,15 +21,20 @@ def database_url(settings, instance_path: str) -> str:
     return f"sqlite:///{os.path.join(instance_path, 'factcheck.db')}"
 
 
+SQLITE_BUSY_TIMEOUT_MS = 10_000   # a writer waits this long for another's write lock (writes are short), then 503
+
+
 def make_engine(url: str) -> Engine:
     if url.startswith("sqlite"):
-        engine = create_engine(url, connect_args={"timeout": 30, "check_same_thread": False})
+        engine = create_engine(url, connect_args={"check_same_thread": False})
 
         @event.listens_for(engine, "connect")
         def _sqlite_pragmas(connection, _record):
+            # WAL: readers never wait for the writer, nor the writer for readers.
             cursor = connection.cursor()
             cursor.execute("PRAGMA foreign_keys=ON")
             cursor.execute("PRAGMA journal_mode=WAL")
+            cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
             cursor.close()
         return engine
     return create_engine(url, pool_pre_ping=True)

@@ -53,6 +53,13 @@ def _first_arrival(session: Session, article: Article) -> int:
                                                              Article.outlet == article.outlet))
 
 
+class StoryMoved(Exception):
+    """Other posts to the story kept landing while this one's pipeline ran; the caller answers 409."""
+
+
+ATTEMPTS = 3   # reads and pipeline runs of one post before it gives up on a story that keeps moving
+
+
 def ingest_article(session: Session, pipeline, story_id: str, outlet: str, text: str,
                    published_at: Optional[date] = None, url: Optional[str] = None,
                    api_key_id: Optional[int] = None) -> IngestResult:
@@ -61,33 +68,61 @@ def ingest_article(session: Session, pipeline, story_id: str, outlet: str, text:
     The same text as the outlet's latest version changes nothing, but for a correction of its metadata: another
     url is saved in place (nothing to re-check); another published_at is stored as the next version and the story
     re-checked, since dates in the text are read against it. Either way the result says `updated`.
-    """
-    if session.get(Story, story_id) is None:
-        session.add(Story(id=story_id))
-        session.flush()
-    digest = text_digest(text)
-    previous = session.scalar(select(Article).where(Article.story_id == story_id, Article.outlet == outlet)
-                              .order_by(Article.version.desc()).limit(1))
-    updated = False
-    if previous is not None and previous.text_sha256 == digest:
-        if published_at == previous.published_at:
-            updated = url is not None and url != previous.url
-            if updated:
-                audit.record(session, "article_updated", "article", previous.id, api_key_id, story_id=story_id,
-                             outlet=outlet, url=url, previous_url=previous.url)
-                previous.url = url
-            carried = session.scalars(select(ArticleClaim.claim_id).where(ArticleClaim.article_id == previous.id))
-            return IngestResult(previous, created=False, updated=updated, claim_ids=list(carried))
-        updated = True
-        url = url if url is not None else previous.url
 
+    The pipeline runs outside any transaction, since a long story takes seconds: the story is read, the read
+    transaction ended, the pipeline run, and then the writes are made in one short transaction, which first checks
+    that the story's latest versions are still those the pipeline saw. If another post got in between, the story
+    is read and run again.
+    """
+    digest = text_digest(text)
+    for _ in range(ATTEMPTS):
+        previous = session.scalar(select(Article).where(Article.story_id == story_id, Article.outlet == outlet)
+                                  .order_by(Article.version.desc()).limit(1))
+        updated = False
+        if previous is not None and previous.text_sha256 == digest:
+            if published_at == previous.published_at:
+                updated = url is not None and url != previous.url
+                if updated:
+                    audit.record(session, "article_updated", "article", previous.id, api_key_id, story_id=story_id,
+                                 outlet=outlet, url=url, previous_url=previous.url)
+                    previous.url = url
+                carried = session.scalars(select(ArticleClaim.claim_id).where(ArticleClaim.article_id == previous.id))
+                return IngestResult(previous, created=False, updated=updated, claim_ids=list(carried))
+            updated = True
+            url = url if url is not None else previous.url
+        seen = latest_articles(session, story_id)
+        sources = [Source(outlet, text, published_at, outlet) if a.outlet == outlet
+                   else Source(a.outlet, a.text, a.published_at, a.outlet) for a in seen]
+        if previous is None:
+            sources.append(Source(outlet, text, published_at, outlet))
+        seen_ids, previous_id = [a.id for a in seen], previous.id if previous is not None else None
+        session.rollback()   # end the read transaction: the pipeline runs holding no lock and no snapshot
+        report = pipeline.run(sources)
+        result = _store(session, report, story_id, outlet, text, digest, published_at, url, previous_id, seen_ids,
+                        updated, api_key_id)
+        if result is not None:
+            return result
+        session.rollback()
+    raise StoryMoved(story_id)
+
+
+def _store(session: Session, report, story_id: str, outlet: str, text: str, digest: str,
+           published_at: Optional[date], url: Optional[str], previous_id: Optional[int], seen_ids: list[int],
+           updated: bool, api_key_id: Optional[int]) -> Optional[IngestResult]:
+    """The post's writes, given the pipeline's report on the story as read; None if the story moved since."""
+    if session.scalar(select(Story.id).where(Story.id == story_id).with_for_update()) is None:
+        session.add(Story(id=story_id))   # PostgreSQL: FOR UPDATE above serializes the writes of one story
+        session.flush()
+    previous = session.get(Article, previous_id) if previous_id is not None else None
     article = Article(story_id=story_id, outlet=outlet, version=(previous.version + 1) if previous else 1, url=url,
                       text=text, text_sha256=digest, published_at=published_at)
     session.add(article)
-    session.flush()
-
+    session.flush()   # SQLite: this write takes the database's write lock, so the check below holds until commit
     current = latest_articles(session, story_id)
-    report = pipeline.run([Source(a.outlet, a.text, a.published_at, a.outlet) for a in current])
+    expected = [article.id if i == previous_id else i for i in seen_ids] + ([article.id] if previous is None else [])
+    if [a.id for a in current] != expected:
+        return None
+
     ids = _persist_claims(session, story_id, current, article, previous, report.claims)
 
     source_of = {c.id: c.source for c in report.claims}
