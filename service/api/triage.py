@@ -13,7 +13,7 @@ from service.errors import ApiError, error_body
 from service.store import db
 from service.store.models import Article, Claim, Finding, TriageItem, valid_id
 from service.triage import queue
-from service.triage.claimreview import claimreview
+from service.triage.claimreview import claimreview, embeddable_json
 
 blp = Blueprint("triage", __name__, url_prefix="/v1", description="The reviewers' queue and confirmed findings")
 
@@ -95,4 +95,4 @@ class FindingClaimReview(MethodView):
         claims = [c for c in claims if c is not None]
         articles = {a.id: a for a in session.scalars(select(Article).where(
             Article.id.in_({c.last_article_id for c in claims})))}
-        return claimreview(finding, claims, articles, organisation="factcheck-service")
+        return embeddable_json(claimreview(finding, claims, articles, organisation="factcheck-service"))

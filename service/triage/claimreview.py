@@ -1,7 +1,20 @@
 """A confirmed finding as schema.org ClaimReview JSON-LD."""
 from __future__ import annotations
 
+import json
+
+from flask import Response
+
 from service.store.models import Article, Claim, Finding, Story
+
+# JSON-LD is pasted into <script type="application/ld+json">: no raw '<', '>' or '&' may end that element early.
+# These characters only occur inside JSON strings, where their \u escapes mean the same.
+_HTML_SAFE = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"})
+
+
+def embeddable_json(document: dict) -> Response:
+    return Response(json.dumps(document, ensure_ascii=False).translate(_HTML_SAFE), mimetype="application/json")
+
 
 RATING = {"high": (1, "False"), "medium": (2, "Misleading"), "low": (3, "Mixed")}
 

@@ -142,6 +142,15 @@ def _sides(finding: Finding) -> list[dict]:
     return sides
 
 
+BIDI_CONTROLS = dict.fromkeys(map(ord, "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"))
+
+
+@bp.app_template_filter("strip_bidi")
+def strip_bidi(text) -> str:
+    """For text that cannot sit in a <bdi> (the page title): without its direction controls."""
+    return str(text).translate(BIDI_CONTROLS)
+
+
 def _secret_key(app: Flask, settings) -> str:
     if settings.secret_key:
         return settings.secret_key

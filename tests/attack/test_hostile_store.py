@@ -148,3 +148,42 @@ def test_other_story_ids_are_stored_and_read_back(cms, story_id):
     assert send(cms, "/v1/articles", body).status_code == 201
     story = cms.get("/v1/stories/" + quote(story_id, safe=""))
     assert story.status_code == 200 and story.get_json()["id"] == story_id
+
+
+SCRIPT = "</script><script>alert(1)</script>"
+
+
+def test_claimreview_json_ld_carries_no_raw_script_end_tag(cms, reviewer):
+    evil_url = "https://example.com/a?x=</script><script>alert(1)</script>&y=1"
+    assert post_article(cms, "s1", "A" + SCRIPT, SEED, url=evil_url).status_code == 201
+    assert post_article(cms, "s1", "B & <b>", SEED.replace("4 million", "9 million")).status_code == 201
+    item = reviewer.get("/v1/triage").get_json()["items"][0]
+    assert reviewer.post(f"/v1/triage/{item['id']}/decision", json={"decision": "confirm"}).status_code == 200
+    response = reviewer.get(f"/v1/findings/{item['finding']['id']}/claimreview")
+    assert response.status_code == 200
+    raw = response.get_data(as_text=True)
+    assert "<" not in raw and ">" not in raw and "&" not in raw
+    document = json.loads(raw)
+    works = document["itemReviewed"]["appearance"]
+    assert {w["author"]["name"] for w in works} == {"A" + SCRIPT, "B & <b>"}
+    assert evil_url in {w.get("url") for w in works}
+
+
+BIDI = "Evil\u202eTimes"
+
+
+def test_a_bidi_override_in_an_outlet_name_is_isolated_on_the_review_pages(store_app, keys, cms, reviewer):
+    assert post_article(cms, "s\u202eid", BIDI, SEED).status_code == 201
+    assert post_article(cms, "s\u202eid", "B", SEED.replace("4 million", "9 million")).status_code == 201
+    item = reviewer.get("/v1/triage").get_json()["items"][0]
+    client, _ = sign_in(store_app, keys["reviewer"])
+    for path in ("/review/stories/s%E2%80%AEid", f"/review/items/{item['id']}", "/review"):
+        html = client.get(path).get_data(as_text=True)
+        body = re.sub(r'="[^"]*"', '=""', html.split("</title>", 1)[1])   # attribute values render no text
+        assert "\u202e" in body, path
+        for match in re.finditer("[^\n]*\u202e[^\n]*", body):
+            line = match.group(0)
+            start = line.index("\u202e")
+            assert line.rfind("<bdi>", 0, start) > line.rfind("</bdi>", 0, start), (path, line)
+            assert "</bdi>" in line[start:], (path, line)
+        assert "\u202e" not in html.split("</title>", 1)[0]
