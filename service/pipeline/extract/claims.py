@@ -12,7 +12,7 @@ from service.pipeline.extract import referents
 from service.pipeline.extract import speech
 from service.pipeline.extract import statement as rendering
 from service.pipeline.extract import structure
-from service.pipeline.extract.phrases import bare_phrase
+from service.pipeline.extract.phrases import absolute_parts, bare_phrase
 from service.pipeline.types import Claim, Source
 
 ADJUNCT_PREPS = {"amid", "after", "following", "despite", "before", "during"}
@@ -78,6 +78,12 @@ def decompose(source: Source, sentence_index: int, block_start: int, sent, first
             del heads[h]
     hidden -= _give_quote_marks_to_their_words(sent, owner)
     hidden |= _emptied_appositives(sent, heads, owner)
+    for h in (h for h in heads if heads[h][0] == "absolute"):
+        with_, _, subject = absolute_parts(sent.doc[h])
+        if with_ is not None:   # ", with" (and, under it, the subject the absolute's claim borrows) leave the clause
+            hidden |= {t.i for t in sent.doc[with_.i - 1:with_.i + 1] if t.text in (",", "with")}
+        if sent.doc[h].dep_ == "acl":
+            hidden |= {t.i for t in subject.subtree if t.i < sent.doc[h].i}
     for h in list(heads):
         own_h = {i for i, o in owner.items() if o == h and i not in hidden}
         tail = _glued_tail(sent.doc[h], own_h, hidden)
@@ -103,6 +109,8 @@ def decompose(source: Source, sentence_index: int, block_start: int, sent, first
         if len(words) < MIN_WORDS:
             continue
         if kind == "main" and not _whole_main(head, own | context, regions, here, earlier):
+            continue
+        if kind == "main" and _carried_by_adjunct(head, heads, hidden):
             continue
         spans = _spans(sent.doc, _without_trailing_conjunction(sent.doc, sorted(own | context)), block_start)
         if not spans:
@@ -219,6 +227,28 @@ def _emptied_appositives(sent, heads, owner) -> set[int]:
     return emptied
 
 
+def _carried_by_adjunct(verb, heads, hidden) -> bool:
+    """'The incident occurred during an offensive, with …' with both split off: the adjunct's claim reads 'The
+    incident occurred during an offensive', and the bare 'The incident occurred' left says nothing more."""
+    kept = [c for c in verb.children if c.i not in heads and c.i not in hidden and
+            c.dep_ not in SUBJECT_DEPS + ("aux", "auxpass", "neg", "punct", "advmod", "cc")]
+    return not kept and any(heads.get(c.i, ("",))[0] == "adjunct" for c in verb.children)
+
+
+def _absolute(tok) -> bool:
+    """'…, with radar detecting over ten objects', 'with residents urged to stay indoors': a participle with its own
+    subject under 'with' states a fact of its own."""
+    if tok.dep_ == "acl":   # the parse's other reading: 'with' → the noun → its participle
+        return tok.tag_ in ("VBG", "VBN") and tok.head.dep_ == "pobj" and tok.head.head.lower_ == "with" and \
+            tok.head.head.head.pos_ in ("VERB", "AUX")
+    if tok.tag_ not in ("VBG", "VBN", "VBD") or not any(c.dep_ in ("nsubj", "nsubjpass") and c.i < tok.i for c in tok.children):
+        return False
+    if tok.dep_ == "pcomp":
+        return tok.head.lower_ == "with" and tok.tag_ != "VBD"
+    return tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "with" for c in tok.children)
+
+
+
 def _restrictive_participle(tok) -> bool:
     """'all the objects traced on radars', 'the plane involved in the crash': a participle right after a definite
     noun says which ones, like a restrictive relative clause; it is a claim of its own and stays in its noun's too."""
@@ -304,6 +334,8 @@ def _split_kind(tok, heads) -> tuple[str, str]:
     dep = tok.dep_
     verbal = tok.pos_ in ("VERB", "AUX")
     own_subject = any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in tok.children)
+    if _absolute(tok):
+        return "absolute", "with"
     finite_head = tok.head.tag_ in ("VBD", "VBZ", "VBP", "MD") or any(
         c.dep_ in ("aux", "auxpass") for c in tok.head.children) or heads.get(tok.head.i, ("",))[0] == "coordinate"
     if dep == "conj" and verbal and not own_subject and _number(tok) and _number(tok.head) and \
@@ -406,6 +438,8 @@ def _context_tokens(head, kind: str, sent) -> set[int]:
                 | {c.i for c in infinitive.children if c.dep_ == "aux"})
     if kind == "participial" and head.dep_ == "advcl":
         return _subject_of(head.head)
+    if kind == "absolute" and head.dep_ == "acl":
+        return {t.i for t in head.head.subtree if t.i < head.i}
     if kind == "main":
         return _name_before(head)
     described = head.head if head.head.pos_ in ("NOUN", "PROPN", "PRON") else None
@@ -455,6 +489,8 @@ def _finite(verb) -> bool:
 
 def _subject_token(head, kind: str):
     """The word that is the claim's subject, its own or the one it shares, or None."""
+    if kind == "absolute":
+        return absolute_parts(head)[2]
     own = next((c for c in head.children if c.dep_ in SUBJECT_DEPS), None)
     if own is not None or kind not in ("coordinate", "participial", "adjunct", "adverbial"):
         return own
@@ -520,6 +556,10 @@ def _whole_split(head, heads, regions, here, earlier) -> bool:
         return False   # "…, who was arrested in 2020 and sentenced to 15 years": the second verb stays in the relative
     if kind == "participial" and head.dep_ == "advcl" and _bare_verb(head.head, head):
         return False   # "Kosiniak-Kamysz elaborated, stating that …": the main clause says nothing without it
+    if kind == "absolute":
+        with_, verb, _ = absolute_parts(head)
+        if _bare_verb(verb, with_ or head):
+            return False   # "The incident occurred with air defences activated": likewise
     if kind == "adjunct" and any(c.dep_ in ("xcomp", "ccomp", "acomp") for c in head.head.children):
         return False   # "… were forced to scramble jets because of …": the adjunct would lose what was done
     if kind == "adjunct" and speech.is_speech(head.head):

@@ -9,3 +9,13 @@ def bare_phrase(head, drop=lambda tok: False) -> list:
     `drop` picks, with everything under it)."""
     dropped = {d.i for t in head.subtree if t.i != head.i and (t.dep_ in CLAUSE_DEPS or drop(t)) for d in t.subtree}
     return [t for t in head.subtree if t.i not in dropped]
+
+
+def absolute_parts(head):
+    """(the 'with' token or None, the verb the absolute hangs on, its subject) of an absolute claim's head."""
+    if head.dep_ == "acl":
+        return head.head.head, head.head.head.head, head.head
+    subject = next(c for c in head.children if c.dep_ in ("nsubj", "nsubjpass"))
+    if head.dep_ == "pcomp":
+        return head.head, head.head.head, subject
+    return None, head.head, subject

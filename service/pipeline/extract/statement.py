@@ -13,6 +13,7 @@ import re
 from service.pipeline.extract import inflect
 from service.pipeline.extract import referents
 from service.pipeline.extract import speech
+from service.pipeline.extract.phrases import absolute_parts
 
 QUOTES = "\"“”«»„"
 FIRST_SECOND = {"i", "we", "me", "us", "my", "our", "you", "your"}
@@ -45,6 +46,21 @@ def render(sent, token_ids: set[int], spans_local: list[tuple[int, int]], kind: 
                      for t in c.subtree}
         if subject is not None:
             drop |= {c.i for c in head.children if c.tag_ == "WRB" and c.i < subject.i}   # "when the plane …"
+    elif kind == "coordinate" and head.tag_ == "VBN" and not any(
+            c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass") for c in head.children):
+        first = head
+        while first.dep_ == "conj" and first.head.i != first.i:
+            first = first.head
+        auxes = [c for c in first.children if c.dep_ in ("aux", "auxpass") and c.i not in token_ids]
+        if any(a.dep_ == "auxpass" or a.lemma_ == "have" for a in auxes):   # "Losik was arrested … and sentenced to 15 years" → "Losik was sentenced to 15 years"
+            before[head.i] = " ".join(a.text for a in auxes)
+    elif kind == "absolute":
+        drop |= {c.i for c in head.children if c.dep_ == "mark"}
+        _, main, subject = absolute_parts(head)
+        if head.tag_ == "VBG":
+            replace[head.i] = finite(head, main)
+        elif not any(c.dep_ in ("aux", "auxpass") for c in head.children):
+            before[head.i] = be_form(main, subject)   # "with residents urged …" → "residents were urged …"
     elif kind == "participial" and head.dep_ == "advcl":
         replace[head.i] = finite(head, head.head)
         for conj in head.children:   # "considering it …, and prompting …"

@@ -523,3 +523,22 @@ def test_a_participle_that_says_which_ones_stays_in_its_clause_and_is_a_claim_to
 def test_a_semicolon_ends_a_statement(claims_of):
     claims = claims_of("Rescue workers pulled 12 people from the rubble; three of them later died in hospital.")
     assert statements(claims)[0] == "Rescue workers pulled 12 people from the rubble", statements(claims)
+
+
+def test_a_with_absolute_is_a_claim_with_its_own_subject(claims_of):
+    claims = claims_of("At least 90 people were killed in the blast, with the toll expected to rise.")
+    assert statements(claims) == ["At least 90 people were killed in the blast", "The toll was expected to rise"], \
+        statements(claims)
+    claims = claims_of("The army reported the breach on Monday, with the minister confirming that allies helped.")
+    assert "The minister confirmed that allies helped" in statements(claims), statements(claims)
+
+
+def test_a_clause_left_bare_by_its_split_adjunct_is_no_claim(claims_of):
+    claims = claims_of("The attack happened during a storm, with rescue crews deployed across the region.")
+    assert "The attack happened" not in statements(claims), statements(claims)
+    assert "The attack happened during a storm" in statements(claims), statements(claims)
+
+
+def test_a_coordinated_passive_keeps_its_auxiliary(claims_of):
+    claims = claims_of("Losik was arrested in June 2020 and sentenced to 15 years in prison.")
+    assert "Losik was sentenced to 15 years in prison" in statements(claims), statements(claims)
