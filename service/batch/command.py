@@ -1,6 +1,7 @@
 """`factcheck score IN.jsonl --out OUT.jsonl`: score an archive of stories, resumable, with progress."""
 from __future__ import annotations
 
+import contextlib
 import json
 import logging
 import os
@@ -48,11 +49,10 @@ def score(in_path, out_path, errors_path, engine, workers, address, batch_size, 
     errors_path = errors_path or errors_path_for(out_path)
     batch_size = batch_size or settings.batch_stories
     address = address or settings.ray_address or None
-    if quiet:
-        silence_libraries()
     started = time.perf_counter()
     try:
-        with make_engine(engine, workers, address) as runner:
+        with silenced_libraries() if quiet else contextlib.nullcontext(), \
+                make_engine(engine, workers, address) as runner:
             warm = time.perf_counter() - started
             summary = run_scoring(runner, in_path, out_path, errors_path, chunk_stories=batch_size,
                                   max_sources=settings.max_sources, max_source_chars=settings.max_source_chars,
@@ -75,13 +75,29 @@ def score(in_path, out_path, errors_path, engine, workers, address, batch_size, 
         raise SystemExit(1)
 
 
-def silence_libraries() -> None:
-    """--quiet: no progress bars or warnings from the model libraries, here and in worker processes.
+QUIET_ENV = {"HF_HUB_DISABLE_PROGRESS_BARS": "1", "TQDM_DISABLE": "1", "TRANSFORMERS_VERBOSITY": "error",
+             "PYTHONWARNINGS": "ignore"}
+
+
+@contextlib.contextmanager
+def silenced_libraries():
+    """--quiet: no progress bars, warnings or log lines below ERROR from the model libraries, here and in workers.
 
     The environment is what spawned workers and a local Ray inherit; transformers reads
-    HF_HUB_DISABLE_PROGRESS_BARS when it is imported (its "Loading weights" bar).
+    HF_HUB_DISABLE_PROGRESS_BARS when it is imported (its "Loading weights" bar). All is restored afterwards.
     """
-    os.environ.update(HF_HUB_DISABLE_PROGRESS_BARS="1", TQDM_DISABLE="1", TRANSFORMERS_VERBOSITY="error",
-                      PYTHONWARNINGS="ignore")
-    warnings.simplefilter("ignore")
+    saved = {name: os.environ.get(name) for name in QUIET_ENV}
+    previous = logging.root.manager.disable
+    os.environ.update(QUIET_ENV)
     logging.disable(logging.WARNING)   # errors still show
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            yield
+    finally:
+        logging.disable(previous)
+        for name, value in saved.items():
+            if value is None:
+                os.environ.pop(name, None)
+            else:
+                os.environ[name] = value

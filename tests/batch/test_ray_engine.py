@@ -15,8 +15,8 @@ def test_ray_engine_output_equals_local_engine_output(stories_file, tmp_path, pi
     local, on_ray = tmp_path / "local.jsonl", tmp_path / "ray.jsonl"
     result = CliRunner().invoke(score, [str(path), "--out", str(local), "--batch-size", "2", "--quiet"])
     assert result.exit_code == 0, result.output
-    result = CliRunner().invoke(score, [str(path), "--out", str(on_ray), "--batch-size", "2", "--quiet",
-                                        "--engine", "ray", "--workers", "2"])
+    result = CliRunner().invoke(score, [str(path), "--out", str(on_ray), "--batch-size", "2",
+                                        "--engine", "ray", "--workers", "2"])   # not --quiet: the summary
     assert result.exit_code == 0, result.output
     summary = json.loads(result.stderr.strip().splitlines()[-1])
     assert summary["engine"] == "ray" and summary["workers"] == 2
