@@ -324,6 +324,8 @@ def speaker_kind(text: str, ents) -> str:
         return "organisation"
     if any(e.label_ == "PERSON" for e in ents) or words & PERSON_WORDS:
         return "person"
+    if ents and all(e.label_ in ("GPE", "NORP") for e in ents) and len(names) <= 3:
+        return "organisation"   # "Poland said": a country speaks through its government
     # The small parser often tags a bare surname ("Khrenin") as ORG; organisations named by one
     # capitalised word are acronyms ("UNN", "NATO").
     if any(e.label_ == "ORG" for e in ents) and not (len(names) == 1 and not names[0].isupper()):

@@ -104,10 +104,13 @@ def render(sent, token_ids: set[int], spans_local: list[tuple[int, int]], kind: 
             continue
         lower = tok.lower_
         prefixed = bool(said.speaker) and not (said.verb >= 0 and said.verb in token_ids)
-        if prefixed and tok.dep_ in ("nsubj", "nsubjpass") and (
+        if said.speaker and tok.dep_ in ("nsubj", "nsubjpass") and tok.i != said.subject and (
                 (lower in referents.PERSONAL and speaker_kind == "person") or (
-                lower in referents.NEUTER | referents.PLURAL and speaker_kind != "person")):
-            continue   # "Tusk said he …", "Boeing said they …": the speaker, as the reported sentence has it
+                lower in referents.NEUTER | referents.PLURAL and speaker_kind != "person")) and \
+                (prefixed or tok.head.i != said.verb):
+            if said.subject >= 0 and doc[said.subject].tag_ != "PRP":
+                refers.append((tok.text, said.speaker))
+            continue   # "Tusk said he …", "Poland said it and its allies …": the speaker, as the sentence has it
         if tok.tag_ in ("PRP", "PRP$") and lower in referents.PERSONAL | referents.NEUTER | referents.PLURAL:
             if _candidate_before(tok, kept, lower):
                 continue   # "Belarus allowed Moscow to use its territory": the claim itself says whose

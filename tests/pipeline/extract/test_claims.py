@@ -542,3 +542,8 @@ def test_a_clause_left_bare_by_its_split_adjunct_is_no_claim(claims_of):
 def test_a_coordinated_passive_keeps_its_auxiliary(claims_of):
     claims = claims_of("Losik was arrested in June 2020 and sentenced to 15 years in prison.")
     assert "Losik was sentenced to 15 years in prison" in statements(claims), statements(claims)
+
+
+def test_a_pronoun_standing_for_the_speaker_names_it(claims_of):
+    claims = claims_of("Poland said on Wednesday that it and its NATO allies had shot down the drones.")
+    assert ("it", "Poland") in claims[0].refers_to, claims[0]
