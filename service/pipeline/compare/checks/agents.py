@@ -1,6 +1,7 @@
 """Who did it: one source names a collective actor the other leaves out ("Poland shot down the drones" vs
 "Polish and NATO aircraft shot down the drones"). Actors are the countries, organisations and nationalities
-named in the subject (a pronoun there counts as the name it stands for); people are the entity check's."""
+named in the subject (a pronoun there counts as the name it stands for), joined there as co-actors ("X and Y",
+"X with Y"); people are the entity check's."""
 from __future__ import annotations
 
 import re
@@ -11,6 +12,7 @@ from service.pipeline.extract.normalize import entity_key, fold, same_name
 from service.pipeline.types import Claim
 
 ACTORS = {"GPE", "ORG", "NORP"}
+COORDINATED = re.compile(r"\b(?:and|with|together with|alongside|along with|as well as)\b")
 ATTACHED = re.compile(r"\b(?:to|in|from|for|on|at|with|by|near|over|en route|after|during|amid)\b")
 
 
@@ -34,6 +36,8 @@ def check(a: Claim, b: Claim) -> Optional[Discrepancy]:
     if not x or not y or len(x) == len(y):
         return None
     more, fewer = (a, b) if len(x) > len(y) else (b, a)
+    if not COORDINATED.search(fold(more.subject)):
+        return None   # "An Air India Boeing 787-8 crashed": names in one noun phrase are no co-actors
     named, left = (x, y) if more is a else (y, x)
     if not _covers(named, left):
         return None   # different actors altogether: the entity check's business

@@ -25,3 +25,19 @@ def test_the_value_names_each_count_with_what_it_counts():
     board = claim("A#0", quantities=(count(230, "passenger"), count(12, "crew"), count(2025, "")))
     assert numeric.CHECK.value(board) == "230 passenger, 12 crew"
     assert numeric.CHECK.partial_lists            # "including 230 passengers" holds a count
+
+
+def test_a_total_against_its_parts_is_no_conflict():
+    total = claim("A#0", "one of the 180 passengers survived", quantities=(count(180, "passenger"),))
+    parts = claim("B#0", "carrying 172 passengers and 8 crew", quantities=(count(172, "passenger"), count(8, "crew")))
+    assert numeric.check(total, parts) is None
+    assert numeric.check(parts, total) is None
+    other = claim("B#1", "carrying 170 passengers and 8 crew", quantities=(count(170, "passenger"), count(8, "crew")))
+    assert numeric.check(total, other) is not None
+
+
+def test_a_count_given_under_another_noun_is_no_conflict():
+    by_nationality = claim("A#0", quantities=(count(180, "passenger"), count(90, "indian"), count(7, "crew")))
+    passengers_were = claim("B#0", "90 passengers were Indian", quantities=(count(90, "passenger"), count(40, "english")))
+    assert numeric.check(by_nationality, passengers_were) is None
+    assert numeric.check(passengers_were, by_nationality) is None

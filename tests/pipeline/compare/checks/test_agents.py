@@ -1,0 +1,20 @@
+"""The agents check: one source names a co-actor the other leaves out."""
+from service.pipeline.compare.checks import agents
+from tests.pipeline.compare.fakes import claim
+
+
+def test_a_co_actor_joined_in_the_subject_is_a_difference():
+    alone = claim("A#0", "Poland shot down the drones", subject="Poland", event="shoot down",
+                  named=(("GPE", "poland", "poland"),))
+    allies = claim("B#0", "Poland and NATO shot down the drones", subject="Poland and NATO", event="shoot down",
+                   named=(("GPE", "poland", "poland"), ("ORG", "nato", "nato")))
+    found = agents.check(alone, allies)
+    assert found is not None and "nato" in found.explanation
+
+
+def test_names_within_one_noun_phrase_are_no_co_actors():
+    plane = claim("A#0", "An Air India plane crashed", subject="An Air India plane", event="crash",
+                  named=(("ORG", "air india", "air india"),))
+    maker = claim("B#0", "An Air India Boeing 787 crashed", subject="An Air India Boeing 787", event="crash",
+                  named=(("ORG", "air india", "air india"), ("ORG", "boeing", "boeing")))
+    assert agents.check(plane, maker) is None
