@@ -8,6 +8,7 @@ lead toll). A claim that repeats a fact its source already carries becomes a men
 from __future__ import annotations
 
 import hashlib
+import heapq
 from itertools import combinations
 
 import faiss
@@ -204,26 +205,63 @@ def _consolidate(group: dict[int, list[int]], root: list[int], mentions: dict[in
                  vectors: np.ndarray, thresholds: Thresholds) -> None:
     """Two groups that state one proposition, split only because some sources state it twice, become one fact:
     on average as close as one fact's claims, and every two of their claims compatible. Where both groups hold
-    a claim of one source, the larger group's stays the carrier and the other becomes a mention."""
+    a claim of one source, the larger group's stays the carrier and the other becomes a mention.
+
+    The closest compatible pair merges first, ties in the groups' order, until none is left. Linear in practice:
+    each group's summed vector screens its pairs (a dot product per pair, one matrix product per changed
+    group), only pairs near the bar get their exact mean similarity, and a heap keeps them closest first, so a
+    merge re-scores only the group it changed (not every pair again).
+    """
+    floor = thresholds.fact_consolidate_similarity
+    margin = 1e-4   # the summed vectors' float64 screen vs the exact float32 mean: far below this
+
     def mean_similarity(a: list[int], b: list[int]) -> float:
         return float(np.mean(vectors[a] @ vectors[b].T))
 
-    while True:
-        multi = [r for r, members in group.items() if len(members) > 1]
-        best = None
-        for x, y in combinations(multi, 2):
-            sim = mean_similarity(group[x], group[y])
-            if sim >= thresholds.fact_consolidate_similarity and (best is None or sim > best[0]):
-                if all(claims[i].source == claims[j].source or compatible(claims[i], claims[j])
-                       for i in group[x] for j in group[y]):
-                    best = (sim, x, y)
-        if best is None:
-            return
-        _, x, y = best
+    multi = [r for r, members in group.items() if len(members) > 1]
+    if len(multi) < 2:
+        return
+    rank = {r: k for k, r in enumerate(multi)}    # combinations order: ties go to the earlier pair
+    wide = vectors.astype(np.float64)
+    sums = np.stack([wide[group[r]].sum(axis=0) for r in multi])
+    sizes = np.array([len(group[r]) for r in multi], dtype=np.float64)
+    version = dict.fromkeys(multi, 0)
+    alive = np.ones(len(multi), dtype=bool)
+    heap: list[tuple[float, int, int, int, int]] = []
+
+    def push_pairs(r: int, others: np.ndarray) -> None:
+        k = rank[r]
+        screen = (sums[others] @ sums[k]) / (sizes[others] * sizes[k])
+        for j in others[screen >= floor - margin]:
+            y = multi[int(j)]
+            sim = mean_similarity(group[r], group[y]) if rank[r] < rank[y] else mean_similarity(group[y], group[r])
+            if sim >= floor:
+                x, y = (r, y) if rank[r] < rank[y] else (y, r)
+                heapq.heappush(heap, (-sim, rank[x], rank[y], version[x], version[y]))
+
+    everyone = np.arange(len(multi))
+    for k, r in enumerate(multi[:-1]):
+        push_pairs(r, everyone[k + 1:])
+    while heap:
+        _, kx, ky, vx, vy = heapq.heappop(heap)
+        x, y = multi[kx], multi[ky]
+        if not (alive[kx] and alive[ky]) or version[x] != vx or version[y] != vy:
+            continue   # a group merged or changed since this pair was scored
+        if not all(claims[i].source == claims[j].source or compatible(claims[i], claims[j])
+                   for i in group[x] for j in group[y]):
+            continue   # stays incompatible until one of them changes, and then it is scored again
         keep, fold = (x, y) if len(group[x]) >= len(group[y]) else (y, x)
         sources = {claims[i].source for i in group[keep]}
+        before = len(group[keep])
         for i in group[fold]:
             (mentions[keep] if claims[i].source in sources else group[keep]).append(i)
             root[i] = keep
         mentions[keep] += mentions.pop(fold, [])
         del group[fold]
+        alive[rank[fold]] = False
+        if len(group[keep]) != before:   # its members changed: its pairs are scored again
+            version[keep] += 1
+            k = rank[keep]
+            sums[k] = wide[group[keep]].sum(axis=0)
+            sizes[k] = len(group[keep])
+            push_pairs(keep, everyone[alive & (everyone != k)])
