@@ -8,6 +8,7 @@ import time
 from typing import Callable, Iterable, Iterator, Optional
 
 from models import registry
+from service.pipeline import budget
 from service.pipeline.compare import causal, slots, verdicts
 from service.pipeline.compare.facts import build_facts
 from service.pipeline.extract import claims as claim_builder, relations, segment
@@ -70,22 +71,33 @@ class Pipeline:
     def extract_claims(self, sources: list[Source]) -> list[Claim]:
         self.warm_up()
         found: list[Claim] = []
-        for source, (sentences, parsed) in zip(sources, segment.parse_sources(sources, self.parser)):
+        # One source parsed at a time, so a deadline or the claims cap stops the run before the next one is read.
+        for done, source in enumerate(sources):
+            (sentences, parsed), = segment.parse_sources([source], self.parser)
             source_claims: list[Claim] = []
-            for sentence, (block_start, sent) in zip(sentences, parsed):
+            for k, (sentence, (block_start, sent)) in enumerate(zip(sentences, parsed)):
                 source_claims += claim_builder.decompose(source, sentence.index, block_start, sent, len(source_claims))
+                if k % 50 == 49:
+                    budget.check(f"claims of {done} of {len(sources)} sources and {k + 1} sentences")
+                    budget.check_claims(len(found) + len(source_claims))
             found += relations.link_claims(source_claims, sentences)
+            budget.check(f"claims of {done + 1} of {len(sources)} sources")
+            budget.check_claims(len(found))
         return found
 
     def run(self, sources: list[Source]) -> Report:
+        """The report on one story. Inside `budget.limits(deadline_s, max_claims)` a run past the deadline stops
+        between stages with budget.DeadlineExceeded, and one over the claims cap with budget.TooManyClaims."""
         timings = {}
         started = time.perf_counter()
         claims = self.extract_claims(sources)
         timings["claims"] = time.perf_counter() - started
+        budget.check("claims")
         mark = time.perf_counter()
         # One call per story: with bfloat16 a vector varies slightly with its batch company (models/embedder.py).
         vectors = self.embedder.encode([canonical_text(c.text) for c in claims])
         timings["embed"] = time.perf_counter() - mark
+        budget.check("embeddings")
         mark = time.perf_counter()
         facts = build_facts(claims, vectors, self.thresholds)
         by_id = {c.id: c for c in claims}
@@ -93,10 +105,12 @@ class Pipeline:
         disputes = [d for fact in facts for d in slots.fact_disputes(fact, by_id, vector_of, self.thresholds)]
         framings = causal.causal_disputes(facts, claims, self.thresholds.causal_nearby_sentences)
         timings["facts"] = time.perf_counter() - mark
+        budget.check("facts")
         mark = time.perf_counter()
         judged = verdicts.judge_pairs(facts, by_id, vector_of, self.nli, self.thresholds,
                                       self.settings.nli_max_pairs, self.settings.nli_contradictions)
         timings["verdicts"] = time.perf_counter() - mark
+        budget.check("verdicts")
         floor = self.settings.finding_min_confidence
         found = [findings.slot_finding(d, self.thresholds, floor) for d in disputes]
         found += [findings.causal_finding(d, self.thresholds, floor) for d in framings]
