@@ -108,6 +108,25 @@ def register(app: Flask) -> None:
             response.headers["Allow"] = ", ".join(error.valid_methods)
         return response, status
 
+    from service.pipeline import budget
+
+    @app.errorhandler(budget.DeadlineExceeded)
+    def deadline_exceeded(error: budget.DeadlineExceeded):
+        # No Retry-After: the same story would take as long again; the asynchronous path has no deadline.
+        return jsonify(error_body(
+            "deadline_exceeded",
+            f"The story took longer than this service's {error.seconds:g} s deadline for an answer in the request "
+            f"(stopped after {error.stage}). Post the same body to POST /v1/jobs and poll GET /v1/jobs/{{id}} "
+            "for the report, or send fewer or shorter sources.")), 503
+
+    @app.errorhandler(budget.TooManyClaims)
+    def too_many_claims(error: budget.TooManyClaims):
+        return jsonify(error_body(
+            "too_many_claims",
+            f"The story holds more than {error.limit} claims (FACTCHECK_MAX_CLAIMS; {error.count} found before "
+            "extraction stopped). Split it into smaller stories or send fewer or shorter sources.",
+            "sources")), 422
+
     from sqlalchemy.exc import DBAPIError
 
     @app.errorhandler(DBAPIError)

@@ -14,6 +14,7 @@ from service.api.store_schemas import ArticleIn, ArticleOut, StoryOut
 from service.auth import current_caller, require_role
 from service.errors import ApiError, TooLarge
 from service.observability import metrics
+from service.pipeline import budget
 from service.store import db
 from service.store.ingest import StoryMoved, ingest_article, latest_articles
 from service.store.models import Article, ArticleClaim, Claim, Finding, Story
@@ -54,8 +55,10 @@ class Articles(MethodView):
         session = db.session()
         caller = current_caller()
         try:
-            result = ingest_article(session, store_pipeline(), body["story_id"], body["outlet"], body["text"],
-                                    body["published_at"], body.get("url"), caller.key_id if caller else None)
+            settings = current_app.extensions["factcheck.settings"]
+            with budget.limits(settings.request_deadline_s, settings.max_claims):
+                result = ingest_article(session, store_pipeline(), body["story_id"], body["outlet"], body["text"],
+                                        body["published_at"], body.get("url"), caller.key_id if caller else None)
             session.commit()
         except (IntegrityError, StoryMoved):
             # Two posts to one story at the same moment (the same new story, or the same outlet's next version),

@@ -46,7 +46,9 @@ ERRORS = {
     429: ("Over the rate limit of this API key (`rate_limited`)", "rate_limited",
           "Rate limit of 120 per 1 minute exceeded for this API key (or address); retry after Retry-After seconds.",
           None, _RATE_HEADERS),
-    503: ("Not ready (`not_ready`) or the database is unavailable for a moment (`database_unavailable`)",
+    503: ("Not ready (`not_ready`), the database is unavailable for a moment (`database_unavailable`), or a "
+          "compare or article post ran past FACTCHECK_REQUEST_DEADLINE_S (`deadline_exceeded`: post it to "
+          "/v1/jobs instead)",
           "database_unavailable", "The database is unavailable for a moment; send the same request again after "
           "Retry-After seconds.", None, _RETRY_AFTER),
 }
