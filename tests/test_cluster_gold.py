@@ -15,7 +15,6 @@ NAMES = sorted(p.name for p in CLUSTERS.iterdir() if (p / "gold.json").exists())
 BARS = ("discrepancies_typed_by_findings", "no_must_not_flag", "findings_per_discrepancy", "flags", "agreements",
         "omissions", "boilerplate")
 SHORT = {
-    ("air-india-ai171-2025-06-12", "discrepancies_typed_by_findings"): "D2 'less than a minute' vs 'five minutes'",
     ("air-india-ai171-2025-06-12", "agreements"): "15/17",
     ("belavia-2025-09-11", "agreements"): "9/12",
     ("poland-drones-2025-09-10", "discrepancies_typed_by_findings"): "D2: all objects downed, or only those posing a threat",

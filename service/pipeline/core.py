@@ -9,7 +9,8 @@ from typing import Callable, Iterable, Iterator, Optional
 
 from models import registry
 from service.pipeline import budget
-from service.pipeline.compare import causal, slots, verdicts
+from service.pipeline.compare import causal, slots, timeline, verdicts
+from service.pipeline.compare.checks import elapsed
 from service.pipeline.compare.facts import build_facts
 from service.pipeline.extract import claims as claim_builder, relations, segment
 from service.pipeline.extract.normalize import canonical_text
@@ -19,6 +20,10 @@ from service.pipeline.types import Claim, Report, Source
 from service.settings import Settings
 
 log = logging.getLogger(__name__)
+
+
+def _same_claims(d: "slots.SlotDispute", e: "slots.SlotDispute") -> bool:
+    return {c.id for g in d.groups for c in g} <= {c.id for g in e.groups for c in g}
 
 
 class Pipeline:
@@ -103,6 +108,8 @@ class Pipeline:
         by_id = {c.id: c for c in claims}
         vector_of = {c.id: vectors[i] for i, c in enumerate(claims)}
         disputes = [d for fact in facts for d in slots.fact_disputes(fact, by_id, vector_of, self.thresholds)]
+        timed = [d for fact in timeline.anchored_facts(claims)
+                 for d in slots.fact_disputes(fact, by_id, vector_of, self.thresholds, [elapsed.CHECK])]
         framings = causal.causal_disputes(facts, claims, self.thresholds.causal_nearby_sentences)
         timings["facts"] = time.perf_counter() - mark
         budget.check("facts")
@@ -113,6 +120,10 @@ class Pipeline:
         budget.check("verdicts")
         floor = self.settings.finding_min_confidence
         found = [findings.slot_finding(d, self.thresholds, floor) for d in disputes]
+        fact_of = {c: f.id for f in facts for c in f.claims + f.mentions}
+        found += [findings.slot_finding(d, self.thresholds, floor,
+                                        tuple(sorted({fact_of[c.id] for g in d.groups for c in g if c.id in fact_of})))
+                  for d in timed if not any(e.check is d.check and _same_claims(d, e) for e in disputes)]
         found += [findings.causal_finding(d, self.thresholds, floor) for d in framings]
         found += findings.contradiction_findings(judged, facts, by_id, floor)
         found = findings.ordered(findings.note_publication_gaps(found, by_id, sources))

@@ -38,7 +38,7 @@ def first_separating(a: Claim, b: Claim, similarity: float, checks: list[Check],
 
 
 def fact_disputes(fact: Fact, claims: dict[str, Claim], vectors: dict[str, np.ndarray],
-                  thresholds: Thresholds) -> list[SlotDispute]:
+                  thresholds: Thresholds, checks: list[Check] | None = None) -> list[SlotDispute]:
     """For each check in order, each source's claim holding the slot (its carrier, else a mention, else a clause
     split from them that holds it); two claims an earlier check already set apart are not compared again."""
     if len(fact.sources) < 2:
@@ -53,7 +53,7 @@ def fact_disputes(fact: Fact, claims: dict[str, Claim], vectors: dict[str, np.nd
                 and c.sentence == claims[c.parent].sentence]
     separated: set[frozenset] = set()
     disputes = []
-    for check in registered():
+    for check in registered() if checks is None else checks:
         if any(d.check.slot == check.slot for d in disputes):
             continue   # one finding per fact and slot
         holder = {s: _holder(check, cs, claims) for s, cs in said.items()}

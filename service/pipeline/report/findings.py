@@ -13,7 +13,7 @@ from service.pipeline.thresholds import Thresholds
 from service.pipeline.types import Claim, Finding, Position, Source, Verdict
 
 SEVERITY_RANK = {"high": 0, "medium": 1, "low": 2}
-SLOT_NAMES = {"number": "the figures", "date": "the date", "time": "the time of day", "place": "where it happened", "agent": "who is named",
+SLOT_NAMES = {"number": "the figures", "date": "the date", "time": "the time of day", "elapsed": "the time elapsed", "place": "where it happened", "agent": "who is named",
               "speaker": "who said it", "modality": "whether it happened or was only agreed, planned or alleged",
               "negation": "whether it happened", "quote": "the words quoted", "statement": "the statement"}
 RELATION_NAMES = {"cause": "as cause and effect", "reverse": "with the cause the other way round",
@@ -29,8 +29,12 @@ def _sources(claims) -> str:
     return ", ".join(sorted({c.source for c in claims}))
 
 
-def slot_finding(dispute: SlotDispute, thresholds: Thresholds, min_confidence: float) -> Finding:
+def slot_finding(dispute: SlotDispute, thresholds: Thresholds, min_confidence: float,
+                 facts: tuple[str, ...] = ()) -> Finding:
+    """The finding of a fact's dispute; `facts`: the story's facts it disputes, when the dispute's fact is not one
+    of them (a timeline across facts)."""
     check = dispute.check
+    facts = facts or (dispute.fact.id,)
     positions = tuple(Position(value=check.value(group[0]) or "(not stated)", sources=tuple(c.source for c in group),
                                claims=tuple(c.id for c in group)) for group in dispute.groups)
     severity = check.severity
@@ -40,7 +44,7 @@ def slot_finding(dispute: SlotDispute, thresholds: Thresholds, min_confidence: f
     confidence = thresholds.typed_confidence(check.type, dispute.example.confidence)
     held = "; ".join(f"“{p.value}” ({', '.join(p.sources)})" for p in positions)
     explanation = f"The sources differ on {SLOT_NAMES.get(check.slot, check.slot)} in “{dispute.fact.text}”: {held}."
-    return Finding(id=finding_id((dispute.fact.id,), check.slot), facts=(dispute.fact.id,), type=check.type,
+    return Finding(id=finding_id(facts, check.slot), facts=facts, type=check.type,
                    slot=check.slot, severity=severity, confidence=confidence, explanation=explanation,
                    positions=positions, low_confidence=confidence < min_confidence)
 

@@ -1,0 +1,12 @@
+"""Durations after one anchor event compared across the whole story, whatever facts their claims are in."""
+from service.pipeline.compare import timeline
+from tests.pipeline.compare.fakes import claim
+
+
+def test_claims_timing_one_event_after_one_anchor_make_one_fact():
+    a = claim("A#3", "The plane crashed less than a minute after taking off", event="crash")
+    b = claim("B#0", "The jet crashed into homes five minutes after takeoff", event="crash")
+    b_later = claim("B#4", "It crashed seven minutes after take-off, a witness said", event="crash", sentence=4)
+    other = claim("C#1", "A loud noise came thirty seconds after take-off", event="come")
+    facts = timeline.anchored_facts([a, b, b_later, other])
+    assert [(f.claims, f.sources) for f in facts] == [(("A#3", "B#0"), ("A", "B"))]
