@@ -19,7 +19,7 @@ API_DESCRIPTION = ("Claims, facts and typed discrepancies across news sources. E
 
 
 def create_app(config: Optional[dict] = None, settings: Optional[Settings] = None, pipeline=None) -> Flask:
-    from service.api import articles, compare, health, keys, openapi, triage
+    from service.api import articles, compare, health, jobs, keys, openapi, triage
     from service.pipeline.core import Pipeline
 
     settings = settings or Settings.from_env()
@@ -57,6 +57,7 @@ def create_app(config: Optional[dict] = None, settings: Optional[Settings] = Non
     openapi.init_app(app)   # /docs: Swagger UI from the swagger-ui-bundle package, no CDN
     api.register_blueprint(health.blp)
     api.register_blueprint(compare.blp)
+    api.register_blueprint(jobs.blp)
     api.register_blueprint(articles.blp)
     api.register_blueprint(triage.blp)
     api.register_blueprint(keys.blp)

@@ -4,7 +4,7 @@ from __future__ import annotations
 import click
 
 from service.batch.command import score
-from service.store.commands import database, keys
+from service.store.commands import database, jobs, keys
 
 
 @click.group()
@@ -16,6 +16,7 @@ def cli():
 cli.add_command(keys)
 cli.add_command(database)
 cli.add_command(score)
+cli.add_command(jobs)
 
 
 if __name__ == "__main__":

@@ -63,3 +63,7 @@ KEY_REVOKED = {"id": 4, "role": "cms", "name": "CMS webhook", "prefix": "fc_cms_
 ARTICLE_UNCHANGED = {**ARTICLE_RESPONSE, "created": False, "updated": False, "findings": []}
 DECISION_CONFLICT = {"error": {"code": "conflict", "message": "The item was decided or changed by someone else; reload it and decide again.",
                                "current": DECIDED_ITEM}}
+JOB_QUEUED = {"id": "3f2c9a6e0b1d4c7f8e5a2b9d6c3e1f04", "status": "queued", "created_at": "2026-12-02T10:15:00+00:00",
+              "started_at": None, "finished_at": None, "attempts": 0}
+JOB_DONE = {**JOB_QUEUED, "status": "done", "started_at": "2026-12-02T10:15:01+00:00",
+            "finished_at": "2026-12-02T10:15:03+00:00", "attempts": 1, "report": COMPARE_RESPONSE}

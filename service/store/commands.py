@@ -1,6 +1,8 @@
 """`factcheck keys …` and `factcheck db …`: the store's command-line commands (registered in service/cli.py)."""
 from __future__ import annotations
 
+import os
+
 import click
 from flask import Flask
 from sqlalchemy import select
@@ -122,3 +124,55 @@ def db_downgrade(revision: str):
 
     downgrade(_url(), revision)
     click.echo(f"downgraded to {revision}")
+
+
+@click.group("jobs")
+def jobs():
+    """Asynchronous compares (POST /v1/jobs): the store's database is their queue."""
+
+
+@jobs.command("work")
+@click.option("--once", is_flag=True, help="Exit when the queue is empty instead of waiting for more jobs.")
+@click.option("--poll", "poll_s", default=1.0, show_default=True, type=float,
+              help="Seconds between looks at an empty queue.")
+@click.option("--max-jobs", default=0, show_default=True, type=int,
+              help="Exit after this many jobs (0: no limit), so a supervisor starts a fresh process.")
+@click.option("--lease", "lease_s", default=900.0, show_default=True, type=float,
+              help="Seconds a claimed job stays this worker's; past it (the worker died) another worker runs it.")
+def work(once: bool, poll_s: float, max_jobs: int, lease_s: float):
+    """Run queued jobs with the pipeline, one at a time, until stopped (SIGTERM or Ctrl-C: after the current job).
+
+    Run as many of these processes as the cores allow; each claims jobs with FOR UPDATE SKIP LOCKED on
+    PostgreSQL (an atomic UPDATE on SQLite), so no job runs twice. A worker whose memory is over
+    FACTCHECK_WORKER_MAX_RSS_MB after a job exits (status 0) for its supervisor to restart it.
+    """
+    import logging
+    import signal
+
+    from sqlalchemy.orm import sessionmaker
+
+    from service.observability import configure_logging
+    from service.pipeline.core import Pipeline
+    from service.store import jobs as queue
+    from service.store.db import make_engine, upgrade
+
+    settings = Settings.from_env()
+    configure_logging(settings.log_level)
+    logging.getLogger().setLevel(settings.log_level)
+    url = _url()
+    if settings.database_auto_migrate:
+        upgrade(url)
+    sessions = sessionmaker(make_engine(url), expire_on_commit=False)
+    stopping = []
+
+    def stop(signum, _frame):
+        stopping.append(signum)
+        click.echo("jobs worker: stopping after the current job", err=True)
+
+    signal.signal(signal.SIGTERM, stop)
+    signal.signal(signal.SIGINT, stop)
+    pipeline = Pipeline(settings).warm_up()
+    click.echo(f"jobs worker {os.getpid()}: ready, polling {url.split('@')[-1].split('://')[-1]}", err=True)
+    count = queue.work(sessions, pipeline, once=once, poll_s=poll_s, lease_s=lease_s, max_jobs=max_jobs,
+                       max_rss_mb=settings.worker_max_rss_mb, max_claims=settings.max_claims, should_stop=lambda: bool(stopping))
+    click.echo(f"jobs worker {os.getpid()}: {count} jobs run", err=True)

@@ -148,3 +148,25 @@ class AuditEntry(Base):
     target_type: Mapped[str] = mapped_column(String(40))
     target_id: Mapped[str] = mapped_column(String(200))
     detail: Mapped[dict] = mapped_column(JSON, default=dict)
+
+
+class Job(Base):
+    """A compare run asynchronously (POST /v1/jobs): the store's database is the queue.
+
+    A worker (`factcheck jobs work`) claims the oldest queued job, or a running one whose lease ran out (its
+    worker died), in one statement: `FOR UPDATE SKIP LOCKED` on PostgreSQL, an atomic UPDATE on SQLite.
+    """
+    __tablename__ = "jobs"
+    __table_args__ = (Index("ix_jobs_status_created", "status", "created_at"),)
+    id: Mapped[str] = mapped_column(String(32), primary_key=True)
+    status: Mapped[str] = mapped_column(String(10), default="queued")      # queued, running, done, failed
+    api_key_id: Mapped[Optional[int]] = mapped_column(ForeignKey("api_keys.id"), nullable=True, index=True)
+    request: Mapped[dict] = mapped_column(JSON)
+    result: Mapped[Optional[dict]] = mapped_column(JSON, nullable=True)
+    error: Mapped[Optional[dict]] = mapped_column(JSON, nullable=True)
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    worker: Mapped[Optional[str]] = mapped_column(String(100), nullable=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    started_at: Mapped[Optional[datetime]] = mapped_column(DateTime(timezone=True), nullable=True)
+    finished_at: Mapped[Optional[datetime]] = mapped_column(DateTime(timezone=True), nullable=True)
+    lease_until: Mapped[Optional[datetime]] = mapped_column(DateTime(timezone=True), nullable=True)
