@@ -66,3 +66,42 @@ calibrate: install-dev .data/vitaminc.jsonl
 
 evaluate: install-dev .data/vitaminc.jsonl
 	OMP_NUM_THREADS=1 $(PY) -m models.calibration.evaluate
+
+# The container (Dockerfile), built and run with podman: runc, containers/containers.conf (default_ulimits = []),
+# a local Debian bookworm base from debootstrap (containers/base.sh, made once). The build reaches no network:
+# the Python packages come from wheelhouse/, wheels made here at the .venv's versions (CPU torch as above).
+IMAGE ?= localhost/factcheck:latest
+BASE_IMAGE ?= localhost/factcheck-base:bookworm
+CONTAINER_PORT ?= 18080
+PODMAN := CONTAINERS_CONF=$(CURDIR)/containers/containers.conf podman
+TORCH_PIN := $(shell grep -o '"torch==[^"]*"' pyproject.toml | tr -d '"')
+
+.PHONY: wheelhouse container container-tools container-test
+
+wheelhouse/.done: pyproject.toml Makefile $(VENV)/.installed
+	rm -rf wheelhouse && mkdir -p wheelhouse
+	$(PIP) freeze --exclude-editable > wheelhouse/constraints.txt
+	# async-timeout: redis needs it on Python < 3.11.3, as Debian bookworm's 3.11.2 is (not the host's).
+	$(PIP) wheel -q -w wheelhouse -c wheelhouse/constraints.txt 'setuptools>=68' wheel async-timeout $(TORCH_PIN) . 2>&1 \
+		| grep -v "^WARNING: Location 'file:" || true
+	rm -f wheelhouse/factcheck_service-*.whl
+	@ls wheelhouse/$(subst ==,-,$(TORCH_PIN))+cpu-*.whl >/dev/null || (echo "wheelhouse: no CPU build of $(TORCH_PIN)"; exit 1)
+	touch $@
+
+wheelhouse: wheelhouse/.done
+
+container-tools:
+	@command -v podman >/dev/null && command -v runc >/dev/null && command -v debootstrap >/dev/null \
+		&& command -v iptables >/dev/null || (apt-get update && apt-get install -y --no-install-recommends \
+		podman runc debootstrap iptables netavark aardvark-dns slirp4netns uidmap podman-compose)
+
+container: container-tools wheelhouse/.done
+	CONTAINERS_CONF=$(CURDIR)/containers/containers.conf containers/base.sh $(BASE_IMAGE)
+	$(PODMAN) build --format docker --pull=never --network none --build-arg BASE=$(BASE_IMAGE) -t $(IMAGE) .
+	@$(PODMAN) image ls $(IMAGE)
+
+# Runs the image (port $(CONTAINER_PORT)), waits for /readyz, makes a cms key inside it and scores the seed pair
+# over HTTP with ../shared/eval/score_compare.py against the verdict bar of tests/test_seed_gold.py.
+container-test: container
+	CONTAINERS_CONF=$(CURDIR)/containers/containers.conf $(PYTHON) containers/container_test.py \
+		--image $(IMAGE) --port $(CONTAINER_PORT)
