@@ -24,8 +24,11 @@ $(VENV)/.installed: pyproject.toml
 
 $(VENV)/.installed-dev: $(VENV)/.installed
 	$(PIP) install -q -e '.[dev,batch]'
-	# The reviewer page's browser tests drive Debian's chromium.
+	# The reviewer page's browser tests drive Debian's chromium; the front-door tests run Debian's nginx in front of
+	# gunicorn, and the rate-limit tests a real redis-server.
 	command -v chromium >/dev/null || (apt-get update && apt-get install -y chromium chromium-driver)
+	command -v nginx >/dev/null || test -x /usr/sbin/nginx || (apt-get update && apt-get install -y nginx-light)
+	command -v redis-server >/dev/null || (apt-get update && apt-get install -y redis-server)
 	touch $@
 
 install: $(VENV)/.installed
