@@ -57,7 +57,7 @@ class Claim:
     text: str
     spans: tuple[Span, ...]
     sentence: int
-    role: str = "main"                    # main | coordinate | relative | participial | appositive | list | adjunct | adverbial | absolute
+    role: str = "main"                    # main | coordinate | relative | participial | appositive | list | adjunct | adverbial | absolute | result
     subject: str = ""
     predicate: str = ""                   # lemma of the head verb
     event: str = ""                       # lemma of the verb that carries the event ("release" in "agreed to release")

@@ -235,6 +235,21 @@ def _carried_by_adjunct(verb, heads, hidden) -> bool:
     return not kept and any(heads.get(c.i, ("",))[0] == "adjunct" for c in verb.children)
 
 
+def _result_of_plain_clause(participle) -> bool:
+    """'Poland shot down the drones, marking its first engagement': a result of an active, unnegated clause with a
+    plain named subject, which can be its subject as a gerund ('Poland's shooting down the drones marked …')."""
+    verb = participle.head
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None or subject.pos_ not in ("NOUN", "PROPN") or speech.is_speech(verb) or verb.lemma_ == "be" or \
+            verb.dep_ != "ROOT":
+        return False   # not under 'disclosed that …': what it resulted from is unclear there
+    if any(c.dep_ in ("auxpass", "nsubjpass", "neg", "expl") or (c.dep_ == "aux" and c.tag_ == "MD") for c in verb.children):
+        return False
+    phrase = list(subject.subtree)
+    return len(phrase) <= 6 and not any(t.dep_ in ("relcl", "acl", "appos") or t.is_punct for t in phrase) and \
+        any(c.dep_ in ("dobj", "attr", "prep") for c in participle.children)
+
+
 def _absolute(tok) -> bool:
     """'…, with radar detecting over ten objects', 'with residents urged to stay indoors': a participle with its own
     subject under 'with' states a fact of its own."""
@@ -376,8 +391,11 @@ def _split_kind(tok, heads) -> tuple[str, str]:
         first = min(t.i for t in tok.subtree)
         joined_between = any(c.dep_ == "conj" and tok.head.i < c.i < tok.i for c in tok.head.children)
         if tok.tag_ == "VBG" and tok.i > tok.head.i and tok.head.pos_ in ("VERB", "AUX") and not joined_between and \
-                tok.lemma_.lower() not in RESULT_VERBS and first > 0 and tok.doc[first - 1].text in (",", "—", "–"):
-            return "participial", ""
+                first > 0 and tok.doc[first - 1].text in (",", "—", "–"):
+            if tok.lemma_.lower() not in RESULT_VERBS:
+                return "participial", ""
+            if _result_of_plain_clause(tok):
+                return "result", ""
         return "", ""
     described = tok.head.pos_ in ("NOUN", "PROPN")
     if dep == "relcl" and described:
@@ -438,6 +456,9 @@ def _context_tokens(head, kind: str, sent) -> set[int]:
                 | {c.i for c in infinitive.children if c.dep_ == "aux"})
     if kind == "participial" and head.dep_ == "advcl":
         return _subject_of(head.head)
+    if kind == "result":   # the clause it results from, as written, which its statement makes a gerund
+        own = {t.i for t in head.subtree}
+        return {t.i for t in head.head.subtree if t.i not in own and not (t.is_punct and t.i > head.head.i)}
     if kind == "absolute" and head.dep_ == "acl":
         return {t.i for t in head.head.subtree if t.i < head.i}
     if kind == "main":
@@ -491,6 +512,8 @@ def _subject_token(head, kind: str):
     """The word that is the claim's subject, its own or the one it shares, or None."""
     if kind == "absolute":
         return absolute_parts(head)[2]
+    if kind == "result":
+        return next((c for c in head.head.children if c.dep_ == "nsubj"), None)
     own = next((c for c in head.children if c.dep_ in SUBJECT_DEPS), None)
     if own is not None or kind not in ("coordinate", "participial", "adjunct", "adverbial"):
         return own

@@ -1,6 +1,6 @@
 """English verb forms for rendering a split clause as a sentence: 'emphasizing' → 'emphasized' / 'emphasizes'.
 
-Only what a statement needs: the simple past and the third person singular present of a lemma.
+Only what a statement needs: the simple past, the third person singular present and the gerund of a lemma.
 """
 from __future__ import annotations
 
@@ -62,6 +62,18 @@ def third_person(lemma: str) -> str:
     if len(word) > 2 and word.endswith("y") and word[-2] not in VOWELS:
         return word[:-1] + "ies"
     return word + "s"
+
+
+def gerund(lemma: str) -> str:
+    """'shoot' → 'shooting', 'make' → 'making', 'stop' → 'stopping', 'die' → 'dying'."""
+    word = lemma.lower()
+    if word.endswith("ie"):
+        return word[:-2] + "ying"
+    if word.endswith("e") and not word.endswith(("ee", "oe", "ye")) and word != "be":
+        return word[:-1] + "ing"
+    if word in DOUBLING or _short_cvc(word):
+        return word + word[-1] + "ing"
+    return word + "ing"
 
 
 def _short_cvc(word: str) -> bool:

@@ -14,8 +14,15 @@ def bare_phrase(head, drop=lambda tok: False) -> list:
 def absolute_parts(head):
     """(the 'with' token or None, the verb the absolute hangs on, its subject) of an absolute claim's head."""
     if head.dep_ == "acl":
-        return head.head.head, head.head.head.head, head.head
+        return head.head.head, _verb_above(head.head.head), head.head
     subject = next(c for c in head.children if c.dep_ in ("nsubj", "nsubjpass"))
     if head.dep_ == "pcomp":
-        return head.head, head.head.head, subject
+        return head.head, _verb_above(head.head), subject
     return None, head.head, subject
+
+
+def _verb_above(tok):
+    node = tok.head
+    while node.pos_ not in ("VERB", "AUX") and node.head.i != node.i:
+        node = node.head
+    return node

@@ -54,6 +54,14 @@ def render(sent, token_ids: set[int], spans_local: list[tuple[int, int]], kind: 
         auxes = [c for c in first.children if c.dep_ in ("aux", "auxpass") and c.i not in token_ids]
         if any(a.dep_ == "auxpass" or a.lemma_ == "have" for a in auxes):   # "Losik was arrested … and sentenced to 15 years" → "Losik was sentenced to 15 years"
             before[head.i] = " ".join(a.text for a in auxes)
+    elif kind == "result":
+        main = head.head
+        subject = next(c for c in main.children if c.dep_ == "nsubj")
+        last = max(t.i for t in subject.subtree)
+        replace[last] = referents.possessive(doc[last].text)
+        replace[main.i] = inflect.gerund(main.lemma_)
+        drop |= {c.i for c in main.children if c.dep_ == "aux"}
+        replace[head.i] = finite(head, main)
     elif kind == "absolute":
         drop |= {c.i for c in head.children if c.dep_ == "mark"}
         _, main, subject = absolute_parts(head)
@@ -107,7 +115,7 @@ def render(sent, token_ids: set[int], spans_local: list[tuple[int, int]], kind: 
         if said.speaker and tok.dep_ in ("nsubj", "nsubjpass") and tok.i != said.subject and (
                 (lower in referents.PERSONAL and speaker_kind == "person") or (
                 lower in referents.NEUTER | referents.PLURAL and speaker_kind != "person")) and \
-                (prefixed or tok.head.i != said.verb):
+                (prefixed or (tok.head.i != said.verb and tok.i in {t.i for t in doc[said.verb].subtree})):
             if said.subject >= 0 and doc[said.subject].tag_ != "PRP":
                 refers.append((tok.text, said.speaker))
             continue   # "Tusk said he …", "Poland said it and its allies …": the speaker, as the sentence has it

@@ -547,3 +547,11 @@ def test_a_coordinated_passive_keeps_its_auxiliary(claims_of):
 def test_a_pronoun_standing_for_the_speaker_names_it(claims_of):
     claims = claims_of("Poland said on Wednesday that it and its NATO allies had shot down the drones.")
     assert ("it", "Poland") in claims[0].refers_to, claims[0]
+
+
+def test_a_result_of_its_clause_is_a_claim_with_the_clause_as_its_subject(claims_of):
+    claims = claims_of("Tusk won the vote, marking a defeat for the opposition.")
+    assert statements(claims) == ["Tusk won the vote", "Tusk's winning the vote marked a defeat for the opposition"], \
+        statements(claims)
+    reported = claims_of("The minister disclosed that ten drones crossed the border, prompting searches for crash sites.")
+    assert not any("crossing" in s for s in statements(reported)), statements(reported)
