@@ -95,3 +95,19 @@ def test_compose_wires_postgres_15_and_redis_through_settings():
     assert env["FACTCHECK_DATABASE_URL"].startswith("postgresql") and "@postgres:" in env["FACTCHECK_DATABASE_URL"]
     assert env["FACTCHECK_REDIS_URL"].startswith("redis://redis:")
     assert set(services["api"]["depends_on"]) == {"postgres", "redis"}
+
+
+def test_compose_serves_through_nginx_and_runs_a_jobs_worker():
+    compose = yaml.safe_load((ROOT / "compose.yaml").read_text(encoding="utf-8"))
+    services = compose["services"]
+    assert services["proxy"]["build"] == "deploy/nginx" and services["proxy"]["ports"] == ["8000:8080"]
+    assert [name for name, service in services.items() if service.get("ports")] == ["proxy"]
+    assert services["api"]["environment"]["FACTCHECK_TRUSTED_PROXIES"] == "1"
+    assert services["worker"]["command"] == ["factcheck", "jobs", "work"]
+    assert services["worker"]["environment"] == services["api"]["environment"]
+    nginx_dockerfile = (ROOT / "deploy" / "nginx" / "Dockerfile").read_text()
+    assert "apt-get install" in nginx_dockerfile and "nginx" in nginx_dockerfile    # Debian's package
+    template = (ROOT / "deploy" / "nginx" / "factcheck.conf.template").read_text()
+    for directive in ("client_header_timeout", "client_body_timeout", "proxy_request_buffering on",
+                      "proxy_set_header X-Forwarded-For $remote_addr"):
+        assert directive in template
