@@ -104,7 +104,11 @@ container: container-tools wheelhouse/.done
 	@$(PODMAN) image ls $(IMAGE)
 
 # Runs the image (port $(CONTAINER_PORT)), waits for /readyz, makes a cms key inside it and scores the seed pair
-# over HTTP with ../shared/eval/score_compare.py against the verdict bar of tests/test_seed_gold.py.
+# over HTTP with ../shared/eval/score_compare.py against the verdict bar of tests/test_seed_gold.py; then the same
+# with compose.yaml's PostgreSQL and Redis started by podman-compose (containers/compose.podman.yaml: local
+# stand-ins for the registry images, from Debian's packages).
 container-test: container
-	CONTAINERS_CONF=$(CURDIR)/containers/containers.conf $(PYTHON) containers/container_test.py \
+	CONTAINERS_CONF=$(CURDIR)/containers/containers.conf $(PY) containers/container_test.py \
+		--image $(IMAGE) --port $(CONTAINER_PORT)
+	CONTAINERS_CONF=$(CURDIR)/containers/containers.conf $(PY) containers/container_test.py --compose \
 		--image $(IMAGE) --port $(CONTAINER_PORT)
