@@ -9,7 +9,8 @@ The rules are the parse's and the story's named entities':
 - it / its: the one singular subject that is not a person, in its sentence or the one before, when nothing
   else in its sentence before it could be meant ("The plane crashed … Its signal was lost");
 - they / their: likewise the one plural subject ("Boeing 787s have faced engine issues …, their safety record");
-- 'the company', 'the airline', 'the carrier' …: the last organisation named; 'the country': the last country.
+- 'the company', 'the airline', 'the carrier' …: the last organisation named; 'the country': the last country;
+- 'the envoy', 'the journalist': the one person the article named with that role ("envoy John Cole").
 
 Only what the article names before the pronoun counts, at most LOOKBACK sentences back; what stays
 unresolved stays as written.
@@ -38,6 +39,7 @@ class Mention:
     name: str
     plural: bool
     order: int       # token index in its doc (only compared within one sentence)
+    roles: frozenset = frozenset()   # a person's role nouns as the article gives them ("envoy John Cole")
 
 
 _STORIES: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
@@ -56,7 +58,8 @@ def mentions(sent) -> list[Mention]:
     for ent in sent.ents:
         kind = {"PERSON": "person", "ORG": "org", "GPE": "place"}.get(ent.label_)
         if kind:
-            found.append(Mention(kind, ent.text.strip(" ,.'’"), False, ent.start))
+            found.append(Mention(kind, ent.text.strip(" ,.'’"), False, ent.start,
+                                 _roles(ent) if kind == "person" else frozenset()))
     for tok in sent:
         if tok.dep_ in SUBJECTS and tok.pos_ in ("NOUN", "PROPN") and tok.ent_type_ != "PERSON":
             name = noun_phrase(tok)
@@ -64,6 +67,15 @@ def mentions(sent) -> list[Mention]:
                 plural = tok.tag_ in ("NNS", "NNPS")
                 found.append(Mention("thing", name, plural, tok.i))
     return sorted(found, key=lambda m: m.order)
+
+
+def _roles(ent) -> frozenset:
+    """The common nouns that describe a named person: before the name ("presidential envoy John Cole", "journalist
+    Ihar Losik") or in an appositive ("Ihar Losik, a journalist")."""
+    root = ent.root
+    nouns = {t.lemma_.lower() for t in root.lefts if t.pos_ == "NOUN" and t.dep_ == "compound" and t.i < ent.start}
+    nouns |= {c.lemma_.lower() for c in root.children if c.dep_ == "appos" and c.pos_ == "NOUN"}
+    return frozenset(nouns)
 
 
 def noun_phrase(head) -> str:
@@ -199,13 +211,15 @@ def classifying_it(tok) -> bool:
 def resolve_noun(head, sentence_mentions: list[Mention], earlier: list[list[Mention]]) -> str:
     """'the company' / 'the country' as the organisation or country the article named in the sentences before."""
     noun = head.lower_
-    if noun not in ORG_NOUNS | PLACE_NOUNS:
-        return ""
     lefts = [t for t in head.lefts]
     if len(lefts) != 1 or lefts[0].lower_ != "the" or any(True for _ in head.rights if _.dep_ not in ("punct",)):
         return ""
     # Not a name of its own sentence: "Boeing said it is in contact with the airline" is not Boeing.
     pools = [earlier[-k] for k in range(1, min(LOOKBACK, len(earlier)) + 1)]
+    if noun not in ORG_NOUNS | PLACE_NOUNS:
+        # "the envoy", "the journalist": the one person the article named with that role, in any sentence before.
+        people = {m.name for pool in earlier for m in pool if m.kind == "person" and head.lemma_.lower() in m.roles}
+        return _longest_form(Mention("person", next(iter(people)), False, 0), earlier) if len(people) == 1 else ""
     kind = "org" if noun in ORG_NOUNS else "place"
     found = _last(pools, lambda m: m.kind == kind)
     return found.name if found else ""

@@ -132,7 +132,7 @@ def render(sent, token_ids: set[int], spans_local: list[tuple[int, int]], kind: 
                     name = name[0].lower() + name[1:]   # "shortly after, the aircraft issued …"
                 replace[tok.i] = referents.possessive(name) if tok.tag_ == "PRP$" else name
                 refers.append((tok.text, name))
-        elif tok.pos_ == "NOUN" and lower in referents.ORG_NOUNS | referents.PLACE_NOUNS:
+        elif tok.pos_ == "NOUN" and (lower in referents.ORG_NOUNS | referents.PLACE_NOUNS or tok.tag_ == "NN"):
             name = referents.resolve_noun(tok, sentence_mentions, earlier)
             det = next((t for t in tok.lefts if t.lower_ == "the"), None)
             if name and det is not None and det.i in token_ids:

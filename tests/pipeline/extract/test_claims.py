@@ -555,3 +555,11 @@ def test_a_result_of_its_clause_is_a_claim_with_the_clause_as_its_subject(claims
         statements(claims)
     reported = claims_of("The minister disclosed that ten drones crossed the border, prompting searches for crash sites.")
     assert not any("crossing" in s for s in statements(reported)), statements(reported)
+
+
+def test_the_role_noun_names_the_one_person_given_that_role(claims_of):
+    claims = claims_of("U.S. presidential envoy John Cole met Lukashenko in Minsk. The envoy described the talks as productive.")
+    assert "John Cole described the talks as productive" in statements(claims), statements(claims)
+    two = claims_of("On Monday envoy John Cole met envoy Keith Kellogg in Minsk. The envoy described the talks as productive.")
+    assert not any(s.startswith(("John Cole described", "Keith Kellogg described")) for s in statements(two)), \
+        statements(two)
