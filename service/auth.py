@@ -75,12 +75,17 @@ def authenticate() -> None:
 
     if request.url_rule is None or _is_public(request.path):
         return None  # unknown routes answer 404/405 as before; public routes need no key
+    from service import limits
+
     key = key_from_request()
     if key is None:
         raise ApiError("An API key is required: send 'Authorization: Bearer KEY' or 'X-API-Key: KEY'.",
                        status=401, code="unauthorized")
-    row = find_key(db.session(), key)
+    limits.check_auth_failures()
+    seen = g.get("presented_key_row")   # the rate limiter looked this key up already
+    row = seen[1] if seen is not None and seen[0] == key else find_key(db.session(), key)
     if row is None:
+        limits.record_auth_failure()
         raise ApiError("The API key is unknown or revoked.", status=401, code="invalid_api_key")
     g.caller = Caller(row.id, row.role)
     return None

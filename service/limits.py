@@ -1,21 +1,26 @@
 """Rate limits per API key (Flask-Limiter): 429 in the one JSON error shape, with Retry-After.
 
-The key is the API key the caller presents (Authorization: Bearer … or X-API-Key), hashed so raw keys
-never reach the limiter's storage; without a key, the remote address. Whether the key is valid is
-service.auth's business, not this module's. Storage is Redis when FACTCHECK_REDIS_URL is set (shared by
-all workers and hosts), in-process memory otherwise; if Redis goes away, limits fall back to memory.
+The counter is the API key the caller presents (Authorization: Bearer … or X-API-Key), hashed so raw keys
+never reach the limiter's storage, when it is a valid key; an unknown or revoked key, or none, counts against
+the caller's address (so a fresh random key per request gets no fresh budget). Failed authentications have a
+budget of their own per address (FACTCHECK_AUTH_FAILURE_LIMIT): past it, every request from that address that
+needs a key is refused with 429 until the window resets. Storage is Redis when FACTCHECK_REDIS_URL is set
+(shared by all workers and hosts, and kept across restarts), in-process memory otherwise (see README: each
+worker counts alone, and a restart forgets); if Redis goes away, limits fall back to memory.
 """
 from __future__ import annotations
 
 import hashlib
+import logging
 import math
 import time
 
-from flask import Flask, jsonify, request
+from flask import Flask, current_app, g, jsonify, request
 from flask_limiter import HeaderNames, Limiter, RateLimitExceeded
 from flask_limiter.util import get_remote_address
+from limits import parse as parse_limit
 
-from service.errors import error_body
+from service.errors import ApiError, error_body
 from service.settings import Settings
 
 # Probes, documentation and scrapes are never limited.
@@ -31,11 +36,79 @@ def presented_key() -> str | None:
     return request.headers.get("X-API-Key", "").strip() or None
 
 
+log = logging.getLogger(__name__)
+
+
+def known_key_row(key: str):
+    """The store's row for a presented key when it is valid, else None; looked up once per request (auth reuses
+    it). Without a store (an app built without the key tables) every key counts as unknown."""
+    seen = g.get("presented_key_row")
+    if seen is not None and seen[0] == key:
+        return seen[1]
+    from service.auth import find_key
+    from service.store import db
+
+    usable = "factcheck.db" in current_app.extensions and "\x00" not in key and len(key) <= 512
+    found = find_key(db.session(), key) if usable else None
+    g.presented_key_row = (key, found)
+    return found
+
+
+def client_address() -> str:
+    return get_remote_address() or "unknown"
+
+
 def rate_limit_key() -> str:
     key = presented_key()
-    if key:
+    if key and known_key_row(key) is not None:
         return "key:" + hashlib.sha256(key.encode()).hexdigest()[:32]
-    return "addr:" + (get_remote_address() or "unknown")
+    return "addr:" + client_address()
+
+
+class AuthFailuresExceeded(ApiError):
+    status = 429
+    code = "rate_limited"
+
+    def __init__(self, description: str, retry_after: int):
+        super().__init__(f"Too many failed authentications from this address ({description}); retry after "
+                         "Retry-After seconds with a valid key.")
+        self.retry_after = retry_after
+
+
+def _auth_failures(app: Flask):
+    """(limiter, limit) of the failed-authentication budget, or None when rate limiting is off."""
+    entry = app.extensions.get("factcheck.auth_failures")
+    if entry is None or not entry[0].enabled or not current_app.config.get("RATELIMIT_ENABLED", True):
+        return None
+    return entry
+
+
+def check_auth_failures() -> None:
+    """429 for an address past its failed-authentication budget (before its key is looked up)."""
+    entry = _auth_failures(current_app)
+    if entry is None:
+        return
+    limiter, limit = entry
+    address = client_address()
+    try:
+        if limiter.limiter.test(limit, "auth-failures", address):
+            return
+        reset = limiter.limiter.get_window_stats(limit, "auth-failures", address).reset_time
+    except Exception:  # noqa: BLE001 - a storage outage must not lock everyone out, nor 500
+        log.warning("failed-authentication limit unavailable", exc_info=True)
+        return
+    raise AuthFailuresExceeded(str(limit), max(1, math.ceil(reset - time.time())))
+
+
+def record_auth_failure() -> None:
+    entry = _auth_failures(current_app)
+    if entry is None:
+        return
+    limiter, limit = entry
+    try:
+        limiter.limiter.hit(limit, "auth-failures", client_address())
+    except Exception:  # noqa: BLE001
+        log.warning("failed-authentication limit unavailable", exc_info=True)
 
 
 def is_exempt() -> bool:
@@ -65,6 +138,15 @@ def init_app(app: Flask, settings: Settings) -> Limiter:
     )
     limiter.request_filter(is_exempt)
     limiter.init_app(app)
+    if settings.auth_failure_limit:
+        app.extensions["factcheck.auth_failures"] = (limiter, parse_limit(settings.auth_failure_limit))
+
+    @app.errorhandler(AuthFailuresExceeded)
+    def auth_failures_exceeded(error: AuthFailuresExceeded):
+        response = jsonify(error_body(error.code, error.message))
+        response.status_code = 429
+        response.headers["Retry-After"] = str(error.retry_after)
+        return response
 
     @app.errorhandler(RateLimitExceeded)
     def rate_limited(error: RateLimitExceeded):

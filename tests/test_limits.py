@@ -11,9 +11,27 @@ BAD_BODY = {"sources": []}  # refused (401 without a valid key, else 422) withou
 
 
 @pytest.fixture()
-def limited():
-    settings = Settings(warm_on_start=False, rate_limit="3/minute")
-    return create_app({"TESTING": True}, settings=settings).test_client()
+def limited_app(tmp_path):
+    settings = Settings(warm_on_start=False, rate_limit="3/minute", database_url=f"sqlite:///{tmp_path}/store.db")
+    return create_app({"TESTING": True}, settings=settings)
+
+
+@pytest.fixture()
+def limited(limited_app):
+    return limited_app.test_client()
+
+
+@pytest.fixture()
+def real_keys(limited_app):
+    """Keys the store knows: only a valid key gets a counter of its own."""
+    from service.auth import create_key
+    from service.store import db
+
+    with limited_app.app_context():
+        keys = {name: create_key(db.session(), "cms", name=name)[1] for name in ("newsroom-1", "newsroom-2",
+                                                                                 "prober")}
+        db.session().commit()
+    return keys
 
 
 def exhaust(client, headers):
@@ -22,8 +40,8 @@ def exhaust(client, headers):
     return client.post("/v1/compare", json=BAD_BODY, headers=headers)
 
 
-def test_over_the_limit_is_429_with_retry_after_and_the_error_shape(limited):
-    response = exhaust(limited, {"X-API-Key": "newsroom-1"})
+def test_over_the_limit_is_429_with_retry_after_and_the_error_shape(limited, real_keys):
+    response = exhaust(limited, {"X-API-Key": real_keys["newsroom-1"]})
     assert response.status_code == 429
     assert response.get_json()["error"]["code"] == "rate_limited"
     assert set(response.get_json()) == {"error"}
@@ -34,27 +52,38 @@ def test_over_the_limit_is_429_with_retry_after_and_the_error_shape(limited):
     assert response.headers["X-RateLimit-Limit"] == "3"
 
 
-def test_limits_are_per_key(limited):
-    assert exhaust(limited, {"Authorization": "Bearer newsroom-1"}).status_code == 429
+def test_limits_are_per_key(limited, real_keys):
+    assert exhaust(limited, {"Authorization": f"Bearer {real_keys['newsroom-1']}"}).status_code == 429
     # Bearer and X-API-Key name the same key.
-    assert limited.post("/v1/compare", json=BAD_BODY, headers={"X-API-Key": "newsroom-1"}).status_code == 429
-    assert limited.post("/v1/compare", json=BAD_BODY, headers={"X-API-Key": "newsroom-2"}).status_code != 429
+    assert limited.post("/v1/compare", json=BAD_BODY,
+                        headers={"X-API-Key": real_keys["newsroom-1"]}).status_code == 429
+    assert limited.post("/v1/compare", json=BAD_BODY,
+                        headers={"X-API-Key": real_keys["newsroom-2"]}).status_code != 429
     # Without a key, the caller's address is the key, which has its own budget.
     assert limited.post("/v1/compare", json=BAD_BODY).status_code != 429
 
 
+def test_unknown_keys_share_their_address_budget_not_a_fresh_counter_each(limited, real_keys):
+    statuses = [limited.post("/v1/compare", json=BAD_BODY, headers={"X-API-Key": f"random-{i}"}).status_code
+                for i in range(5)]
+    assert statuses[:3] == [401, 401, 401] and statuses[3:] == [429, 429]
+    # a valid key from the same address keeps its own budget
+    assert limited.post("/v1/compare", json=BAD_BODY,
+                        headers={"X-API-Key": real_keys["newsroom-2"]}).status_code == 422
+
+
 @pytest.mark.parametrize("path", ["/healthz", "/readyz", "/metrics", "/openapi.json"])
-def test_probes_docs_and_metrics_are_exempt(limited, path):
-    headers = {"X-API-Key": "prober"}
+def test_probes_docs_and_metrics_are_exempt(limited, real_keys, path):
+    headers = {"X-API-Key": real_keys["prober"]}
     exhaust(limited, headers)
     statuses = {limited.get(path, headers=headers).status_code for _ in range(5)}
     assert 429 not in statuses and statuses <= {200, 503}
 
 
-def test_the_limiter_never_sees_the_raw_key(app):
-    with app.test_request_context(headers={"Authorization": "Bearer secret-key-123"}):
+def test_the_limiter_never_sees_the_raw_key(app, api_keys):
+    with app.test_request_context(headers={"Authorization": f"Bearer {api_keys['cms']}"}):
         key = rate_limit_key()
-    assert key.startswith("key:") and "secret-key-123" not in key
+    assert key.startswith("key:") and api_keys["cms"] not in key
     with app.test_request_context(environ_base={"REMOTE_ADDR": "192.0.2.7"}):
         assert rate_limit_key() == "addr:192.0.2.7"
 
