@@ -16,6 +16,7 @@ from service.pipeline.extract import speech
 from service.pipeline.extract.phrases import absolute_parts
 
 QUOTES = "\"“”«»„"
+CLAUSE_DEPS = {"advcl", "relcl", "acl", "appos", "ccomp", "parataxis", "conj"}
 FIRST_SECOND = {"i", "we", "me", "us", "my", "our", "you", "your"}
 PAST_TAGS = ("VBD", "VBN")
 
@@ -30,6 +31,7 @@ def render(sent, token_ids: set[int], spans_local: list[tuple[int, int]], kind: 
         return "", ()
     regions = speech.block(doc)["regions"]
     replace: dict[int, str] = {}
+    around = ("", "")   # words of the clause around the claim's own, before and after them
     drop: set[int] = set()
     before: dict[int, str] = {}
     refers: list[tuple[str, str]] = []
@@ -93,7 +95,14 @@ def render(sent, token_ids: set[int], spans_local: list[tuple[int, int]], kind: 
         present = main.pos_ in ("VERB", "AUX") and tense(main) == "present"
         noun = head.head if head.head.pos_ in ("NOUN", "PROPN") else None
         plural = noun is None or _plural(noun)
-        if head.lower_ == "including":
+        frame = _list_frame(noun, main) if head.lower_ == "including" and noun is not None else None
+        if frame is not None:   # "Belarus released 13 people, including X": the clause the list is part of
+            around = frame
+            listed = {t.i for t in head.subtree}
+            modifiers = [t for t in noun.subtree if t.i > noun.i and t.i not in listed and t.i not in token_ids
+                         and not t.is_punct]
+            before[head.i] = " ".join(["", *(t.text for t in modifiers)]) + ", "
+        elif head.lower_ == "including":
             replace[head.i] = ("include" if plural else "includes") if present else "included"
     if kept and kept[0].dep_ == "cc":
         drop.add(kept[0].i)
@@ -161,7 +170,7 @@ def render(sent, token_ids: set[int], spans_local: list[tuple[int, int]], kind: 
         gap = speech.doc_text(doc)[last.idx + len(last.text):tok.idx] if last is not None and last.i + 1 == tok.i else " "
         words.append((gap if words else "") + piece)
         last = tok
-    body = tidy("".join(words))
+    body = tidy(" ".join(w for w in (around[0], "".join(words).strip(), around[1]) if w))
     exact = tidy("".join(plain))
     statement = attributed(body, kept, token_ids, said, hint, regions, sentence_mentions, earlier, doc, exact)
     return statement, tuple(dict.fromkeys(refers))
@@ -198,6 +207,37 @@ def attributed(body: str, kept, token_ids, said: speech.Attribution, hint: str, 
     if hint and speaker == capitalise(hint):
         return f"According to {said.speaker}, {lower_first(body, kept)}"
     return f"{speaker} said {lower_first(body, kept)}"
+
+
+def _list_frame(noun, main) -> tuple[str, str] | None:
+    """The words of the clause an 'including' list hangs in, around the listed noun: the subject and verb before an
+    object ('Belarus released' … 13 people), the verb after a subject (four airports … 'were temporarily closed');
+    None when the noun is neither, or the clause is not a plain one."""
+    if main.pos_ not in ("VERB", "AUX") or speech.is_speech(main):
+        return None
+    if noun.head.i != main.i:
+        # "advised residents in eastern regions, including …, to stay indoors": a plain clause around the noun
+        listed = {t.i for t in noun.subtree}
+        rest = [t for t in main.subtree if t.i not in listed and not t.is_punct]
+        if noun.dep_ != "pobj" or any(t.dep_ in CLAUSE_DEPS and t.head.i != noun.i for t in rest):
+            return None
+        phrase = [t for t in noun.subtree if t.dep_ not in ("prep",) or t.i < noun.i]
+        start, end = min(t.i for t in phrase), max(t.i for t in phrase)
+        return (" ".join(t.text for t in rest if t.i < start),
+                " ".join(t.text for t in rest if t.i > end) and ", " + " ".join(t.text for t in rest if t.i > end))
+    verb = [t for t in main.children if t.dep_ in ("aux", "auxpass", "neg") or (t.dep_ == "advmod" and t.i < main.i)]
+    verb = sorted(verb + [main] + [t for t in main.children if t.dep_ == "prt"], key=lambda t: t.i)
+    words = " ".join(t.text for t in verb)
+    subject = next((c for c in main.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if noun.dep_ == "dobj" and subject is not None and subject.pos_ in ("NOUN", "PROPN"):
+        phrase = [t for t in subject.subtree if not t.is_punct]
+        if len(phrase) <= 6:
+            return " ".join(t.text for t in phrase) + " " + words, ""
+    if noun.dep_ in ("nsubj", "nsubjpass"):
+        predicate = [t for c in main.children if c.i > main.i and c.dep_ not in CLAUSE_DEPS | {"punct", "cc", "prt"}
+                     for t in c.subtree]
+        return "", ", " + " ".join([words, *(t.text for t in sorted(predicate, key=lambda t: t.i))])
+    return None
 
 
 def first_person(tokens) -> bool:

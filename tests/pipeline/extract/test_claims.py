@@ -563,3 +563,12 @@ def test_the_role_noun_names_the_one_person_given_that_role(claims_of):
     two = claims_of("On Monday envoy John Cole met envoy Keith Kellogg in Minsk. The envoy described the talks as productive.")
     assert not any(s.startswith(("John Cole described", "Keith Kellogg described")) for s in statements(two)), \
         statements(two)
+
+
+def test_an_including_list_reads_in_the_clause_it_hangs_in(claims_of):
+    claims = claims_of("Belarus released 13 other people, including Siarhei Tsikhanouski.")
+    assert "Belarus released 13 other people, including Siarhei Tsikhanouski" in statements(claims), statements(claims)
+    claims = claims_of("Four airports, including the main hub, were temporarily closed due to the incident.")
+    assert "Four airports, including the main hub, were temporarily closed due to the incident" in statements(claims), \
+        statements(claims)
+    assert next(c for c in claims if c.role == "list").partial_list
