@@ -229,19 +229,22 @@ def _consolidate(group: dict[int, list[int]], root: list[int], mentions: dict[in
     alive = np.ones(len(multi), dtype=bool)
     heap: list[tuple[float, int, int, int, int]] = []
 
-    def push_pairs(r: int, others: np.ndarray) -> None:
-        k = rank[r]
-        screen = (sums[others] @ sums[k]) / (sizes[others] * sizes[k])
-        for j in others[screen >= floor - margin]:
+    def push(r: int, candidates: np.ndarray) -> None:
+        """Exact mean similarities of r's screened pairs; those at the bar go on the heap."""
+        for j in candidates:
             y = multi[int(j)]
-            sim = mean_similarity(group[r], group[y]) if rank[r] < rank[y] else mean_similarity(group[y], group[r])
+            x, y = (r, y) if rank[r] < rank[y] else (y, r)
+            sim = mean_similarity(group[x], group[y])
             if sim >= floor:
-                x, y = (r, y) if rank[r] < rank[y] else (y, r)
                 heapq.heappush(heap, (-sim, rank[x], rank[y], version[x], version[y]))
 
-    everyone = np.arange(len(multi))
-    for k, r in enumerate(multi[:-1]):
-        push_pairs(r, everyone[k + 1:])
+    block = 256   # rows of the screen at a time: memory stays block × groups
+    for start in range(0, len(multi), block):
+        screen = (sums[start:start + block] @ sums.T) / np.outer(sizes[start:start + block], sizes)
+        for row in range(screen.shape[0]):
+            k = start + row
+            later = np.nonzero(screen[row, k + 1:] >= floor - margin)[0] + k + 1
+            push(multi[k], later)
     while heap:
         _, kx, ky, vx, vy = heapq.heappop(heap)
         x, y = multi[kx], multi[ky]
@@ -264,4 +267,6 @@ def _consolidate(group: dict[int, list[int]], root: list[int], mentions: dict[in
             k = rank[keep]
             sums[k] = wide[group[keep]].sum(axis=0)
             sizes[k] = len(group[keep])
-            push_pairs(keep, everyone[alive & (everyone != k)])
+            screen = (sums @ sums[k]) / (sizes * sizes[k])
+            screen[k] = -np.inf
+            push(keep, np.nonzero(alive & (screen >= floor - margin))[0])
