@@ -575,6 +575,9 @@ def _whole_split(head, heads, regions, here, earlier) -> bool:
         quoted = region is not None and speech.region_at(regions, noun.idx) == region
         return not (ranked or quoted)
     subject = _subject_token(head, kind)
+    if kind == "coordinate" and head.tag_ != "VB" and not any(c.dep_ in SUBJECT_DEPS + ("aux",) for c in head.children) \
+            and any(c.tag_ == "MD" for c in rendering.coordinated_first(head).children):
+        return False   # "may result in releases and improved relations": no finite verb to share the modal with
     if kind in ("adjunct", "participial", "coordinate") and subject is not None and subject.tag_ in ("WDT", "WP"):
         return False   # "…, who was arrested in 2020 and sentenced to 15 years": the second verb stays in the relative
     if kind == "participial" and head.dep_ == "advcl" and _bare_verb(head.head, head):

@@ -48,14 +48,13 @@ def render(sent, token_ids: set[int], spans_local: list[tuple[int, int]], kind: 
                      for t in c.subtree}
         if subject is not None:
             drop |= {c.i for c in head.children if c.tag_ == "WRB" and c.i < subject.i}   # "when the plane …"
-    elif kind == "coordinate" and head.tag_ == "VBN" and not any(
+    elif kind == "coordinate" and head.tag_ in ("VBN", "VB") and not any(
             c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass") for c in head.children):
-        first = head
-        while first.dep_ == "conj" and first.head.i != first.i:
-            first = first.head
-        auxes = [c for c in first.children if c.dep_ in ("aux", "auxpass") and c.i not in token_ids]
-        if any(a.dep_ == "auxpass" or a.lemma_ == "have" for a in auxes):   # "Losik was arrested … and sentenced to 15 years" → "Losik was sentenced to 15 years"
-            before[head.i] = " ".join(a.text for a in auxes)
+        auxes = [c for c in coordinated_first(head).children if c.dep_ in ("aux", "auxpass") and c.i not in token_ids]
+        if head.tag_ == "VB" and any(a.tag_ == "MD" for a in auxes):
+            before[head.i] = next(a.text for a in auxes if a.tag_ == "MD")   # "may ask … and release" → "may release"
+        elif head.tag_ == "VBN" and any(a.dep_ == "auxpass" or a.lemma_ == "have" for a in auxes):
+            before[head.i] = " ".join(a.text for a in auxes)   # "was arrested … and sentenced" → "was sentenced"
     elif kind == "result":
         main = head.head
         subject = next(c for c in main.children if c.dep_ == "nsubj")
@@ -207,6 +206,13 @@ def attributed(body: str, kept, token_ids, said: speech.Attribution, hint: str, 
     if hint and speaker == capitalise(hint):
         return f"According to {said.speaker}, {lower_first(body, kept)}"
     return f"{speaker} said {lower_first(body, kept)}"
+
+
+def coordinated_first(verb):
+    """The first verb of a coordination ('arrested' of 'was arrested … and sentenced')."""
+    while verb.dep_ == "conj" and verb.head.i != verb.i:
+        verb = verb.head
+    return verb
 
 
 def _list_frame(noun, main) -> tuple[str, str] | None:

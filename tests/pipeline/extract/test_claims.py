@@ -572,3 +572,10 @@ def test_an_including_list_reads_in_the_clause_it_hangs_in(claims_of):
     assert "Four airports, including the main hub, were temporarily closed due to the incident" in statements(claims), \
         statements(claims)
     assert next(c for c in claims if c.role == "list").partial_list
+
+
+def test_a_coordinated_verb_keeps_its_modal(claims_of):
+    claims = claims_of("Police may question the driver and release him later.")
+    assert "Police may release him later" in statements(claims), statements(claims)
+    claims = claims_of("Ongoing dialogue may result in further releases and improved relations with the US.")
+    assert not any(s.startswith("Ongoing dialogue improved") for s in statements(claims)), statements(claims)
