@@ -17,7 +17,6 @@ BARS = ("discrepancies_typed_by_findings", "no_must_not_flag", "findings_per_dis
 SHORT = {
     ("air-india-ai171-2025-06-12", "agreements"): "15/17",
     ("belavia-2025-09-11", "agreements"): "9/12",
-    ("poland-drones-2025-09-10", "discrepancies_typed_by_findings"): "D2: all objects downed, or only those posing a threat",
 }
 
 

@@ -10,7 +10,6 @@ from typing import Callable, Iterable, Iterator, Optional
 from models import registry
 from service.pipeline import budget
 from service.pipeline.compare import causal, slots, timeline, verdicts
-from service.pipeline.compare.checks import elapsed
 from service.pipeline.compare.facts import build_facts
 from service.pipeline.extract import claims as claim_builder, relations, segment
 from service.pipeline.extract.normalize import canonical_text
@@ -35,6 +34,7 @@ class Pipeline:
         self.parser = self.embedder = self.nli = None
         self.thresholds = Thresholds.for_model(self.settings.nli_model)
         self.warmup_seconds: Optional[float] = None
+        self.embed_seconds_per_claim = 0.0   # measured on this process's runs (0: no estimate yet)
 
     @property
     def warm(self) -> bool:
@@ -98,18 +98,23 @@ class Pipeline:
         claims = self.extract_claims(sources)
         timings["claims"] = time.perf_counter() - started
         budget.check("claims")
+        budget.check_ahead("claims", len(claims) * self.embed_seconds_per_claim)
         mark = time.perf_counter()
         # One call per story: with bfloat16 a vector varies slightly with its batch company (models/embedder.py).
         vectors = self.embedder.encode([canonical_text(c.text) for c in claims])
         timings["embed"] = time.perf_counter() - mark
+        if len(claims) >= 20:   # what embedding costs here, for the deadline's look ahead
+            per_claim = timings["embed"] / len(claims)
+            self.embed_seconds_per_claim = per_claim if not self.embed_seconds_per_claim else (
+                0.7 * self.embed_seconds_per_claim + 0.3 * per_claim)
         budget.check("embeddings")
         mark = time.perf_counter()
         facts = build_facts(claims, vectors, self.thresholds)
         by_id = {c.id: c for c in claims}
         vector_of = {c.id: vectors[i] for i, c in enumerate(claims)}
         disputes = [d for fact in facts for d in slots.fact_disputes(fact, by_id, vector_of, self.thresholds)]
-        timed = [d for fact in timeline.anchored_facts(claims)
-                 for d in slots.fact_disputes(fact, by_id, vector_of, self.thresholds, [elapsed.CHECK])]
+        timed = [d for check, keys in timeline.STORY_WIDE for fact in timeline.story_facts(claims, keys)
+                 for d in slots.fact_disputes(fact, by_id, vector_of, self.thresholds, [check])]
         framings = causal.causal_disputes(facts, claims, self.thresholds.causal_nearby_sentences)
         timings["facts"] = time.perf_counter() - mark
         budget.check("facts")

@@ -11,7 +11,7 @@ DiscrepancyType = Literal["numeric", "date", "entity", "location", "attribution"
                           "quote", "other"]
 Severity = Literal["high", "medium", "low"]
 # What a finding compares: a slot of one fact, or (causal) the link between two facts.
-Slot = Literal["number", "date", "time", "elapsed", "place", "agent", "speaker", "modality", "negation", "quote", "link", "statement"]
+Slot = Literal["number", "scope", "date", "time", "elapsed", "place", "agent", "speaker", "modality", "negation", "quote", "link", "statement"]
 LinkKind = Literal["causal", "temporal", "juxtaposition"]
 
 
@@ -74,6 +74,7 @@ class Claim:
     place_scope: str = ""                     # single | multiple | ""
     entities: tuple[str, ...] = ()            # normalised entity keys
     named: tuple[tuple[str, str, str], ...] = ()   # (spaCy label, entity key, folded surface text) of each entity
+    scope: tuple[tuple[str, str], ...] = ()   # (event key, all | some): an event on all of what it names, or a part
     links: tuple[Link, ...] = ()
     marker: str = ""                          # the conjunction or preposition that attached this claim
     parent: str = ""                          # the claim this one was split from

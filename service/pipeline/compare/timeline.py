@@ -1,21 +1,35 @@
-"""How long after one anchor event the story's event came, across the whole story: outlets time it in claims
-an embedding does not bring into one fact ("crashed less than a minute after taking off from the airport" vs
-"crashed into a residential area just five minutes after takeoff"), so the claims that time one event after one
-anchor (the first of each source) are compared as a fact of their own, in the elapsed slot only."""
+"""Slots compared across the whole story, not within one fact: outlets put them in claims an embedding does not
+bring into one fact. The time elapsed after an anchor ("crashed less than a minute after taking off from the
+airport" vs "crashed into a residential area just five minutes after takeoff") and how much of what it names an
+event acted on ("shooting down all the objects traced on radars" vs "those that posed a threat were shot down").
+For each key (anchor and event, or event), the first claim of each source that holds it is one carrier of a fact
+of its own, compared in that slot only."""
 from __future__ import annotations
 
-from service.pipeline.compare.checks import elapsed
+from typing import Callable, Iterable
+
+from service.pipeline.compare.checks import Check, elapsed, scope
 from service.pipeline.compare.facts import fact_id
 from service.pipeline.types import Claim, Fact
 
 
-def anchored_facts(claims: list[Claim]) -> list[Fact]:
-    first: dict[tuple[str, str], dict[str, Claim]] = {}
+def _elapsed_keys(claim: Claim) -> Iterable[str]:
+    return [f"{anchor}|{claim.event}" for _, _, anchor in elapsed.spans(claim)] if claim.event else []
+
+
+def _scope_keys(claim: Claim) -> Iterable[str]:
+    return [event for event, _ in claim.scope]
+
+
+STORY_WIDE: list[tuple[Check, Callable[[Claim], Iterable[str]]]] = [(elapsed.CHECK, _elapsed_keys),
+                                                                     (scope.CHECK, _scope_keys)]
+
+
+def story_facts(claims: list[Claim], keys: Callable[[Claim], Iterable[str]]) -> list[Fact]:
+    first: dict[str, dict[str, Claim]] = {}
     for claim in sorted(claims, key=lambda c: (c.sentence, c.spans[0])):
-        if not claim.event:
-            continue
-        for _, _, anchor in elapsed.spans(claim):
-            first.setdefault((anchor, claim.event), {}).setdefault(claim.source, claim)
+        for key in keys(claim):
+            first.setdefault(key, {}).setdefault(claim.source, claim)
     facts = []
     for by_source in first.values():
         if len(by_source) < 2:
@@ -24,3 +38,7 @@ def anchored_facts(claims: list[Claim]) -> list[Fact]:
         facts.append(Fact(id=fact_id(carriers), claims=tuple(c.id for c in carriers),
                           sources=tuple(c.source for c in carriers), text=carriers[0].statement or carriers[0].text))
     return facts
+
+
+def anchored_facts(claims: list[Claim]) -> list[Fact]:
+    return story_facts(claims, _elapsed_keys)

@@ -288,8 +288,8 @@ def resolve_date(text: str, published: Optional[date]) -> Optional[tuple[str, st
     if not (has_day or has_month or has_year):
         return None
     relative = bool(re.search(r"\b(today|yesterday|tomorrow|tonight)\b", text, re.IGNORECASE))
-    if relative and not published:
-        return None
+    if (relative or not has_year) and not published:
+        return None   # "September 10" with no publication date: no year to put it in
     base = datetime.combine(published, datetime.min.time()) if published else datetime(2000, 1, 1)
     cleaned = re.sub(r"^(on|in|at|since|from)\s+", "", text.strip(), flags=re.IGNORECASE)
     if WEEKDAY.search(cleaned) and not MONTH.search(cleaned):

@@ -62,7 +62,30 @@ def describe(claim: Claim, head, token_ids: set[int], sent, said: speech.Attribu
         entities=tuple(sorted({normalize.entity_key(e.text) for e in ents if e.label_ in ENTITY_LABELS})),
         named=tuple(sorted({(e.label_, normalize.entity_key(e.text), normalize.fold(e.text)) for e in ents
                             if e.label_ in ENTITY_LABELS})),
+        scope=tuple(sorted({(normalize.event_key(_with_particle(t)), found) for t in tokens if t.pos_ == "VERB"
+                            for found in [_scope(t)] if found})),
     )
+
+
+UNIVERSAL = {"all", "every", "each"}
+PARTITIVE = {"some", "several", "many", "few", "most", "part"}
+
+
+def _scope(verb) -> str:
+    """Whether the verb acts on all of what it names ("shooting down all the objects") or only on a restricted part
+    ("those that posed a threat were shot down", "several of the drones were downed"); '' if neither is said."""
+    patient = next((c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")), None)
+    if patient is None:
+        return ""
+    if patient.lower_ in UNIVERSAL or any(c.dep_ in ("det", "predet") and c.lower_ in UNIVERSAL for c in patient.children):
+        return "all"
+    restricted = any(c.dep_ in ("relcl", "acl") for c in patient.children)
+    if restricted and (patient.lower_ in ("those", "ones") or any(c.dep_ == "det" and c.lower_ == "those"
+                                                                   for c in patient.children)):
+        return "some"
+    if patient.lower_ in PARTITIVE and any(c.dep_ == "prep" and c.lower_ == "of" for c in patient.children):
+        return "some"
+    return ""
 
 
 def _with_particle(verb) -> str:

@@ -1,4 +1,5 @@
-"""Durations after one anchor event compared across the whole story, whatever facts their claims are in."""
+"""Slots compared across the whole story (time elapsed after an anchor, scope of an event), whatever facts their
+claims are in."""
 from service.pipeline.compare import timeline
 from tests.pipeline.compare.fakes import claim
 
@@ -10,3 +11,12 @@ def test_claims_timing_one_event_after_one_anchor_make_one_fact():
     other = claim("C#1", "A loud noise came thirty seconds after take-off", event="come")
     facts = timeline.anchored_facts([a, b, b_later, other])
     assert [(f.claims, f.sources) for f in facts] == [(("A#3", "B#0"), ("A", "B"))]
+
+
+def test_claims_of_one_event_with_a_scope_make_one_fact_across_the_story():
+    every = claim("A#0", "shooting down all the objects", scope=(("shoot down", "all"),))
+    some = claim("B#2", "those posing a threat were shot down", scope=(("shoot down", "some"),))
+    released = claim("C#0", "some of the prisoners were released", scope=(("release", "some"),))
+    keys = {check.name: keys for check, keys in timeline.STORY_WIDE}["scope"]
+    facts = timeline.story_facts([every, some, released], keys)
+    assert [f.claims for f in facts] == [("A#0", "B#2")]

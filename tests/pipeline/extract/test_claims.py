@@ -579,3 +579,13 @@ def test_a_coordinated_verb_keeps_its_modal(claims_of):
     assert "Police may release him later" in statements(claims), statements(claims)
     claims = claims_of("Ongoing dialogue may result in further releases and improved relations with the US.")
     assert not any(s.startswith("Ongoing dialogue improved") for s in statements(claims)), statements(claims)
+
+
+def test_an_event_on_all_or_only_some_of_what_it_names(claims_of):
+    def scopes(text):
+        return [s for c in claims_of(text) for s in c.scope]
+
+    assert ("shoot down", "all") in scopes("The army ended the operation after shooting down all the drones.")
+    assert ("shoot down", "some") in scopes("Those drones that posed a threat were shot down.")
+    assert ("shoot down", "some") in scopes("Several of the drones were shot down.")
+    assert scopes("Poland shot down several drones that violated its airspace.") == []

@@ -67,3 +67,12 @@ def test_hedges_make_numbers_approximate():
     assert is_approximate(["about"])
     assert not is_approximate(["had", "risen", "to"])
     assert not is_approximate(["released"])
+
+
+def test_a_day_and_month_with_no_year_and_no_publication_date_is_not_resolved():
+    from datetime import date
+
+    from service.pipeline.extract.normalize import resolve_date
+
+    assert resolve_date("on September 10", None) is None
+    assert resolve_date("on September 10", date(2025, 9, 11)) == ("2025-09-10", "day")
