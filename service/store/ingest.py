@@ -2,7 +2,9 @@
 
 The story is re-run through the one pipeline (cached, see incremental.py) on the latest version of each
 outlet's article. A stored finding is keyed by the pipeline finding's stable id (its facts and slot), so a
-re-post that leaves it standing keeps its triage item and any decision on it. Only findings that involve the
+re-post that leaves it standing keeps its triage item and any decision on it; a finding that closed and later
+holds again is the same finding, reopened with its item and decision. A dismissed finding goes back to the queue
+only when a position's value changed. Only findings that involve the
 posted outlet are opened or closed by a post, so an edit of one article never disturbs the findings between
 two others; low-confidence findings are not queued.
 """
@@ -18,9 +20,10 @@ from typing import Optional
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from service.pipeline.extract.segment import sentences as split_sentences
 from service.pipeline.types import Claim as PipelineClaim, Source
 from service.store import audit
-from service.store.models import Article, ArticleClaim, Claim, Finding, Story, utcnow
+from service.store.models import Article, ArticleClaim, Claim, Finding, Story, TriageItem, utcnow
 from service.triage import queue
 
 
@@ -98,8 +101,10 @@ def ingest_article(session: Session, pipeline, story_id: str, outlet: str, text:
         seen_ids, previous_id = [a.id for a in seen], previous.id if previous is not None else None
         session.rollback()   # end the read transaction: the pipeline runs holding no lock and no snapshot
         report = pipeline.run(sources)
+        # The posted text's sentences, for the reviewer page's context (the store's parser cache makes this free).
+        spans = [[s.start, s.end] for s in split_sentences(outlet, text, pipeline.parser)[0]]
         result = _store(session, report, story_id, outlet, text, digest, published_at, url, previous_id, seen_ids,
-                        updated, api_key_id)
+                        updated, api_key_id, spans)
         if result is not None:
             return result
         session.rollback()
@@ -108,14 +113,14 @@ def ingest_article(session: Session, pipeline, story_id: str, outlet: str, text:
 
 def _store(session: Session, report, story_id: str, outlet: str, text: str, digest: str,
            published_at: Optional[date], url: Optional[str], previous_id: Optional[int], seen_ids: list[int],
-           updated: bool, api_key_id: Optional[int]) -> Optional[IngestResult]:
+           updated: bool, api_key_id: Optional[int], sentences: Optional[list] = None) -> Optional[IngestResult]:
     """The post's writes, given the pipeline's report on the story as read; None if the story moved since."""
     if session.scalar(select(Story.id).where(Story.id == story_id).with_for_update()) is None:
         session.add(Story(id=story_id))   # PostgreSQL: FOR UPDATE above serializes the writes of one story
         session.flush()
     previous = session.get(Article, previous_id) if previous_id is not None else None
     article = Article(story_id=story_id, outlet=outlet, version=(previous.version + 1) if previous else 1, url=url,
-                      text=text, text_sha256=digest, published_at=published_at)
+                      text=text, text_sha256=digest, published_at=published_at, sentences=sentences)
     session.add(article)
     session.flush()   # SQLite: this write takes the database's write lock, so the check below holds until commit
     current = latest_articles(session, story_id)
@@ -126,6 +131,11 @@ def _store(session: Session, report, story_id: str, outlet: str, text: str, dige
     ids = _persist_claims(session, story_id, current, article, previous, report.claims)
 
     source_of = {c.id: c.source for c in report.claims}
+    text_of = {c.id: c.text for c in report.claims}
+    story = session.get(Story, story_id)
+    story.facts = [{"id": f.id, "text": f.text, "claims": [ids[c] for c in f.claims if c in ids],
+                    "sources": list(f.sources), "mentions": [ids[c] for c in f.mentions if c in ids]}
+                   for f in report.facts]
     found = {}
     for finding in report.findings:
         if finding.low_confidence:
@@ -135,19 +145,28 @@ def _store(session: Session, report, story_id: str, outlet: str, text: str, dige
             continue
         found[finding.id] = (finding, [ids[c] for c in claim_ids])
 
+    stored = {f.signature: f for f in session.scalars(select(Finding).where(Finding.story_id == story_id,
+                                                                            Finding.signature.in_(list(found)))
+                                                      .order_by(Finding.id))}
+    _follow_rewordings(session, story_id, found, stored, api_key_id)
     closed = _close_findings(session, story_id, outlet, set(found), article, api_key_id)
-    open_signatures = set(session.scalars(select(Finding.signature).where(Finding.story_id == story_id,
-                                                                          Finding.status == "open")))
     new = []
     for signature, (reported, claim_ids) in found.items():
-        if signature in open_signatures:
+        positions = [{"value": p.value, "sources": list(p.sources), "claims": [ids[c] for c in p.claims]}
+                     for p in reported.positions]
+        texts = [text_of[c] for p in reported.positions for c in p.claims]
+        outlets = {s for p in reported.positions for s in p.sources}
+        finding = stored.get(signature)
+        if finding is not None:
+            _carry_on(session, finding, reported, claim_ids, positions, texts, outlets, article, api_key_id)
             continue
         finding = Finding(story_id=story_id, signature=signature, type=reported.type, severity=reported.severity,
                           confidence=reported.confidence, explanation=reported.explanation, claim_ids=claim_ids,
+                          slot=reported.slot, facts=list(reported.facts), positions=positions,
                           opened_by_article_id=article.id)
         session.add(finding)
         session.flush()
-        queue.enqueue(session, finding)
+        queue.enqueue(session, finding, texts, outlets)
         new.append(finding)
     audit.record(session, "article_posted", "article", article.id, api_key_id, story_id=story_id, outlet=outlet,
                  version=article.version, new_findings=[f.id for f in new], closed_findings=[f.id for f in closed])
@@ -200,6 +219,56 @@ def _detail(claim: PipelineClaim) -> dict:
     return {"span": [list(s) for s in claim.spans], "role": claim.role, "modality": claim.modality,
             "negated": claim.negated, "speaker": claim.speaker or None, "dates": [d for d, _ in claim.dates],
             "entities": list(claim.entities)}
+
+
+def _follow_rewordings(session: Session, story_id: str, found: dict, stored: dict, api_key_id: Optional[int]) -> None:
+    """A finding whose claims were reworded gets a new pipeline id (a fact's id is its claims' wording). When an open
+    finding the post would close shares the slot, the type and a claim (by persistent id) with a newly reported
+    one, it is that finding under its new id: it takes the new id and keeps its item and decision."""
+    new = {sig: v for sig, v in found.items() if sig not in stored}
+    if not new:
+        return
+    closing = [f for f in session.scalars(select(Finding).where(Finding.story_id == story_id, Finding.status == "open")
+                                          .order_by(Finding.id)) if f.signature not in found]
+    for signature, (reported, claim_ids) in new.items():
+        match = next((f for f in closing if f.slot == reported.slot and f.type == reported.type
+                      and set(f.claim_ids) & set(claim_ids)), None)
+        if match is None:
+            continue
+        closing.remove(match)
+        audit.record(session, "finding_reworded", "finding", match.id, api_key_id, previous=match.signature,
+                     signature=signature)
+        match.signature = signature
+        stored[signature] = match
+
+
+def _values(positions: Optional[list]) -> Optional[set]:
+    return None if positions is None else {p["value"] for p in positions}
+
+
+def _carry_on(session: Session, finding: Finding, reported, claim_ids: list[str], positions: list, texts: list[str],
+              outlets: set[str], article: Article, api_key_id: Optional[int]) -> None:
+    """The same finding (its facts and slot) found again: keep its item and decision, refresh what it says.
+
+    A closed finding holds again: it reopens, and so does its item if it was closed undecided. A dismissed one
+    goes back to the queue only when a position's value changed (the reviewer dismissed other values).
+    """
+    item = session.scalar(select(TriageItem).where(TriageItem.finding_id == finding.id))
+    before, after = _values(finding.positions), _values(positions)
+    if finding.status == "closed":
+        finding.status, finding.closed_by_article_id, finding.closed_at = "open", None, None
+        audit.record(session, "finding_reopened", "finding", finding.id, api_key_id, by_article=article.id)
+        if item is not None and item.status == "closed":
+            queue.reopen(session, item, "finding holds again", api_key_id, by_article=article.id)
+    if item is not None and item.status == "dismissed" and before is not None and before != after:
+        queue.reopen(session, item, "position values changed", api_key_id, by_article=article.id,
+                     values_before=sorted(before), values_after=sorted(after))
+    finding.severity, finding.confidence, finding.explanation = reported.severity, reported.confidence, \
+        reported.explanation
+    finding.claim_ids, finding.positions, finding.slot, finding.facts = claim_ids, positions, reported.slot, \
+        list(reported.facts)
+    if item is not None:
+        queue.index(item, finding, texts, outlets)
 
 
 def _close_findings(session: Session, story_id: str, outlet: str, still_found: set[str], article: Article,

@@ -27,6 +27,8 @@ class Story(Base):
     __tablename__ = "stories"
     id: Mapped[str] = mapped_column(String(200), primary_key=True)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    # The facts of the latest run over the story: [{id, text, claims: [claim ids], sources, mentions}]
+    facts: Mapped[Optional[list]] = mapped_column(JSON, nullable=True)
     articles: Mapped[list["Article"]] = relationship(back_populates="story", order_by="Article.id")
 
 
@@ -42,6 +44,7 @@ class Article(Base):
     text: Mapped[str] = mapped_column(Text)
     text_sha256: Mapped[str] = mapped_column(String(64))
     published_at: Mapped[Optional[date]] = mapped_column(Date, nullable=True)
+    sentences: Mapped[Optional[list]] = mapped_column(JSON, nullable=True)   # [[start, end], …] of the pipeline's sentences
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     story: Mapped[Story] = relationship(back_populates="articles")
 
@@ -79,6 +82,9 @@ class Finding(Base):
     confidence: Mapped[float] = mapped_column(Float)
     explanation: Mapped[str] = mapped_column(Text)
     claim_ids: Mapped[list] = mapped_column(JSON)
+    slot: Mapped[Optional[str]] = mapped_column(String(20), nullable=True)
+    facts: Mapped[Optional[list]] = mapped_column(JSON, nullable=True)       # the pipeline fact ids it disputes
+    positions: Mapped[Optional[list]] = mapped_column(JSON, nullable=True)   # [{value, sources, claims}] of the last run
     status: Mapped[str] = mapped_column(String(20), default="open")   # open | closed
     opened_by_article_id: Mapped[int] = mapped_column(ForeignKey("articles.id"))
     closed_by_article_id: Mapped[Optional[int]] = mapped_column(ForeignKey("articles.id"), nullable=True)
@@ -102,7 +108,17 @@ class TriageItem(Base):
     version: Mapped[int] = mapped_column(Integer, default=1)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    search_text: Mapped[str] = mapped_column(Text, default="")   # claim texts and explanation, case-folded
     finding: Mapped[Finding] = relationship()
+    outlets: Mapped[list["TriageItemOutlet"]] = relationship(order_by="TriageItemOutlet.outlet",
+                                                             cascade="all, delete-orphan", lazy="selectin")
+
+
+class TriageItemOutlet(Base):
+    """The outlets a queue item's finding involves (the queue's outlet filter and column)."""
+    __tablename__ = "triage_item_outlets"
+    triage_item_id: Mapped[int] = mapped_column(ForeignKey("triage_items.id"), primary_key=True)
+    outlet: Mapped[str] = mapped_column(String(200), primary_key=True, index=True)
 
 
 class ReviewDecision(Base):
@@ -114,6 +130,7 @@ class ReviewDecision(Base):
     explanation: Mapped[Optional[str]] = mapped_column(Text, nullable=True)
     api_key_id: Mapped[Optional[int]] = mapped_column(ForeignKey("api_keys.id"), nullable=True)
     item_version: Mapped[int] = mapped_column(Integer)
+    undone_at: Mapped[Optional[datetime]] = mapped_column(DateTime(timezone=True), nullable=True)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
 
 
