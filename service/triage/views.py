@@ -1,13 +1,16 @@
-"""The reviewer page at /review: sign in with a key once, work the queue, see the audit log.
+"""The reviewer page at /review: sign in with a key once, work the queue, read a finding in context and a story
+across outlets, see the audit log.
 
-Server-rendered (Jinja autoescapes every article and claim text); forms carry a CSRF token checked by
-Flask-WTF; a sign-in is a row in review_sessions whose token the signed session cookie carries, looked up on
-every request, so signing out or revoking the key ends it server-side.
+Server-rendered (Jinja autoescapes every article, outlet, story id, note and explanation); every action is a plain
+form carrying a CSRF token checked by Flask-WTF, so all of it works without JavaScript (queue.js only adds the
+keyboard and decides without a reload). A sign-in is a row in review_sessions whose token the signed session
+cookie carries, looked up on every request, so signing out or revoking the key ends it server-side.
 """
 from __future__ import annotations
 
 import os
 import secrets
+import time
 from typing import Optional
 
 from flask import Blueprint, Flask, abort, current_app, flash, g, redirect, render_template, request, session, url_for
@@ -17,9 +20,8 @@ from sqlalchemy import delete
 from service.auth import find_key, hash_key
 from service.inputs import bounded_int
 from service.store import audit, db
-from service.store.models import MAX_ID, ApiKey, Claim, Finding, ReviewSession, TriageItem, valid_id
-from service.triage import queue
-from service.triage.diff import highlight
+from service.store.models import MAX_ID, ApiKey, ReviewSession, TriageItem, valid_id
+from service.triage import queue, workbench
 
 bp = Blueprint("review", __name__, url_prefix="/review", template_folder="templates", static_folder="static")
 csrf = CSRFProtect()
@@ -51,13 +53,43 @@ def _signed_in_key() -> Optional[ApiKey]:
     return key if key is not None and key.revoked_at is None and key.role in REVIEW_ROLES else None
 
 
+FILTER_TEXT_MAX = 200
+
+
+def _filters() -> dict:
+    """The queue's filters from the query string; a value outside its choices is a 400, never a silent change."""
+    args = request.args
+    chosen = {name: (args.get(name) or "").strip()[:FILTER_TEXT_MAX] for name in workbench.FILTERS}
+    if chosen["status"] == "":
+        chosen["status"] = "open" if "status" not in args else "any"
+    for name, allowed in (("status", (*queue.STATUSES, "any")), ("type", workbench.TYPES),
+                          ("severity", queue.SEVERITIES)):
+        if chosen[name] and chosen[name] not in allowed:
+            abort(400, description=f"{name}: one of {', '.join(allowed)}.")
+    if chosen["min_confidence"]:
+        try:
+            value = float(chosen["min_confidence"])
+        except ValueError:
+            value = -1.0
+        if not 0.0 <= value <= 1.0:
+            abort(400, description="min_confidence: a number from 0 to 1.")
+    return chosen
+
+
 @bp.get("")
 def queue_page():
     if g.reviewer is None:
         return render_template("review/login.html")
-    page = queue.list_items(db.session(), "open", request.args.get("story") or None, None,
-                            bounded_int(request.args, "page", 1, 1, 1_000_000), 50)
-    return render_template("review/queue.html", page=page)
+    chosen = _filters()
+    number = bounded_int(request.args, "page", 1, 1, 1_000_000)
+    page = queue.list_items(db.session(), None if chosen["status"] == "any" else chosen["status"],
+                            chosen["story"] or None, chosen["type"] or None, number, workbench.PER_PAGE,
+                            severity=chosen["severity"] or None, outlet=chosen["outlet"] or None,
+                            min_confidence=float(chosen["min_confidence"]) if chosen["min_confidence"] else None,
+                            search=chosen["q"] or None, counts=True)
+    return render_template("review/queue.html", page=page, filters=chosen, outlets=queue.outlets(db.session()),
+                           types=workbench.TYPES, severities=queue.SEVERITIES, statuses=queue.STATUSES,
+                           links=workbench.page_links(page), here=request.full_path.rstrip("?"))
 
 
 @bp.post("/login")
@@ -89,7 +121,18 @@ def logout():
 @bp.get("/items/<int:item_id>")
 def item_page(item_id: int):
     item = (valid_id(item_id) and db.session().get(TriageItem, item_id)) or abort(404)
-    return render_template("review/item.html", item=item, finding=item.finding, sides=_sides(item.finding))
+    view = workbench.finding_view(db.session(), item.finding)
+    decisions = workbench.decisions(db.session(), item.id)
+    return render_template("review/item.html", item=item, finding=item.finding, view=view, decisions=decisions,
+                           here=request.path)
+
+
+def _next(default: str) -> str:
+    """Where a form sends the reviewer back: a path of this page only (never another site)."""
+    target = request.form.get("next") or ""
+    if target.startswith("/review") and not target.startswith("//") and "\\" not in target and "\n" not in target:
+        return target
+    return default
 
 
 @bp.post("/items/<int:item_id>/decision")
@@ -99,24 +142,53 @@ def decide(item_id: int):
     decision = request.form.get("decision", "")
     if decision not in queue.DECISIONS:
         abort(400, description=f"Unknown decision {decision!r}.")
+    explanation = (request.form.get("explanation") or "").strip() or None
+    if decision == "edit" and explanation is None:
+        flash(f"Item {item_id} was not changed: an edit needs the corrected explanation.", "error")
+        return redirect(url_for("review.item_page", item_id=item_id))
+    if len(request.form.get("note", "")) > 5000 or len(explanation or "") > 5000:
+        abort(400, description="note and explanation: at most 5,000 characters.")
     try:
-        queue.decide(store, item_id, decision, request.form.get("note", ""), request.form.get("explanation") or None,
+        queue.decide(store, item_id, decision, request.form.get("note", ""), explanation,
                      bounded_int(request.form, "expected_version", None, 1, MAX_ID), g.reviewer.id)
     except queue.DecisionConflict as conflict:
         flash(f"Item {item_id} was not changed: {conflict.reason}", "error")
         return redirect(url_for("review.item_page", item_id=item_id))
+    session["undo"] = {"item": item_id, "at": time.time()}
     flash(f"Item {item_id} {queue.DECISIONS[decision]}.", "ok")
-    return redirect(url_for("review.queue_page"))
+    return redirect(_next(url_for("review.queue_page")))
+
+
+@bp.post("/items/<int:item_id>/undo")
+def undo(item_id: int):
+    store = db.session()
+    (valid_id(item_id) and store.get(TriageItem, item_id)) or abort(404)
+    try:
+        queue.undo(store, item_id, g.reviewer.id)
+    except queue.UndoRefused as refused:
+        flash(str(refused), "error")
+    else:
+        flash(f"Decision on item {item_id} undone: it is open again.", "ok")
+    session.pop("undo", None)
+    return redirect(_next(url_for("review.item_page", item_id=item_id)))
+
+
+@bp.app_context_processor
+def undo_offer():
+    """The last decision this browser made, while it can still be undone (the page shows an Undo form)."""
+    offer = session.get("undo") if request.blueprint == "review" else None
+    if isinstance(offer, dict) and time.time() - float(offer.get("at", 0)) <= queue.UNDO_WINDOW_S:
+        return {"undo_item": int(offer.get("item", 0)),
+                "undo_left": max(1, int(queue.UNDO_WINDOW_S - (time.time() - float(offer["at"]))))}
+    return {"undo_item": None}
 
 
 @bp.get("/stories/<story_id>")
 def story_page(story_id: str):
-    from service.store.ingest import latest_articles
-
-    articles = latest_articles(db.session(), story_id)
-    if not articles:
+    view = workbench.story_view(db.session(), story_id)
+    if view is None:
         abort(404)
-    return render_template("review/story.html", story_id=story_id, articles=articles)
+    return render_template("review/story.html", story_id=story_id, view=view)
 
 
 @bp.get("/audit")
@@ -124,22 +196,15 @@ def audit_page():
     return render_template("review/audit.html", entries=audit.recent(db.session(), 100))
 
 
-def _sides(finding: Finding) -> list[dict]:
-    """The finding's claims grouped by outlet, with the words that differ between the two sides marked."""
-    store = db.session()
-    by_outlet: dict[str, list[Claim]] = {}
-    for claim_id in finding.claim_ids:
-        claim = store.get(Claim, claim_id)
-        if claim is not None:
-            by_outlet.setdefault(claim.outlet, []).append(claim)
-    sides = [{"outlet": outlet, "claims": claims, "text": " … ".join(c.text for c in claims)}
-             for outlet, claims in by_outlet.items()]
-    if len(sides) == 2:
-        sides[0]["words"], sides[1]["words"] = highlight(sides[0]["text"], sides[1]["text"])
-    else:
-        for side in sides:
-            side["words"] = [(side["text"], False)]
-    return sides
+@bp.app_template_global()
+def queue_url(filters: dict, **changes) -> str:
+    """The queue with these filters (empty ones left out), some changed: the page links and status tabs."""
+    args = {k: v for k, v in {**filters, **changes}.items() if v not in ("", None)}
+    if args.get("status") == "open":
+        args.pop("status")    # the default
+    elif args.get("status") == "any":
+        args["status"] = ""
+    return url_for("review.queue_page", **args)
 
 
 BIDI_CONTROLS = dict.fromkeys(map(ord, "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"))
