@@ -59,6 +59,14 @@ def check(stage: str) -> None:
         raise DeadlineExceeded(current[1], stage)
 
 
+def check_ahead(stage: str, seconds: float) -> None:
+    """Stop now when the next step is expected to take `seconds` and would end past the deadline (a stage is not
+    interrupted once started, so this keeps the answer near the deadline, not one long stage after it)."""
+    current = _deadline.get()
+    if current is not None and seconds > 0 and time.monotonic() + seconds > current[0]:
+        raise DeadlineExceeded(current[1], f"{stage}; the next stage would take about {seconds:.0f} s more")
+
+
 def check_claims(count: int) -> None:
     limit = _max_claims.get()
     if limit and count > limit:

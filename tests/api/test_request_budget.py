@@ -76,3 +76,12 @@ def test_within_the_budget_the_answer_is_unchanged(pipeline, tmp_path, seed_text
     client = make_app(pipeline, tmp_path, request_deadline_s=120, max_claims=5000)
     response = client.post("/v1/compare", json=seed_body(seed_texts))
     assert response.status_code == 200 and response.get_json()["findings"]
+
+
+def test_a_stage_that_would_end_past_the_deadline_is_not_started():
+    with budget.limits(10):
+        budget.check_ahead("claims", 5)                 # fits
+        with pytest.raises(budget.DeadlineExceeded) as stopped:
+            budget.check_ahead("claims", 30)            # would end 20 s past it
+    assert "would take about 30 s" in stopped.value.stage
+    budget.check_ahead("claims", 10**6)                 # no deadline: no look ahead
