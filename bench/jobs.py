@@ -19,13 +19,20 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+# Not this folder on the path: bench/queue.py would shadow the standard library's queue.
+sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != ROOT / "bench"]
 sys.path.insert(0, str(ROOT))
 
 from sqlalchemy import func, select  # noqa: E402
 from sqlalchemy.orm import sessionmaker  # noqa: E402
 
-sys.path.insert(0, str(ROOT / "bench"))
-from load import seed_body  # noqa: E402
+from tests.conftest import SEEDS  # noqa: E402
+
+
+def seed_body() -> dict:
+    texts = {"A": "eurointegration_zapad_2025-09-15.txt", "B": "unn_zapad_2025-09-15.txt"}
+    return {"sources": [{"id": k, "text": (SEEDS / name).read_text(encoding="utf-8"), "published_at": "2025-09-15"}
+                        for k, name in texts.items()]}
 from service.store import jobs as queue  # noqa: E402
 from service.store.db import make_engine, upgrade  # noqa: E402
 from service.store.models import Job  # noqa: E402

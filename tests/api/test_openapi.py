@@ -83,6 +83,7 @@ def test_every_operation_has_an_example_response_and_every_body_an_example_reque
 
 
 def test_examples_are_valid_for_their_schemas():
+    from service.api.jobs import JobOut
     from service.api.keys import KeyIn, KeyOut
     from service.api.store_schemas import (ArticleIn, ArticleOut, DecisionConflictOut, DecisionIn, StoryOut,
                                            TriageItemOut, TriagePage)
@@ -94,7 +95,8 @@ def test_examples_are_valid_for_their_schemas():
              (StoryOut, examples.STORY_RESPONSE), (TriagePage, examples.TRIAGE_PAGE),
              (TriageItemOut, examples.TRIAGE_ITEM), (DecisionIn, examples.DECISION_REQUEST),
              (TriageItemOut, examples.DECIDED_ITEM), (DecisionConflictOut, examples.DECISION_CONFLICT),
-             (KeyIn, examples.KEY_REQUEST), (KeyOut, examples.KEY_CREATED), (KeyOut, examples.KEY_REVOKED)]
+             (KeyIn, examples.KEY_REQUEST), (KeyOut, examples.KEY_CREATED), (KeyOut, examples.KEY_REVOKED),
+             (JobOut, examples.JOB_QUEUED), (JobOut, examples.JOB_DONE)]
     for schema, example in pairs:
         assert issubclass(schema, Schema)
         assert schema().validate(example) == {}, schema.__name__

@@ -58,8 +58,13 @@ def test_gunicorn_alone_with_gthread_outlasts_two_slowloris_connections(server):
 
 
 def test_healthz_answers_while_every_worker_runs_a_compare(server):
-    sys.path.insert(0, str(__import__("tests.conftest").conftest.ROOT / "bench"))
-    import big_story
+    import importlib.util
+
+    from tests.conftest import ROOT
+
+    spec = importlib.util.spec_from_file_location("big_story", ROOT / "bench" / "big_story.py")
+    big_story = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(big_story)
 
     body = {"sources": big_story.big_story(15_000)}
     outcomes: list[int] = []
