@@ -273,6 +273,11 @@ def _restrictive_participle(tok) -> bool:
     return definite and not _appositive(noun) and tok.doc[first - 1].text not in (",", "—", "–", "(", ";")
 
 
+def _definite_subject(noun) -> bool:
+    """'The release, a step to mend relations, included …': a subject named with 'the' that an appositive describes."""
+    return noun.dep_ in ("nsubj", "nsubjpass") and any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children)
+
+
 def _appositive(tok) -> bool:
     """An appositive, or one the parse took for a second object after a comma ('freed 52 prisoners, a decision …')."""
     if tok.dep_ == "appos":
@@ -415,7 +420,7 @@ def _split_kind(tok, heads) -> tuple[str, str]:
         # assisted": a clause the parse hung on a noun, not a participle describing it.
         return "participial", ""
     if dep == "appos" and described and tok.pos_ == "NOUN" and len(list(tok.subtree)) >= 3 and \
-            (tok.head.pos_ == "PROPN" or tok.head.ent_type_) and not any(
+            (tok.head.pos_ == "PROPN" or tok.head.ent_type_ or _definite_subject(tok.head)) and not any(
                 c.dep_ in ("relcl", "acl") and tok.head.i < c.i < tok.i for c in tok.head.children) and \
             not (tok.head.ent_type_ != "PERSON" and any(t.ent_type_ == "PERSON" for t in tok.subtree)) and \
             not (any(c.dep_ in ("nummod", "conj") for c in tok.children) and

@@ -589,3 +589,9 @@ def test_an_event_on_all_or_only_some_of_what_it_names(claims_of):
     assert ("shoot down", "some") in scopes("Those drones that posed a threat were shot down.")
     assert ("shoot down", "some") in scopes("Several of the drones were shot down.")
     assert scopes("Poland shot down several drones that violated its airspace.") == []
+
+
+def test_an_appositive_of_a_definite_subject_is_its_own_claim(claims_of):
+    claims = claims_of("The release, a step to mend relations with Washington, included journalist Ihar Losik.")
+    assert statements(claims) == ["The release included journalist Ihar Losik",
+                                  "The release is a step to mend relations with Washington"], statements(claims)
