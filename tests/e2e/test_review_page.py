@@ -85,7 +85,7 @@ def test_confirm_an_item_it_leaves_the_queue_and_the_audit_log_shows_it(live, st
     _, url, keys = live
     sign_in(browser, url, keys["reviewer"])
     rows = browser.find_elements(By.CSS_SELECTOR, "#queue tbody tr")
-    causal = [r for r in rows if r.find_elements(By.TAG_NAME, "td")[2].text == "causal"]
+    causal = [r for r in rows if r.find_elements(By.TAG_NAME, "td")[3].text == "causal"]
     assert causal, [r.text for r in rows]
     item_id = causal[0].get_attribute("data-item")
 
