@@ -241,9 +241,14 @@ def _list_frame(noun, main) -> tuple[str, str] | None:
             return " ".join(t.text for t in phrase) + " " + words, ""
     if noun.dep_ in ("nsubj", "nsubjpass"):
         predicate = [t for c in main.children if c.i > main.i and c.dep_ not in CLAUSE_DEPS | {"punct", "cc", "prt"}
-                     for t in c.subtree]
+                     or _purpose(c) for t in c.subtree]
         return "", ", " + " ".join([words, *(t.text for t in sorted(predicate, key=lambda t: t.i))])
     return None
+
+
+def _purpose(clause) -> bool:
+    """'… were sent to intercept the drones': an infinitive that says what for."""
+    return clause.dep_ in ("advcl", "xcomp") and any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
 
 
 def first_person(tokens) -> bool:

@@ -595,3 +595,9 @@ def test_an_appositive_of_a_definite_subject_is_its_own_claim(claims_of):
     claims = claims_of("The release, a step to mend relations with Washington, included journalist Ihar Losik.")
     assert statements(claims) == ["The release included journalist Ihar Losik",
                                   "The release is a step to mend relations with Washington"], statements(claims)
+
+
+def test_an_including_list_on_a_subject_keeps_what_it_was_done_for(claims_of):
+    claims = claims_of("Polish and NATO aircraft, including Dutch F-35 jets, were sent to intercept the drones.")
+    assert "Polish and NATO aircraft, including Dutch F-35 jets, were sent to intercept the drones" in statements(claims), \
+        statements(claims)
