@@ -4,13 +4,13 @@ import logging
 import os
 import tempfile
 
-from service.settings import Settings
-
 # Prometheus multiprocess mode: every worker writes its samples under this folder and /metrics sums them.
 # It must be set before the app (and prometheus_client) is imported, i.e. here; on_starting clears old files.
 _metrics_dir = os.environ.get("PROMETHEUS_MULTIPROC_DIR") or tempfile.mkdtemp(prefix="factcheck-metrics-")
 os.makedirs(_metrics_dir, exist_ok=True)
 os.environ["PROMETHEUS_MULTIPROC_DIR"] = _metrics_dir
+
+from service.settings import Settings  # noqa: E402 - after the metrics folder: it imports the app's package
 
 _settings = Settings.from_env()
 bind = f"0.0.0.0:{os.environ.get('PORT', '8000')}"
