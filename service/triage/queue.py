@@ -57,8 +57,9 @@ def index(item: TriageItem, finding: Finding, texts: Iterable[str], outlets: Ite
     words = [*texts, finding.explanation, *(p["value"] for p in finding.positions or ())]
     item.search_text = " ".join(" ".join(words).split()).casefold()
     wanted = sorted(set(outlets))
-    if [o.outlet for o in item.outlets] != wanted:
-        item.outlets = [TriageItemOutlet(outlet=o) for o in wanted]
+    if [o.outlet for o in item.outlets] != wanted:   # rows kept are reused: no delete and insert of one key
+        existing = {o.outlet: o for o in item.outlets}
+        item.outlets = [existing.get(o) or TriageItemOutlet(outlet=o) for o in wanted]
     item.type, item.confidence = finding.type, finding.confidence
     item.severity_rank = SEVERITY_RANK.get(finding.severity, 0)
 

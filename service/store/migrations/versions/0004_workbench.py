@@ -35,6 +35,27 @@ def upgrade() -> None:
     )
     with op.batch_alter_table('triage_item_outlets', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_triage_item_outlets_outlet'), ['outlet'], unique=False)
+    _backfill()
+
+
+def _backfill() -> None:
+    """Queue items stored before this revision get their outlets and search text from their findings' claims."""
+    import json
+
+    bind = op.get_bind()
+    claims = {cid: (outlet, text) for cid, outlet, text in bind.execute(sa.text("SELECT id, outlet, text FROM claims"))}
+    rows = bind.execute(sa.text("SELECT t.id, f.claim_ids, f.explanation FROM triage_items t "
+                                "JOIN findings f ON f.id = t.finding_id")).all()
+    for item_id, claim_ids, explanation in rows:
+        if isinstance(claim_ids, str):
+            claim_ids = json.loads(claim_ids)
+        found = [claims[c] for c in claim_ids or () if c in claims]
+        for outlet in sorted({o for o, _ in found}):
+            bind.execute(sa.text("INSERT INTO triage_item_outlets (triage_item_id, outlet) VALUES (:i, :o)"),
+                         {"i": item_id, "o": outlet})
+        words = " ".join([t for _, t in found] + [explanation or ""])
+        bind.execute(sa.text("UPDATE triage_items SET search_text = :s WHERE id = :i"),
+                     {"s": " ".join(words.split()).casefold(), "i": item_id})
 
 
 def downgrade() -> None:
