@@ -86,7 +86,7 @@ def test_the_queue_filters_searches_counts_and_shows_the_outlets(store_app, cms,
     assert re.search(r'data-status="open"[^>]*>open <span class="count">%d</span>' % len(everything), page)
     causal = item_of(store_app, "causal")[0]
     row = page.split(f'<tr id="item-{causal}"', 1)[1].split("</tr>", 1)[0]
-    assert '<bdi class="outlet">eurointegration</bdi>, <bdi class="outlet">unn</bdi>' in row   # the outlet column
+    assert '<span class="outlet"><bdi>eurointegration</bdi></span>, <span class="outlet"><bdi>unn</bdi></span>' in row   # the outlet column
 
     def shown(**params):
         response = desk.get("/review", query_string=params)
