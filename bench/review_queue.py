@@ -1,6 +1,6 @@
 """Server time of the reviewer queue page (50 items) with 10,000 items in the store (goal: ≤ 200 ms).
 
-Usage: .venv/bin/python bench/queue.py [--items 10000] [--runs 20] [--database-url URL]
+Usage: .venv/bin/python bench/review_queue.py [--items 10000] [--runs 20] [--database-url URL]
 Fills a fresh store (SQLite in a temporary folder unless --database-url) with --items findings and their
 queue items over 200 stories of 4 outlets each, signs in with a reviewer key and times GET /review in process
 (the whole Flask request: session lookup, the count per status, the page query, the outlets and rendering), first
