@@ -83,7 +83,9 @@ def test_an_interrupted_run_says_that_the_same_command_resumes(tmp_path):
     total = write_stories(stories, 20)
     out = tmp_path / "out.jsonl"
     command = [str(FACTCHECK), "score", str(stories), "--out", str(out), "--batch-size", "1"]
-    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    # As from a terminal: a shell that started this suite in the background ignores SIGINT, and children inherit that.
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                               preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     deadline = time.monotonic() + 300
     while not (out.exists() and out.read_text(encoding="utf-8").count("\n") >= 1):
         assert process.poll() is None and time.monotonic() < deadline, process.communicate()
