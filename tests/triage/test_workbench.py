@@ -110,7 +110,7 @@ def test_the_queue_filters_searches_counts_and_shows_the_outlets(store_app, cms,
 
 
 def test_page_links_and_counts_over_many_items(store_app, desk):
-    from bench.queue import fill
+    from bench.review_queue import fill
 
     with store_app.app_context():
         fill(db.session(), 120, stories=3)
