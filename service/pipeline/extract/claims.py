@@ -446,9 +446,7 @@ def _split_kind(tok, heads) -> tuple[str, str]:
 def _context_tokens(head, kind: str, sent) -> set[int]:
     """Tokens a split-off claim borrows from its parent so it reads as a statement."""
     if kind == "coordinate" and not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in head.children):
-        first = head
-        while first.dep_ == "conj" and first.head.i != first.i:
-            first = first.head
+        first = rendering.coordinated_first(head)
         # "wants to reopen X, normalize Y": each infinitive keeps "<subject> wants to".
         infinitive = next((c for c in first.children if c.dep_ == "xcomp" and c.i < head.i), None)
         if first.dep_ == "xcomp":
