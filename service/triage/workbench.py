@@ -163,19 +163,24 @@ def _segments(article: Article, spans: dict[str, list], fact_of: dict[str, int],
     blocks = [(b.start, b.end) for b in content_blocks(text)]
     claim_spans = [(a, b, cid) for cid, pieces in spans.items() for a, b in pieces if 0 <= a < b <= len(text)]
     cuts = sorted({0, len(text), *(p for b in blocks for p in b), *(p for a, b, _ in claim_spans for p in (a, b))})
-    out, pinned = [], set()
+    # A claim's pins stand after the first piece of text it covers, even where a shorter claim inside it owns the colour.
+    pin_at = {}
+    for s, e, cid in sorted(claim_spans):
+        if cid not in pin_at and pins.get(fact_of.get(cid)):
+            pin_at[cid] = s
+    out = []
     for a, b in zip(cuts, cuts[1:]):
         covering = [(e - s, cid) for s, e, cid in claim_spans if s <= a and b <= e]
         cid = min(covering)[1] if covering else None
         boiler = not any(s <= a and b <= e for s, e in blocks)
         fact = fact_of.get(cid) if cid else None
-        if out and out[-1].claim == cid and out[-1].boilerplate == boiler:
+        due = [pin for _, other in sorted(covering) if pin_at.get(other) == a
+               for pin in pins[fact_of[other]]]
+        if out and out[-1].claim == cid and out[-1].boilerplate == boiler and not due:
             out[-1].text += text[a:b]
             continue
         segment = Segment(text[a:b], boiler, cid, fact)
-        if cid and fact is not None and cid not in pinned:
-            segment.pins = pins.get(fact, [])
-            pinned.add(cid)
+        segment.pins = list({pin["item"]: pin for pin in due}.values())
         out.append(segment)
     return out
 

@@ -193,7 +193,8 @@ def test_posts_survive_a_worker_kill_and_a_database_restart(postgres):
             if p.kind == "error":
                 assert p.status >= 400 and is_error_shape(p.body), (p.status, p.body)
                 assert "Traceback" not in str(p.body) and "sqlalchemy" not in str(p.body).lower(), p.body
-                assert p.status != 500, f"a database fault leaked out as 500: {p.body}"
+                assert p.status != 500, (f"a database fault leaked out as 500: {p.body}\n"
+                                         + server.log_path.read_text(errors="replace")[-15000:])
                 if p.status == 503:
                     assert p.body["error"]["code"] == "database_unavailable" and int(p.retry_after) >= 1, p.retry_after
         assert len(accepted) >= 4, [(p.kind, p.status, p.body) for p in posts]
