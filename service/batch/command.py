@@ -54,9 +54,12 @@ def score(in_path, out_path, errors_path, engine, workers, address, batch_size, 
         with silenced_libraries() if quiet else contextlib.nullcontext(), \
                 make_engine(engine, workers, address) as runner:
             warm = time.perf_counter() - started
+            nodes = runner.nodes
             summary = run_scoring(runner, in_path, out_path, errors_path, chunk_stories=batch_size,
                                   max_sources=settings.max_sources, max_source_chars=settings.max_source_chars,
                                   progress=None if quiet else sys.stderr)
+    except ConnectionError as error:   # a Ray cluster that cannot be joined (ray_engine.py says why)
+        raise click.ClickException(str(error)) from None
     except KeyboardInterrupt:
         click.echo(f"\nInterrupted. Every story scored so far is in {out_path}; run the same command again to "
                    "resume (those stories are skipped).", err=True)
@@ -67,7 +70,7 @@ def score(in_path, out_path, errors_path, engine, workers, address, batch_size, 
         click.echo(f"Error: {summary.bad_lines} bad lines and {summary.failed} failed stories (--strict); "
                    f"see {errors_path}", err=True)
     if not quiet:
-        line = {"engine": engine, "workers": workers, "scored": summary.scored, "skipped": summary.skipped,
+        line = {"engine": engine, "workers": workers, "nodes": nodes, "scored": summary.scored, "skipped": summary.skipped,
                 "bad_lines": summary.bad_lines, "failed": summary.failed, "articles": summary.articles,
                 "warm_up_seconds": round(warm, 2), "seconds": round(seconds, 2), "errors_file": errors_path}
         click.echo(json.dumps(line), err=True)

@@ -58,6 +58,7 @@ def _score_in_worker(chunk: list[Story]) -> list[Scored]:
 
 class LocalEngine:
     name = "local"
+    nodes = 1
 
     def __init__(self, workers: int = 1):
         self.workers = max(1, workers)

@@ -1,7 +1,7 @@
 """The Ray engine: one actor per worker, each holding one warm pipeline, scoring the same chunks as local.
 
-Without an address it starts a local Ray with num_cpus = workers; with one (e.g. "ray://head:10001" or
-"auto") it joins that cluster, whose nodes must have this package installed. Chunks come back in input
+Without an address it starts a local Ray with num_cpus = workers; with one (the head's "HOST:6379", or
+"auto" on a node of the cluster) it joins that cluster, whose nodes must have this package installed. Chunks come back in input
 order with a bounded number in flight.
 """
 from __future__ import annotations
@@ -16,12 +16,30 @@ from service.batch.stories import Story
 FORWARDED_ENV_PREFIXES = ("FACTCHECK_", "HF_", "TRANSFORMERS_", "TOKENIZERS_")
 
 
+def join_cluster(address: str, options: dict) -> None:
+    """ray.init on a running cluster, or a ConnectionError that says what to check."""
+    import ray
+
+    try:
+        ray.init(address=address, **options)
+    except ConnectionError as error:
+        cause = str(error.__cause__ or error)
+        reason = "the cluster refused this process's token" if "InvalidAuthToken" in cause else cause.splitlines()[0]
+        raise ConnectionError(
+            f"[FC032] could not join the Ray cluster at {address} ({reason}); check the head's address "
+            "(HEAD_IP:6379) and that RAY_AUTH_TOKEN, or ~/.ray/auth_token, holds the cluster's token "
+            "(`ray get-auth-token` on the head prints it)") from error
+
+
 class ScoringActor:
     def __init__(self, threads: int):
         self.pipeline = warm_pipeline(threads)
 
-    def ready(self) -> bool:
-        return True
+    def node(self) -> str:
+        """The id of the Ray node this actor runs on."""
+        import ray
+
+        return ray.get_runtime_context().get_node_id()
 
     def score(self, chunk: list[Story]) -> list[Scored]:
         return score_chunk(self.pipeline, chunk)
@@ -35,6 +53,7 @@ class RayEngine:
         self.address = address or None
         self._pool = None
         self._started_ray = False
+        self.nodes = 0   # distinct Ray nodes the actors landed on, known once started
 
     def start(self) -> "RayEngine":
         import ray
@@ -46,7 +65,7 @@ class RayEngine:
             options = dict(runtime_env={"env_vars": env}, include_dashboard=False, log_to_driver=False,
                            configure_logging=False)
             if self.address:
-                ray.init(address=self.address, **options)
+                join_cluster(self.address, options)
             else:
                 ray.init(num_cpus=self.workers, **options)
             self._started_ray = True
@@ -54,7 +73,7 @@ class RayEngine:
         threads = 1 if self.address else threads_per_worker(self.workers)
         actor_class = ray.remote(num_cpus=1)(ScoringActor)
         actors = [actor_class.remote(threads) for _ in range(self.workers)]
-        ray.get([a.ready.remote() for a in actors])
+        self.nodes = len(set(ray.get([a.node.remote() for a in actors])))   # also waits until each is warm
         self._pool = ActorPool(actors)
         return self
 
