@@ -19,7 +19,8 @@ API_DESCRIPTION = ("Claims, facts and typed discrepancies across news sources. E
 
 
 def create_app(config: Optional[dict] = None, settings: Optional[Settings] = None, pipeline=None) -> Flask:
-    from service.api import articles, compare, health, jobs, keys, openapi, triage
+    from service import archive
+    from service.api import articles, claims, compare, health, jobs, keys, openapi, triage
     from service.pipeline.core import Pipeline
 
     settings = settings or Settings.from_env()
@@ -48,6 +49,7 @@ def create_app(config: Optional[dict] = None, settings: Optional[Settings] = Non
     security.init_app(app, settings)
     limits.init_app(app, settings)
     store_db.init_app(app, settings)
+    archive.init_app(app, settings, pipeline)
     auth.init_app(app)
     review_views.init_app(app, settings)
     api = Api()
@@ -60,6 +62,7 @@ def create_app(config: Optional[dict] = None, settings: Optional[Settings] = Non
     api.register_blueprint(jobs.blp)
     api.register_blueprint(articles.blp)
     api.register_blueprint(triage.blp)
+    api.register_blueprint(claims.blp)
     api.register_blueprint(keys.blp)
     errors.register(app)
     inputs.init_app(app)

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import click
 
+from service.archive.commands import index, search
 from service.batch.command import score
 from service.store.commands import database, jobs, keys
 
@@ -17,6 +18,8 @@ cli.add_command(keys)
 cli.add_command(database)
 cli.add_command(score)
 cli.add_command(jobs)
+cli.add_command(index)
+cli.add_command(search)
 
 
 if __name__ == "__main__":

@@ -40,6 +40,12 @@ class Settings:
     worker_max_rss_mb: int = setting(3072, "A gunicorn worker whose resident memory is above this many MiB after a response exits gracefully (its other requests finish first) and gunicorn starts a fresh one; 0 turns the guard off.")
     log_level: str = setting("INFO", "Log level of the JSON logs.")
     warm_on_start: bool = setting(True, "Load the model weights when the app is created, before workers fork.")
+    archive: bool = setting(True, "Keep the claim archive: every stored claim's embedding in the database and a FAISS index over them (search, prior reviews, story assignment). Off, posts need a story_id.")
+    archive_index_path: str = setting("", "File of this host's claim index; empty means beside a SQLite database's file (<file>.claim-index.faiss), else claim-index.faiss in the instance folder. Each host keeps its own; the database is the source of truth.")
+    archive_exact_below: int = setting(50_000, "Archives with fewer claims than this are searched exactly (a flat index); from it on `factcheck index rebuild` trains an IVF index with 8-bit scalar quantisation.")
+    archive_nprobe: int = setting(48, "IVF lists searched per query (recall against speed; see bench/archive.py).")
+    archive_save_every: int = setting(1000, "The claim index file is rewritten once a process has caught up this many claims past the file.")
+    story_window_days: int = setting(7, "A post without story_id joins a story with an article published this many days before or after it, or starts a new one.")
     batch_stories: int = setting(8, "Stories per chunk in `factcheck score`: a chunk is the unit of work sent to a worker.")
     ray_address: str = setting("", "Ray cluster `factcheck score --engine ray` joins; empty means start a local Ray.")
 

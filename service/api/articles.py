@@ -9,6 +9,7 @@ from flask_smorest import Blueprint
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
+from service import archive
 from service.api import examples, openapi
 from service.api.store_schemas import ArticleIn, ArticleOut, StoryOut
 from service.auth import current_caller, require_role
@@ -59,6 +60,8 @@ class Articles(MethodView):
             with budget.limits(settings.request_deadline_s, settings.max_claims):
                 result = ingest_article(session, store_pipeline(), body["story_id"], body["outlet"], body["text"],
                                         body["published_at"], body.get("url"), caller.key_id if caller else None)
+                if result.created:
+                    archive.record_post(session, store_pipeline().embedder, result.article.story_id)
             session.commit()
         except (IntegrityError, StoryMoved):
             # Two posts to one story at the same moment (the same new story, or the same outlet's next version),

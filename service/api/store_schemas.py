@@ -119,3 +119,40 @@ class DecisionConflictDetail(ErrorDetail):
 
 class DecisionConflictOut(Schema):
     error = fields.Nested(DecisionConflictDetail, required=True)
+
+
+class ClaimSearchQuery(Schema):
+    q = fields.String(required=True, validate=[validate.Length(min=1, max=2000), not_blank],
+                      metadata={"description": "the text to find stored claims like"})
+    k = fields.Integer(load_default=10, validate=validate.Range(min=1, max=100))
+    since = fields.Date(load_default=None, metadata={"description": "only claims of articles published on or after"})
+    story = fields.String(load_default=None, validate=validate.Length(min=1, max=200))
+    outlet = fields.String(load_default=None, validate=validate.Length(min=1, max=200))
+
+
+class ArchiveFindingOut(Schema):
+    id = fields.Integer()
+    story_id = fields.String()
+    type = fields.String()
+    status = fields.String(metadata={"description": "open | closed"})
+    review = fields.String(allow_none=True, metadata={"description": "confirmed | dismissed | edited, or null"})
+    decided_at = fields.Date(allow_none=True)
+    explanation = fields.String(metadata={"description": "the reviewer's explanation when edited, else the finding's"})
+    claimreview = fields.String(allow_none=True, metadata={"description": "the ClaimReview link once confirmed"})
+
+
+class ClaimHitOut(Schema):
+    claim_id = fields.String()
+    text = fields.String()
+    similarity = fields.Float(metadata={"description": "cosine similarity of the embeddings"})
+    story_id = fields.String()
+    outlet = fields.String()
+    url = fields.String(allow_none=True)
+    published_at = fields.Date(allow_none=True)
+    article_id = fields.Integer()
+    active = fields.Boolean(metadata={"description": "false when the outlet's latest version no longer carries it"})
+    findings = fields.List(fields.Nested(ArchiveFindingOut))
+
+
+class ClaimSearchOut(Schema):
+    results = fields.List(fields.Nested(ClaimHitOut))

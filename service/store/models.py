@@ -4,7 +4,8 @@ from __future__ import annotations
 from datetime import date, datetime, timezone
 from typing import Optional
 
-from sqlalchemy import JSON, Date, DateTime, Float, ForeignKey, Index, Integer, String, Text, UniqueConstraint
+from sqlalchemy import (JSON, Date, DateTime, Float, ForeignKey, Index, Integer, LargeBinary, String, Text,
+                        UniqueConstraint)
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 SEVERITY_RANK = {"high": 3, "medium": 2, "low": 1}
@@ -60,6 +61,19 @@ class Claim(Base):
     last_article_id: Mapped[int] = mapped_column(ForeignKey("articles.id"))
     detail: Mapped[dict] = mapped_column(JSON, default=dict)   # span, role, modality, … of the latest version
     active: Mapped[bool] = mapped_column(default=True)
+
+
+class ClaimVector(Base):
+    """A stored claim's embedding under an archive sequence number (service/archive/): the claim index is rebuilt
+    and caught up from these rows, so the database stays its source of truth. AUTOINCREMENT: a sequence number is
+    never reused, also on SQLite after a rebuild deleted the rows."""
+    __tablename__ = "claim_vectors"
+    __table_args__ = {"sqlite_autoincrement": True}
+    seq: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    claim_id: Mapped[str] = mapped_column(ForeignKey("claims.id"), unique=True)
+    model: Mapped[str] = mapped_column(String(300))   # the embedder's name, revision and dimension
+    vector: Mapped[bytes] = mapped_column(LargeBinary)   # float32, normalised
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
 
 
 class ArticleClaim(Base):

@@ -18,7 +18,7 @@ def test_upgrade_to_head_and_downgrade_to_base(database_url):
     upgrade(database_url)
     assert tables(database_url) == set(Base.metadata.tables) == {
         "stories", "articles", "claims", "article_claims", "findings", "triage_items", "review_decisions",
-        "api_keys", "audit_log", "review_sessions", "jobs", "triage_item_outlets"}
+        "api_keys", "audit_log", "review_sessions", "jobs", "triage_item_outlets", "claim_vectors"}
     downgrade(database_url)
     assert tables(database_url) == set()
     upgrade(database_url)   # and up again: the downgrade left nothing behind that blocks it

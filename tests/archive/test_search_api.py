@@ -1,0 +1,51 @@
+"""GET /v1/claims/search on both stores: posted claims are found with their story, article and findings."""
+from __future__ import annotations
+
+from tests.store.conftest import post_article
+
+
+def search(client, **query):
+    return client.get("/v1/claims/search", query_string=query)
+
+
+def test_posted_claims_are_found_with_story_article_and_findings(cms, reviewer, seed_texts):
+    assert post_article(cms, "zapad", "A", seed_texts["A"], url="https://a.example/zapad").status_code == 201
+    posted = post_article(cms, "zapad", "B", seed_texts["B"]).get_json()
+    assert posted["findings"]
+    finding = posted["findings"][0]
+    item = reviewer.get("/v1/triage").get_json()["items"]
+    item = next(i for i in item if i["finding"]["id"] == finding["id"])
+    assert reviewer.post(f"/v1/triage/{item['id']}/decision", json={"decision": "confirm"}).status_code == 200
+
+    claims = cms.get("/v1/stories/zapad").get_json()["claims"]
+    target = next(c for c in claims if c["id"] == finding["claims"][0])
+    response = search(reviewer, q=target["text"], k=3)
+    assert response.status_code == 200
+    results = response.get_json()["results"]
+    assert len(results) == 3
+    top = results[0]
+    assert top["claim_id"] == target["id"] and top["similarity"] > 0.99
+    assert top["story_id"] == "zapad" and top["outlet"] == target["outlet"] and top["published_at"] == "2025-09-15"
+    found = next(f for f in top["findings"] if f["id"] == finding["id"])
+    assert found["review"] == "confirmed" and found["decided_at"]
+    assert found["claimreview"] == f"/v1/findings/{finding['id']}/claimreview"
+    assert [r["similarity"] for r in results] == sorted((r["similarity"] for r in results), reverse=True)
+
+
+def test_filters_narrow_the_claims_searched(cms, seed_texts):
+    post_article(cms, "one", "A", seed_texts["A"], published_at="2025-09-10")
+    post_article(cms, "two", "B", seed_texts["B"], published_at="2025-09-15")
+    text = "Belarus and Russia hold military exercises"
+    assert {r["story_id"] for r in search(cms, q=text, k=5, story="two").get_json()["results"]} == {"two"}
+    assert {r["outlet"] for r in search(cms, q=text, k=5, outlet="A").get_json()["results"]} == {"A"}
+    assert {r["story_id"] for r in search(cms, q=text, k=50, since="2025-09-12").get_json()["results"]} == {"two"}
+    assert {r["story_id"] for r in search(cms, q=text, k=50).get_json()["results"]} == {"one", "two"}
+
+
+def test_bad_queries_get_the_error_shape(archive_app, cms):
+    for query in ({}, {"q": "  "}, {"q": "x", "k": 0}, {"q": "x", "k": 101}, {"q": "x", "since": "yesterday"}):
+        response = search(cms, **query)
+        assert response.status_code == 422, query
+        assert response.get_json()["error"]["code"] == "invalid_request"
+    anonymous = archive_app.test_client().get("/v1/claims/search?q=x")
+    assert anonymous.status_code == 401 and anonymous.get_json()["error"]["code"] == "unauthorized"
