@@ -2,8 +2,6 @@
 fact whatever its wording; the number slot then compares the figures (no model)."""
 from dataclasses import replace
 
-import pytest
-
 from service.pipeline.compare.facts import build_facts
 from service.pipeline.compare.slots import fact_disputes
 from service.pipeline.compare.tolls import lead_tolls
@@ -70,9 +68,6 @@ def test_one_toll_told_with_different_verbs_is_one_fact():
     assert [d.check.name for d in disputes] == ["numeric"]
 
 
-@pytest.mark.xfail(strict=True, reason="two floors never conflict in checks/numeric.py and a toll with no unit "
-                   "('at least 37 dead') is never compared, so the example tolls.py is written for gives no dispute; "
-                   "the old tally check flagged floors more than 25 % apart")
 def test_far_apart_floors_of_one_toll_are_disputed():
     dead = toll("A#0", 37, "lower", text="at least 37", unit="", event="hit")
     killed = toll("B#0", 10, "lower", text="at least 10")

@@ -6,6 +6,9 @@ counts of a unit ("89 % had ever drunk, 44 % in the last month") and the other f
 sparer claim must match one of the other's (or one of its numbers with no unit); a count the sparer claim does
 not mention is no conflict, and neither is a total against the parts the other claim adds up to it, nor a
 count the other claim gives under another noun.
+
+A toll (the dead, the injured, the missing) is one count whatever noun carries it ("37 dead", "10 people were
+killed"), and two floors of one toll far apart ("at least 37" vs "at least 10") are two headline figures, not one.
 """
 from __future__ import annotations
 
@@ -16,8 +19,26 @@ from service.pipeline.extract.normalize import quantities_conflict
 from service.pipeline.types import Claim, Quantity
 
 
+FLOOR_SPREAD = 0.75   # two floors of one toll conflict when the lower is under this share of the higher
+
+
 def compatible(q: Quantity, other: Quantity) -> bool:
-    return not quantities_conflict(q.value, q.bound, other.value, other.bound)
+    if quantities_conflict(q.value, q.bound, other.value, other.bound):
+        return False
+    floors = q.tally and other.tally and q.bound == other.bound == "lower" and max(q.value, other.value) > 0
+    return not (floors and min(q.value, other.value) < FLOOR_SPREAD * max(q.value, other.value))
+
+
+def counted(q: Quantity) -> set[str]:
+    """What a figure counts: its noun and its toll (none when the parse found neither)."""
+    return {k for k in (q.unit, q.tally and f"toll:{q.tally}") if k}
+
+
+TOLL_WORDS = {"death": "dead", "injury": "injured", "missing": "missing"}
+
+
+def noun(key: str) -> str:
+    return f"the {TOLL_WORDS[key[5:]]}" if key.startswith("toll:") else key
 
 
 def same_toll(q: Quantity, other: Quantity) -> bool:
@@ -38,32 +59,32 @@ def _accounted(q: Quantity, other: Claim) -> bool:
 
 
 def check(a: Claim, b: Claim) -> Optional[Discrepancy]:
-    units = list(dict.fromkeys(q.unit for q in a.quantities if q.unit))
-    for unit in units:
-        of_a = [q for q in a.quantities if q.unit == unit]
-        of_b = [q for q in b.quantities if q.unit == unit]
+    for unit in dict.fromkeys(k for q in a.quantities for k in sorted(counted(q))):
+        of_a = [q for q in a.quantities if unit in counted(q)]
+        of_b = [q for q in b.quantities if unit in counted(q)]
         if not of_b:
             continue
         # Counts whose unit the parse missed (a number with no noun) may be counts of this unit too.
-        loose_a = [q for q in a.quantities if not q.unit]
-        loose_b = [q for q in b.quantities if not q.unit]
+        loose_a = [q for q in a.quantities if not counted(q)]
+        loose_b = [q for q in b.quantities if not counted(q)]
         sparer = a if len(of_a) + len(loose_a) <= len(of_b) + len(loose_b) else b
-        counted = of_a if sparer is a else of_b
+        figures = of_a if sparer is a else of_b
         candidates = of_b + loose_b if sparer is a else of_a + loose_a
-        for q in counted:
+        for q in figures:
             other_claim = b if sparer is a else a
             rivals = [o for o in (of_b if sparer is a else of_a) if same_toll(q, o) and not _accounted(o, sparer)]
             if not rivals or any(compatible(q, o) for o in candidates if same_toll(q, o)) or _accounted(q, other_claim):
                 continue
             other = rivals[0]
             qa, qb = (q, other) if sparer is a else (other, q)
-            return Discrepancy("numeric", "high", 0.9,
-                               f"Different counts of {unit}: {a.source} gives “{qa.text}”, {b.source} gives “{qb.text}”.")
+            return Discrepancy("numeric", "high", 0.9, f"Different counts of {noun(unit)}: {a.source} gives "
+                                                       f"“{qa.text}”, {b.source} gives “{qb.text}”.")
     return None
 
 
 CHECK = register(Check(name="numeric", type="numeric", slot="number", severity="high", order=20, compare=check,
-                           value=lambda c: ", ".join(f"{q.text} {q.unit}".strip() for q in c.quantities if q.unit),
-                           comparable=lambda a, b: bool({q.unit for q in a.quantities if q.unit}
-                                                        & {q.unit for q in b.quantities if q.unit}),
+                           value=lambda c: ", ".join(f"{q.text} {q.unit or TOLL_WORDS[q.tally]}".strip()
+                                                     for q in c.quantities if counted(q)),
+                           comparable=lambda a, b: bool(set().union(*map(counted, a.quantities))
+                                                        & set().union(*map(counted, b.quantities))),
                            partial_lists=True))

@@ -41,3 +41,22 @@ def test_a_count_given_under_another_noun_is_no_conflict():
     passengers_were = claim("B#0", "90 passengers were Indian", quantities=(count(90, "passenger"), count(40, "english")))
     assert numeric.check(by_nationality, passengers_were) is None
     assert numeric.check(passengers_were, by_nationality) is None
+
+
+def test_one_toll_is_compared_whatever_noun_carries_it():
+    dead = claim("A#0", "leaving 37 dead", quantities=(count(37, "", "37", tally="death"),))
+    killed = claim("B#0", "10 people were killed", quantities=(count(10, "people", "10", tally="death"),))
+    found = numeric.check(dead, killed)
+    assert found is not None and found.explanation.startswith("Different counts of the dead:")
+    assert numeric.CHECK.comparable(dead, killed) and numeric.CHECK.value(dead) == "37 dead"
+    assert numeric.check(dead, claim("B#1", quantities=(count(37, "people", "37", tally="death"),))) is None
+    injured = claim("B#2", quantities=(count(10, "", "10", tally="injury"),))
+    assert numeric.check(dead, injured) is None and not numeric.CHECK.comparable(dead, injured)
+
+
+def test_floors_of_one_toll_conflict_only_when_far_apart():
+    def floor(cid, value, tally="death", unit="people"):
+        return claim(cid, quantities=(count(value, unit, f"at least {value}", "lower", tally),))
+    assert numeric.check(floor("A#0", 37), floor("B#0", 10)) is not None
+    assert numeric.check(floor("A#0", 37), floor("B#0", 30)) is None          # within FLOOR_SPREAD
+    assert numeric.check(floor("A#0", 37, ""), floor("B#0", 10, "")) is None    # not a toll: both floors hold
