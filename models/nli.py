@@ -26,11 +26,17 @@ class OnnxNli:
 
     `threads` pairs run at once, each on one intra-op thread: for one 160-token pair the second
     intra-op thread buys little, while two pairs side by side take half the time.
+
+    The int8 graph's integer sums are exact on every x86 CPU: on one without VNNI or AMX the session
+    runs onnxruntime's u8u8 kernels (models/cpu.py), so a pair scores the same there as here.
+    `exact_u8u8` forces that choice (None: by CPU); `int8_kernels` says which ran.
     """
 
-    def __init__(self, ref: ModelRef, threads: int | None = None):
+    def __init__(self, ref: ModelRef, threads: int | None = None, exact_u8u8: bool | None = None):
         import onnxruntime as ort
         from tokenizers import Tokenizer
+
+        from models.cpu import int8_session_options
 
         self.ref = ref
         folder = ref.location
@@ -38,11 +44,11 @@ class OnnxNli:
         tokenizer_dirs = sorted(d for d in os.listdir(folder) if d.endswith("tokenizer"))
         if not onnx_files or not tokenizer_dirs:
             raise FileNotFoundError(f"[FC011] {folder} holds no .onnx model with a *tokenizer folder")
-        options = ort.SessionOptions()
-        options.intra_op_num_threads = 1
+        options, self.int8_kernels = int8_session_options(threads=1, exact_u8u8=exact_u8u8)
         self.pool = ThreadPoolExecutor(max_workers=max(1, threads or os.cpu_count() or 1),
                                        thread_name_prefix="nli")
-        self.session = ort.InferenceSession(os.path.join(folder, onnx_files[0]), options,
+        self.model_path = os.path.join(folder, onnx_files[0])
+        self.session = ort.InferenceSession(self.model_path, options,
                                             providers=["CPUExecutionProvider"])
         self.input_names = [i.name for i in self.session.get_inputs()]
         self.tokenizer = Tokenizer.from_file(os.path.join(folder, tokenizer_dirs[0], "tokenizer.json"))
