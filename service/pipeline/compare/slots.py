@@ -95,21 +95,21 @@ def _holder(check: Check, said: list[Claim], claims: dict[str, Claim]):
 
 
 def _compatible_groups(sources: list[str], conflicts: dict[frozenset, Discrepancy], comparable) -> list[list[str]]:
-    """Sources joined when they speak of one thing in the slot and do not conflict; only groups in conflict with
-    another are positions (a source comparable with none takes no position); largest group first."""
-    root = {s: s for s in sources}
-
-    def find(x: str) -> str:
-        while root[x] != x:
-            root[x] = root[root[x]]
-            x = root[x]
-        return x
-
-    for s, t in combinations(sources, 2):
-        if frozenset((s, t)) not in conflicts and comparable(s, t):
-            root[find(s)] = find(t)
-    groups: dict[str, list[str]] = {}
-    for s in sources:
-        groups.setdefault(find(s), []).append(s)
-    disputed = {find(s) for pair in conflicts for s in pair}
-    return sorted((g for r, g in groups.items() if r in disputed), key=lambda g: (-len(g), sources.index(g[0])))
+    """Sources grouped so that no two of a group conflict: the sources in most conflicts first, each joining the
+    largest group it speaks of one thing with and conflicts with none of (a vague value, such as a floor that
+    fits two rival figures, joins one side rather than bridging both). Only groups in conflict with another are
+    positions (a source comparable with none takes no position); largest group first."""
+    clashes = {s: sum(s in pair for pair in conflicts) for s in sources}
+    groups: list[list[str]] = []
+    for s in sorted(sources, key=lambda x: (-clashes[x], sources.index(x))):
+        fits = [g for g in groups if any(comparable(s, t) for t in g)
+                and not any(frozenset((s, t)) in conflicts for t in g)]
+        if fits:
+            max(fits, key=len).append(s)
+        else:
+            groups.append([s])
+    disputed = [g for g in groups if any(frozenset((s, t)) in conflicts for s in g for h in groups if h is not g
+                                         for t in h)]
+    for g in disputed:
+        g.sort(key=sources.index)
+    return sorted(disputed, key=lambda g: (-len(g), sources.index(g[0])))

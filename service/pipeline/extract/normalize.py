@@ -239,7 +239,10 @@ CURRENCIES = {"$": "usd", "us$": "usd", "dollar": "usd", "usd": "usd", "€": "e
 UNITS = {"km": "kilometre", "kilometer": "kilometre", "kms": "kilometre", "mile": "mile", "m": "metre",
          "meter": "metre", "kg": "kilogram", "kilo": "kilogram", "t": "tonne", "ton": "tonne", "tons": "tonne",
          "percent": "percent", "per cent": "percent", "%": "percent", "hectare": "hectare", "ha": "hectare",
-         "litre": "litre", "liter": "litre", "l": "litre", "barrel": "barrel", "bpd": "barrel per day"}
+         "litre": "litre", "liter": "litre", "l": "litre", "barrel": "barrel", "bpd": "barrel per day",
+         # nouns outlets use for one counted thing
+         "house": "home", "dwelling": "home", "coach": "carriage", "compartment": "carriage", "bogie": "carriage",
+         "person": "people", "persons": "people", "individual": "people"}
 
 
 def unit_of(label: str, text: str, noun: str = "") -> str:

@@ -19,19 +19,23 @@ from service.pipeline.extract.normalize import quantities_conflict
 from service.pipeline.types import Claim, Quantity
 
 
-FLOOR_SPREAD = 0.75   # two floors of one toll conflict when the lower is under this share of the higher
+TOLL_FLOORS_APART = 0.75   # two floors of one toll conflict when the lower is under this share of the higher
 
 
 def compatible(q: Quantity, other: Quantity) -> bool:
     if quantities_conflict(q.value, q.bound, other.value, other.bound):
         return False
     floors = q.tally and other.tally and q.bound == other.bound == "lower" and max(q.value, other.value) > 0
-    return not (floors and min(q.value, other.value) < FLOOR_SPREAD * max(q.value, other.value))
+    return not (floors and min(q.value, other.value) < TOLL_FLOORS_APART * max(q.value, other.value))
+
+
+GENERIC_NOUNS = {"", "people", "person", "death", "fatality", "life", "victim"}
 
 
 def counted(q: Quantity) -> set[str]:
-    """What a figure counts: its noun and its toll (none when the parse found neither)."""
-    return {k for k in (q.unit, q.tally and f"toll:{q.tally}") if k}
+    """What a figure counts: its noun, and its toll when the noun says no more ("37 dead", "10 people were
+    killed"; "five passengers" is a count of passengers only); none when the parse found neither."""
+    return {k for k in (q.unit, q.tally and q.unit in GENERIC_NOUNS and f"toll:{q.tally}") if k}
 
 
 TOLL_WORDS = {"death": "dead", "injury": "injured", "missing": "missing"}

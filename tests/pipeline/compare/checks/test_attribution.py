@@ -20,3 +20,13 @@ def test_one_kind_one_name_or_an_unnamed_speaker_is_not():
     assert attribution.check(said("A#0", "Lukashenko", "person"), said("B#0", "", "organisation")) is None
     assert attribution.check(said("A#0", "Lukashenka", "person"), said("B#0", "Lukashenko", "organisation")) is None
     assert attribution.CHECK.value(said("A#0", "", "")) == ""
+
+
+def test_a_description_or_a_news_agency_conflicts_with_no_named_speaker():
+    org = said("B#0", "the National Center for Seismology", "organisation")
+    for speaker in ("Officials", "a senior railway official", "an official at the provincial earthquake bureau",
+                    "Gansu authorities", "police and railway officials", "Xinhua", "the Reuters news agency"):
+        assert attribution.check(said("A#0", speaker, "person"), org) is None, speaker
+    assert attribution.check(said("A#0", "Kuber Kadayat", "person"), said("B#0", "the police", "organisation")) is None
+    assert attribution.check(said("A#0", "Khrenin", "person"),
+                             said("B#0", "the country's Ministry of Defense", "organisation")) is not None
