@@ -2,9 +2,10 @@
 
 Usage: .venv/bin/python bench/repost.py [--runs N]
 Each run uses a fresh store and a fresh per-process cache: post the first seed article, then time the
-first post of the second seed into the same story (checked against the first), then time the re-post of
-the second after one paragraph is rewritten, and the re-post of identical text. Prints each run, the
-medians, the ratio, and a JSON summary as the last line.
+first post of the second seed into the same story (the baseline), then time the re-post of the second after
+one paragraph is rewritten, and the re-post of identical text. Wall and CPU seconds of this process (all its
+threads) are both given: on a shared machine the wall time of a small embedding call swings with the load.
+Prints each run, the medians, the ratio, and a JSON summary as the last line.
 """
 from __future__ import annotations
 
@@ -33,7 +34,7 @@ REWRITTEN = ("The ministry later released footage of the two officers at the tra
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--runs", type=int, default=5)
     args = parser.parse_args()
     logging.disable(logging.INFO)
 
@@ -62,32 +63,34 @@ def main() -> None:
         client.environ_base["HTTP_AUTHORIZATION"] = f"Bearer {key}"
 
         def post(outlet, text):
-            started = time.perf_counter()
+            started, cpu = time.perf_counter(), time.process_time()
             response = client.post("/v1/articles", json={"story_id": f"bench-{run}", "outlet": outlet, "text": text,
                                                          "published_at": "2025-09-15"})
             assert response.status_code in (200, 201), response.get_json()
-            return time.perf_counter() - started, response.get_json()
+            return time.perf_counter() - started, time.process_time() - cpu, response.get_json()
 
         post("eurointegration", first_text)
-        first, first_body = post("unn", second_text)
-        edit, edit_body = post("unn", edited_text)
-        same, same_body = post("unn", edited_text)
+        first, first_cpu, first_body = post("unn", second_text)
+        edit, edit_cpu, edit_body = post("unn", edited_text)
+        same, _, same_body = post("unn", edited_text)
         kept = len(set(edit_body["claims"]) & set(first_body["claims"]))
         assert same_body["created"] is False
         runs.append({"first_post_s": first, "edit_repost_s": edit, "same_text_repost_s": same,
+                     "first_post_cpu_s": first_cpu, "edit_repost_cpu_s": edit_cpu,
                      "claims": len(edit_body["claims"]), "claims_kept": kept})
-        print(f"run {run + 1}: first post {first:.3f}s, re-post after a one-paragraph edit {edit:.3f}s "
-              f"({edit / first:.1%}), identical re-post {same * 1000:.1f} ms; "
-              f"{kept}/{len(edit_body['claims'])} claim ids kept")
+        print(f"run {run + 1}: first post {first:.3f}s ({first_cpu:.3f}s CPU), re-post after a one-paragraph edit "
+              f"{edit:.3f}s ({edit_cpu:.3f}s CPU; {edit / first:.1%} of the first post, {edit_cpu / first_cpu:.1%} "
+              f"in CPU), identical re-post {same * 1000:.1f} ms; {kept}/{len(edit_body['claims'])} claim ids kept")
 
-    first = statistics.median(r["first_post_s"] for r in runs)
-    edit = statistics.median(r["edit_repost_s"] for r in runs)
-    same = statistics.median(r["same_text_repost_s"] for r in runs)
-    ratio = edit / first
-    print(f"median first post {first:.3f}s; median edited re-post {edit:.3f}s; ratio {ratio:.1%} (goal ≤ 20%)")
-    print(json.dumps({"bench": "repost", "runs": len(runs), "first_post_s": round(first, 4),
-                      "edit_repost_s": round(edit, 4), "same_text_repost_s": round(same, 4),
-                      "ratio": round(ratio, 4), "goal": 0.2, "met": ratio <= 0.2}))
+    median = {key: statistics.median(r[key] for r in runs) for key in runs[0]}
+    ratio = median["edit_repost_s"] / median["first_post_s"]
+    cpu_ratio = median["edit_repost_cpu_s"] / median["first_post_cpu_s"]
+    print(f"median first post {median['first_post_s']:.3f}s; median edited re-post {median['edit_repost_s']:.3f}s; "
+          f"ratio {ratio:.1%} (goal ≤ 20%); in CPU seconds of this process {cpu_ratio:.1%}; "
+          f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs")
+    print(json.dumps({"bench": "repost", "runs": len(runs), **{k: round(v, 4) for k, v in median.items()},
+                      "ratio": round(ratio, 4), "cpu_ratio": round(cpu_ratio, 4), "goal": 0.2, "met": ratio <= 0.2,
+                      "load_average": round(os.getloadavg()[0], 1)}))
 
 
 if __name__ == "__main__":

@@ -78,17 +78,21 @@ class Pipeline:
         found: list[Claim] = []
         # One source parsed at a time, so a deadline or the claims cap stops the run before the next one is read.
         for done, source in enumerate(sources):
-            (sentences, parsed), = segment.parse_sources([source], self.parser)
-            source_claims: list[Claim] = []
-            for k, (sentence, (block_start, sent)) in enumerate(zip(sentences, parsed)):
-                source_claims += claim_builder.decompose(source, sentence.index, block_start, sent, len(source_claims))
-                if k % 50 == 49:
-                    budget.check(f"claims of {done} of {len(sources)} sources and {k + 1} sentences")
-                    budget.check_claims(len(found) + len(source_claims))
-            found += relations.link_claims(source_claims, sentences)
+            found += self.source_claims(source, f"{done} of {len(sources)} sources", len(found))
             budget.check(f"claims of {done + 1} of {len(sources)} sources")
             budget.check_claims(len(found))
         return found
+
+    def source_claims(self, source: Source, progress: str = "", claims_before: int = 0) -> list[Claim]:
+        """One source's linked claims: a function of the source alone (the store's pipeline caches it)."""
+        (sentences, parsed), = segment.parse_sources([source], self.parser)
+        source_claims: list[Claim] = []
+        for k, (sentence, (block_start, sent)) in enumerate(zip(sentences, parsed)):
+            source_claims += claim_builder.decompose(source, sentence.index, block_start, sent, len(source_claims))
+            if k % 50 == 49:
+                budget.check(f"claims of {progress} and {k + 1} sentences")
+                budget.check_claims(claims_before + len(source_claims))
+        return relations.link_claims(source_claims, sentences)
 
     def run(self, sources: list[Source]) -> Report:
         """The report on one story. Inside `budget.limits(deadline_s, max_claims)` a run past the deadline stops

@@ -1,13 +1,19 @@
 """The store's view of the one pipeline: the same stages, with per-process caches around the models.
 
-A story is re-run whole after each post, but parsed text blocks, claim embeddings and NLI scores are kept
-(keyed by their exact text), so a re-post after an edit parses only the changed blocks, embeds only the new
-claims and scores only the pairs that involve them. Each model gives what it gave for the same input (the
-NLI model scores one pair per run, so a cached score equals a fresh one).
+A story is re-run whole after each post, but parsed text blocks, each article's claims, claim embeddings and
+NLI scores are kept (keyed by their exact text), so a re-post after an edit parses only the changed blocks,
+decomposes only the edited article, embeds only the new claims and scores only the pairs that involve them.
+Each model gives what it gave for the same input (the NLI model scores one pair per run, so a cached score
+equals a fresh one).
+
+Claims are kept per article (its id, text, date and outlet), not per block: decomposing a sentence reads
+what the article's earlier sentences said (the referents a pronoun or "the ministry" resolves to, a quotation
+running on over paragraphs), so a block's claims are a function of the blocks before it too.
 """
 from __future__ import annotations
 
 import copy
+import functools
 import threading
 from collections import OrderedDict
 from typing import Callable, Hashable
@@ -78,8 +84,24 @@ class CachedNli(_Delegate):
         return np.asarray(self.cache.get_many(list(zip(premises, hypotheses)), compute))
 
 
+class CachedSourceClaims:
+    """Pipeline.source_claims remembered by source; claims are frozen, so a kept list is shared as it is."""
+
+    def __init__(self, source_claims: Callable, size: int):
+        self.source_claims = source_claims
+        self.cache = LruCache(size)
+
+    def __call__(self, source, progress: str = "", claims_before: int = 0):
+        return self.cache.get_many([source], lambda missing: [self.source_claims(s, progress, claims_before)
+                                                              for s in missing])[0]
+
+
+BLOCKS_PER_ARTICLE = 16   # the claims cache holds about as many articles as the parse cache holds blocks of
+
+
 def cached_pipeline(pipeline, size: int):
-    """A shallow copy of a warm pipeline whose parser, embedder and NLI model remember their answers."""
+    """A shallow copy of a warm pipeline whose parser, claim building, embedder and NLI model remember their
+    answers."""
     pipeline.warm_up()
     cached = copy.copy(pipeline)
     for name in [n for n in vars(cached) if callable(getattr(type(pipeline), n, None))]:
@@ -87,4 +109,6 @@ def cached_pipeline(pipeline, size: int):
     cached.parser = CachedParser(pipeline.parser, size)
     cached.embedder = CachedEmbedder(pipeline.embedder, size)
     cached.nli = CachedNli(pipeline.nli, size)
+    cached.source_claims = CachedSourceClaims(functools.partial(type(pipeline).source_claims, cached),
+                                              -(-size // BLOCKS_PER_ARTICLE))
     return cached
