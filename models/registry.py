@@ -50,17 +50,24 @@ def resolve(role: str, value: str | None = None) -> ModelRef:
     return ModelRef(role, value, value, packaged=False)
 
 
+def cache_folder() -> str:
+    """Where models built from the installed ones are kept: `models/` in the service's instance folder."""
+    from flask import Flask
+
+    return os.path.join(Flask("service").instance_path, "models")
+
+
 @lru_cache(maxsize=None)
 def load(role: str, value: str | None = None, threads: int | None = None, precision: str = "auto"):
     """Load a role's model once per process; the cache key is everything that changes the model.
 
     `threads` caps how many NLI pairs run at once, one thread each (None: one per core);
-    `precision` is the embedder's arithmetic (models/embedder.py).
+    `precision` is the embedder's arithmetic (models/embedder.py); an int8 embedder is built into cache_folder().
     """
     ref = resolve(role, value)
     if role == "embedder":
-        from models.embedder import Embedder
-        return Embedder(ref, precision)
+        from models.embedder import load_embedder
+        return load_embedder(ref, precision, cache_folder())
     if role == "nli":
         from models.nli import load_nli
         return load_nli(ref, threads)
