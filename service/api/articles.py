@@ -11,14 +11,16 @@ from sqlalchemy.exc import IntegrityError
 
 from service import archive
 from service.api import examples, openapi
-from service.api.store_schemas import ArticleIn, ArticleOut, StoryOut
+from service.api.store_schemas import ArticleIn, ArticleMoveIn, ArticleMoveOut, ArticleOut, StoryOut
+from service.archive.assign import MoveRefused, assign_story, move_article
+from service.archive.prior import prior_reviews
 from service.auth import current_caller, require_role
 from service.errors import ApiError, TooLarge
 from service.observability import metrics
 from service.pipeline import budget
 from service.store import db
 from service.store.ingest import StoryMoved, ingest_article, latest_articles
-from service.store.models import Article, ArticleClaim, Claim, Finding, Story
+from service.store.models import Article, ArticleClaim, Claim, Finding, Story, valid_id
 from service.triage.queue import finding_payload
 
 log = logging.getLogger(__name__)
@@ -55,10 +57,22 @@ class Articles(MethodView):
             raise TooLarge(f"The text has {len(body['text'])} characters; the limit is {limit}.", field="text")
         session = db.session()
         caller = current_caller()
+        settings = current_app.extensions["factcheck.settings"]
+        found = archive.current()
+        assignment = None
         try:
-            settings = current_app.extensions["factcheck.settings"]
             with budget.limits(settings.request_deadline_s, settings.max_claims):
-                result = ingest_article(session, store_pipeline(), body["story_id"], body["outlet"], body["text"],
+                story_id = body["story_id"]
+                if story_id is None:
+                    if found is None:
+                        raise ApiError("story_id is required: the claim archive, which assigns stories, is off "
+                                       "(FACTCHECK_ARCHIVE=false).", status=422, code="story_id_required",
+                                       field="story_id")
+                    assignment = assign_story(session, found, store_pipeline(), body["outlet"], body["text"],
+                                              body["published_at"], settings.story_window_days)
+                    session.rollback()   # end the read transaction before the story's run
+                    story_id = assignment.story_id
+                result = ingest_article(session, store_pipeline(), story_id, body["outlet"], body["text"],
                                         body["published_at"], body.get("url"), caller.key_id if caller else None)
                 if result.created:
                     archive.record_post(session, store_pipeline().embedder, result.article.story_id)
@@ -75,8 +89,39 @@ class Articles(MethodView):
                    "version": article.version, "url": article.url, "published_at": article.published_at,
                    "created": result.created, "updated": result.updated, "claims": result.claim_ids,
                    "findings": [finding_payload(f) for f in result.new_findings],
-                   "closed_findings": [f.id for f in result.closed_findings]}
+                   "closed_findings": [f.id for f in result.closed_findings],
+                   "assignment": assignment.payload() if assignment else None,
+                   "prior_reviews": prior_reviews(session, found, store_pipeline(), article.story_id,
+                                                  result.claim_ids) if found is not None else []}
         return payload, (201 if result.created else 200)
+
+
+@blp.route("/articles/<int:article_id>/move")
+class ArticleMove(MethodView):
+    @require_role("cms", "reviewer")
+    @openapi.requires_key(blp, *openapi.BODY_ERRORS, 403, 404, 409)
+    @blp.arguments(ArticleMoveIn)
+    @blp.response(200, ArticleMoveOut)
+    def post(self, body, article_id):
+        """Move an outlet's article (every version) to another story: the old story's findings involving it
+        close, both stories are re-checked, and the move is audited (`article_moved`)."""
+        session = db.session()
+        caller = current_caller()
+        if not valid_id(article_id) or session.get(Article, article_id) is None:
+            raise ApiError(f"No article {article_id}.", status=404, code="not_found")
+        try:
+            moved = move_article(session, store_pipeline(), article_id, body["story_id"],
+                                 caller.key_id if caller else None)
+            session.commit()
+        except MoveRefused as refused:
+            session.rollback()
+            raise ApiError(str(refused), status=409, code="move_refused", field="story_id") from None
+        except IntegrityError:
+            session.rollback()
+            raise ApiError("Another change to these stories was stored at the same moment; move it again.",
+                           status=409, code="conflict") from None
+        return {**moved, "findings": [finding_payload(f) for f in moved["findings"]],
+                "closed_findings": [f.id for f in moved["closed_findings"]]}
 
 
 @blp.route("/stories/<story_id>")

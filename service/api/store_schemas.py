@@ -15,7 +15,8 @@ def path_segment(value: str) -> None:
 
 
 class ArticleIn(Schema):
-    story_id = fields.String(required=True, validate=[validate.Length(min=1, max=200), not_blank, path_segment])
+    story_id = fields.String(load_default=None, validate=[validate.Length(min=1, max=200), not_blank, path_segment],
+                             metadata={"description": "omitted: the claim archive assigns the story (see assignment)"})
     outlet = fields.String(required=True, validate=[validate.Length(min=1, max=200), not_blank])
     url = fields.Url(load_default=None, allow_none=True, validate=validate.Length(max=2000))
     text = fields.String(required=True, validate=[validate.Length(min=1), not_blank])
@@ -51,6 +52,52 @@ class ArticleOut(Schema):
     claims = fields.List(fields.String(), metadata={"description": "persistent ids of this version's claims"})
     findings = fields.List(fields.Nested(StoredFindingOut), metadata={"description": "findings this post opened"})
     closed_findings = fields.List(fields.Integer(), metadata={"description": "findings this post closed"})
+    assignment = fields.Nested("AssignmentOut", allow_none=True,
+                               metadata={"description": "posted without story_id: which story and why"})
+    prior_reviews = fields.List(fields.Nested("PriorReviewOut"),
+                                metadata={"description": "reviewed findings of other stories on claims like this "
+                                                         "post's claims"})
+
+
+class SharedFactOut(Schema):
+    claim = fields.String(metadata={"description": "the post's claim"})
+    story_claim = fields.String(metadata={"description": "the story's claim it matches"})
+    similarity = fields.Float()
+
+
+class AssignmentOut(Schema):
+    story_id = fields.String()
+    created = fields.Boolean(metadata={"description": "true when the post started a new story"})
+    reason = fields.String()
+    shared = fields.List(fields.Nested(SharedFactOut), metadata={"description": "the facts shared, closest first"})
+
+
+class PriorReviewOut(Schema):
+    claim_id = fields.String()
+    claim = fields.String()
+    matched_claim_id = fields.String()
+    matched_claim = fields.String()
+    similarity = fields.Float()
+    story_id = fields.String()
+    finding_id = fields.Integer()
+    review = fields.String(metadata={"description": "confirmed | dismissed | edited"})
+    decided_at = fields.Date(allow_none=True)
+    explanation = fields.String()
+    claimreview = fields.String(allow_none=True)
+    summary = fields.String(metadata={"description": "e.g. 'checked before: confirmed 2025-09-16 in story X: …'"})
+
+
+class ArticleMoveIn(Schema):
+    story_id = fields.String(required=True, validate=[validate.Length(min=1, max=200), not_blank, path_segment])
+
+
+class ArticleMoveOut(Schema):
+    article_id = fields.Integer()
+    outlet = fields.String()
+    from_story = fields.String()
+    story_id = fields.String()
+    findings = fields.List(fields.Nested(StoredFindingOut), metadata={"description": "findings opened in the target"})
+    closed_findings = fields.List(fields.Integer(), metadata={"description": "findings closed in the old story"})
 
 
 class StoryClaimOut(Schema):

@@ -59,10 +59,11 @@ class Thresholds:
     causal_nearby_sentences: int = 1  # two facts this many sentences apart, unlinked, are reported side by side
     causal_confidence: float = 0.8    # a causal-framing finding (no labelled news pairs to measure it on yet)
     # The claim archive (service/archive/): claims of other stories matched by embedding similarity.
-    prior_review_similarity: float = 0.80   # an earlier reviewed claim this close is the same claim (fitted by
+    prior_review_similarity: float = 0.68   # an earlier reviewed claim this close is the same claim (fitted by
                                             # `python -m service.archive.fit` on the clusters' gold agreements)
-    story_claim_similarity: float = 0.80    # a claim of a recent story this close is a fact the post shares with it
-    story_min_shared: int = 2               # shared facts a post needs to join a story rather than start one
+    story_claim_similarity: float = 0.75    # a claim of a recent story this close is a fact the post shares with it
+    story_min_shared: int = 1               # shared facts a post needs to join a story rather than start one
+    story_centroid_similarity: float = 0.81  # and the mean of its claims' vectors this close to the story's
     confidence_tables: tuple[tuple[str, ConfidenceTable], ...] = field(default=(), repr=False)
     typed_confidences: tuple[tuple[str, float], ...] = field(default=(), repr=False)
 

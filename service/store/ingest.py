@@ -130,6 +130,19 @@ def _store(session: Session, report, story_id: str, outlet: str, text: str, dige
 
     ids = _persist_claims(session, story_id, current, article, previous, report.claims)
 
+    new, closed = apply_report(session, report, story_id, outlet, article, ids, api_key_id)
+    audit.record(session, "article_posted", "article", article.id, api_key_id, story_id=story_id, outlet=outlet,
+                 version=article.version, new_findings=[f.id for f in new], closed_findings=[f.id for f in closed])
+    source_of = {c.id: c.source for c in report.claims}
+    carried = [cid for pid, cid in ids.items() if source_of[pid] == outlet]
+    return IngestResult(article, created=True, updated=updated, new_findings=new, closed_findings=closed,
+                        claim_ids=carried)
+
+
+def apply_report(session: Session, report, story_id: str, outlet: str, article: Article, ids: dict[str, str],
+                 api_key_id: Optional[int]) -> tuple[list[Finding], list[Finding]]:
+    """The story's facts, and the findings involving outlet opened, carried on or closed, after a run over the
+    story (a post, or a move of an article into it); (new findings, closed findings)."""
     source_of = {c.id: c.source for c in report.claims}
     text_of = {c.id: c.text for c in report.claims}
     story = session.get(Story, story_id)
@@ -168,11 +181,7 @@ def _store(session: Session, report, story_id: str, outlet: str, text: str, dige
         session.flush()
         queue.enqueue(session, finding, texts, outlets)
         new.append(finding)
-    audit.record(session, "article_posted", "article", article.id, api_key_id, story_id=story_id, outlet=outlet,
-                 version=article.version, new_findings=[f.id for f in new], closed_findings=[f.id for f in closed])
-    carried = [cid for pid, cid in ids.items() if source_of[pid] == outlet]
-    return IngestResult(article, created=True, updated=updated, new_findings=new, closed_findings=closed,
-                        claim_ids=carried)
+    return new, closed
 
 
 def _persist_claims(session: Session, story_id: str, current: list[Article], article: Article,

@@ -123,8 +123,10 @@ def item_page(item_id: int):
     item = (valid_id(item_id) and db.session().get(TriageItem, item_id)) or abort(404)
     view = workbench.finding_view(db.session(), item.finding)
     decisions = workbench.decisions(db.session(), item.id)
+    from service.archive.prior import for_finding
+
     return render_template("review/item.html", item=item, finding=item.finding, view=view, decisions=decisions,
-                           here=request.path)
+                           here=request.path, prior=for_finding(db.session(), item.finding))
 
 
 def _next(default: str) -> str:

@@ -1,0 +1,207 @@
+"""The claim archive's index over a million claims: build time and memory, query latency, recall@10 vs exact.
+
+Usage: .venv/bin/python bench/archive.py [--claims 1000000] [--queries 1000] [--threads 2] [--nprobe 48]
+       .venv/bin/python bench/archive.py --post-cost [--runs 5]   (what the archive adds to POST /v1/articles)
+
+The claims: the real claim embeddings of the seed pair and of every development cluster article (the pipeline's
+claims, embedded as the store embeds them), and synthetic ones made from them: each synthetic claim is
+normalise(r_i + w·r_j + σ·g) for two real claims r_i, r_j drawn at random, w ~ U(0, 0.5), g a standard Gaussian
+vector and σ ~ U(0.02, 0.05) per claim (so a synthetic claim sits near one real claim, leaning towards another).
+The queries are fresh claims made the same way (half of them) and the real claims themselves (the other half).
+
+The index is the service's own (service/archive/index.py: ClaimIndex.build with its size rule), and the baseline
+is exact search (faiss.IndexFlatIP) over the same float32 claims in the same run: build time, the index's bytes
+and the process's resident memory added by each, p50 / p99 latency of one query and of a batch of 64, and
+recall@10 of the index against exact search. FAISS runs on --threads threads (2: the target machine). Prints a
+JSON summary as the last line.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import os
+import sys
+import time
+from pathlib import Path
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+
+
+def rss_mib() -> float:
+    with open("/proc/self/statm") as statm:
+        return int(statm.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 2**20
+
+
+def real_claim_vectors() -> tuple[np.ndarray, int]:
+    from service.archive.fit import development_articles
+    from service.archive.vectors import embed_texts
+    from service.pipeline.core import Pipeline
+    from service.pipeline.types import Source
+    from service.settings import Settings
+
+    pipeline = Pipeline(Settings.from_env()).warm_up()
+    articles = development_articles()
+    texts = []
+    for group in sorted({a.group for a in articles}):
+        sources = [Source(a.key, a.text, a.published_at, a.outlet) for a in articles if a.group == group]
+        texts += [c.text for c in pipeline.extract_claims(sources)]
+    return embed_texts(pipeline.embedder, texts), len(articles)
+
+
+def synthetic(real: np.ndarray, count: int, seed: int) -> np.ndarray:
+    rng = np.random.default_rng(seed)
+    out = np.empty((count, real.shape[1]), dtype=np.float32)
+    for start in range(0, count, 100_000):
+        n = min(100_000, count - start)
+        i, j = rng.integers(0, len(real), n), rng.integers(0, len(real), n)
+        w = rng.uniform(0, 0.5, (n, 1)).astype(np.float32)
+        sigma = rng.uniform(0.02, 0.05, (n, 1)).astype(np.float32)
+        block = real[i] + w * real[j] + sigma * rng.standard_normal((n, real.shape[1]), dtype=np.float32)
+        out[start:start + n] = block / np.linalg.norm(block, axis=1, keepdims=True)
+    return out
+
+
+def latencies(search, queries: np.ndarray, batch: int, rounds: int) -> tuple[float, float]:
+    times = []
+    for r in range(rounds):
+        chunk = queries[(r * batch) % len(queries):][:batch]
+        started = time.perf_counter()
+        search(chunk)
+        times.append((time.perf_counter() - started) * 1000)
+    return float(np.percentile(times, 50)), float(np.percentile(times, 99))
+
+
+def measure(name: str, build, queries: np.ndarray, k: int, rounds: int) -> tuple[dict, object]:
+    before = rss_mib()
+    started = time.perf_counter()
+    index, search, nbytes = build()
+    seconds = time.perf_counter() - started
+    added = rss_mib() - before
+    search(queries[:64])   # warm
+    one = latencies(search, queries, 1, rounds)
+    many = latencies(search, queries, 64, max(5, rounds // 10))
+    figures = {"build_s": round(seconds, 1), "index_mib": round(nbytes / 2**20, 1), "rss_added_mib": round(added, 1),
+               "one_p50_ms": round(one[0], 3), "one_p99_ms": round(one[1], 3),
+               "batch64_p50_ms": round(many[0], 2), "batch64_p99_ms": round(many[1], 2)}
+    print(f"{name}: build {figures['build_s']} s, index {figures['index_mib']} MiB, resident +{figures['rss_added_mib']}"
+          f" MiB; one query p50 {one[0]:.2f} ms p99 {one[1]:.2f} ms; batch of 64 p50 {many[0]:.1f} ms p99 "
+          f"{many[1]:.1f} ms", flush=True)
+    return figures, index
+
+
+def post_cost(runs: int) -> None:
+    """POST /v1/articles with the archive on vs off (FACTCHECK_ARCHIVE), same run: each run posts the first seed
+    article, then times the first post of the second into the same story (checked against the first), on a fresh
+    SQLite store and a fresh per-process cache, the two settings alternating."""
+    import dataclasses
+    import statistics
+    import tempfile
+
+    from service import create_app
+    from service.auth import create_key
+    from service.pipeline.core import Pipeline
+    from service.settings import Settings
+    from service.store import db
+    from service.store.incremental import cached_pipeline
+
+    seeds = ROOT.parent / "shared" / "seeds"
+    first, second = ((seeds / n).read_text(encoding="utf-8") for n in ("eurointegration_zapad_2025-09-15.txt",
+                                                                         "unn_zapad_2025-09-15.txt"))
+    pipeline = Pipeline(Settings.from_env()).warm_up()
+    timings = {"off": [], "on": []}
+    for run in range(runs):
+        for mode in (("off", "on") if run % 2 == 0 else ("on", "off")):
+            folder = Path(tempfile.mkdtemp(prefix="bench-archive-"))
+            settings = dataclasses.replace(pipeline.settings, database_url=f"sqlite:///{folder / 'store.db'}",
+                                           archive=mode == "on", archive_index_path=str(folder / "index.faiss"))
+            app = create_app({"TESTING": True, "RATELIMIT_ENABLED": False, "SECRET_KEY": "bench"},
+                             settings=settings, pipeline=pipeline)
+            app.extensions["factcheck.store_pipeline"] = cached_pipeline(pipeline, settings.store_cache_size)
+            with app.app_context():
+                key = create_key(db.session(), "cms")[1]
+                db.session().commit()
+            client = app.test_client()
+            client.environ_base["HTTP_AUTHORIZATION"] = f"Bearer {key}"
+            body = {"story_id": "zapad", "published_at": "2025-09-15"}
+            assert client.post("/v1/articles", json={**body, "outlet": "A", "text": first}).status_code == 201
+            started = time.perf_counter()
+            assert client.post("/v1/articles", json={**body, "outlet": "B", "text": second}).status_code == 201
+            timings[mode].append(time.perf_counter() - started)
+            print(f"run {run + 1} archive {mode}: {timings[mode][-1]:.3f} s", flush=True)
+    off, on = statistics.median(timings["off"]), statistics.median(timings["on"])
+    print(f"median post of the second seed: archive off {off:.3f} s, on {on:.3f} s: {100 * (on / off - 1):+.1f}% "
+          f"(goal <= +10%)")
+    print(json.dumps({"runs": runs, "off_s": round(off, 4), "on_s": round(on, 4),
+                      "extra_pct": round(100 * (on / off - 1), 1), "goal_met": on <= 1.1 * off}))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--claims", type=int, default=1_000_000)
+    parser.add_argument("--queries", type=int, default=1000)
+    parser.add_argument("--threads", type=int, default=2)
+    parser.add_argument("--nprobe", type=int, default=None, help="default: FACTCHECK_ARCHIVE_NPROBE")
+    parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--post-cost", action="store_true", help="time POST /v1/articles, archive on vs off")
+    parser.add_argument("--runs", type=int, default=5, help="with --post-cost")
+    parser.add_argument("--exact-rounds", type=int, default=50, help="timed single queries of exact search (slow)")
+    args = parser.parse_args()
+    logging.disable(logging.INFO)
+    if args.post_cost:
+        return post_cost(args.runs)
+
+    import faiss
+
+    from service.archive.index import ClaimIndex, ModelStamp, factory_string
+    from service.settings import Settings
+
+    settings = Settings.from_env()
+    nprobe = args.nprobe or settings.archive_nprobe
+    faiss.omp_set_num_threads(args.threads)
+    real, articles = real_claim_vectors()
+    claims = np.concatenate([real, synthetic(real, args.claims - len(real), args.seed)])
+    queries = np.concatenate([synthetic(real, args.queries - args.queries // 2, args.seed + 1),
+                              real[np.random.default_rng(args.seed + 2).integers(0, len(real), args.queries // 2)]])
+    print(f"claims: {len(real)} real claim embeddings of {articles} articles (seeds and development clusters) and "
+          f"{len(claims) - len(real):,} synthetic: normalise(r_i + w*r_j + sigma*g), w ~ U(0, 0.5), "
+          f"sigma ~ U(0.02, 0.05), g Gaussian; {len(queries)} queries (half fresh synthetic, half real); "
+          f"{args.threads} FAISS threads, k=10", flush=True)
+    stamp = ModelStamp("bench", "0", claims.shape[1])
+    seqs = np.arange(1, len(claims) + 1, dtype=np.int64)
+    k, rounds = 10, min(args.queries, 1000)
+
+    def exact():
+        index = faiss.IndexFlatIP(claims.shape[1])
+        index.add(claims)
+        return index, lambda q: index.search(q, k), claims.nbytes
+
+    def archive():
+        index = ClaimIndex.build(stamp, seqs, claims, settings.archive_exact_below, nprobe)
+        return index, lambda q: index.search(q, k), index.nbytes()
+
+    exact_figures, flat = measure("exact (IndexFlatIP, float32)", exact, queries, k, args.exact_rounds)
+    truth = flat.search(queries, k)[1] + 1   # flat ids are positions; the archive's are seqs (position + 1)
+    del flat
+    kind = factory_string(len(claims), settings.archive_exact_below)
+    figures, index = measure(f"archive ({kind}, nprobe {nprobe})", archive, queries, k, rounds)
+    found = index.search(queries, k)[1]
+    recall = float(np.mean([len(set(f) & set(t)) / k for f, t in zip(found, truth)]))
+    figures["recall_at_10"] = round(recall, 4)
+    print(f"recall@10 of the archive against exact search: {recall:.4f} (exact: 1.0 by definition)")
+    goals = {"one_p99_ms": 10.0, "recall_at_10": 0.95, "index_mib": 1024}
+    met = {name: (figures[name] <= bar if name != "recall_at_10" else figures[name] >= bar)
+           for name, bar in goals.items()}
+    print("goals (p99 <= 10 ms one query, recall@10 >= 0.95, index <= 1 GiB):",
+          ", ".join(f"{n} {'met' if ok else 'MISSED'}" for n, ok in met.items()))
+    print(json.dumps({"claims": len(claims), "real_claims": len(real), "threads": args.threads, "index": kind,
+                      "nprobe": nprobe, "archive": figures, "exact": exact_figures, "goals_met": met}))
+
+
+if __name__ == "__main__":
+    main()
