@@ -165,12 +165,13 @@ def _modality(head, xcomp, lemmas: set[str], lowers: set[str]) -> str:
 
 
 TALLY_NOUNS = {"toll", "number", "total", "count", "tally", "figure"}
+FIGURE_PREPS = {"to", "at", "from", "by", "of", "above", "below", "over", "past"}   # "the toll rose to 89", not "with"
 
 
 def _measured_thing(number) -> str:
     """What a bare number counts, read off the verb's subject: 'the death toll rose to 273' → 'death'."""
     verb = number.head
-    while verb.dep_ in ("pobj", "prep") and verb.head.i != verb.i:
+    while (verb.dep_ == "pobj" or (verb.dep_ == "prep" and verb.lower_ in FIGURE_PREPS)) and verb.head.i != verb.i:
         verb = verb.head
     subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if subject is None or subject.pos_ not in ("NOUN", "PROPN"):
@@ -216,6 +217,7 @@ TALLY_NOUNS_OF = {"death": {"death", "dead", "body", "fatality", "corpse"}, "inj
 TALLY_VERBS = {"kill": "death", "die": "death", "drown": "death", "perish": "death", "injure": "injury",
                "wound": "injury", "hurt": "injury", "missing": "missing"}
 WHOLE = {"people", "person", "persons", "passenger", "passengers"}
+TALLY_AFTER = {"death": {"killed", "died"}, "injury": {"hurt"}}
 
 
 def _tally(number, unit: str) -> str:
@@ -224,9 +226,12 @@ def _tally(number, unit: str) -> str:
     if unit == "death" or _measured_thing(number) == "death":   # "the death toll rose to 381 (people)"
         return "death"
     counted = number.head if number.dep_ in ("nummod", "quantmod", "compound") else number
+    after = number.doc[number.i + 1] if number.i + 1 < len(number.doc) else None
     for tally, words in TALLY_NOUNS_OF.items():
         if counted.lemma_.lower() in words or counted.lower_ in words:
             return tally
+        if counted is number and after is not None and (after.lower_ in words or after.lower_ in TALLY_AFTER.get(tally, ())):
+            return tally   # "628 injured", "89 killed": the toll word right after a bare number
     if counted is not number and counted.lower_ not in WHOLE:
         return ""
     verb = counted.head

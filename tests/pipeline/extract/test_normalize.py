@@ -76,3 +76,10 @@ def test_a_day_and_month_with_no_year_and_no_publication_date_is_not_resolved():
 
     assert resolve_date("on September 10", None) is None
     assert resolve_date("on September 10", date(2025, 9, 11)) == ("2025-09-10", "day")
+
+
+def test_an_acronym_names_what_its_initials_spell():
+    assert same_name(entity_key("the USGS"), entity_key("The US Geological Survey"))
+    assert same_name(entity_key("North Atlantic Treaty Organization"), entity_key("NATO"))
+    assert not same_name(entity_key("the GFZ"), entity_key("the German Research Centre for Geosciences"))
+    assert not same_name(entity_key("USGS"), entity_key("US Geological Service Survey"))

@@ -16,3 +16,10 @@ def test_a_phrasal_verb_keys_as_one_event_with_its_particle(pipeline):
     shot = event_of(pipeline, "Poland shot down several Russian drones over its territory.")
     assert took == shot == "shoot down"
     assert event_of(pipeline, "Poland took several Russian drones to a depot.") == "take"
+
+
+def test_a_bare_number_before_a_toll_word_gives_that_toll_and_an_absolute_is_not_the_subjects(parser):
+    from service.pipeline.extract import structure
+    doc = parser("The death toll has risen to 89, with more than 700 people injured, and 628 injured were counted.")
+    tallies = {q.value: q.tally for q in structure._quantities(doc[:], {t.i for t in doc})}
+    assert tallies == {89.0: "death", 700.0: "injury", 628.0: "injury"}
