@@ -12,10 +12,12 @@ killed"), and two floors of one toll far apart ("at least 37" vs "at least 10") 
 """
 from __future__ import annotations
 
+import re
+
 from typing import Optional
 
 from service.pipeline.compare.checks import Check, Discrepancy, register
-from service.pipeline.extract.normalize import quantities_conflict
+from service.pipeline.extract.normalize import NUMBER_WORDS, SCALES, quantities_conflict
 from service.pipeline.types import Claim, Quantity
 
 
@@ -39,6 +41,12 @@ def counted(q: Quantity) -> set[str]:
 
 
 TOLL_WORDS = {"death": "dead", "injury": "injured", "missing": "missing"}
+
+
+def figure(q: Quantity) -> str:
+    """A figure as a reviewer reads it: "52 prisoner", "37 dead", "about 500 km" (its own unit word kept)."""
+    said = re.search(r"([^\W\d]+|%)$", q.text.strip())
+    return q.text if said and said.group(0).lower() not in {*NUMBER_WORDS, *SCALES} else f"{q.text} {q.unit or TOLL_WORDS[q.tally]}"
 
 
 def noun(key: str) -> str:
@@ -87,8 +95,7 @@ def check(a: Claim, b: Claim) -> Optional[Discrepancy]:
 
 
 CHECK = register(Check(name="numeric", type="numeric", slot="number", severity="high", order=20, compare=check,
-                           value=lambda c: ", ".join(f"{q.text} {q.unit or TOLL_WORDS[q.tally]}".strip()
-                                                     for q in c.quantities if counted(q)),
+                           value=lambda c: ", ".join(figure(q) for q in c.quantities if counted(q)),
                            comparable=lambda a, b: bool(set().union(*map(counted, a.quantities))
                                                         & set().union(*map(counted, b.quantities))),
                            partial_lists=True))

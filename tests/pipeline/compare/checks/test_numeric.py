@@ -60,3 +60,10 @@ def test_floors_of_one_toll_conflict_only_when_far_apart():
     assert numeric.check(floor("A#0", 37), floor("B#0", 10)) is not None
     assert numeric.check(floor("A#0", 37), floor("B#0", 30)) is None          # within FLOOR_SPREAD
     assert numeric.check(floor("A#0", 37, ""), floor("B#0", 10, "")) is None    # not a toll: both floors hold
+
+
+def test_a_figure_keeps_its_own_unit_word():
+    assert numeric.figure(count(500, "kilometre", "about 500 km", "about")) == "about 500 km"
+    assert numeric.figure(count(89, "percent", "89%")) == "89%"
+    assert numeric.figure(count(3, "carriage", "three")) == "three carriage"
+    assert numeric.figure(count(2.5e6, "usd", "2.5 million")) == "2.5 million usd"
