@@ -47,8 +47,10 @@ serve:
 key: install
 	@$(VENV)/bin/factcheck keys create --role $(ROLE) --name "$(NAME)"
 
+# Two pytest-xdist workers, each module's tests in one of them (tests/conftest.py: modules sharing a server together).
+TEST_WORKERS ?= 2
 test: install-dev
-	$(PY) -m pytest
+	$(PY) -m pytest -n $(TEST_WORKERS) --dist loadscope
 
 data:
 	$(PYTHON) ../shared/data/fetch.py .data

@@ -1,6 +1,8 @@
+import gc
 import ipaddress
 import os
 import socket
+import warnings
 from pathlib import Path
 
 import pytest
@@ -28,6 +30,44 @@ def _loopback_only(self, address):
     return _real_connect(self, address)
 
 
+# `make test` runs `pytest -n 2 --dist loadscope` (pytest-xdist): each module's tests run in one worker, so a module's
+# fixtures (a live server, a browser) start once. Modules that share the session's gunicorn (`served`, below) go to one
+# worker too, so it starts once; the two Ray modules also share one, so that two Ray clusters never run at once.
+# (--dist loadgroup and xdist_group marks would say the same, but xdist 3.8 cannot rename pytest 9's node ids.)
+XDIST_GROUPS = {
+    **dict.fromkeys(("tests/attack/test_hostile_inputs.py", "tests/attack/test_schemathesis.py",
+                     "tests/e2e/test_faults.py", "tests/e2e/test_front_door.py"), "served"),
+    **dict.fromkeys(("tests/batch/test_ray_engine.py", "tests/batch/test_ray_cluster.py"), "ray"),
+}
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_xdist_make_scheduler(config, log):
+    if config.getvalue("dist") != "loadscope":
+        return None
+    from xdist.scheduler import LoadScopeScheduling
+
+    class ModuleOrSharedServer(LoadScopeScheduling):
+        def _split_scope(self, nodeid: str) -> str:
+            module = nodeid.split("::", 1)[0]
+            return XDIST_GROUPS.get(module, module)
+
+    return ModuleOrSharedServer(config, log)
+
+
+def pytest_collection_modifyitems(config, items):
+    strays = sorted({item.nodeid.split("::", 1)[0] for item in items if "served" in item.fixturenames}
+                    - {module for module, group in XDIST_GROUPS.items() if group == "served"})
+    if strays:   # under xdist, the worker that runs them would start a second server
+        warnings.warn(pytest.PytestWarning(f"tests/conftest.py: add {', '.join(strays)} to XDIST_GROUPS as 'served'"))
+
+
+def pytest_unconfigure(config):
+    # The interpreter's last garbage collection walks every object of the loaded models (~4 s on 2 cores); frozen,
+    # they are left to the process's exit.
+    gc.freeze()
+
+
 @pytest.fixture(autouse=True)
 def block_network(monkeypatch):
     monkeypatch.setattr(socket.socket, "connect", _loopback_only)
@@ -39,6 +79,27 @@ def seed_texts():
         "A": (SEEDS / "eurointegration_zapad_2025-09-15.txt").read_text(encoding="utf-8"),
         "B": (SEEDS / "unn_zapad_2025-09-15.txt").read_text(encoding="utf-8"),
     }
+
+
+@pytest.fixture(scope="session")
+def served():
+    """gunicorn with 2 workers on loopback, as `make serve` starts it, shared by the session's tests of a running
+    service (tests/attack, tests/e2e/test_faults.py, tests/e2e/test_front_door.py); limits high enough never to 429."""
+    from tests.attack.server import gunicorn
+
+    with gunicorn(workers=2, env={"FACTCHECK_RATE_LIMIT": "100000/minute"}) as server:
+        yield server
+
+
+@pytest.fixture(scope="session")
+def postgres_server():
+    """One throwaway PostgreSQL for the session; each test that needs one gets a fresh database on it
+    (tests/store/conftest.py's database_url)."""
+    from tests.store.postgres import PostgresServer
+
+    server = PostgresServer().start()
+    yield server
+    server.stop()
 
 
 @pytest.fixture(scope="session")

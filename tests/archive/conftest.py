@@ -1,11 +1,11 @@
-"""Archive fixtures: the store's apps on SQLite and on a PostgreSQL started here, each with its own index file."""
+"""Archive fixtures: the store's apps on SQLite and on the session's PostgreSQL, each with its own index file."""
 from __future__ import annotations
 
 import dataclasses
 
 import pytest
 
-from tests.store.conftest import as_role, database_url, post_article, postgres_server, store_pipeline  # noqa: F401
+from tests.store.conftest import as_role, database_url, post_article, store_pipeline  # noqa: F401
 
 
 @pytest.fixture()

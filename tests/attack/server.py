@@ -21,9 +21,15 @@ GUNICORN = Path(sys.executable).parent / "gunicorn"
 
 
 class Server:
-    def __init__(self, proc: subprocess.Popen, url: str, log_path: Path, headers: dict):
+    def __init__(self, proc: subprocess.Popen, url: str, log_path: Path, headers: dict, database_url: str):
         self.proc, self.url, self.log_path = proc, url, log_path
         self.headers = headers  # an admin key's Authorization header, when the service has API keys
+        self.database_url = database_url
+
+    def new_key_headers(self, role: str = "admin") -> dict:
+        """The Authorization header of a new key of `role` in this server's store (for a test on a shared server,
+        where an earlier test may have revoked the first key: schemathesis calls DELETE /v1/keys/{id})."""
+        return {"Authorization": f"Bearer {create_key(self.database_url, role)}"}
 
     @property
     def master_pid(self) -> int:
@@ -37,25 +43,31 @@ class Server:
         return self.log_path.read_text(errors="replace")
 
 
-def provision_database(folder: Path, url: Optional[str] = None) -> tuple[dict, dict]:
-    """A story store (a fresh SQLite file in folder unless url is given) and an admin key for it.
-
-    Returns (environment for the server, headers for the client).
-    """
+def create_key(url: str, role: str) -> str:
     from sqlalchemy.orm import Session
 
     from service import auth
     from service.store import db
 
+    engine = db.make_engine(url)
+    with Session(engine) as session:
+        _, key = auth.create_key(session, role, "attack tests")
+        session.commit()
+    engine.dispose()
+    return key
+
+
+def provision_database(folder: Path, url: Optional[str] = None) -> tuple[dict, dict]:
+    """A story store (a fresh SQLite file in folder unless url is given) and an admin key for it.
+
+    Returns (environment for the server, headers for the client).
+    """
+    from service.store import db
+
     url = url or f"sqlite:///{folder / 'factcheck.db'}"
     env = {"FACTCHECK_DATABASE_URL": url, "FACTCHECK_SECRET_KEY": "attack-tests"}
     db.upgrade(url)
-    engine = db.make_engine(url)
-    with Session(engine) as session:
-        _, key = auth.create_key(session, "admin", "attack tests")
-        session.commit()
-    engine.dispose()
-    return env, {"Authorization": f"Bearer {key}"}
+    return env, {"Authorization": f"Bearer {create_key(url, 'admin')}"}
 
 
 def wait_ready(url: str, proc: subprocess.Popen, log_path: Path, timeout: float = 240) -> None:
@@ -89,25 +101,24 @@ def gunicorn(workers: int = 2, env: Optional[dict] = None, database_url: Optiona
     # Attack tests send many unknown keys from one address; the lockout has its own test (tests/test_limits_redis.py).
     full_env["FACTCHECK_AUTH_FAILURE_LIMIT"] = "100000/minute"
     full_env.update(env or {})
-    full_env.pop("PROMETHEUS_MULTIPROC_DIR", None)  # a fresh folder per server (gunicorn.conf.py)
+    full_env["PROMETHEUS_MULTIPROC_DIR"] = str(folder / "metrics")  # a fresh folder per server, removed with it
     proc = subprocess.Popen([str(GUNICORN), "--config", "gunicorn.conf.py", "--bind", f"127.0.0.1:{port}",
                              "service.wsgi:app"], cwd=ROOT, env=full_env, stdout=log_file,
                             stderr=subprocess.STDOUT, start_new_session=True)
     url = f"http://127.0.0.1:{port}"
     try:
         wait_ready(url, proc, Path(log_file.name))
-        server = Server(proc, url, Path(log_file.name), headers)
+        server = Server(proc, url, Path(log_file.name), headers, db_env["FACTCHECK_DATABASE_URL"])
         deadline = time.monotonic() + 120  # /readyz answers as soon as one worker is warm; wait for all
         while len(server.worker_pids()) < workers and time.monotonic() < deadline:
             time.sleep(0.2)
         yield server
     finally:
+        # Killed, not stopped: the server and its store are thrown away, and a graceful stop would cost ~20 s a server
+        # (each forked worker's interpreter ends with a garbage collection over the models' objects, copying every
+        # page it shares with the master; the master then does the same).
         with contextlib.suppress(ProcessLookupError):
-            os.killpg(proc.pid, signal.SIGTERM)
-        try:
-            proc.wait(timeout=40)
-        except subprocess.TimeoutExpired:
             os.killpg(proc.pid, signal.SIGKILL)
-            proc.wait()
+        proc.wait()
         log_file.close()
         shutil.rmtree(folder, ignore_errors=True)

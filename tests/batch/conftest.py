@@ -32,6 +32,15 @@ BAD_LINES = {
 
 
 @pytest.fixture()
+def session_scoring(monkeypatch, pipeline):
+    """`factcheck score` run in this process (CliRunner; the local engine with 1 worker) scores with the session's warm
+    pipeline instead of loading the models once more (~15 s of CPU a run). Runs in subprocesses, spawned workers and
+    Ray actors still build and warm their own (tests/batch/test_local.py, test_score_cli.py, test_resume.py)."""
+    monkeypatch.setattr("service.batch.local.warm_pipeline", lambda threads: pipeline)
+    return pipeline
+
+
+@pytest.fixture()
 def stories_file(tmp_path) -> tuple[Path, dict[str, int]]:
     """A JSONL file: short stories first, the seed pair last, bad lines between; with each bad line's number."""
     lines, bad = [], {}

@@ -113,7 +113,7 @@ def ray_cluster(tmp_path_factory):
         cluster.stop()
 
 
-def test_score_on_a_two_node_cluster_equals_the_local_engine(ray_cluster, tmp_path):
+def test_score_on_a_two_node_cluster_equals_the_local_engine(ray_cluster, tmp_path, session_scoring):
     stories = tmp_path / "stories.jsonl"
     stories.write_text("".join(json.dumps(s, ensure_ascii=False) + "\n" for s in short_stories()), encoding="utf-8")
     local, on_cluster = tmp_path / "local.jsonl", tmp_path / "cluster.jsonl"

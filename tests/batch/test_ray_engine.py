@@ -10,7 +10,7 @@ from tests.batch.conftest import read_jsonl
 pytestmark = pytest.mark.slow
 
 
-def test_ray_engine_output_equals_local_engine_output(stories_file, tmp_path, pipeline):
+def test_ray_engine_output_equals_local_engine_output(stories_file, tmp_path, session_scoring):
     path, _ = stories_file
     local, on_ray = tmp_path / "local.jsonl", tmp_path / "ray.jsonl"
     result = CliRunner().invoke(score, [str(path), "--out", str(local), "--batch-size", "2", "--quiet"])

@@ -25,7 +25,7 @@ def wait_for_lines(path, at_least: int, process, timeout: float = 400) -> int:
     raise AssertionError("no output line in time")
 
 
-def test_resume_after_sigkill_loses_and_duplicates_nothing(stories_file, tmp_path, pipeline):
+def test_resume_after_sigkill_loses_and_duplicates_nothing(stories_file, tmp_path, session_scoring):
     path, _ = stories_file
     reference = tmp_path / "reference.jsonl"
     result = CliRunner().invoke(score, [str(path), "--out", str(reference), "--batch-size", "1", "--quiet"])

@@ -16,7 +16,7 @@ FACTCHECK = Path(__file__).resolve().parents[2] / ".venv" / "bin" / "factcheck"
 pytestmark = pytest.mark.slow
 
 
-def test_score_writes_one_line_per_story_and_reports_bad_lines(stories_file, tmp_path, pipeline):
+def test_score_writes_one_line_per_story_and_reports_bad_lines(stories_file, tmp_path, session_scoring):
     path, bad = stories_file
     out = tmp_path / "scores.jsonl"
     result = CliRunner().invoke(score, [str(path), "--out", str(out), "--batch-size", "3"])

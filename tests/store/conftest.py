@@ -1,4 +1,4 @@
-"""Storage fixtures: every store test runs on SQLite and on a real PostgreSQL started here."""
+"""Storage fixtures: every store test runs on SQLite and on a real PostgreSQL (the session's, tests/conftest.py)."""
 from __future__ import annotations
 
 import dataclasses
@@ -6,16 +6,7 @@ import itertools
 
 import pytest
 
-from tests.store.postgres import PostgresServer
-
 _names = itertools.count()
-
-
-@pytest.fixture(scope="session")
-def postgres_server():
-    server = PostgresServer().start()
-    yield server
-    server.stop()
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])

@@ -3,8 +3,8 @@ import re
 
 import pytest
 
-from tests.store.conftest import (as_role, cms, database_url, keys, post_article, postgres_server,  # noqa: F401
-                                  reviewer, store_app, store_pipeline)
+from tests.store.conftest import (as_role, cms, database_url, keys, post_article, reviewer,  # noqa: F401
+                                  store_app, store_pipeline)
 
 CSRF = re.compile(r'name="csrf_token" value="([^"]+)"')
 
