@@ -24,6 +24,7 @@ import tempfile
 import threading
 import warnings
 from concurrent.futures import ThreadPoolExecutor
+from importlib.metadata import version
 from pathlib import Path
 
 import numpy as np
@@ -46,13 +47,10 @@ def _sha256(path: Path) -> str:
 
 
 def build_key(folder: str) -> str:
-    """A hash of everything the int8 graph is built from."""
-    import onnxruntime
-    import torch
-
+    """A hash of everything the int8 graph is built from (read without importing torch)."""
     files = sorted(p for p in Path(folder).rglob("*") if p.is_file() and p.suffix != ".md")
     parts = [f"{p.relative_to(folder)}:{_sha256(p)}" for p in files]
-    parts += [f"build={BUILD_VERSION}", f"torch={torch.__version__}", f"onnxruntime={onnxruntime.__version__}",
+    parts += [f"build={BUILD_VERSION}", f"torch={version('torch')}", f"onnxruntime={version('onnxruntime')}",
               f"quantize={json.dumps(QUANTIZE, sort_keys=True)}", f"float={FLOAT_LAYERS}", f"opset={OPSET}"]
     return hashlib.sha256("\n".join(parts).encode("utf-8")).hexdigest()[:16]
 
