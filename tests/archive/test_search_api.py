@@ -49,3 +49,28 @@ def test_bad_queries_get_the_error_shape(archive_app, cms):
         assert response.get_json()["error"]["code"] == "invalid_request"
     anonymous = archive_app.test_client().get("/v1/claims/search?q=x")
     assert anonymous.status_code == 401 and anonymous.get_json()["error"]["code"] == "unauthorized"
+
+
+def test_with_the_archive_off_search_is_503_and_a_story_id_is_required(pipeline, store_pipeline, database_url,
+                                                                       index_file, seed_texts):
+    from service.auth import create_key
+    from service.store import db
+    from tests.archive.conftest import make_app
+
+    app = make_app(pipeline, store_pipeline, database_url, index_file, archive=False)
+    with app.app_context():
+        key = create_key(db.session(), "cms")[1]
+        db.session().commit()
+    client = app.test_client()
+    client.environ_base["HTTP_AUTHORIZATION"] = f"Bearer {key}"
+    off = search(client, q="anything")
+    assert off.status_code == 503 and off.get_json()["error"]["code"] == "archive_off"
+    unassigned = client.post("/v1/articles", json={"outlet": "A", "text": seed_texts["A"],
+                                                   "published_at": "2025-09-15"})
+    assert unassigned.status_code == 422
+    assert unassigned.get_json()["error"]["code"] == "story_id_required"
+    assert unassigned.get_json()["error"]["field"] == "story_id"
+    posted = post_article(client, "zapad", "A", seed_texts["A"]).get_json()
+    assert posted["prior_reviews"] == [] and posted["assignment"] is None
+    assert not index_file.exists()
+    app.extensions["factcheck.db"].kw["bind"].dispose()
