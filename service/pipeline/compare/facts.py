@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import heapq
+from collections import Counter
 from itertools import combinations
 
 import faiss
@@ -88,6 +89,16 @@ def share_specifics(a: Claim, b: Claim) -> bool:
     return (same_specifics(a, b) or counted_alike or (same_event and bool(set(a.entities) & set(b.entities))))
 
 
+def background(claims: list[Claim]) -> set[int]:
+    """Claims dated only in another year than the story's (the year most of its dates fall in): earlier events
+    told as background, which join only claims that give a date too (the date slot then compares them)."""
+    years = Counter(iso[:4] for c in claims for iso, _ in c.dates)
+    if not years:
+        return set()
+    story_year = years.most_common(1)[0][0]
+    return {i for i, c in enumerate(claims) if c.dates and all(iso[:4] != story_year for iso, _ in c.dates)}
+
+
 def build_facts(claims: list[Claim], vectors: np.ndarray, thresholds: Thresholds) -> list[Fact]:
     """Every claim in exactly one fact (as its carrier or a mention); facts most widely carried first."""
     n = len(claims)
@@ -129,8 +140,11 @@ def build_facts(claims: list[Claim], vectors: np.ndarray, thresholds: Thresholds
 
     group = {i: [i] for i in range(n)}
     root = list(range(n))
+    earlier = background(claims)
 
     def close(x: int, y: int) -> bool:
+        if (x in earlier or y in earlier) and not (claims[x].dates and claims[y].dates):
+            return False   # "a 7.9 temblor killed 70,000 people in May 2008" is not this story's toll
         pair = (min(x, y), max(x, y))
         if pair in specific:
             return True

@@ -223,3 +223,17 @@ def test_facts_do_not_depend_on_the_order_the_claims_come_in():
     assert len(forward) == 3                                # one fact per topic
     assert sorted((f.id, f.claims, f.mentions) for f in forward) == sorted(
         (f.id, f.claims, f.mentions) for f in shuffled)
+
+
+def test_an_earlier_event_told_as_background_joins_only_claims_that_date_it():
+    toll = (count(89, "people", "89", tally="death"),)
+    now = [claim("A#0", "the quake killed 89 people", quantities=toll, event="kill", dates=(("2013-07-22", "day"),)),
+           claim("B#0", "89 people were killed", quantities=toll, event="kill"),
+           claim("C#0", "the quake on Monday killed 89", quantities=toll, event="kill", dates=(("2013-07-22", "day"),))]
+    earlier = claim("D#0", "a 7.9 temblor killed some 70,000 people in May 2008", event="kill",
+                    quantities=(count(70000, "people", "some 70,000", "about", "death"),), dates=(("2008-05", "month"),))
+    assert facts.background(now + [earlier]) == {3}
+    built = build(now + [earlier], all_close(["A#0", "B#0", "C#0", "D#0"], 0.85))
+    assert [f.claims for f in built if "D#0" in f.claims + f.mentions] == [("D#0",)]
+    assert fact_of(built, "A#0") == fact_of(built, "B#0") == fact_of(built, "C#0")
+    assert facts.background(now) == set()
