@@ -192,12 +192,21 @@ def _leaves_bare(prep, owner, hidden) -> bool:
     return not rest
 
 
+def _joined(conj) -> bool:
+    """Whether a conjunct is joined to its head by a conjunction before it, or by a comma or semicolon right
+    before it ("A, B and C"); "… of the passenger train off the rails" parsed with "train" as a verb is not."""
+    start = min(t.i for t in conj.subtree)
+    return any(c.dep_ == "cc" and c.i < conj.i for c in conj.head.children) or (
+        start > 0 and conj.doc[start - 1].text in (",", ";"))
+
+
 def _glued_tail(head, own: set[int], hidden: set[int]) -> set[int]:
-    """A bare phrase left hanging after a clause split off before it ('… survivors [, while …] — key evidence')."""
+    """A bare phrase left hanging after a clause split off before it ('… survivors [, while …] — key evidence'),
+    or a conjunct with no joint that runs on the words before it (a noun the parse read as a verb)."""
     doc = head.doc
     dropped: set[int] = set()
     for child in head.children:
-        if child.dep_ not in GLUED_DEPS or child.i < head.i:
+        if child.i < head.i or not (child.dep_ in GLUED_DEPS or (child.dep_ == "conj" and not _joined(child))):
             continue
         tokens = {t.i for t in child.subtree} & own
         if not tokens:
@@ -362,8 +371,7 @@ def _split_kind(tok, heads) -> tuple[str, str]:
             _number(tok) != _number(tok.head):
         return "", ""   # "the injured were rushed … and rescue work was …": the parse lost the second subject
     if dep == "conj" and verbal and tok.head.pos_ in ("VERB", "AUX") and (own_subject or finite_head):
-        joined = any(c.dep_ == "cc" and c.i < tok.i for c in tok.head.children) or any(
-            t.text in (",", ";") for t in tok.doc[tok.head.i + 1:tok.i])
+        joined = _joined(tok)
         start = min(t.i for t in tok.subtree)
         run_on = tok.doc[start].is_title and tok.doc[start].pos_ != "PROPN" and tok.doc[start - 1].is_lower
         if own_subject:

@@ -601,3 +601,10 @@ def test_an_including_list_on_a_subject_keeps_what_it_was_done_for(claims_of):
     claims = claims_of("Polish and NATO aircraft, including Dutch F-35 jets, were sent to intercept the drones.")
     assert "Polish and NATO aircraft, including Dutch F-35 jets, were sent to intercept the drones" in statements(claims), \
         statements(claims)
+
+
+def test_a_noun_the_parse_read_as_an_unjoined_verb_stays_in_its_phrase(claims_of):
+    claims = claims_of("The goods train hit the express from the state of Tripura, driving three carriages of "
+                       "the passenger train off the rails.")
+    assert "The goods train driving three carriages of the passenger train off the rails" in texts(claims)
+    assert not any(t.endswith("train off the rails") and "driving" not in t for t in texts(claims))
