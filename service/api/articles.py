@@ -100,8 +100,8 @@ class Articles(MethodView):
 class ArticleMove(MethodView):
     @require_role("cms", "reviewer")
     @openapi.requires_key(blp, *openapi.BODY_ERRORS, 403, 404, 409)
-    @blp.arguments(ArticleMoveIn)
-    @blp.response(200, ArticleMoveOut)
+    @blp.arguments(ArticleMoveIn, example=examples.MOVE_REQUEST)
+    @blp.response(200, ArticleMoveOut, example=examples.MOVE_RESPONSE)
     def post(self, body, article_id):
         """Move an outlet's article (every version) to another story: the old story's findings involving it
         close, both stories are re-checked, and the move is audited (`article_moved`)."""

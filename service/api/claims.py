@@ -6,7 +6,7 @@ from flask.views import MethodView
 from flask_smorest import Blueprint
 
 from service import archive
-from service.api import openapi
+from service.api import examples, openapi
 from service.api.store_schemas import ClaimSearchOut, ClaimSearchQuery
 from service.archive.search import Filters, search
 from service.errors import ApiError
@@ -27,7 +27,7 @@ def archive_or_503():
 class ClaimSearch(MethodView):
     @openapi.requires_key(blp, 422)
     @blp.arguments(ClaimSearchQuery, location="query")
-    @blp.response(200, ClaimSearchOut)
+    @blp.response(200, ClaimSearchOut, example=examples.CLAIM_SEARCH_RESPONSE)
     def get(self, query):
         """The k stored claims nearest to `q` (any role), each with its story, outlet, article and the findings
         it belongs to with their review decision; `since`, `story` and `outlet` narrow the claims searched."""

@@ -67,3 +67,13 @@ JOB_QUEUED = {"id": "3f2c9a6e0b1d4c7f8e5a2b9d6c3e1f04", "status": "queued", "cre
               "started_at": None, "finished_at": None, "attempts": 0}
 JOB_DONE = {**JOB_QUEUED, "status": "done", "started_at": "2026-12-02T10:15:01+00:00",
             "finished_at": "2026-12-02T10:15:03+00:00", "attempts": 1, "report": COMPARE_RESPONSE}
+MOVE_REQUEST = {"story_id": "belarus-prisoners-followup"}
+MOVE_RESPONSE = {"article_id": 2, "outlet": "Outlet B", "from_story": "belarus-prisoners",
+                 "story_id": "belarus-prisoners-followup", "findings": [], "closed_findings": [7]}
+CLAIM_SEARCH_RESPONSE = {"results": [{
+    "claim_id": "cl_3f9a0c2b7d1e4a55", "text": "Belarus freed 42 prisoners after a visit by a US envoy",
+    "similarity": 0.9132, "story_id": "belarus-prisoners", "outlet": "Outlet B",
+    "url": "https://example.org/news/42-freed", "published_at": "2025-09-11", "article_id": 2, "active": True,
+    "findings": [{"id": 7, "story_id": "belarus-prisoners", "type": "numeric", "status": "open", "review": "confirmed",
+                  "decided_at": "2025-09-12", "explanation": "Outlet A says 52 prisoners were freed; Outlet B says 42.",
+                  "claimreview": "/v1/findings/7/claimreview"}]}]}
