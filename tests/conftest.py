@@ -32,12 +32,15 @@ def _loopback_only(self, address):
 
 # `make test` runs `pytest -n 2 --dist loadscope` (pytest-xdist): each module's tests run in one worker, so a module's
 # fixtures (a live server, a browser) start once. Modules that share the session's gunicorn (`served`, below) go to one
-# worker too, so it starts once; the two Ray modules also share one, so that two Ray clusters never run at once.
+# worker too, so it starts once; so do the modules of the session's Chromium (`chromium`); the two Ray modules also
+# share one, so that two Ray clusters never run at once.
 # (--dist loadgroup and xdist_group marks would say the same, but xdist 3.8 cannot rename pytest 9's node ids.)
 XDIST_GROUPS = {
     **dict.fromkeys(("tests/attack/test_hostile_inputs.py", "tests/attack/test_schemathesis.py",
                      "tests/e2e/test_faults.py", "tests/e2e/test_front_door.py"), "served"),
     **dict.fromkeys(("tests/batch/test_ray_engine.py", "tests/batch/test_ray_cluster.py"), "ray"),
+    **dict.fromkeys(("tests/e2e/test_docs_page.py", "tests/e2e/test_review_page.py", "tests/triage/test_browser.py"),
+                    "chromium"),
 }
 
 
@@ -89,6 +92,37 @@ def served():
 
     with gunicorn(workers=2, env={"FACTCHECK_RATE_LIMIT": "100000/minute"}) as server:
         yield server
+
+
+@pytest.fixture(scope="session")
+def chromium(tmp_path_factory):
+    """One headless Chromium (Debian's chromium + chromium-driver) for the session's browser tests. No host name but
+    the loopback address resolves, so nothing from elsewhere (a CDN script) can load. A module takes it with
+    `browser_for`, which sets the window and signs out of every server."""
+    os.environ.setdefault("SE_OFFLINE", "true")   # never let Selenium Manager fetch a driver
+    from selenium import webdriver
+    from selenium.webdriver.chrome.service import Service
+
+    options = webdriver.ChromeOptions()
+    options.binary_location = "/usr/bin/chromium"
+    for flag in ("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run", "--hide-scrollbars",
+                 "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1",
+                 f"--user-data-dir={tmp_path_factory.mktemp('chromium-profile')}"):
+        options.add_argument(flag)
+    driver = webdriver.Chrome(service=Service(executable_path="/usr/bin/chromedriver"), options=options)
+    driver.implicitly_wait(0)
+    yield driver
+    driver.quit()
+
+
+def browser_for(chromium, width: int, height: int):
+    """The session's Chromium at this window size, with no cookie of an earlier module's server (cookies are per host,
+    not per port, and every live server is on 127.0.0.1)."""
+    chromium.get("about:blank")
+    chromium.execute_cdp_cmd("Network.clearBrowserCookies", {})
+    chromium.set_window_size(width, height)
+    return chromium
 
 
 @pytest.fixture(scope="session")

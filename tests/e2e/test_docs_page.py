@@ -1,14 +1,13 @@
 """/docs in a real headless Chromium with no network beyond the server: Swagger UI renders every operation."""
 import dataclasses
-import os
 import threading
 
 import pytest
 from werkzeug.serving import make_server
 
-pytestmark = pytest.mark.e2e
+from tests.conftest import browser_for
 
-CHROMIUM, CHROMEDRIVER = "/usr/bin/chromium", "/usr/bin/chromedriver"
+pytestmark = pytest.mark.e2e
 
 
 @pytest.fixture(scope="module")
@@ -30,22 +29,8 @@ def live(tmp_path_factory):
 
 
 @pytest.fixture(scope="module")
-def browser(tmp_path_factory):
-    os.environ.setdefault("SE_OFFLINE", "true")   # never let Selenium Manager fetch a driver
-    from selenium import webdriver
-    from selenium.webdriver.chrome.service import Service
-
-    options = webdriver.ChromeOptions()
-    options.binary_location = CHROMIUM
-    # Every host name but the loopback address fails to resolve: a CDN script would not load.
-    for flag in ("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run", "--window-size=1280,900",
-                 "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1",
-                 f"--user-data-dir={tmp_path_factory.mktemp('chromium-docs-profile')}"):
-        options.add_argument(flag)
-    driver = webdriver.Chrome(service=Service(executable_path=CHROMEDRIVER), options=options)
-    yield driver
-    driver.quit()
+def browser(chromium):
+    return browser_for(chromium, 1280, 900)   # no host but 127.0.0.1 resolves: a CDN script would not load
 
 
 def test_docs_render_every_operation_offline(live, browser):

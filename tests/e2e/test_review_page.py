@@ -6,9 +6,10 @@ import threading
 import pytest
 from werkzeug.serving import make_server
 
+from tests.conftest import browser_for
+
 pytestmark = pytest.mark.e2e
 
-CHROMIUM, CHROMEDRIVER = "/usr/bin/chromium", "/usr/bin/chromedriver"
 SCRIPT = "<script>window.__injected = 1;</script>"
 
 
@@ -46,21 +47,8 @@ def stories(live, seed_texts):
 
 
 @pytest.fixture(scope="module")
-def browser(tmp_path_factory):
-    os.environ.setdefault("SE_OFFLINE", "true")   # never let Selenium Manager fetch a driver
-    from selenium import webdriver
-    from selenium.webdriver.chrome.service import Service
-
-    options = webdriver.ChromeOptions()
-    options.binary_location = CHROMIUM
-    for flag in ("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run", "--window-size=1280,900",
-                 f"--user-data-dir={tmp_path_factory.mktemp('chromium-profile')}"):
-        options.add_argument(flag)
-    driver = webdriver.Chrome(service=Service(executable_path=CHROMEDRIVER), options=options)
-    driver.implicitly_wait(0)
-    yield driver
-    driver.quit()
+def browser(chromium):
+    return browser_for(chromium, 1280, 900)
 
 
 def wait_for(driver, condition, timeout=20):

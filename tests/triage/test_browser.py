@@ -13,11 +13,10 @@ import threading
 import pytest
 from werkzeug.serving import make_server
 
-from tests.conftest import SHARED
+from tests.conftest import SHARED, browser_for
 
 pytestmark = pytest.mark.e2e
 
-CHROMIUM, CHROMEDRIVER = "/usr/bin/chromium", "/usr/bin/chromedriver"
 BELAVIA = SHARED / "eval" / "clusters" / "belavia-2025-09-11"
 URLS = {"eurointegration": "https://www.eurointegration.com.ua/eng/news/2025/09/15/7221500/",
         "unn": "https://unn.ua/en/news/us-military-attend-zapad-2025-exercises-in-belarus"}
@@ -58,21 +57,8 @@ def live(pipeline, tmp_path_factory, seed_texts):
 
 
 @pytest.fixture(scope="module")
-def browser(tmp_path_factory):
-    os.environ.setdefault("SE_OFFLINE", "true")   # never let Selenium Manager fetch a driver
-    from selenium import webdriver
-    from selenium.webdriver.chrome.service import Service
-
-    options = webdriver.ChromeOptions()
-    options.binary_location = CHROMIUM
-    for flag in ("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run", "--window-size=1400,1000",
-                 "--hide-scrollbars", f"--user-data-dir={tmp_path_factory.mktemp('chromium-profile')}"):
-        options.add_argument(flag)
-    driver = webdriver.Chrome(service=Service(executable_path=CHROMEDRIVER), options=options)
-    driver.implicitly_wait(0)
-    yield driver
-    driver.quit()
+def browser(chromium):
+    return browser_for(chromium, 1400, 1000)
 
 
 def wait_for(driver, condition, timeout=20):
