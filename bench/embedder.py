@@ -11,7 +11,7 @@ canonical texts, the way Pipeline.run hands them to the embedder (one call per s
 - whether a claim's vector depends on the texts embedded with it (alone vs in its story's call);
 - the gold scores of the seed pair (../shared/eval/score_compare.py) and the clusters (score_cluster.py),
   through POST /v1/compare in-process;
-- the seed pair's warm /v1/compare p50 and p95 over --runs.
+- the seed pair's warm /v1/compare p50 and p95 over --runs, the precisions taking turns run by run.
 int8 is also run with onnxruntime's u8u8 kernels forced (`int8/u8u8`), the path a CPU without VNNI or AMX
 takes (models/cpu.py), for speed and shift only. The load average is printed with the figures; the last
 line is a JSON summary.
@@ -88,29 +88,42 @@ def shifts(vectors: dict[str, np.ndarray], reference: dict[str, np.ndarray]) -> 
             "similarity_shift": {"p50": q(pairs, .5), "p99": q(pairs, .99), "max": q(pairs, 1)}}
 
 
-def gold_and_latency(precision: str, named: dict, runs: int) -> dict:
+def compare_clients(precisions: list[str]) -> dict:
+    """precision → (test client, headers) of an app whose pipeline embeds in that precision."""
     from service import create_app
     from service.settings import Settings
 
-    store = tempfile.mkdtemp(prefix="factcheck-bench-")
-    settings = Settings.from_env(embedder_precision=precision, rate_limit="100000/minute",
-                                 database_url=f"sqlite:///{store}/bench.db")
-    app = create_app({"TESTING": True}, settings=settings)
-    app.extensions["factcheck.pipeline"].warm_up()
-    client, headers = app.test_client(), {"Authorization": f"Bearer {bench_key(app)}"}
-    gold = {}
+    clients = {}
+    for precision in precisions:
+        store = tempfile.mkdtemp(prefix="factcheck-bench-")
+        settings = Settings.from_env(embedder_precision=precision, rate_limit="100000/minute", request_deadline_s=0,
+                                     database_url=f"sqlite:///{store}/bench.db")
+        app = create_app({"TESTING": True}, settings=settings)
+        app.extensions["factcheck.pipeline"].warm_up()
+        clients[precision] = (app.test_client(), {"Authorization": f"Bearer {bench_key(app)}"})
+    return clients
+
+
+def gold(client, headers, named: dict) -> dict:
+    found = {}
     for name, (scorer, story_gold, texts, body) in named.items():
         response = client.post("/v1/compare", json=body, headers=headers)
         assert response.status_code == 200, response.get_data(as_text=True)[:300]
-        gold[name] = scorer.score(story_gold, texts, response.get_json())[0]
-    seed_body = named["seed pair"][3]
-    latencies = []
+        found[name] = scorer.score(story_gold, texts, response.get_json())[0]
+    return found
+
+
+def seed_latencies(clients: dict, body: dict, runs: int) -> dict:
+    """Warm /v1/compare of the seed pair, the precisions taking turns, so a change of load hits them alike."""
+    latencies = {precision: [] for precision in clients}
     for _ in range(runs):
-        started = time.perf_counter()
-        assert client.post("/v1/compare", json=seed_body, headers=headers).status_code == 200
-        latencies.append(time.perf_counter() - started)
-    return {"gold": gold, "seed_p50_ms": round(percentile(latencies, 0.5) * 1000, 1),
-            "seed_p95_ms": round(percentile(latencies, 0.95) * 1000, 1)}
+        for precision, (client, headers) in clients.items():
+            started = time.perf_counter()
+            assert client.post("/v1/compare", json=body, headers=headers).status_code == 200
+            latencies[precision].append(time.perf_counter() - started)
+    return {precision: {"seed_p50_ms": round(percentile(values, 0.5) * 1000, 1),
+                        "seed_p95_ms": round(percentile(values, 0.95) * 1000, 1)}
+            for precision, values in latencies.items()}
 
 
 def main() -> None:
@@ -126,12 +139,10 @@ def main() -> None:
     from models import cpu, registry
     from models.embedder import load_embedder
     from models.onnx_embedder import OnnxInt8Embedder
-    from service.pipeline.core import Pipeline
+    from bench.claims import _parser_only_pipeline
 
     ref = registry.resolve("embedder")
-    parser_only = Pipeline()
-    parser_only.parser = registry.load("parser", parser_only.settings.parser)
-    parser_only.warmup_seconds = 0.0
+    parser_only = _parser_only_pipeline()
     named = stories()
     claims = {name: claim_texts(parser_only, story[-1]) for name, story in named.items()}
     print(f"{os.cpu_count()} cores, {cpu.model_name()}; bfloat16 in hardware: {cpu.native_bfloat16()}, "
@@ -162,13 +173,16 @@ def main() -> None:
               f"max {s['similarity_shift']['max']:.4f} over {s['similarity_pairs']} pairs; alone vs in its "
               f"story's call: max |diff| {company:.2g}")
         summary["precisions"][name] = figures
+    clients = compare_clients(precisions)
+    found = {precision: gold(client, headers, named) for precision, (client, headers) in clients.items()}
+    latency = seed_latencies(clients, named["seed pair"][3], args.runs)
     for precision in precisions:
-        found = gold_and_latency(precision, named, args.runs)
-        print(f"{precision}: seed pair /v1/compare warm p50 {found['seed_p50_ms']:.0f} ms, p95 "
-              f"{found['seed_p95_ms']:.0f} ms over {args.runs} runs (load average {os.getloadavg()[0]:.1f})")
-        for story, report in found["gold"].items():
+        print(f"{precision}: seed pair /v1/compare warm p50 {latency[precision]['seed_p50_ms']:.0f} ms, p95 "
+              f"{latency[precision]['seed_p95_ms']:.0f} ms over {args.runs} runs, precisions in turn "
+              f"(load average {os.getloadavg()[0]:.1f})")
+        for story, report in found[precision].items():
             print(f"  {precision} gold {story}: {json.dumps(report)}")
-        summary["precisions"][precision].update(found)
+        summary["precisions"][precision].update(latency[precision], gold=found[precision])
     summary["load_average_end"] = round(os.getloadavg()[0], 1)
     print(json.dumps(summary))
 
