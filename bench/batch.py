@@ -1,12 +1,14 @@
 """Throughput of `factcheck score`: articles per minute, local engine with 1 and 2 workers, and Ray.
 
 Usage: .venv/bin/python bench/batch.py [--articles 200] [--per-story 4] [--batch-size 8] [--runs local:1,local:2,ray:2]
+                                      [--precisions auto,float32]
 
 The input is built from real text, offline: every article is a shuffled draw of paragraphs from the two
 seed articles (../shared/seeds), about as long as they are, so each story is a handful of outlets
 reporting one event. Each configuration runs the real CLI in its own process on the same input. The
 rate counts from models warm to the last line written (warm-up is shown apart), and the outputs of all
-configurations are compared. Prints the figures; the last line is a JSON summary.
+configurations are compared: the bench exits 1 when they differ (within one embedder precision; each
+precision is a run of every configuration). Prints the figures; the last line is a JSON summary.
 """
 from __future__ import annotations
 
@@ -66,11 +68,13 @@ def code_state() -> str:
     return digest.hexdigest()[:12]
 
 
-def run_config(in_path: Path, out_dir: Path, engine: str, workers: int, batch_size: int) -> dict:
-    out = out_dir / f"{engine}-{workers}.jsonl"
-    env = {**os.environ, "HF_HUB_OFFLINE": "1", "TRANSFORMERS_OFFLINE": "1", "TOKENIZERS_PARALLELISM": "false"}
+def run_config(in_path: Path, out_dir: Path, engine: str, workers: int, batch_size: int, precision: str) -> dict:
+    out = out_dir / f"{precision}-{engine}-{workers}.jsonl"
+    env = {**os.environ, "HF_HUB_OFFLINE": "1", "TRANSFORMERS_OFFLINE": "1", "TOKENIZERS_PARALLELISM": "false",
+           "HF_HUB_DISABLE_PROGRESS_BARS": "1", "FACTCHECK_EMBEDDER_PRECISION": precision}
+    # Not --quiet: the summary line on stderr carries the warm-up and scoring seconds.
     command = [sys.executable, "-m", "service.batch", str(in_path), "--out", str(out), "--engine", engine,
-               "--workers", str(workers), "--batch-size", str(batch_size), "--quiet"]
+               "--workers", str(workers), "--batch-size", str(batch_size)]
     started = time.perf_counter()
     done = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True)
     wall = time.perf_counter() - started
@@ -94,6 +98,7 @@ def main() -> None:
     parser.add_argument("--per-story", type=int, default=4)
     parser.add_argument("--batch-size", type=int, default=8)
     parser.add_argument("--runs", default=DEFAULT_RUNS, help="engine:workers, comma separated")
+    parser.add_argument("--precisions", default="auto,float32", help="embedder precisions, comma separated")
     args = parser.parse_args()
 
     stories = build_stories(args.articles, args.per_story)
@@ -101,29 +106,55 @@ def main() -> None:
     chars = sum(len(a["text"]) for s in stories for a in s["articles"])
     print(f"input: {len(stories)} stories, {articles} articles, {chars // articles} characters per article "
           f"(seed paragraphs recombined); {os.cpu_count()} CPUs")
-    results = []
+    runs = [(engine, int(workers)) for engine, workers in (run.split(":") for run in args.runs.split(","))]
+    by_precision, states, identical = {}, [code_state()], True
     with tempfile.TemporaryDirectory() as folder:
         in_path = Path(folder) / "stories.jsonl"
         in_path.write_text("".join(json.dumps(s) + "\n" for s in stories), encoding="utf-8")
-        states = [code_state()]
-        for run in args.runs.split(","):
-            engine, workers = run.split(":")
-            result = run_config(in_path, Path(folder), engine, int(workers), args.batch_size)
-            states.append(code_state())
-            results.append(result)
-            print(f"{engine:5} workers={workers}: {result['articles_per_minute']:7.1f} articles/min "
-                  f"({result['articles']} articles in {result['scoring_seconds']} s after "
-                  f"{result['warm_up_seconds']} s warm-up; {result['articles_per_minute_with_warm_up']} "
-                  f"articles/min counting it)", flush=True)
-        outputs = {Path(r.pop("output")).read_text(encoding="utf-8") for r in results}
-    identical = len(outputs) == 1
-    print(f"outputs identical across configurations: {identical}")
+        for precision in args.precisions.split(","):
+            print(f"== embedder precision {precision}", flush=True)
+            results = []
+            for engine, workers in runs:
+                result = run_config(in_path, Path(folder), engine, workers, args.batch_size, precision)
+                states.append(code_state())
+                results.append(result)
+                print(f"{engine:5} workers={workers}: {result['articles_per_minute']:7.1f} articles/min "
+                      f"({result['articles']} articles in {result['scoring_seconds']} s after "
+                      f"{result['warm_up_seconds']} s warm-up; {result['articles_per_minute_with_warm_up']} "
+                      f"articles/min counting it)", flush=True)
+            base = results[0]["articles_per_minute"]
+            print(f"against {runs[0][0]}:{runs[0][1]} (the baseline): " + ", ".join(
+                f"{r['engine']}:{r['workers']} {r['articles_per_minute'] / base:.2f}×" for r in results[1:]))
+            same = first_difference(results)
+            identical = identical and same is None
+            print(f"outputs identical across {', '.join(f'{e}:{w}' for e, w in runs)}: "
+                  f"{'yes' if same is None else 'NO, ' + same}", flush=True)
+            for result in results:
+                result.pop("output")
+            by_precision[precision] = {"outputs_identical": same is None, "runs": results}
     stable = len(set(states)) == 1
     if not stable:
         print(f"WARNING: the pipeline's code changed during the bench ({' -> '.join(states)}); figures not comparable")
     print(json.dumps({"bench": "batch", "stories": len(stories), "articles": articles, "cpus": os.cpu_count(),
-                      "per_story": args.per_story, "batch_size": args.batch_size,
-                      "outputs_identical": identical, "code": states[0], "code_stable": stable, "runs": results}))
+                      "per_story": args.per_story, "batch_size": args.batch_size, "outputs_identical": identical,
+                      "code": states[0], "code_stable": stable, "load_average": round(os.getloadavg()[0], 1),
+                      "precisions": by_precision}))
+    if not identical:
+        raise SystemExit("outputs differ between configurations")
+
+
+def first_difference(results: list[dict]) -> str | None:
+    """None when every configuration wrote the same file; else which story first differs, and where."""
+    outputs = [Path(r["output"]).read_text(encoding="utf-8").splitlines() for r in results]
+    names = [f"{r['engine']}:{r['workers']}" for r in results]
+    for name, lines in zip(names[1:], outputs[1:]):
+        if lines == outputs[0]:
+            continue
+        if len(lines) != len(outputs[0]):
+            return f"{name} wrote {len(lines)} lines, {names[0]} {len(outputs[0])}"
+        number = next(i for i, (a, b) in enumerate(zip(outputs[0], lines)) if a != b)
+        return f"story {json.loads(lines[number])['story_id']} differs between {names[0]} and {name}"
+    return None
 
 
 if __name__ == "__main__":

@@ -7,6 +7,7 @@ even when it is SIGKILLed, and leave Ctrl-C to it (it terminates them).
 """
 from __future__ import annotations
 
+import contextlib
 import ctypes
 import multiprocessing
 import os
@@ -38,6 +39,22 @@ def die_with_parent(parent: int) -> None:
         threading.Thread(target=watch, name="parent-watch", daemon=True).start()
     if os.getppid() != parent:   # it died before the watch began
         os._exit(1)
+
+
+@contextlib.contextmanager
+def worker_environment(threads: int):
+    """OMP_NUM_THREADS for the workers spawned meanwhile (they inherit this environment), as Ray sets it for
+    its actors, unless it is set already. torch.set_num_threads caps torch alone; without this, OpenMP in the
+    other libraries (faiss, the BLAS under spaCy) starts a thread per core in every worker, and threads that
+    outnumber the cores spin waiting for each other."""
+    if "OMP_NUM_THREADS" in os.environ:
+        yield
+        return
+    os.environ["OMP_NUM_THREADS"] = str(threads)
+    try:
+        yield
+    finally:
+        os.environ.pop("OMP_NUM_THREADS", None)
 
 
 def _init_worker(threads: int, ready, parent: int) -> None:
@@ -72,8 +89,9 @@ class LocalEngine:
         else:
             context = multiprocessing.get_context("spawn")
             ready = context.Queue()
-            self._pool = context.Pool(self.workers, initializer=_init_worker,
-                                      initargs=(self.threads, ready, os.getpid()))
+            with worker_environment(self.threads):
+                self._pool = context.Pool(self.workers, initializer=_init_worker,
+                                          initargs=(self.threads, ready, os.getpid()))
             for _ in range(self.workers):  # every worker warm before the first chunk, or a clear error
                 failure = ready.get(timeout=WARM_UP_TIMEOUT_SECONDS)
                 if failure is not None:

@@ -1,4 +1,5 @@
-"""The local engine's worker processes die with their parent, even when it is SIGKILLed."""
+"""The local engine's worker processes die with their parent, even when it is SIGKILLed, and hold OpenMP to their
+share of the cores."""
 import json
 import os
 import signal
@@ -49,6 +50,11 @@ def workers_of(parent: int) -> set[int]:
     return found
 
 
+def environment(pid: int) -> dict[str, str]:
+    raw = (Path("/proc") / str(pid) / "environ").read_bytes()
+    return dict(item.split("=", 1) for item in raw.decode("utf-8", "replace").split("\0") if "=" in item)
+
+
 def test_score_workers_die_when_their_parent_is_killed(tmp_path):
     stories = tmp_path / "stories.jsonl"
     stories.write_text("".join(json.dumps(s) + "\n" for s in short_stories()), encoding="utf-8")
@@ -61,6 +67,9 @@ def test_score_workers_die_when_their_parent_is_killed(tmp_path):
             time.sleep(0.1)
         time.sleep(3)   # the workers are loading their models (well over 3 s)
         assert all(alive(pid) for pid in workers)
+        # Their share of the cores for OpenMP (as Ray gives its actors), unless the caller chose a number.
+        threads = os.environ.get("OMP_NUM_THREADS", str(max(1, (os.cpu_count() or 1) // 2)))
+        assert all(environment(pid).get("OMP_NUM_THREADS") == threads for pid in workers)
         os.kill(parent.pid, signal.SIGKILL)
         parent.wait(timeout=30)
         deadline = time.monotonic() + 10
