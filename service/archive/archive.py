@@ -34,10 +34,13 @@ def _folder_revision(folder: Path) -> str:
 
 def stamp_of(embedder) -> ModelStamp:
     """The model stamp of a loaded embedder (models/embedder.py): its setting's name, a revision read from its
-    folder (a hub name that is not a folder: 'hub'), and its dimension."""
+    folder (a hub name that is not a folder: 'hub'), and its dimension. The int8 graph (models/onnx_embedder.py)
+    moves vectors more than bfloat16 does, so it is a revision of its own; float32 and bfloat16 share one."""
     inner = getattr(embedder, "inner", embedder)   # the store's cached embedder wraps the model's
     folder = Path(inner.ref.location)
     revision = _folder_revision(folder) if folder.is_dir() else "hub"
+    if getattr(inner, "precision", None) == "int8" or type(inner).__name__ == "OnnxInt8Embedder":
+        revision += "-int8"
     return ModelStamp(inner.ref.name, revision, int(inner.dimension))
 
 

@@ -57,3 +57,18 @@ def test_an_empty_index_answers_nothing():
     index = ClaimIndex.build(STAMP, np.zeros(0, dtype=np.int64), np.zeros((0, 16), np.float32), 100)
     scores, found = index.search(unit_vectors(2), 4)
     assert found.shape == (2, 4) and np.all(found == -1)
+
+
+def test_the_stamp_names_the_model_folder_and_the_int8_graph(tmp_path):
+    from types import SimpleNamespace
+
+    from service.archive.archive import stamp_of
+
+    (tmp_path / "config.json").write_text('{"hidden_size": 16}')
+    ref = SimpleNamespace(name="my-model", location=str(tmp_path))
+    plain = stamp_of(SimpleNamespace(ref=ref, dimension=16, precision="float32"))
+    assert (plain.name, plain.dimension) == ("my-model", 16) and len(plain.revision) == 16
+    assert stamp_of(SimpleNamespace(ref=ref, dimension=16, precision="bfloat16")) == plain
+    assert stamp_of(SimpleNamespace(ref=ref, dimension=16, precision="int8")).revision == plain.revision + "-int8"
+    (tmp_path / "config.json").write_text('{"hidden_size": 16, "changed": true}')
+    assert stamp_of(SimpleNamespace(ref=ref, dimension=16, precision="float32")).revision != plain.revision
