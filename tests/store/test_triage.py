@@ -119,7 +119,7 @@ def test_roles_and_keys(store_app, keys, cms, reviewer, seed_texts):
 
 
 def test_article_input_errors_are_json(cms):
-    cases = [({"outlet": "o", "text": "t", "published_at": "2025-09-15"}, 422, "story_id"),
+    cases = [({"story_id": "s", "text": "t", "published_at": "2025-09-15"}, 422, "outlet"),
              ({"story_id": "s", "outlet": "o", "text": "", "published_at": "2025-09-15"}, 422, "text"),
              ({"story_id": "s", "outlet": "o", "text": "t", "published_at": "soon"}, 422, "published_at"),
              ({"story_id": "s", "outlet": "o", "text": "t", "published_at": "2025-09-15", "url": "not a url"}, 422,

@@ -90,13 +90,15 @@ def share_specifics(a: Claim, b: Claim) -> bool:
 
 
 def background(claims: list[Claim]) -> set[int]:
-    """Claims dated only in another year than the story's (the year most of its dates fall in): earlier events
-    told as background, which join only claims that give a date too (the date slot then compares them)."""
+    """Tolls dated only in another year than the story's (the year most of its dates fall in): an earlier
+    disaster's dead told as background, which join only claims that give a date too (the date slot then compares
+    them). A claim that only mentions an old date ("under restrictions since August 2023") is not one."""
     years = Counter(iso[:4] for c in claims for iso, _ in c.dates)
     if not years:
         return set()
     story_year = years.most_common(1)[0][0]
-    return {i for i, c in enumerate(claims) if c.dates and all(iso[:4] != story_year for iso, _ in c.dates)}
+    return {i for i, c in enumerate(claims) if c.dates and any(q.tally for q in c.quantities)
+            and all(iso[:4] != story_year for iso, _ in c.dates)}
 
 
 def build_facts(claims: list[Claim], vectors: np.ndarray, thresholds: Thresholds) -> list[Fact]:
