@@ -48,8 +48,18 @@ def known_key_row(key: str):
     from service.auth import find_key
     from service.store import db
 
+    from service.errors import database_unavailable
+
     usable = "factcheck.db" in current_app.extensions and "\x00" not in key and len(key) <= 512
-    found = find_key(db.session(), key) if usable else None
+    try:
+        found = find_key(db.session(), key) if usable else None
+    except Exception as error:  # noqa: BLE001 - only a lost database is absorbed here
+        if not database_unavailable(error):
+            raise
+        # Inside the limiter's hook a lost database would escape Flask's handlers as a 500: the key counts
+        # under its address for now, and authentication, asking again, answers 503 database_unavailable.
+        db.session().rollback()
+        return None
     g.presented_key_row = (key, found)
     return found
 

@@ -130,3 +130,22 @@ def test_only_a_refusal_carries_retry_after_and_a_503_keeps_its_own(tmp_path):
     unavailable = client.get("/v1/database-gone")
     assert unavailable.status_code == 503
     assert int(unavailable.headers["Retry-After"]) == errors.DATABASE_RETRY_AFTER
+
+
+def test_a_lost_database_counts_the_key_under_its_address_and_other_errors_still_raise(app, api_keys, monkeypatch):
+    from sqlalchemy.exc import OperationalError, ProgrammingError
+
+    import service.auth
+
+    def lost(session, key):
+        raise OperationalError("SELECT", {}, Exception("terminating connection due to administrator command"))
+    monkeypatch.setattr(service.auth, "find_key", lost)
+    headers = {"Authorization": f"Bearer {api_keys['cms']}"}
+    with app.test_request_context(headers=headers, environ_base={"REMOTE_ADDR": "192.0.2.8"}):
+        assert rate_limit_key() == "addr:192.0.2.8"
+
+    def broken(session, key):
+        raise ProgrammingError("SELECT", {}, Exception("syntax error"))
+    monkeypatch.setattr(service.auth, "find_key", broken)
+    with app.test_request_context(headers=headers), pytest.raises(ProgrammingError):
+        rate_limit_key()
