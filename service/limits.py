@@ -46,9 +46,8 @@ def known_key_row(key: str):
     if seen is not None and seen[0] == key:
         return seen[1]
     from service.auth import find_key
-    from service.store import db
-
     from service.errors import database_unavailable
+    from service.store import db
 
     usable = "factcheck.db" in current_app.extensions and "\x00" not in key and len(key) <= 512
     try:

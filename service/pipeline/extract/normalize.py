@@ -88,7 +88,7 @@ def same_name(a: str, b: str) -> bool:
     ta, tb = a.split(), b.split()
     if ta and tb and (ta[-1] == tb[-1] or set(ta) <= set(tb) or set(tb) <= set(ta)):
         return True
-    if (len(ta) == 1 and len(tb) > 1 and ta[0] == acronym(tb)) or (len(tb) == 1 and len(ta) > 1 and tb[0] == acronym(ta)):
+    if _abbreviates(ta, tb) or _abbreviates(tb, ta):
         return True   # "USGS" is the "US Geological Survey"
     if bool(ta and tb) and _spelling_variants(transliteration_key(ta[-1]), transliteration_key(tb[-1])):
         return True
@@ -101,6 +101,10 @@ ACRONYM_SKIP = {"the", "of", "and", "for", "on", "in", "&"}
 def acronym(words: list[str]) -> str:
     """The initials of a name's words, a short word kept whole: "us geological survey" → "usgs"."""
     return "".join(w if len(w) <= 2 else w[0] for w in words if w not in ACRONYM_SKIP)
+
+
+def _abbreviates(short: list[str], long: list[str]) -> bool:
+    return len(short) == 1 and len(long) > 1 and short[0] == acronym(long)
 
 
 def _same_words_any_order(ta: list[str], tb: list[str]) -> bool:

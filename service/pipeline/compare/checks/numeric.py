@@ -13,7 +13,6 @@ killed"), and two floors of one toll far apart ("at least 37" vs "at least 10") 
 from __future__ import annotations
 
 import re
-
 from typing import Optional
 
 from service.pipeline.compare.checks import Check, Discrepancy, register
@@ -46,7 +45,9 @@ TOLL_WORDS = {"death": "dead", "injury": "injured", "missing": "missing"}
 def figure(q: Quantity) -> str:
     """A figure as a reviewer reads it: "52 prisoner", "37 dead", "about 500 km" (its own unit word kept)."""
     said = re.search(r"([^\W\d]+|%)$", q.text.strip())
-    return q.text if said and said.group(0).lower() not in {*NUMBER_WORDS, *SCALES} else f"{q.text} {q.unit or TOLL_WORDS[q.tally]}"
+    if said and said.group(0).lower() not in {*NUMBER_WORDS, *SCALES}:
+        return q.text
+    return f"{q.text} {q.unit or TOLL_WORDS[q.tally]}"
 
 
 def noun(key: str) -> str:
@@ -71,14 +72,14 @@ def _accounted(q: Quantity, other: Claim) -> bool:
 
 
 def check(a: Claim, b: Claim) -> Optional[Discrepancy]:
+    # Counts whose unit the parse missed (a number with no noun) may be counts of any unit.
+    loose_a = [q for q in a.quantities if not counted(q)]
+    loose_b = [q for q in b.quantities if not counted(q)]
     for unit in dict.fromkeys(k for q in a.quantities for k in sorted(counted(q))):
         of_a = [q for q in a.quantities if unit in counted(q)]
         of_b = [q for q in b.quantities if unit in counted(q)]
         if not of_b:
             continue
-        # Counts whose unit the parse missed (a number with no noun) may be counts of this unit too.
-        loose_a = [q for q in a.quantities if not counted(q)]
-        loose_b = [q for q in b.quantities if not counted(q)]
         sparer = a if len(of_a) + len(loose_a) <= len(of_b) + len(loose_b) else b
         figures = of_a if sparer is a else of_b
         candidates = of_b + loose_b if sparer is a else of_a + loose_a
