@@ -37,9 +37,15 @@ NAMING_VERBS = {"call", "name", "know", "dub", "title", "label", "nickname", "te
 # What a head may have hanging after a clause split off before it, which alone reads as nothing.
 GLUED_DEPS = {"appos", "dep", "npadvmod", "meta"}
 ADVERBIAL_MIN_WORDS = 4
+ADJUNCT_CONTEXT_WORDS = 5
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "expl", "csubj")
 DEMONSTRATIVES = {"this", "that", "these", "those"}
 META_NOUNS = {"article", "story", "piece", "report", "explainer", "analysis", "post", "page"}
+LIGHT_OBJECTS = frozenset({"place"})   # "took place"
+OCCURRENCE_VERBS = {"happen", "occur", "unfold"}
+COUNT_NOUNS = {"hundred", "hundreds", "thousand", "thousands", "dozen", "dozens", "score", "scores", "million",
+               "millions", "number", "handful", "majority", "most", "many", "some", "several", "all", "none"}
+APPOSITIVE_OPENERS = (",", "—", "–", "(", ":")
 
 
 def decompose(source: Source, sentence_index: int, block_start: int, sent, first_id: int) -> list[Claim]:
@@ -157,10 +163,19 @@ def _demonstrative_subject(head, token_ids) -> bool:
         speech.region_at(speech.block(head.doc)["regions"], subject.idx) is None
 
 
-def _bare_verb(verb, split) -> bool:
-    """Whether a verb has nothing but its subject, auxiliaries and punctuation once `split` is taken away."""
+def _bare_verb(verb, split, light: frozenset = frozenset()) -> bool:
+    """Whether a verb has nothing but its subject, auxiliaries and punctuation once `split` is taken away (nor an
+    object in `light`, 'took place')."""
     return not any(c.dep_ not in SUBJECT_DEPS + ("aux", "auxpass", "neg", "punct", "advmod", "cc") and c.i != split.i
+                   and not (c.dep_ == "dobj" and c.lower_ in light and not any(True for _ in c.children))
                    for c in verb.children)
+
+
+def _bare_occurrence(verb, split) -> bool:
+    """'The accident happened [after the driver ignored a signal]', 'The collision took place [after …]': that the
+    event its subject names occurred is no claim by itself; when and why it did is."""
+    return (verb.lemma_ in OCCURRENCE_VERBS or any(c.dep_ == "dobj" and c.lower_ in LIGHT_OBJECTS for c in verb.children)) \
+        and _bare_verb(verb, split, LIGHT_OBJECTS)
 
 
 def _shares_dependents(conj) -> bool:
@@ -274,12 +289,11 @@ def _absolute(tok) -> bool:
 
 
 def _restrictive_participle(tok) -> bool:
-    """'all the objects traced on radars', 'the plane involved in the crash': a participle right after a definite
-    noun says which ones, like a restrictive relative clause; it is a claim of its own and stays in its noun's too."""
-    noun = tok.head
+    """'all the objects traced on radars', 'the number of people buried by the quake', 'showed buildings reduced to
+    rubble': a participle right after its noun, with no comma, says which ones or what became of them, like a
+    restrictive relative clause; it is a claim of its own and stays in its noun's clause too."""
     first = min(t.i for t in tok.subtree)
-    definite = any(c.dep_ in ("det", "predet") and c.lower_ in ("the", "all", "these", "those") for c in noun.children)
-    return definite and not _appositive(noun) and tok.doc[first - 1].text not in (",", "—", "–", "(", ";")
+    return not _appositive(tok.head) and tok.doc[first - 1].text not in (",", "—", "–", "(", ";")
 
 
 def _definite_subject(noun) -> bool:
@@ -382,6 +396,9 @@ def _split_kind(tok, heads) -> tuple[str, str]:
         cc = next((c.lower_ for c in tok.head.children if c.dep_ == "cc" and c.i < tok.i), "and")
         if not own_subject and _shares_dependents(tok):
             return "", ""
+        if own_subject and tok.tag_ == "VBD" and not any(c.dep_ in ("aux", "auxpass", "dobj") for c in tok.children) \
+                and any(c.dep_ == "auxpass" for c in tok.head.children):
+            return "", ""   # "homes were damaged and services knocked out": a gapped passive or not, the parse can't say
         if not own_subject and any(c.dep_ == "nsubjpass" for c in tok.head.children) and \
                 not any(c.dep_ == "auxpass" for c in tok.children) and any(c.dep_ == "dobj" for c in tok.children):
             return "", ""   # "drones had been shot down and labeled the incursion …": who labeled is not the drones
@@ -428,6 +445,7 @@ def _split_kind(tok, heads) -> tuple[str, str]:
         # assisted": a clause the parse hung on a noun, not a participle describing it.
         return "participial", ""
     if dep == "appos" and described and tok.pos_ == "NOUN" and len(list(tok.subtree)) >= 3 and \
+            tok.doc[min(t.i for t in tok.subtree) - 1].text in APPOSITIVE_OPENERS and \
             (tok.head.pos_ == "PROPN" or tok.head.ent_type_ or _definite_subject(tok.head)) and not any(
                 c.dep_ in ("relcl", "acl") and tok.head.i < c.i < tok.i for c in tok.head.children) and \
             not (tok.head.ent_type_ != "PERSON" and any(t.ent_type_ == "PERSON" for t in tok.subtree)) and \
@@ -453,6 +471,8 @@ def _split_kind(tok, heads) -> tuple[str, str]:
 
 def _context_tokens(head, kind: str, sent) -> set[int]:
     """Tokens a split-off claim borrows from its parent so it reads as a statement."""
+    if kind == "coordinate" and rendering.gapped_count(head) is not None:
+        return set()   # "… and about 22,500 damaged": the count is its subject (its statement names the noun)
     if kind == "coordinate" and not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in head.children):
         first = rendering.coordinated_first(head)
         # "wants to reopen X, normalize Y": each infinitive keeps "<subject> wants to".
@@ -499,7 +519,10 @@ def _context_tokens(head, kind: str, sent) -> set[int]:
         if lefts and lefts[0].tag_ == "VBG" and lefts[0].dep_ == "amod" and noun.head.i != noun.i and \
                 noun.head.tag_ == "VBG":
             lefts = lefts[1:]
-        return {t.i for t in lefts for t in t.subtree} | {noun.i}
+        # "hundreds of roads blocked by landslides": a count noun names what it counts with its 'of'
+        counted = {t.i for c in noun.children if noun.lemma_.lower() in COUNT_NOUNS and c.dep_ == "prep" and
+                   c.lower_ == "of" and c.i < head.i for t in c.subtree}
+        return {t.i for t in lefts for t in t.subtree} | {noun.i} | counted
     if kind == "adjunct" or (kind == "adverbial" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in head.children)):
         verb = head.head
         kept = {c.i for c in verb.children if c.dep_ in ("aux", "auxpass", "neg")}
@@ -508,8 +531,10 @@ def _context_tokens(head, kind: str, sent) -> set[int]:
         # "In return for …, Washington will grant sanctions relief": the object after the verb too.
         kept |= {t.i for c in verb.children if c.dep_ in ("dobj", "prt", "attr", "acomp", "dative") and
                  not (c.dep_ == "dobj" and c.i < head.i) for t in bare_phrase(c)}
-        if verb.lemma_ == "be":   # "were on a heightened state of alert because of …": the predicate of 'be'
-            kept |= {t.i for c in verb.children if c.dep_ == "prep" and verb.i < c.i < head.i for t in c.subtree}
+        # "were on a heightened state of alert because of …": the predicate of 'be'; "spent the night in the open
+        # because of …": a short phrase between the verb and the adjunct, without which the claim says less.
+        kept |= {t.i for c in verb.children if c.dep_ == "prep" and verb.i < c.i < head.i and
+                 (verb.lemma_ == "be" or len(list(c.subtree)) <= ADJUNCT_CONTEXT_WORDS) for t in c.subtree}
         return _subject_of(verb) | {verb.i} | kept
     return set()
 
@@ -584,7 +609,9 @@ def _whole_split(head, heads, regions, here, earlier) -> bool:
         ranked = any(t.tag_ in ("JJS", "RBS") or t.lower_ in RANKING for t in noun.lefts) or \
             any(c.lower_ in ("yet", "ever") for c in head.children)
         quoted = region is not None and speech.region_at(regions, noun.idx) == region
-        return not (ranked or quoted)
+        # "In a statement carried by Reuters, the centre said …": the participle describes how it was said
+        framing = noun.dep_ == "pobj" and speech.is_speech(noun.head.head)
+        return not (ranked or quoted or framing)
     subject = _subject_token(head, kind)
     if kind == "coordinate" and head.tag_ != "VB" and not any(c.dep_ in SUBJECT_DEPS + ("aux",) for c in head.children) \
             and any(c.tag_ == "MD" for c in rendering.coordinated_first(head).children):
@@ -605,6 +632,8 @@ def _whole_split(head, heads, regions, here, earlier) -> bool:
         return False   # "Rescue teams … searching amid the wreckage": no finite verb to carry the adjunct
     if kind == "adverbial" and sum(1 for t in head.subtree if t.is_alpha and t.dep_ != "mark") < ADVERBIAL_MIN_WORDS:
         return False   # "as the day progressed": too little to be a fact by itself
+    if kind == "adverbial" and _bare_occurrence(head.head, head):
+        return False   # "The accident happened after the driver ignored a signal": the main clause needs its time
     return _readable_subject(subject, regions, here, earlier)
 
 
@@ -616,8 +645,10 @@ def _whole_main(head, token_ids: set[int], regions, here, earlier) -> bool:
     subject = _subject_token(head, "main")
     if subject is None:
         return bool(_name_before(head))
-    if subject.i not in token_ids:
-        return False
+    first = min(t.i for t in subject.subtree)
+    if subject.i not in token_ids or (head.doc[first].tag_ in ("WP", "WP$", "WDT") and first > head.sent.start and
+                                      head.doc[first - 1].text == ","):
+        return False   # "…, whose death toll is still provisional" read as the main clause: a relative on its own
     if subject.lower_ in DEMONSTRATIVES:
         return True   # "This is the first time …": the sentence's own claim, read with the one before
     return _readable_subject(subject, regions, here, earlier)
@@ -707,8 +738,9 @@ def _spans(doc, token_ids: list[int], offset: int) -> list[tuple[int, int]]:
         toks = [doc[i] for i in run]
         while toks and (toks[0].is_punct or toks[0].is_space) and toks[0].text not in "\"“«":
             toks.pop(0)
-        while toks and (toks[-1].is_punct or toks[-1].is_space) and toks[-1].text not in "\"”»?!":
-            toks.pop()
+        while toks and (toks[-1].is_punct or toks[-1].is_space) and toks[-1].text not in "\"”»?!" and not (
+                toks[-1].text == ")" and sum(t.text == "(" for t in toks) > sum(t.text == ")" for t in toks[:-1])):
+            toks.pop()   # a closing parenthesis stays with its opening one: "at 625ft (190m)"
         if toks:
             spans.append((offset + toks[0].idx, offset + toks[-1].idx + len(toks[-1].text)))
     return spans

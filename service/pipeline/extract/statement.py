@@ -19,6 +19,8 @@ QUOTES = "\"“”«»„"
 CLAUSE_DEPS = {"advcl", "relcl", "acl", "appos", "ccomp", "parataxis", "conj"}
 FIRST_SECOND = {"i", "we", "me", "us", "my", "our", "you", "your"}
 PAST_TAGS = ("VBD", "VBN")
+# Entity types whose first word keeps its capital after "X said" ("More than 1,200 houses" is a CARDINAL: it does not).
+NAME_ENTITIES = {"PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW", "LANGUAGE"}
 
 
 def render(sent, token_ids: set[int], spans_local: list[tuple[int, int]], kind: str, head,
@@ -50,11 +52,21 @@ def render(sent, token_ids: set[int], spans_local: list[tuple[int, int]], kind: 
             drop |= {c.i for c in head.children if c.tag_ == "WRB" and c.i < subject.i}   # "when the plane …"
     elif kind == "coordinate" and head.tag_ in ("VBN", "VB") and not any(
             c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass") for c in head.children):
-        auxes = [c for c in coordinated_first(head).children if c.dep_ in ("aux", "auxpass") and c.i not in token_ids]
+        first = coordinated_first(head)
+        auxes = [c for c in first.children if c.dep_ in ("aux", "auxpass") and c.i not in token_ids]
+        count = gapped_count(head)
+        subject = next((c for c in first.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if head.tag_ == "VB" and any(a.tag_ == "MD" for a in auxes):
             before[head.i] = next(a.text for a in auxes if a.tag_ == "MD")   # "may ask … and release" → "may release"
+        elif count is not None and subject is not None and auxes:
+            # "2,000 homes were destroyed and about 22,500 damaged" → "about 22,500 homes were damaged"
+            before[head.i] = " ".join([subject.text, *(a.text for a in auxes)])
         elif head.tag_ == "VBN" and any(a.dep_ == "auxpass" or a.lemma_ == "have" for a in auxes):
             before[head.i] = " ".join(a.text for a in auxes)   # "was arrested … and sentenced" → "was sentenced"
+    elif kind == "coordinate" and gapped_passive(head):
+        # "homes were damaged and telephone services knocked out" → "telephone services were knocked out"
+        subject = next(c for c in head.children if c.dep_ == "nsubj")
+        before[head.i] = be_form(coordinated_first(head), subject)
     elif kind == "result":
         main = head.head
         subject = next(c for c in main.children if c.dep_ == "nsubj")
@@ -208,6 +220,25 @@ def attributed(body: str, kept, token_ids, said: speech.Attribution, hint: str, 
     return f"{speaker} said {lower_first(body, kept)}"
 
 
+def gapped_count(verb):
+    """The count that is a coordinated participle's own subject, its noun left out ('2,000 homes were destroyed,
+    and about 22,500 damaged': 22,500), or None."""
+    if verb.dep_ != "conj" or verb.tag_ != "VBN" or any(
+            c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass") for c in verb.children):
+        return None
+    return next((c for c in verb.children if c.dep_ in ("npadvmod", "nummod", "dobj") and c.tag_ == "CD" and
+                 c.i < verb.i), None)
+
+
+def gapped_passive(verb) -> bool:
+    """A participle with its own subject whose passive auxiliary the first conjunct holds ('homes were damaged and
+    telephone services knocked out')."""
+    return verb.dep_ == "conj" and verb.tag_ == "VBN" and \
+        any(c.dep_ == "nsubj" for c in verb.children) and \
+        not any(c.dep_ in ("aux", "auxpass", "dobj") for c in verb.children) and \
+        any(c.dep_ == "auxpass" for c in coordinated_first(verb).children)
+
+
 def coordinated_first(verb):
     """The first verb of a coordination ('arrested' of 'was arrested … and sentenced')."""
     while verb.dep_ == "conj" and verb.head.i != verb.i:
@@ -331,6 +362,7 @@ def capitalise(text: str) -> str:
 
 def lower_first(body: str, kept) -> str:
     first = next((t for t in kept if not t.is_punct), None)
-    if first is None or not body.startswith(first.text) or first.pos_ == "PROPN" or first.ent_type_ or first.text == "I" or first.text.isupper():
+    if first is None or not body.startswith(first.text) or first.pos_ == "PROPN" or first.ent_type_ in NAME_ENTITIES or \
+            first.text == "I" or first.text.isupper():
         return body
     return body[:1].lower() + body[1:]
