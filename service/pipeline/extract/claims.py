@@ -43,8 +43,6 @@ DEMONSTRATIVES = {"this", "that", "these", "those"}
 META_NOUNS = {"article", "story", "piece", "report", "explainer", "analysis", "post", "page"}
 LIGHT_OBJECTS = frozenset({"place"})   # "took place"
 OCCURRENCE_VERBS = {"happen", "occur", "unfold"}
-COUNT_NOUNS = {"hundred", "hundreds", "thousand", "thousands", "dozen", "dozens", "score", "scores", "million",
-               "millions", "number", "handful", "majority", "most", "many", "some", "several", "all", "none"}
 APPOSITIVE_OPENERS = (",", "—", "–", "(", ":")
 
 
@@ -519,11 +517,12 @@ def _context_tokens(head, kind: str, sent) -> set[int]:
         if lefts and lefts[0].tag_ == "VBG" and lefts[0].dep_ == "amod" and noun.head.i != noun.i and \
                 noun.head.tag_ == "VBG":
             lefts = lefts[1:]
-        # "hundreds of roads blocked by landslides": a count noun names what it counts with its 'of'
-        counted = {t.i for c in noun.children if noun.lemma_.lower() in COUNT_NOUNS and c.dep_ == "prep" and
-                   c.lower_ == "of" and c.i < head.i for t in c.subtree}
-        return {t.i for t in lefts for t in t.subtree} | {noun.i} | counted
-    if kind == "adjunct" or (kind == "adverbial" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in head.children)):
+        # "hundreds of roads blocked by landslides", "portions of the province affected by the quake": the words
+        # between the noun and its participle name what it describes
+        between = {t.i for c in noun.children if kind == "participial" and c.dep_ == "prep" and noun.i < c.i < head.i
+                   for t in c.subtree}
+        return {t.i for t in lefts for t in t.subtree} | {noun.i} | between
+    if kind == "adjunct" or (kind == "adverbial" and not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in head.children)):
         verb = head.head
         kept = {c.i for c in verb.children if c.dep_ in ("aux", "auxpass", "neg")}
         # "began the exercises amid …": the object before the adjunct, without its own modifiers after it.
@@ -564,8 +563,9 @@ def _subject_token(head, kind: str):
     return None
 
 
-def _readable_subject(subject, regions, here, earlier) -> bool:
-    """A subject a reader can place: not a bare 'this', nor a pronoun the article leaves unresolved."""
+def _readable_subject(subject, regions, here, earlier, strict: bool = False) -> bool:
+    """A subject a reader can place: not a bare 'this', nor a pronoun the article leaves unresolved (`strict`: one
+    its statement can name, for a clause split off its sentence, which no longer has the words around it)."""
     if subject is None:
         return False
     lower = subject.lower_
@@ -577,7 +577,7 @@ def _readable_subject(subject, regions, here, earlier) -> bool:
         if speech.region_at(regions, subject.idx) is not None or referents.expletive(subject) or \
                 referents.classifying_it(subject):
             return True
-        return bool(referents.resolve(subject, here, earlier, strict=False))
+        return bool(referents.resolve(subject, here, earlier, strict=strict))
     return True
 
 
@@ -618,6 +618,11 @@ def _whole_split(head, heads, regions, here, earlier) -> bool:
         return False   # "may result in releases and improved relations": no finite verb to share the modal with
     if kind in ("adjunct", "participial", "coordinate") and subject is not None and subject.tag_ in ("WDT", "WP"):
         return False   # "…, who was arrested in 2020 and sentenced to 15 years": the second verb stays in the relative
+    if subject is not None and subject.i > head.sent.start and subject.head.i == head.i and \
+            any(t.tag_ in ("WDT", "WP", "WP$") for t in subject.subtree):
+        return False   # "20,000 homes were damaged, at least 2,000 of which were destroyed": a relative on its own
+    if kind == "absolute" and subject is not None and subject.pos_ == "ADJ":
+        return False   # "…, with the strongest measuring 5.6": the strongest what, only the clause before says
     if kind == "participial" and head.dep_ == "advcl" and _bare_verb(head.head, head):
         return False   # "Kosiniak-Kamysz elaborated, stating that …": the main clause says nothing without it
     if kind == "absolute":
@@ -634,7 +639,9 @@ def _whole_split(head, heads, regions, here, earlier) -> bool:
         return False   # "as the day progressed": too little to be a fact by itself
     if kind == "adverbial" and _bare_occurrence(head.head, head):
         return False   # "The accident happened after the driver ignored a signal": the main clause needs its time
-    return _readable_subject(subject, regions, here, earlier)
+    # "…, with air defences activated to intercept the drones as they crossed the border": a pronoun the claim
+    # cannot name keeps its clause in the sentence that says what it stands for.
+    return _readable_subject(subject, regions, here, earlier, strict=True)
 
 
 def _whole_main(head, token_ids: set[int], regions, here, earlier) -> bool:

@@ -234,7 +234,7 @@ def speaker_of(verb) -> tuple[str, str]:
             return "", ""
         span = verb.doc[run[0]:run[-1] + 1]
         return span.text, speaker_kind(span.text, [e for e in verb.doc.ents if e.start >= span.start and e.end <= span.end])
-    words = bare_phrase(who, drop=lambda t: t.is_punct or (t.dep_ == "prep" and t.lower_ == "to"))
+    words = bare_phrase(who, drop=lambda t: (t.is_punct and not _inner_hyphen(t)) or (t.dep_ == "prep" and t.lower_ == "to"))
     # "WARSAW, Poland, Sept 10, (AP): Poland said": the run of words around the subject, not a dateline before it.
     start = who.i
     while start - 1 >= words[0].i and who.doc[start - 1].text not in ",;:()[]" and \
@@ -244,6 +244,11 @@ def speaker_of(verb) -> tuple[str, str]:
     text = "".join(t.text_with_ws for t in words).strip(" ,")
     ents = [e for e in verb.doc.ents if e.start >= words[0].i and e.end <= words[-1].i + 1]
     return text, speaker_kind(text, ents)
+
+
+def _inner_hyphen(tok) -> bool:
+    """The hyphen of a word written with one ('vice-mayor')."""
+    return tok.text == "-" and not tok.whitespace_ and tok.i > 0 and not tok.doc[tok.i - 1].whitespace_
 
 
 def _glued_subject(who) -> bool:

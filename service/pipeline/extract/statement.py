@@ -95,7 +95,10 @@ def render(sent, token_ids: set[int], spans_local: list[tuple[int, int]], kind: 
         main = head.head
         while main.pos_ not in ("VERB", "AUX") and main.head.i != main.i:
             main = main.head
-        before[head.i] = "were" if _plural(head.head) else "was"   # what the participle reports is past
+        if not (head.head.dep_ == "ROOT" and head.text.lower() == inflect.past(head.lemma_.lower())):
+            before[head.i] = "were" if _plural(head.head) else "was"   # what the participle reports is past
+        # else "The goods train, which jumped a signal, collided with …" parsed with the noun as its root: the
+        # participle is the sentence's finite verb
     elif kind == "appositive":
         first = min(t.i for t in head.subtree)
         before[first] = "are" if head.head.tag_ in ("NNS", "NNPS") else "is"
@@ -353,6 +356,7 @@ def tidy(text: str) -> str:
     if text.count("(") != text.count(")"):
         text = text.replace("(", "").replace(")", "")
     text = re.sub(r"\s+", " ", text).strip(" ,;:-–—")
+    text = re.sub(r"[,;:]([”\"»])$", r"\1", text)   # 'were “neutralised,”': the comma belongs to the sentence
     return re.sub(r"(,?\s+(and|but|or))+$", "", text)
 
 
@@ -363,6 +367,6 @@ def capitalise(text: str) -> str:
 def lower_first(body: str, kept) -> str:
     first = next((t for t in kept if not t.is_punct), None)
     if first is None or not body.startswith(first.text) or first.pos_ == "PROPN" or first.ent_type_ in NAME_ENTITIES or \
-            first.text == "I" or first.text.isupper():
+            first.text == "I" or (first.text.isupper() and len(first.text) > 1):
         return body
     return body[:1].lower() + body[1:]

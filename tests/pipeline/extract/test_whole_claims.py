@@ -87,3 +87,47 @@ def test_a_participle_right_after_its_noun_stays_in_its_clause(statements_of):
 def test_an_adjunct_keeps_the_short_phrase_before_it(statements_of):
     said = statements_of("Thousands of families slept in their cars because of fear of more aftershocks.")
     assert "Thousands of families slept in their cars because of fear of more aftershocks" in said, said
+
+
+def test_a_split_clause_keeps_a_pronoun_it_cannot_name_with_its_sentence(statements_of):
+    said = statements_of("The storm flooded the coast overnight. Air defences were activated to track the "
+                         "balloons as they crossed the border.")
+    assert not any(s.startswith("They ") for s in said), said
+    assert any(s.endswith("as they crossed the border") for s in said), said
+
+
+def test_a_count_of_which_stays_with_the_clause_it_counts(statements_of):
+    said = statements_of("Over 9,000 homes were damaged on Sunday, at least 700 of which were destroyed.")
+    assert said == ["Over 9,000 homes were damaged on Sunday, at least 700 of which were destroyed"], said
+
+
+def test_an_absolute_with_no_noun_of_its_own_stays_in_its_clause(statements_of):
+    said = statements_of("As of Monday, 300 aftershocks had been recorded, with the strongest measuring 5.1.")
+    assert said == ["As of Monday, 300 aftershocks had been recorded, with the strongest measuring 5.1"], said
+
+
+def test_an_expletive_clause_borrows_nothing_from_its_parent(statements_of):
+    said = statements_of("Officials gave no toll for the northern valleys, although there are reports of at least "
+                         "two collapsed bridges there.")
+    assert "There are reports of at least two collapsed bridges there" in said, said
+
+
+def test_a_sentence_opening_with_a_after_the_speaker_is_lower_case(statements_of):
+    said = statements_of("A third tremor struck the same valley at noon, the survey said.")
+    assert said == ["The survey said a third tremor struck the same valley at noon"], said
+
+
+def test_a_hyphenated_speaker_keeps_every_word(pipeline):
+    claims = pipeline.extract_claims([Source("T", "“We are sending every truck we have,” Lima’s vice-governor told TV Peru.")])
+    assert [c.speaker for c in claims] == ["Lima’s vice-governor"], claims
+
+
+def test_a_participle_the_parse_hung_on_a_root_noun_is_the_finite_verb(statements_of):
+    said = statements_of("The tanker, which reportedly lost its steering, collided with the ferry near the harbour.")
+    assert "The tanker collided with the ferry near the harbour" in said, said
+
+
+def test_a_comma_inside_closing_quotes_is_not_part_of_the_claim(statements_of):
+    said = statements_of("Drones that crossed the border were “neutralised,” while others were tracked by radar "
+                         "until the attack ended.")
+    assert "Drones that crossed the border were “neutralised”" in said, said
