@@ -288,10 +288,14 @@ def _absolute(tok) -> bool:
 
 def _restrictive_participle(tok) -> bool:
     """'all the objects traced on radars', 'the number of people buried by the quake', 'showed buildings reduced to
-    rubble': a participle right after its noun, with no comma, says which ones or what became of them, like a
-    restrictive relative clause; it is a claim of its own and stays in its noun's clause too."""
+    rubble': a participle right after a definite noun, or after any noun but the subject, with no comma, says which
+    ones or what became of them, like a restrictive relative clause; it is a claim of its own and stays in its
+    noun's clause too ('A plane bound for London crashed': the plane's destination is the participle's claim)."""
+    noun = tok.head
     first = min(t.i for t in tok.subtree)
-    return not _appositive(tok.head) and tok.doc[first - 1].text not in (",", "—", "–", "(", ";")
+    definite = any(c.dep_ in ("det", "predet") and c.lower_ in ("the", "all", "these", "those") for c in noun.children)
+    return (definite or noun.dep_ not in SUBJECT_DEPS) and not _appositive(noun) and \
+        tok.doc[first - 1].text not in (",", "—", "–", "(", ";")
 
 
 def _definite_subject(noun) -> bool:
@@ -532,8 +536,11 @@ def _context_tokens(head, kind: str, sent) -> set[int]:
                  not (c.dep_ == "dobj" and c.i < head.i) for t in bare_phrase(c)}
         # "were on a heightened state of alert because of …": the predicate of 'be'; "spent the night in the open
         # because of …": a short phrase between the verb and the adjunct, without which the claim says less.
+        # A date or time stays with the main clause, which already says when.
         kept |= {t.i for c in verb.children if c.dep_ == "prep" and verb.i < c.i < head.i and
-                 (verb.lemma_ == "be" or len(list(c.subtree)) <= ADJUNCT_CONTEXT_WORDS) for t in c.subtree}
+                 (verb.lemma_ == "be" or (len(list(c.subtree)) <= ADJUNCT_CONTEXT_WORDS and
+                                          not any(t.ent_type_ in ("DATE", "TIME") for t in c.subtree)))
+                 for t in c.subtree}
         return _subject_of(verb) | {verb.i} | kept
     return set()
 
@@ -745,9 +752,8 @@ def _spans(doc, token_ids: list[int], offset: int) -> list[tuple[int, int]]:
         toks = [doc[i] for i in run]
         while toks and (toks[0].is_punct or toks[0].is_space) and toks[0].text not in "\"“«":
             toks.pop(0)
-        while toks and (toks[-1].is_punct or toks[-1].is_space) and toks[-1].text not in "\"”»?!" and not (
-                toks[-1].text == ")" and sum(t.text == "(" for t in toks) > sum(t.text == ")" for t in toks[:-1])):
-            toks.pop()   # a closing parenthesis stays with its opening one: "at 625ft (190m)"
+        while toks and (toks[-1].is_punct or toks[-1].is_space) and toks[-1].text not in "\"”»?!":
+            toks.pop()
         if toks:
             spans.append((offset + toks[0].idx, offset + toks[-1].idx + len(toks[-1].text)))
     return spans

@@ -69,7 +69,9 @@ def quote_regions(text: str) -> list[tuple[int, int]]:
     """(open, close) character offsets of each quotation; close is the closing mark's offset."""
     regions, straight, curly = [], None, []
     for i, ch in enumerate(text):
-        if ch == '"':
+        if ch == '"' and straight is None and curly and text[curly[-1]] == "“" and _closing(text, i):
+            regions.append((curly.pop(), i))   # “…," said Sinha: a curly quotation closed by a straight mark
+        elif ch == '"':
             if straight is None:
                 straight = i
             else:
@@ -82,6 +84,11 @@ def quote_regions(text: str) -> list[tuple[int, int]]:
     for start in ([straight] if straight is not None else []) + curly:
         regions.append((start, len(text)))
     return sorted(regions)
+
+
+def _closing(text: str, i: int) -> bool:
+    """A quotation mark written right after a word or punctuation and before a space, punctuation or the end."""
+    return i > 0 and not text[i - 1].isspace() and (i + 1 == len(text) or not text[i + 1].isalnum())
 
 
 def region_at(regions, char: int):
@@ -171,7 +178,8 @@ def sentence_frames(sent, regions) -> list[Frame]:
         subject = next((c for c in tok.children if c.dep_ in SUBJECT_DEPS), None)
         outlet = tok.pos_ == "NOUN" or (subject is not None and {subject.lower_, subject.lemma_.lower()} & OUTLET_NOUNS)
         if not content:
-            tail = tok.i == sent.root.i and all(_frame_only(c) for c in tok.children)
+            tail = (tok.i == sent.root.i or _conjoined_to_a_quotation(tok, regions)) and \
+                all(_frame_only(c) for c in tok.children)
             if tail and speaker:
                 frames.append(Frame(tok.i, _frame_tokens(tok, ()), (), speaker, kind, False, True, False))
             continue
@@ -183,6 +191,16 @@ def sentence_frames(sent, regions) -> list[Frame]:
             tokens = _frame_tokens(tok, content) | frozenset(trailing_run(tok))
             frames.append(Frame(tok.i, tokens, content, speaker, kind, quoted, False, outlet))
     return frames
+
+
+def _conjoined_to_a_quotation(verb, regions) -> bool:
+    """'"… we ran into the bathroom to hide," student Li Jingui told AP' parsed with 'told' a conjunct of the quoted
+    verb: a frame after the quotation closes, with nothing said of its own."""
+    if verb.dep_ != "conj" or region_at(regions, verb.head.idx) is None:
+        return False
+    first = min(t.i for t in verb.subtree if not t.is_punct)
+    before = verb.doc[verb.sent.start:first]
+    return region_at(regions, verb.idx) is None and any(t.text in QUOTE_MARKS for t in before[-2:])
 
 
 def _misparsed_wrapper(tok) -> bool:
@@ -198,8 +216,8 @@ def _misparsed_wrapper(tok) -> bool:
 
 def _frame_only(child) -> bool:
     """A dependent that a bare frame may have: speaker, addressee, time, manner, punctuation."""
-    if child.dep_ in ("dobj", "dative"):
-        return child.pos_ == "PRON"
+    if child.dep_ in ("dobj", "dative"):   # "told him", "told the Associated Press"
+        return child.pos_ == "PRON" or (child.head.lemma_ == "tell" and child.pos_ in ("NOUN", "PROPN"))
     if child.dep_ == "prep":
         return child.lower_ not in ("as", "about", "of")
     return child.dep_ in FRAME_ONLY

@@ -165,6 +165,7 @@ def render(sent, token_ids: set[int], spans_local: list[tuple[int, int]], kind: 
                 drop |= {c.i for c in tok.children if c.dep_ == "case"}
                 refers.append((f"{det.text} {tok.text}", name))
 
+    closes = _closing_parentheses(kept)
     words: list[str] = []
     plain: list[str] = []
     last = None
@@ -180,7 +181,7 @@ def render(sent, token_ids: set[int], spans_local: list[tuple[int, int]], kind: 
         if tok.i in drop:
             last = None
             continue
-        piece = replace.get(tok.i, inserted.get(tok.i, tok.text))
+        piece = replace.get(tok.i, inserted.get(tok.i, tok.text)) + closes.get(tok.i, "")
         gap = speech.doc_text(doc)[last.idx + len(last.text):tok.idx] if last is not None and last.i + 1 == tok.i else " "
         words.append((gap if words else "") + piece)
         last = tok
@@ -188,6 +189,25 @@ def render(sent, token_ids: set[int], spans_local: list[tuple[int, int]], kind: 
     exact = tidy("".join(plain))
     statement = attributed(body, kept, token_ids, said, hint, regions, sentence_mentions, earlier, doc, exact)
     return statement, tuple(dict.fromkeys(refers))
+
+
+def _closing_parentheses(kept) -> dict[int, str]:
+    """')' after the last kept word of a parenthesis whose closing mark the claim's spans leave out ('625ft (190m')."""
+    ids = {t.i for t in kept}
+    closes: dict[int, str] = {}
+    for tok in kept:
+        if tok.text != "(":
+            continue
+        depth, j = 0, tok.i
+        while j < tok.sent.end:
+            depth += {"(": 1, ")": -1}.get(tok.doc[j].text, 0)
+            if depth == 0:
+                break
+            j += 1
+        inside = [i for i in ids if tok.i < i < j]
+        if j < tok.sent.end and j not in ids and inside and all(i in ids for i in range(tok.i, j)):
+            closes[max(inside)] = ")"
+    return closes
 
 
 def attributed(body: str, kept, token_ids, said: speech.Attribution, hint: str, regions, sentence_mentions,
