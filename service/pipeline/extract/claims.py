@@ -616,10 +616,13 @@ def _whole_split(head, heads, regions, here, earlier) -> bool:
         ranked = any(t.tag_ in ("JJS", "RBS") or t.lower_ in RANKING for t in noun.lefts) or \
             any(c.lower_ in ("yet", "ever") for c in head.children)
         quoted = region is not None and speech.region_at(regions, noun.idx) == region
-        # "In a statement carried by Reuters, the centre said …": the participle describes how it was said
-        framing = noun.dep_ == "pobj" and speech.is_speech(noun.head.head)
+        # "In a statement carried by Reuters, the centre said …": the participle describes how it was said;
+        # "…, affirmed by the U.S. embassy": it says who said so, not what became of the noun
+        framing = (noun.dep_ == "pobj" and speech.is_speech(noun.head.head)) or speech.is_speech(head)
         return not (ranked or quoted or framing)
     subject = _subject_token(head, kind)
+    if kind == "coordinate" and head.tag_ == "VBG" and not any(c.dep_ in ("aux", "auxpass") for c in head.children):
+        return False   # "89 people are reported dead and five others missing": a participle is no finite verb
     if kind == "coordinate" and head.tag_ != "VB" and not any(c.dep_ in SUBJECT_DEPS + ("aux",) for c in head.children) \
             and any(c.tag_ == "MD" for c in rendering.coordinated_first(head).children):
         return False   # "may result in releases and improved relations": no finite verb to share the modal with
@@ -640,7 +643,8 @@ def _whole_split(head, heads, regions, here, earlier) -> bool:
         return False   # "… were forced to scramble jets because of …": the adjunct would lose what was done
     if kind == "adjunct" and speech.is_speech(head.head):
         return False   # "After meeting Lukashenko, Cole said …": the adjunct dates the saying, not a claim
-    if kind == "adjunct" and not (_finite(head.head) or head.head.dep_ == "conj" and _finite(head.head.head)):
+    if kind == "adjunct" and not (_finite(head.head) or head.head.dep_ == "conj" and _finite(head.head.head) and
+                                  head.head.tag_ != "VBG"):
         return False   # "Rescue teams … searching amid the wreckage": no finite verb to carry the adjunct
     if kind == "adverbial" and sum(1 for t in head.subtree if t.is_alpha and t.dep_ != "mark") < ADVERBIAL_MIN_WORDS:
         return False   # "as the day progressed": too little to be a fact by itself

@@ -147,3 +147,15 @@ def test_a_speaker_the_parse_joined_to_the_quoted_verb_is_its_frame(statements_o
     said = statements_of('"The lamp began to swing. I grabbed my son and we ran into the street," shop owner '
                          'Wang Lei, 44, told the Associated Press.')
     assert "Shop owner Wang Lei said: “I grabbed my son and we ran into the street”" in said, said
+
+
+def test_a_participle_that_says_who_said_so_stays_in_its_clause(statements_of):
+    said = statements_of("The convoy carried food and the medics headed to the border, confirmed by the UN office "
+                         "in Geneva.")
+    assert not any("were confirmed by" in s or "was confirmed by" in s for s in said), said
+
+
+def test_a_coordinated_participle_without_its_verb_stays_with_the_clause(statements_of):
+    said = statements_of("At least 40 people are reported dead and nine others missing after a landslide in the "
+                         "hills on Sunday, officials say.")
+    assert not any(s.lower().startswith(("nine others", "officials say nine others")) for s in said), said
