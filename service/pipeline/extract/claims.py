@@ -629,7 +629,7 @@ def _whole_split(head, heads, regions, here, earlier) -> bool:
     if kind in ("adjunct", "participial", "coordinate") and subject is not None and subject.tag_ in ("WDT", "WP"):
         return False   # "…, who was arrested in 2020 and sentenced to 15 years": the second verb stays in the relative
     if subject is not None and subject.i > head.sent.start and subject.head.i == head.i and \
-            any(t.tag_ in ("WDT", "WP", "WP$") for t in subject.subtree):
+            any(t.tag_ in ("WDT", "WP", "WP$") for t in bare_phrase(subject)):
         return False   # "20,000 homes were damaged, at least 2,000 of which were destroyed": a relative on its own
     if kind == "absolute" and subject is not None and subject.pos_ == "ADJ":
         return False   # "…, with the strongest measuring 5.6": the strongest what, only the clause before says

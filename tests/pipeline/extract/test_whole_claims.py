@@ -159,3 +159,9 @@ def test_a_coordinated_participle_without_its_verb_stays_with_the_clause(stateme
     said = statements_of("At least 40 people are reported dead and nine others missing after a landslide in the "
                          "hills on Sunday, officials say.")
     assert not any(s.lower().startswith(("nine others", "officials say nine others")) for s in said), said
+
+
+def test_a_subject_with_its_own_relative_clause_still_splits(statements_of):
+    said = statements_of("The president sent condolences, while the transport minister, who flew to the site, "
+                         "announced an inquiry into the crash.")
+    assert "The transport minister announced an inquiry into the crash" in said, said
