@@ -401,7 +401,7 @@ def _split_kind(tok, heads) -> tuple[str, str]:
         if own_subject and tok.tag_ == "VBD" and not any(c.dep_ in ("aux", "auxpass", "dobj") for c in tok.children) \
                 and any(c.dep_ == "auxpass" for c in tok.head.children):
             return "", ""   # "homes were damaged and services knocked out": a gapped passive or not, the parse can't say
-        if not own_subject and any(c.dep_ == "nsubjpass" for c in tok.head.children) and \
+        if not own_subject and any(c.dep_ == "nsubjpass" for c in rendering.coordinated_first(tok).children) and \
                 not any(c.dep_ == "auxpass" for c in tok.children) and any(c.dep_ == "dobj" for c in tok.children):
             return "", ""   # "drones had been shot down and labeled the incursion …": who labeled is not the drones
         return "coordinate", cc
@@ -448,6 +448,7 @@ def _split_kind(tok, heads) -> tuple[str, str]:
         return "participial", ""
     if dep == "appos" and described and tok.pos_ == "NOUN" and len(list(tok.subtree)) >= 3 and \
             tok.doc[min(t.i for t in tok.subtree) - 1].text in APPOSITIVE_OPENERS and \
+            not any(c.dep_ == "appos" and c.i < tok.i for c in tok.head.children) and \
             (tok.head.pos_ == "PROPN" or tok.head.ent_type_ or _definite_subject(tok.head)) and not any(
                 c.dep_ in ("relcl", "acl") and tok.head.i < c.i < tok.i for c in tok.head.children) and \
             not (tok.head.ent_type_ != "PERSON" and any(t.ent_type_ == "PERSON" for t in tok.subtree)) and \
@@ -456,7 +457,8 @@ def _split_kind(tok, heads) -> tuple[str, str]:
         # "169 Indians, 53 British nationals and a Canadian": a list of counts, not a description.
         # "… in Leicester, his brother, Nayan Kumar Ramesh": a person does not describe a place.
         # "Ihar Losik, who was sentenced … in one of the harshest facilities, the Novopolotsk colony": after a
-        # clause on the noun, the appositive more likely describes a noun of that clause.
+        # clause on the noun, the appositive more likely describes a noun of that clause; so does a second
+        # appositive ("Roy, a police official in Darjeeling, the site of the accident").
         return "appositive", ""
     if dep == "prep":
         first = tok.lower_

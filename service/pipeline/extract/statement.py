@@ -143,6 +143,8 @@ def render(sent, token_ids: set[int], spans_local: list[tuple[int, int]], kind: 
                 refers.append((tok.text, said.speaker))
             continue   # "Tusk said he …", "Poland said it and its allies …": the speaker, as the sentence has it
         if tok.tag_ in ("PRP", "PRP$") and lower in referents.PERSONAL | referents.NEUTER | referents.PLURAL:
+            if prefixed and tok.tag_ == "PRP$" and lower in referents.PERSONAL and speaker_kind == "person":
+                continue   # "Zhu said his house collapsed", "Sinha said the dead included the driver and his co-driver"
             if _candidate_before(tok, kept, lower):
                 continue   # "Belarus allowed Moscow to use its territory": the claim itself says whose
             name = referents.resolve(tok, sentence_mentions, earlier)

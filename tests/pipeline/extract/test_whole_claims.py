@@ -165,3 +165,23 @@ def test_a_subject_with_its_own_relative_clause_still_splits(statements_of):
     said = statements_of("The president sent condolences, while the transport minister, who flew to the site, "
                          "announced an inquiry into the crash.")
     assert "The transport minister announced an inquiry into the crash" in said, said
+
+
+def test_a_verb_joined_to_a_passive_clause_does_not_take_its_subject(statements_of):
+    said = statements_of("At least 30 people were killed when a storm, the worst in years, hit the coast and "
+                         "destroyed hundreds of homes, officials said.")
+    assert not any("people destroyed" in s for s in said), said
+
+
+def test_a_second_appositive_describes_the_noun_before_it(statements_of):
+    said = statements_of("Ten bodies were recovered, Li Wei, a police officer in the county of Min, the site of "
+                         "the landslide, told reporters.")
+    assert not any(s.startswith("Li Wei is the site") for s in said), said
+
+
+def test_a_possessive_in_a_person_s_reported_words_stays_as_written(statements_of):
+    said = statements_of("Wang Fang, a farmer in Zhang County, told Xinhua his barn survived the first tremor but "
+                         "collapsed in an aftershock.")
+    assert "Wang Fang said his barn collapsed in an aftershock" in said, said
+    said = statements_of("The dead included the pilot and his co-pilot, Lee said.")
+    assert said == ["Lee said the dead included the pilot and his co-pilot"], said
