@@ -80,6 +80,14 @@ def decompose(source: Source, sentence_index: int, block_start: int, sent, first
             break
         for h in tiny:
             del heads[h]
+    for tok in sent:
+        first = min(t.i for t in tok.subtree)
+        glued = tok.text.endswith(".") and any(ch.isdigit() for ch in tok.text) and tok.i == sent.end - 1
+        if (tok.dep_ == "punct" or glued) and not tok.is_punct and first - 1 in owner:
+            # "… sitting in seat 11A." with "11A." one token the parse called punctuation (or hung elsewhere): its
+            # words run on the words before them
+            for t in tok.subtree:
+                owner[t.i] = owner[first - 1]
     hidden -= _give_quote_marks_to_their_words(sent, owner)
     hidden |= _emptied_appositives(sent, heads, owner)
     for h in (h for h in heads if heads[h][0] == "absolute"):

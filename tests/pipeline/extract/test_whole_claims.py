@@ -185,3 +185,10 @@ def test_a_possessive_in_a_person_s_reported_words_stays_as_written(statements_o
     assert "Wang Fang said his barn collapsed in an aftershock" in said, said
     said = statements_of("The dead included the pilot and his co-pilot, Lee said.")
     assert said == ["Lee said the dead included the pilot and his co-pilot"], said
+
+
+def test_a_word_the_parse_calls_punctuation_stays_with_the_words_before_it(statements_of):
+    said = statements_of("The only survivor is Ravi Kumar, a student who was sitting in seat 14B. He is in hospital.")
+    assert "Ravi Kumar is a student who was sitting in seat 14B." in said or \
+        "Ravi Kumar is a student who was sitting in seat 14B" in said, said
+    assert "The only survivor is Ravi Kumar" in said, said
