@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from service.pipeline.extract.phrases import bare_phrase
 
 LOOKBACK = 3
+SPEAKER_LOOKBACK = 6   # sentences back a speaker's pronoun may look: a quotation may run over several
 PERSONAL = {"he", "him", "his", "she", "her", "hers", "himself", "herself"}
 NEUTER = {"it", "its", "itself"}
 PLURAL = {"they", "their", "them", "themselves"}
@@ -100,14 +101,15 @@ def noun_phrase(head) -> str:
     return text
 
 
-def resolve(tok, sentence_mentions: list[Mention], earlier: list[list[Mention]], strict: bool = True) -> str:
+def resolve(tok, sentence_mentions: list[Mention], earlier: list[list[Mention]], strict: bool = True,
+            lookback: int = LOOKBACK) -> str:
     """The name `tok` stands for, or '' (sentence_mentions: those of its own sentence; earlier: those of the
     sentences before, oldest first). Not `strict`: 'it' / 'they' as the last subject of their number within
     LOOKBACK sentences, which only says whether the article gave something to stand for (a clause with such a
     subject reads as a claim), never what to write in its place."""
     lower = tok.lower_
     here = [m for m in sentence_mentions if m.order < tok.i]
-    pools = [here] + [earlier[-k] for k in range(1, min(LOOKBACK, len(earlier)) + 1)]
+    pools = [here] + [earlier[-k] for k in range(1, min(lookback, len(earlier)) + 1)]
     if lower in PERSONAL:
         subject = _person_subject_above(tok)
         if subject is not None:
@@ -136,6 +138,19 @@ def resolve(tok, sentence_mentions: list[Mention], earlier: list[list[Mention]],
             found = _last(pools, lambda m: m.kind == "thing" and m.plural)
             return found.name if found else ""
         return _only_candidate(tok, here, earlier, plural=True)
+    return ""
+
+
+def speaker(tok, sentence_mentions: list[Mention], earlier: list[list[Mention]]) -> str:
+    """The name a pronoun that is a speech verb's subject stands for ('…,” she said'): the last person named within
+    SPEAKER_LOOKBACK sentences (a quotation may run over several), or for 'it' the last organisation; '' if none."""
+    if tok.lower_ in PERSONAL:
+        return resolve(tok, sentence_mentions, earlier, lookback=SPEAKER_LOOKBACK)
+    if tok.lower_ == "it":
+        here = [m for m in sentence_mentions if m.order < tok.i]
+        pools = [here] + [earlier[-k] for k in range(1, min(LOOKBACK, len(earlier)) + 1)]
+        found = _last(pools, lambda m: m.kind == "org")
+        return found.name if found else ""
     return ""
 
 

@@ -225,7 +225,7 @@ def attributed(body: str, kept, token_ids, said: speech.Attribution, hint: str, 
         return capitalise(body)
     speaker = said.speaker
     if said.subject >= 0 and doc[said.subject].tag_ == "PRP":
-        name = referents.resolve(doc[said.subject], sentence_mentions, earlier)
+        name = referents.speaker(doc[said.subject], sentence_mentions, earlier)
         speaker = name or speaker
     if body.lower().startswith(speaker.lower()) or body.lower().startswith(said.speaker.lower()):
         return capitalise(body)   # "Tusk … briefed the NATO chief" split from "Tusk said he …": already his

@@ -192,3 +192,15 @@ def test_a_word_the_parse_calls_punctuation_stays_with_the_words_before_it(state
     assert "Ravi Kumar is a student who was sitting in seat 14B." in said or \
         "Ravi Kumar is a student who was sitting in seat 14B" in said, said
     assert "The only survivor is Ravi Kumar" in said, said
+
+
+def test_a_speaker_s_pronoun_is_named_across_a_long_quotation(statements_of):
+    said = statements_of("The only survivor was a 30-year-old teacher, Anita Rao. “There was a loud bang. The cabin "
+                         "filled with smoke. I saw flames. I jumped. There was debris everywhere,” she told reporters.")
+    assert "Anita Rao said: “There was debris everywhere”" in said, said
+
+
+def test_it_as_a_speaker_is_the_organisation_named_before(statements_of):
+    said = statements_of("Most of the deaths were in Min county, the state news agency Xinhua said. The three "
+                         "missing people were also from Min, it said.")
+    assert "Xinhua said the three missing people were also from Min" in said, said
