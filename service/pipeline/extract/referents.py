@@ -10,7 +10,9 @@ The rules are the parse's and the story's named entities':
   else in its sentence before it could be meant ("The plane crashed … Its signal was lost");
 - they / their: likewise the one plural subject ("Boeing 787s have faced engine issues …, their safety record");
 - 'the company', 'the airline', 'the carrier' …: the last organisation named; 'the country': the last country;
-- 'the envoy', 'the journalist': the one person the article named with that role ("envoy John Cole").
+- 'the envoy', 'the journalist': the one person the article named with that role ("envoy John Cole");
+- a speech verb's 'he' / 'she': as above, up to SPEAKER_LOOKBACK sentences back (a quotation may run over
+  several); its 'it': the last organisation named ('…, Xinhua said. The missing were from Min, it said').
 
 Only what the article names before the pronoun counts, at most LOOKBACK sentences back; what stays
 unresolved stays as written.
