@@ -149,11 +149,27 @@ def speaker(tok, sentence_mentions: list[Mention], earlier: list[list[Mention]])
     if tok.lower_ in PERSONAL:
         return resolve(tok, sentence_mentions, earlier, lookback=SPEAKER_LOOKBACK)
     if tok.lower_ == "it":
-        here = [m for m in sentence_mentions if m.order < tok.i]
-        pools = [here] + [earlier[-k] for k in range(1, min(LOOKBACK, len(earlier)) + 1)]
+        above = _named_subject_above(tok)
+        if above is not None:
+            return above   # "Poland said it … in what it called an act of aggression": the subject above
+        pools = [earlier[-k] for k in range(1, min(LOOKBACK, len(earlier)) + 1)]
         found = _last(pools, lambda m: m.kind == "org")
         return found.name if found else ""
     return ""
+
+
+def _named_subject_above(tok) -> str | None:
+    """The first subject on the way up from `tok` that is no pronoun (personal or relative): its name when it is a
+    proper noun ('Poland said it …'), '' when it is something else, None when there is none."""
+    node = tok.head
+    for _ in range(8):
+        subject = next((c for c in node.children if c.dep_ in SUBJECTS and c.i != tok.i), None)
+        if subject is not None and subject.tag_ not in ("PRP", "WDT", "WP"):
+            return noun_phrase(subject) if subject.pos_ == "PROPN" else ""
+        if node.head.i == node.i:
+            return None
+        node = node.head
+    return None
 
 
 def quoted_person(tok, sentence_mentions: list[Mention], earlier: list[list[Mention]], speaker: str) -> str:

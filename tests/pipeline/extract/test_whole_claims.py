@@ -204,3 +204,9 @@ def test_it_as_a_speaker_is_the_organisation_named_before(statements_of):
     said = statements_of("Most of the deaths were in Min county, the state news agency Xinhua said. The three "
                          "missing people were also from Min, it said.")
     assert "Xinhua said the three missing people were also from Min" in said, said
+
+
+def test_it_as_a_speaker_inside_a_sentence_is_the_subject_above_it(statements_of):
+    said = statements_of("NATO allies met on Monday. Latvia said that it had shot down a drone that entered its "
+                         "airspace in what it called a provocation as Russia attacked Ukraine.")
+    assert not any(s.startswith(("NATO said", "It said")) for s in said), said
