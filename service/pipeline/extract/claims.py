@@ -43,6 +43,7 @@ DEMONSTRATIVES = {"this", "that", "these", "those"}
 META_NOUNS = {"article", "story", "piece", "report", "explainer", "analysis", "post", "page"}
 LIGHT_OBJECTS = frozenset({"place"})   # "took place"
 OCCURRENCE_VERBS = {"happen", "occur", "unfold"}
+ARRIVAL_VERBS = {"come"}   # "The release comes [as Lukashenko has sought to mend ties …]"
 APPOSITIVE_OPENERS = (",", "—", "–", "(", ":")
 
 
@@ -262,7 +263,9 @@ def _carried_by_adjunct(verb, heads, hidden) -> bool:
     incident occurred during an offensive', and the bare 'The incident occurred' left says nothing more."""
     kept = [c for c in verb.children if c.i not in heads and c.i not in hidden and
             c.dep_ not in SUBJECT_DEPS + ("aux", "auxpass", "neg", "punct", "advmod", "cc")]
-    return not kept and any(heads.get(c.i, ("",))[0] == "adjunct" for c in verb.children)
+    carriers = ("adjunct", "adverbial") if verb.lemma_ in ARRIVAL_VERBS else ("adjunct",)
+    # "The prisoner release comes as Lukashenko has sought to mend ties": the bare 'The release comes' says nothing
+    return not kept and any(heads.get(c.i, ("",))[0] in carriers for c in verb.children)
 
 
 def _result_of_plain_clause(participle) -> bool:

@@ -195,8 +195,8 @@ def sentence_frames(sent, regions) -> list[Frame]:
 
 def _conjoined_to_a_quotation(verb, regions) -> bool:
     """'"… we ran into the bathroom to hide," student Li Jingui told AP' parsed with 'told' a conjunct of the quoted
-    verb: a frame after the quotation closes, with nothing said of its own."""
-    if verb.dep_ != "conj" or region_at(regions, verb.head.idx) is None:
+    verb (or a clause under it): a frame after the quotation closes, with nothing said of its own."""
+    if verb.dep_ not in ("conj", "ccomp", "advcl", "parataxis") or region_at(regions, verb.head.idx) is None:
         return False
     first = min(t.i for t in verb.subtree if not t.is_punct)
     before = verb.doc[verb.sent.start:first]

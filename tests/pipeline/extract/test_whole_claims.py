@@ -210,3 +210,14 @@ def test_it_as_a_speaker_inside_a_sentence_is_the_subject_above_it(statements_of
     said = statements_of("NATO allies met on Monday. Latvia said that it had shot down a drone that entered its "
                          "airspace in what it called a provocation as Russia attacked Ukraine.")
     assert not any(s.startswith(("NATO said", "It said")) for s in said), said
+
+
+def test_a_frame_the_parse_hung_under_the_quoted_clause_is_still_its_frame(statements_of):
+    said = statements_of('"I was on the third floor, but it felt very strong," the owner of the village school '
+                         'told the news agency AFP.')
+    assert said == ["The owner of the village school said: “I was on the third floor, but it felt very strong”"], said
+
+
+def test_a_bare_coming_event_is_no_claim_beside_the_clause_it_comes_with(statements_of):
+    said = statements_of("The ceasefire comes as both sides have sought to reopen talks on the disputed border.")
+    assert said == ["Both sides have sought to reopen talks on the disputed border"], said
