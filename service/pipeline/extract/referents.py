@@ -223,7 +223,9 @@ def expletive(tok) -> bool:
     if tok.lower_ != "it" or tok.dep_ not in SUBJECTS:
         return False
     deps = ("ccomp", "csubj", "xcomp", "advcl") if tok.head.lemma_.lower() in RAISING else ("ccomp", "csubj", "xcomp")
-    return any(c.dep_ in deps and c.i > tok.i for c in tok.head.children)
+    # "It was not immediately clear how many …": the clause hangs on the adjective
+    return any(c.dep_ in deps and c.i > tok.i for c in tok.head.children) or any(
+        a.dep_ == "acomp" and any(c.dep_ in ("ccomp", "xcomp", "csubj") for c in a.children) for a in tok.head.children)
 
 
 def classifying_it(tok) -> bool:

@@ -95,10 +95,8 @@ def render(sent, token_ids: set[int], spans_local: list[tuple[int, int]], kind: 
         main = head.head
         while main.pos_ not in ("VERB", "AUX") and main.head.i != main.i:
             main = main.head
-        if not (head.head.dep_ == "ROOT" and head.text.lower() == inflect.past(head.lemma_.lower())):
+        if not _finite_participle(head):
             before[head.i] = "were" if _plural(head.head) else "was"   # what the participle reports is past
-        # else "The goods train, which jumped a signal, collided with …" parsed with the noun as its root: the
-        # participle is the sentence's finite verb
     elif kind == "appositive":
         first = min(t.i for t in head.subtree)
         before[first] = "are" if head.head.tag_ in ("NNS", "NNPS") else "is"
@@ -191,6 +189,16 @@ def render(sent, token_ids: set[int], spans_local: list[tuple[int, int]], kind: 
     exact = tidy("".join(plain))
     statement = attributed(body, kept, token_ids, said, hint, regions, sentence_mentions, earlier, doc, exact)
     return statement, tuple(dict.fromkeys(refers))
+
+
+def _finite_participle(verb) -> bool:
+    """'The goods train, which jumped a signal, collided with …' parsed with the noun as the root (or as a loose
+    'dep'), '…,” Vaishnaw posted on X' with the name right after a quotation: a past form the parse took for a
+    participle is the clause's finite verb."""
+    noun = verb.head
+    first = min(t.i for t in noun.subtree)
+    after_quote = first > noun.sent.start and noun.doc[first - 1].text in speech.QUOTE_MARKS
+    return verb.text.lower() == inflect.past(verb.lemma_.lower()) and (noun.dep_ in ("ROOT", "dep") or after_quote)
 
 
 def _closing_parentheses(kept) -> dict[int, str]:

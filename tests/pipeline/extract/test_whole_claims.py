@@ -221,3 +221,14 @@ def test_a_frame_the_parse_hung_under_the_quoted_clause_is_still_its_frame(state
 def test_a_bare_coming_event_is_no_claim_beside_the_clause_it_comes_with(statements_of):
     said = statements_of("The ceasefire comes as both sides have sought to reopen talks on the disputed border.")
     assert said == ["Both sides have sought to reopen talks on the disputed border"], said
+
+
+def test_it_before_an_adjective_with_a_clause_is_no_referent(statements_of):
+    said = statements_of("The ferry was carrying about 300 people. It was not immediately clear how many passengers "
+                         "were on board at the time.")
+    assert not any(s.startswith("The ferry was not immediately clear") for s in said), said
+
+
+def test_a_name_right_after_a_quotation_with_a_past_form_is_its_finite_verb(statements_of):
+    said = statements_of('"Rescue teams have reached the site," Sharma posted on X.')
+    assert not any(" were posted" in s or " was posted" in s for s in said), said
