@@ -121,6 +121,8 @@ def decompose(source: Source, sentence_index: int, block_start: int, sent, first
         words = [sent.doc[i] for i in own if sent.doc[i].is_alpha or sent.doc[i].like_num]
         if len(words) < MIN_WORDS:
             continue
+        if kind in ("relative", "appositive") and not any(sent.doc[i].is_alpha for i in context):
+            continue   # "… his co-driver, who missed the signal" with the noun parsed as the hyphen: no subject to give
         if kind == "main" and not _whole_main(head, own | context, regions, here, earlier):
             continue
         if kind == "main" and _carried_by_adjunct(head, heads, hidden):
@@ -523,7 +525,7 @@ def _context_tokens(head, kind: str, sent) -> set[int]:
     if kind in ("relative", "participial", "appositive", "list") and described is not None:
         noun = described
         if kind == "appositive":
-            noun = _last_conjunct_before(noun, head)
+            noun = _last_conjunct_before(_innermost_noun_before(noun, head), head)
         if kind == "relative":
             noun = _appositive_just_before(noun, head)
             if noun.dep_ == "appos" and noun.head.pos_ in ("NOUN", "PROPN"):
@@ -534,11 +536,11 @@ def _context_tokens(head, kind: str, sent) -> set[int]:
         if lefts and lefts[0].tag_ == "VBG" and lefts[0].dep_ == "amod" and noun.head.i != noun.i and \
                 noun.head.tag_ == "VBG":
             lefts = lefts[1:]
-        # "hundreds of roads blocked by landslides", "portions of the province affected by the quake": the words
-        # between the noun and its participle name what it describes
-        between = {t.i for c in noun.children if kind == "participial" and c.dep_ == "prep" and noun.i < c.i < head.i
-                   for t in c.subtree}
-        return {t.i for t in lefts for t in t.subtree} | {noun.i} | between
+        # "hundreds of roads blocked by landslides", "portions of the province affected by the quake", "the head of
+        # the railway board, a former engineer": the words between the noun and its clause name what it describes
+        between = {t.i for c in noun.children if kind in ("participial", "appositive") and c.dep_ == "prep" and
+                   noun.i < c.i < head.i for t in c.subtree}
+        return {t.i for t in lefts for t in t.subtree} | {noun.i} | between | _hyphenated_rest(noun)
     if kind == "adjunct" or (kind == "adverbial" and not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in head.children)):
         verb = head.head
         kept = {c.i for c in verb.children if c.dep_ in ("aux", "auxpass", "neg")}
@@ -556,6 +558,15 @@ def _context_tokens(head, kind: str, sent) -> set[int]:
                  for t in c.subtree}
         return _subject_of(verb) | {verb.i} | kept
     return set()
+
+
+def _hyphenated_rest(tok) -> set[int]:
+    """The rest of a hyphenated word the tokenizer split ('co' → '-', 'driver' of 'co-driver')."""
+    doc, rest, i = tok.doc, set(), tok.i
+    while i + 1 < tok.sent.end and not doc[i].whitespace_ and "-" in (doc[i].text, doc[i + 1].text):
+        i += 1
+        rest.add(i)
+    return rest
 
 
 def _finite(verb) -> bool:
@@ -719,9 +730,24 @@ def _noun_just_before(prep):
     return prep.doc[i] if i >= prep.sent.start and prep.doc[i].pos_ in ("NOUN", "PROPN") else None
 
 
+def _innermost_noun_before(noun, appositive):
+    """'the government of the city of Dingxi, the worst-affected area': the appositive describes the name that ends
+    the 'of' phrases between its noun and itself (not 'the head of the railway board, a former engineer', nor 'the
+    president of France, a former banker': a role describes its person)."""
+    outer, found = noun, noun
+    while True:
+        inner = next((o for p in noun.children if p.dep_ == "prep" and p.lower_ == "of" and noun.i < p.i < appositive.i
+                      for o in p.children if o.dep_ == "pobj" and o.pos_ in ("NOUN", "PROPN")), None)
+        if inner is None:
+            return found
+        noun = inner
+        if inner.pos_ == "PROPN" and outer.lemma_.lower() not in speech.PERSON_WORDS:
+            found = inner
+
+
 def _last_conjunct_before(noun, appositive):
     """'Washington and Belarus, a close ally of Russia': the appositive describes the conjunct next to it."""
-    conjuncts = [c for c in noun.children if c.dep_ == "conj" and c.i < appositive.i]
+    conjuncts = [c for c in noun.children if c.dep_ == "conj" and c.i < appositive.i and not c.is_punct]
     return _last_conjunct_before(conjuncts[-1], appositive) if conjuncts else noun
 
 

@@ -120,6 +120,15 @@ INCLUDED = {
         "Most of the deaths were in Min county, the state news agency Xinhua said. The three missing people were "
         "also from Min, it said.",
         "Xinhua said the three missing people were also from Min"),
+    "a relative on a hyphenated noun names the whole word": (
+        "The dead included the pilot and his co-pilot, who ignored the warning, as well as two passengers, Lee said.",
+        "Lee said his co-pilot ignored the warning"),
+    "an appositive after 'of' phrases describes the name that ends them": (
+        "On Tuesday the council of the town of Ripon, the worst-hit area, said 300 homes were flooded.",
+        "Ripon is the worst-hit area"),
+    "an appositive of a role keeps the 'of' phrase that says whose": (
+        "The head of the fire service, a former soldier, said the blaze was contained.",
+        "The head of the fire service is a former soldier"),
     "a participle that says how something was said stays in the frame": (
         "In a statement carried by the state news agency, the ministry said the dam had held.",
         "In a statement carried by the state news agency, the ministry said the dam had held"),
