@@ -45,6 +45,8 @@ LIGHT_OBJECTS = frozenset({"place"})   # "took place"
 OCCURRENCE_VERBS = {"happen", "occur", "unfold"}
 ARRIVAL_VERBS = {"come"}   # "The release comes [as Lukashenko has sought to mend ties …]"
 APPOSITIVE_OPENERS = (",", "—", "–", "(", ":")
+# Nouns an appositive uses to say what a whole clause is, not what the name before it is.
+CLAUSE_NOUNS = {"result", "consequence", "sign", "reflection", "indication", "reminder", "testament", "outcome"}
 
 
 def decompose(source: Source, sentence_index: int, block_start: int, sent, first_id: int) -> list[Claim]:
@@ -462,6 +464,7 @@ def _split_kind(tok, heads) -> tuple[str, str]:
     if dep == "appos" and described and tok.pos_ == "NOUN" and len(list(tok.subtree)) >= 3 and \
             tok.doc[min(t.i for t in tok.subtree) - 1].text in APPOSITIVE_OPENERS and \
             not any(c.dep_ == "appos" and c.i < tok.i for c in tok.head.children) and \
+            not (tok.lemma_.lower() in CLAUSE_NOUNS and tok.head.pos_ == "PROPN") and \
             (tok.head.pos_ == "PROPN" or tok.head.ent_type_ or _definite_subject(tok.head)) and not any(
                 c.dep_ in ("relcl", "acl") and tok.head.i < c.i < tok.i for c in tok.head.children) and \
             not (tok.head.ent_type_ != "PERSON" and any(t.ent_type_ == "PERSON" for t in tok.subtree)) and \
@@ -471,7 +474,8 @@ def _split_kind(tok, heads) -> tuple[str, str]:
         # "… in Leicester, his brother, Nayan Kumar Ramesh": a person does not describe a place.
         # "Ihar Losik, who was sentenced … in one of the harshest facilities, the Novopolotsk colony": after a
         # clause on the noun, the appositive more likely describes a noun of that clause; so does a second
-        # appositive ("Roy, a police official in Darjeeling, the site of the accident").
+        # appositive ("Roy, a police official in Darjeeling, the site of the accident"). "… were in Min, a likely
+        # result of shoddy construction": what a name is a result of, the clause is.
         return "appositive", ""
     if dep == "prep":
         first = tok.lower_

@@ -161,6 +161,9 @@ EXCLUDED = {
         "NATO allies met on Monday. Latvia said that it had shot down a drone that entered its airspace in what it "
         "called a provocation as Russia attacked Ukraine.",
         ("NATO said", "It said")),
+    "an appositive that says what a clause is does not describe the name before it": (
+        "Most of the deaths were in Leyte, a likely result of poor building standards.",
+        ("Leyte is a likely result",)),
     "'it' before an adjective with a clause is no referent": (
         "The ferry was carrying about 300 people. It was not immediately clear how many passengers were on board "
         "at the time.",
