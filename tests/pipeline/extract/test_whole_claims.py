@@ -129,6 +129,9 @@ INCLUDED = {
     "an appositive of a role keeps the 'of' phrase that says whose": (
         "The head of the fire service, a former soldier, said the blaze was contained.",
         "The head of the fire service is a former soldier"),
+    "'they' with no plural subject before it is the one plural object": (
+        "The navy rescued 40 fishermen off the coast, and they were taken to the port of Cebu.",
+        "40 fishermen were taken to the port of Cebu"),
     "a participle that says how something was said stays in the frame": (
         "In a statement carried by the state news agency, the ministry said the dam had held.",
         "In a statement carried by the state news agency, the ministry said the dam had held"),
