@@ -646,7 +646,8 @@ def _whole_split(head, heads, regions, here, earlier) -> bool:
         quoted = region is not None and speech.region_at(regions, noun.idx) == region
         # "In a statement carried by Reuters, the centre said …": the participle describes how it was said;
         # "…, affirmed by the U.S. embassy": it says who said so, not what became of the noun
-        framing = (noun.dep_ == "pobj" and speech.is_speech(noun.head.head)) or speech.is_speech(head)
+        framing = (noun.dep_ == "pobj" and speech.is_speech(noun.head.head)) or speech.is_speech(head) or \
+            (rendering.finite_participle(head) and rendering.after_quotation(noun))   # '…,” Vaishnaw posted on X'
         return not (ranked or quoted or framing)
     subject = _subject_token(head, kind)
     if kind == "coordinate" and head.tag_ == "VBG" and not any(c.dep_ in ("aux", "auxpass") for c in head.children):

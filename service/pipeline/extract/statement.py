@@ -95,7 +95,7 @@ def render(sent, token_ids: set[int], spans_local: list[tuple[int, int]], kind: 
         main = head.head
         while main.pos_ not in ("VERB", "AUX") and main.head.i != main.i:
             main = main.head
-        if not _finite_participle(head):
+        if not finite_participle(head):
             before[head.i] = "were" if _plural(head.head) else "was"   # what the participle reports is past
     elif kind == "appositive":
         first = min(t.i for t in head.subtree)
@@ -141,7 +141,8 @@ def render(sent, token_ids: set[int], spans_local: list[tuple[int, int]], kind: 
                 refers.append((tok.text, said.speaker))
             continue   # "Tusk said he …", "Poland said it and its allies …": the speaker, as the sentence has it
         if tok.tag_ in ("PRP", "PRP$") and lower in referents.PERSONAL | referents.NEUTER | referents.PLURAL:
-            if prefixed and tok.tag_ == "PRP$" and lower in referents.PERSONAL and speaker_kind == "person":
+            if prefixed and tok.tag_ == "PRP$" and lower in referents.PERSONAL and (
+                    speaker_kind == "person" or said.speaker.lower() in referents.PERSONAL):
                 continue   # "Zhu said his house collapsed", "Sinha said the dead included the driver and his co-driver"
             if _candidate_before(tok, kept, lower):
                 continue   # "Belarus allowed Moscow to use its territory": the claim itself says whose
@@ -191,14 +192,19 @@ def render(sent, token_ids: set[int], spans_local: list[tuple[int, int]], kind: 
     return statement, tuple(dict.fromkeys(refers))
 
 
-def _finite_participle(verb) -> bool:
+def finite_participle(verb) -> bool:
     """'The goods train, which jumped a signal, collided with …' parsed with the noun as the root (or as a loose
     'dep'), '…,” Vaishnaw posted on X' with the name right after a quotation: a past form the parse took for a
     participle is the clause's finite verb."""
     noun = verb.head
+    return verb.text.lower() == inflect.past(verb.lemma_.lower()) and (noun.dep_ in ("ROOT", "dep") or
+                                                                       after_quotation(noun))
+
+
+def after_quotation(noun) -> bool:
+    """A noun phrase that starts right after a quotation mark ('…,” Vaishnaw posted on X')."""
     first = min(t.i for t in noun.subtree)
-    after_quote = first > noun.sent.start and noun.doc[first - 1].text in speech.QUOTE_MARKS
-    return verb.text.lower() == inflect.past(verb.lemma_.lower()) and (noun.dep_ in ("ROOT", "dep") or after_quote)
+    return first > noun.sent.start and noun.doc[first - 1].text in speech.QUOTE_MARKS
 
 
 def _closing_parentheses(kept) -> dict[int, str]:

@@ -48,6 +48,9 @@ EXACT = {
     "a relative clause read as the main clause is no claim of its own": (
         "The northern provinces, near the border, have been the worst hit by the storm, whose toll is still rising.",
         ["The northern provinces, near the border, have been the worst hit by the storm, whose toll is still rising"]),
+    "the words after a quotation are no participle of their own": (
+        '"Rescue teams have reached the site," Sharma posted on X.',
+        ['"Rescue teams have reached the site," Sharma posted on X.']),
     "a bare coming event is no claim beside the clause it comes with": (
         "The ceasefire comes as both sides have sought to reopen talks on the disputed border.",
         ["Both sides have sought to reopen talks on the disputed border"]),
@@ -129,6 +132,10 @@ INCLUDED = {
     "an appositive of a role keeps the 'of' phrase that says whose": (
         "The head of the fire service, a former soldier, said the blaze was contained.",
         "The head of the fire service is a former soldier"),
+    "a possessive in the words of a speaker named by a pronoun stays as written": (
+        "Lee spoke to reporters at the station. The dead included the pilot and his co-pilot, who ignored the "
+        "warning, as well as two passengers, he added.",
+        "Lee said his co-pilot ignored the warning"),
     "'they' with no plural subject before it is the one plural object": (
         "The navy rescued 40 fishermen off the coast, and they were taken to the port of Cebu.",
         "40 fishermen were taken to the port of Cebu"),
