@@ -677,6 +677,8 @@ def _whole_split(head, heads, regions, here, earlier) -> bool:
         return False   # "Rescue teams … searching amid the wreckage": no finite verb to carry the adjunct
     if kind == "adverbial" and sum(1 for t in head.subtree if t.is_alpha and t.dep_ != "mark") < ADVERBIAL_MIN_WORDS:
         return False   # "as the day progressed": too little to be a fact by itself
+    if kind == "adverbial" and _bare_occurrence(head, next((c for c in head.children if c.dep_ == "mark"), head)):
+        return False   # "… were killed when the collision occurred": that it occurred only dates the main clause
     if kind == "adverbial" and _bare_occurrence(head.head, head):
         return False   # "The accident happened after the driver ignored a signal": the main clause needs its time
     # "…, with air defences activated to intercept the drones as they crossed the border": a pronoun the claim

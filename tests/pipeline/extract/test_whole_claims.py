@@ -51,6 +51,9 @@ EXACT = {
     "the words after a quotation are no participle of their own": (
         '"Rescue teams have reached the site," Sharma posted on X.',
         ['"Rescue teams have reached the site," Sharma posted on X.']),
+    "a clause that only says the event occurred stays with the clause it dates": (
+        "The ferry was sailing from Cebu to Bohol when the explosion occurred.",
+        ["The ferry was sailing from Cebu to Bohol when the explosion occurred"]),
     "a bare coming event is no claim beside the clause it comes with": (
         "The ceasefire comes as both sides have sought to reopen talks on the disputed border.",
         ["Both sides have sought to reopen talks on the disputed border"]),
