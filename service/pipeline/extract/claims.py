@@ -6,8 +6,7 @@ relative clause or appositive describes). Spans are exact offsets into the sourc
 """
 from __future__ import annotations
 
-import re
-
+from service.pipeline.extract import clauses
 from service.pipeline.extract import referents
 from service.pipeline.extract import speech
 from service.pipeline.extract import statement as rendering
@@ -15,38 +14,17 @@ from service.pipeline.extract import structure
 from service.pipeline.extract.phrases import absolute_parts, bare_phrase
 from service.pipeline.types import Claim, Source
 
-ADJUNCT_PREPS = {"amid", "after", "following", "despite", "before", "during"}
-LIST_PREPS = {"including", "includes", "include"}
-CAUSAL_PREP = re.compile(r"^(in (response|reaction|retaliation|exchange|return) (to|for)|because of|due to|"
-                         r"as a (result|consequence) of|thanks to|owing to)\b", re.IGNORECASE)
-CLAUSE_MARKS = {"while", "as", "after", "because", "since", "although", "though", "before", "when",
-                "whereas", "once", "until", "so", "if", "unless"}
 MIN_WORDS = 2
-NEGATIVE_DETERMINERS = {"no", "neither"}
-# A subordinate clause with these states a fact by itself ("while the cause remains uncertain"); one with any
-# other ("if", "unless", "until", "before", "once") only qualifies its main clause and stays in it.
-FACT_MARKS = {"while", "as", "although", "though", "because", "since", "whereas", "after", "when", "so"}
-# A participle that names what the main clause's event brought about has no subject of its own to borrow
-# ("…, marking a defeat for Tusk", "…, prompting searches"): it stays with its main clause.
-RESULT_VERBS = {"mark", "make", "prompt", "spark", "trigger", "cause", "raise", "bring", "lead", "leave", "signal",
-                "highlight", "underscore", "underline", "fuel", "force", "render", "represent", "reflect", "send",
-                "set", "create", "pave", "deepen", "heighten", "escalate", "renew", "revive", "follow", "come",
-                "mean", "give", "draw", "result", "end", "put", "push", "allow", "enable"}
-RELATIVE_PRONOUNS = {"who", "which", "that"}
-NAMING_VERBS = {"call", "name", "know", "dub", "title", "label", "nickname", "term"}
 # What a head may have hanging after a clause split off before it, which alone reads as nothing.
 GLUED_DEPS = {"appos", "dep", "npadvmod", "meta"}
 ADVERBIAL_MIN_WORDS = 4
 ADJUNCT_CONTEXT_WORDS = 5
-SUBJECT_DEPS = ("nsubj", "nsubjpass", "expl", "csubj")
+SUBJECT_DEPS = clauses.SUBJECT_DEPS
 DEMONSTRATIVES = {"this", "that", "these", "those"}
 META_NOUNS = {"article", "story", "piece", "report", "explainer", "analysis", "post", "page"}
 LIGHT_OBJECTS = frozenset({"place"})   # "took place"
 OCCURRENCE_VERBS = {"happen", "occur", "unfold"}
 ARRIVAL_VERBS = {"come"}   # "The release comes [as Lukashenko has sought to mend ties …]"
-APPOSITIVE_OPENERS = (",", "—", "–", "(", ":")
-# Nouns an appositive uses to say what a whole clause is, not what the name before it is.
-CLAUSE_NOUNS = {"result", "consequence", "sign", "reflection", "indication", "reminder", "testament", "outcome"}
 
 
 def decompose(source: Source, sentence_index: int, block_start: int, sent, first_id: int) -> list[Claim]:
@@ -56,7 +34,7 @@ def decompose(source: Source, sentence_index: int, block_start: int, sent, first
         return []
     cited, hint = speech.cited_sources(sent)
     frames = speech.block(sent.doc)["frames"].get(sent.start, [])
-    heads = _clause_heads(sent, cited)
+    heads = clauses.clause_heads(sent, cited)
     for frame in frames:
         for content in frame.content:
             heads.setdefault(content, ("main", ""))
@@ -189,25 +167,6 @@ def _bare_occurrence(verb, split) -> bool:
         and _bare_verb(verb, split, LIGHT_OBJECTS)
 
 
-def _shares_dependents(conj) -> bool:
-    """A verb joined to another so that they are one claim: alternatives ('not to touch or approach debris'),
-    verbs side by side that share their object ('intercepted and destroyed a huge number of drones'), or
-    verbs under a noun or a participle, whose subject is not the sentence's ('permission for Belavia to
-    operate and acquire parts', 'allowing it to service its fleet and buy components')."""
-    first = conj
-    while first.dep_ == "conj" and first.head.i != first.i:
-        first = first.head
-    ccs = [c.lower_ for c in first.children if c.dep_ == "cc"] + [c.lower_ for c in conj.children if c.dep_ == "cc"]
-    if {"or", "nor"} & set(ccs) and not any(c.dep_ in SUBJECT_DEPS for c in conj.children):
-        return True
-    between = conj.doc[conj.head.i + 1:conj.i]
-    if all(t.dep_ in ("cc", "punct") for t in between):
-        return True
-    if first.dep_ in ("acl", "advcl", "pcomp", "pobj", "relcl") and not _finite(first):
-        return True
-    return False
-
-
 def _leaves_bare(prep, owner, hidden) -> bool:
     """'The announcement came during the visit of …': without the adjunct its clause is a verb and a subject."""
     verb = prep.head
@@ -218,21 +177,13 @@ def _leaves_bare(prep, owner, hidden) -> bool:
     return not rest
 
 
-def _joined(conj) -> bool:
-    """Whether a conjunct is joined to its head by a conjunction before it, or by a comma or semicolon right
-    before it ("A, B and C"); "… of the passenger train off the rails" parsed with "train" as a verb is not."""
-    start = min(t.i for t in conj.subtree)
-    return any(c.dep_ == "cc" and c.i < conj.i for c in conj.head.children) or (
-        start > 0 and conj.doc[start - 1].text in (",", ";"))
-
-
 def _glued_tail(head, own: set[int], hidden: set[int]) -> set[int]:
     """A bare phrase left hanging after a clause split off before it ('… survivors [, while …] — key evidence'),
     or a conjunct with no joint that runs on the words before it (a noun the parse read as a verb)."""
     doc = head.doc
     dropped: set[int] = set()
     for child in head.children:
-        if child.i < head.i or not (child.dep_ in GLUED_DEPS or (child.dep_ == "conj" and not _joined(child))):
+        if child.i < head.i or not (child.dep_ in GLUED_DEPS or (child.dep_ == "conj" and not clauses.has_joint(child))):
             continue
         tokens = {t.i for t in child.subtree} & own
         if not tokens:
@@ -272,35 +223,6 @@ def _carried_by_adjunct(verb, heads, hidden) -> bool:
     return not kept and any(heads.get(c.i, ("",))[0] in carriers for c in verb.children)
 
 
-def _result_of_plain_clause(participle) -> bool:
-    """'Poland shot down the drones, marking its first engagement': a result of an active, unnegated clause with a
-    plain named subject, which can be its subject as a gerund ('Poland's shooting down the drones marked …')."""
-    verb = participle.head
-    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-    if subject is None or subject.pos_ not in ("NOUN", "PROPN") or speech.is_speech(verb) or verb.lemma_ == "be" or \
-            verb.dep_ != "ROOT":
-        return False   # not under 'disclosed that …': what it resulted from is unclear there
-    if any(c.dep_ in ("auxpass", "nsubjpass", "neg", "expl") or (c.dep_ == "aux" and c.tag_ == "MD") for c in verb.children):
-        return False
-    phrase = list(subject.subtree)
-    return len(phrase) <= 6 and not any(t.dep_ in ("relcl", "acl", "appos") or t.is_punct for t in phrase) and \
-        any(c.dep_ in ("dobj", "attr", "prep") for c in participle.children)
-
-
-def _absolute(tok) -> bool:
-    """'…, with radar detecting over ten objects', 'with residents urged to stay indoors': a participle with its own
-    subject under 'with' states a fact of its own."""
-    if tok.dep_ == "acl":   # the parse's other reading: 'with' → the noun → its participle
-        return tok.tag_ in ("VBG", "VBN") and tok.head.dep_ == "pobj" and tok.head.head.lower_ == "with" and \
-            tok.head.head.head.pos_ in ("VERB", "AUX")
-    if tok.tag_ not in ("VBG", "VBN", "VBD") or not any(c.dep_ in ("nsubj", "nsubjpass") and c.i < tok.i for c in tok.children):
-        return False
-    if tok.dep_ == "pcomp":
-        return tok.head.lower_ == "with" and tok.tag_ != "VBD"
-    return tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "with" for c in tok.children)
-
-
-
 def _restrictive_participle(tok) -> bool:
     """'all the objects traced on radars', 'the number of people buried by the quake', 'showed buildings reduced to
     rubble': a participle right after a definite noun, or after any noun but the subject, with no comma, says which
@@ -311,11 +233,6 @@ def _restrictive_participle(tok) -> bool:
     definite = any(c.dep_ in ("det", "predet") and c.lower_ in ("the", "all", "these", "those") for c in noun.children)
     return (definite or noun.dep_ not in SUBJECT_DEPS) and not _appositive(noun) and \
         tok.doc[first - 1].text not in (",", "—", "–", "(", ";")
-
-
-def _definite_subject(noun) -> bool:
-    """'The release, a step to mend relations, included …': a subject named with 'the' that an appositive describes."""
-    return noun.dep_ in ("nsubj", "nsubjpass") and any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children)
 
 
 def _appositive(tok) -> bool:
@@ -377,117 +294,6 @@ def _depth(tok) -> int:
         tok = tok.head
         depth += 1
     return depth
-
-
-def _clause_heads(sent, cited: set[int]) -> dict[int, tuple[str, str]]:
-    heads = {sent.root.i: ("main", "")}
-    for tok in sent:
-        if tok.i in cited or tok.i == sent.root.i:
-            continue
-        kind, marker = _split_kind(tok, heads)
-        if kind:
-            heads[tok.i] = (kind, marker)
-    return heads
-
-
-def _split_kind(tok, heads) -> tuple[str, str]:
-    dep = tok.dep_
-    verbal = tok.pos_ in ("VERB", "AUX")
-    own_subject = any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in tok.children)
-    if _absolute(tok):
-        return "absolute", "with"
-    finite_head = tok.head.tag_ in ("VBD", "VBZ", "VBP", "MD") or any(
-        c.dep_ in ("aux", "auxpass") for c in tok.head.children) or heads.get(tok.head.i, ("",))[0] == "coordinate"
-    if dep == "conj" and verbal and not own_subject and _number(tok) and _number(tok.head) and \
-            _number(tok) != _number(tok.head):
-        return "", ""   # "the injured were rushed … and rescue work was …": the parse lost the second subject
-    if dep == "conj" and verbal and tok.head.pos_ in ("VERB", "AUX") and (own_subject or finite_head):
-        joined = _joined(tok)
-        start = min(t.i for t in tok.subtree)
-        run_on = tok.doc[start].is_title and tok.doc[start].pos_ != "PROPN" and tok.doc[start - 1].is_lower
-        if own_subject:
-            # "This is the first time Poland … has engaged drones": no joint before the clause
-            joined = run_on or start == 0 or tok.doc[start - 1].dep_ == "cc" or tok.doc[start - 1].text in ",;:—–-"
-        if not joined:
-            return "", ""   # "… who died after a plane crashed": a verb the parse hung on another without a joint
-        cc = next((c.lower_ for c in tok.head.children if c.dep_ == "cc" and c.i < tok.i), "and")
-        if not own_subject and _shares_dependents(tok):
-            return "", ""
-        if own_subject and tok.tag_ == "VBD" and not any(c.dep_ in ("aux", "auxpass", "dobj") for c in tok.children) \
-                and any(c.dep_ == "auxpass" for c in tok.head.children):
-            return "", ""   # "homes were damaged and services knocked out": a gapped passive or not, the parse can't say
-        if not own_subject and any(c.dep_ == "nsubjpass" for c in rendering.coordinated_first(tok).children) and \
-                not any(c.dep_ == "auxpass" for c in tok.children) and any(c.dep_ == "dobj" for c in tok.children):
-            return "", ""   # "drones had been shot down and labeled the incursion …": who labeled is not the drones
-        return "coordinate", cc
-    if dep == "advcl" and verbal and tok.head.pos_ in ("VERB", "AUX", "NOUN", "PROPN"):
-        if any(referents.expletive(c) for c in tok.head.children if c.dep_ in SUBJECT_DEPS):
-            return "", ""   # "It later emerged there was only one survivor": what emerged is the claim
-        marks = [c.lower_ for c in tok.children if c.dep_ == "mark"]
-        mark = marks[0] if marks else ""
-        if "like" in marks or "than" in marks or (mark == "as" and {"if", "though"} & set(marks)):
-            return "", ""   # a comparison ("it felt like I was in hell") completes its verb; it is no claim alone
-        if mark or own_subject:
-            # "while the cause remains uncertain" states a fact; "if shares traded that low" only qualifies
-            # its main clause, and so does a clause without a subject or a finite verb ("while en route").
-            if own_subject and _finite(tok) and (not mark or mark in FACT_MARKS) and "that" not in marks:
-                return "adverbial", mark
-            return "", ""
-        # ", emphasizing the integrity of …" shares the main clause's subject; without the comma the
-        # participle is more likely to describe the object ("footage showing officers thanking Khrenin").
-        first = min(t.i for t in tok.subtree)
-        joined_between = any(c.dep_ == "conj" and tok.head.i < c.i < tok.i for c in tok.head.children)
-        if tok.tag_ == "VBG" and tok.i > tok.head.i and tok.head.pos_ in ("VERB", "AUX") and not joined_between and \
-                first > 0 and tok.doc[first - 1].text in (",", "—", "–"):
-            if tok.lemma_.lower() not in RESULT_VERBS:
-                return "participial", ""
-            if _result_of_plain_clause(tok):
-                return "result", ""
-        return "", ""
-    described = tok.head.pos_ in ("NOUN", "PROPN")
-    if dep == "relcl" and described:
-        # "drones that posed a threat" reads "drones posed a threat"; an object relative ("buildings it
-        # struck") or one on "the first time …" has no subject to put the noun in, and stays in its sentence.
-        relative = any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in RELATIVE_PRONOUNS for c in tok.children)
-        # "drones that posed a direct threat were shot down": a restrictive clause (no comma before it) says
-        # which drones; without it the sentence would say all were. It stays in its clause.
-        first = min(t.i for t in tok.subtree)
-        restrictive = first > 0 and tok.doc[first - 1].text not in (",", "—", "–", "(", ";")
-        return ("relative", "") if relative and _finite(tok) and not restrictive else ("", "")
-    if dep == "acl" and described and tok.tag_ == "VBN" and len(list(tok.subtree)) > 2 and \
-            tok.lemma_.lower() not in NAMING_VERBS and not any(
-                c.dep_ in SUBJECT_DEPS + ("mark", "aux", "auxpass") for c in tok.children) and \
-            not any(c.dep_ == "mark" for c in tok.head.children):
-        # "said in a statement that the injured were being transported", "confirming that NATO allies
-        # assisted": a clause the parse hung on a noun, not a participle describing it.
-        return "participial", ""
-    if dep == "appos" and described and tok.pos_ == "NOUN" and len(list(tok.subtree)) >= 3 and \
-            tok.doc[min(t.i for t in tok.subtree) - 1].text in APPOSITIVE_OPENERS and \
-            not any(c.dep_ == "appos" and c.i < tok.i for c in tok.head.children) and \
-            not (tok.lemma_.lower() in CLAUSE_NOUNS and tok.head.pos_ == "PROPN") and \
-            (tok.head.pos_ == "PROPN" or tok.head.ent_type_ or _definite_subject(tok.head)) and not any(
-                c.dep_ in ("relcl", "acl") and tok.head.i < c.i < tok.i for c in tok.head.children) and \
-            not (tok.head.ent_type_ != "PERSON" and any(t.ent_type_ == "PERSON" for t in tok.subtree)) and \
-            not (any(c.dep_ in ("nummod", "conj") for c in tok.children) and
-                 any(c.dep_ == "nummod" for c in tok.head.children)):
-        # "169 Indians, 53 British nationals and a Canadian": a list of counts, not a description.
-        # "… in Leicester, his brother, Nayan Kumar Ramesh": a person does not describe a place.
-        # "Ihar Losik, who was sentenced … in one of the harshest facilities, the Novopolotsk colony": after a
-        # clause on the noun, the appositive more likely describes a noun of that clause; so does a second
-        # appositive ("Roy, a police official in Darjeeling, the site of the accident"). "… were in Min, a likely
-        # result of shoddy construction": what a name is a result of, the clause is.
-        return "appositive", ""
-    if dep == "prep":
-        first = tok.lower_
-        phrase = tok.doc[tok.i:list(tok.subtree)[-1].i + 1].text
-        if first in LIST_PREPS or (tok.tag_ == "VBG" and first.startswith("includ")):
-            return "list", "including"
-        if first in ADJUNCT_PREPS and tok.head.pos_ in ("VERB", "AUX") and len(list(tok.subtree)) >= 3:
-            return "adjunct", first
-        match = CAUSAL_PREP.match(phrase)
-        if match and len(list(tok.subtree)) >= 4:
-            return "adjunct", match.group(0).lower()
-    return "", ""
 
 
 def _context_tokens(head, kind: str, sent) -> set[int]:
@@ -573,11 +379,6 @@ def _hyphenated_rest(tok) -> set[int]:
     return rest
 
 
-def _finite(verb) -> bool:
-    return verb.tag_ in ("VBD", "VBZ", "VBP", "MD") or any(
-        c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBD", "VBZ", "VBP", "MD") for c in verb.children)
-
-
 def _subject_token(head, kind: str):
     """The word that is the claim's subject, its own or the one it shares, or None."""
     if kind == "absolute":
@@ -592,7 +393,7 @@ def _subject_token(head, kind: str):
         subject = next((c for c in node.children if c.dep_ in SUBJECT_DEPS), None)
         if subject is not None:
             return subject
-        if node.head.i == node.i or (_number(node) and _number(node.head) and _number(node) != _number(node.head)):
+        if node.head.i == node.i or (clauses.number(node) and clauses.number(node.head) and clauses.number(node) != clauses.number(node.head)):
             break
         node = node.head
     return None
@@ -672,7 +473,7 @@ def _whole_split(head, heads, regions, here, earlier) -> bool:
         return False   # "… were forced to scramble jets because of …": the adjunct would lose what was done
     if kind == "adjunct" and speech.is_speech(head.head):
         return False   # "After meeting Lukashenko, Cole said …": the adjunct dates the saying, not a claim
-    if kind == "adjunct" and not (_finite(head.head) or head.head.dep_ == "conj" and _finite(head.head.head) and
+    if kind == "adjunct" and not (clauses.finite(head.head) or head.head.dep_ == "conj" and clauses.finite(head.head.head) and
                                   head.head.tag_ != "VBG"):
         return False   # "Rescue teams … searching amid the wreckage": no finite verb to carry the adjunct
     if kind == "adverbial" and sum(1 for t in head.subtree if t.is_alpha and t.dep_ != "mark") < ADVERBIAL_MIN_WORDS:
@@ -713,20 +514,6 @@ def _name_before(verb) -> set[int]:
         found.add(i)
         i -= 1
     return found
-
-
-SINGULAR = {"is", "was", "has", "does"}
-PLURAL = {"are", "were", "have", "do"}
-
-
-def _number(verb) -> str:
-    """'singular' or 'plural' when the verb's finite form shows it (is / were / VBZ / VBP), else ''."""
-    for word in [verb] + [c for c in verb.children if c.dep_ in ("aux", "auxpass")]:
-        if word.lower_ in SINGULAR or word.tag_ == "VBZ":
-            return "singular"
-        if word.lower_ in PLURAL or word.tag_ == "VBP":
-            return "plural"
-    return ""
 
 
 def _noun_just_before(prep):
@@ -784,7 +571,7 @@ def _subject_of(verb) -> set[int]:
         subject = next((c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subject is not None:
             return {t.i for t in bare_phrase(subject)}
-        if node.head.i == node.i or (_number(node) and _number(node.head) and _number(node) != _number(node.head)):
+        if node.head.i == node.i or (clauses.number(node) and clauses.number(node.head) and clauses.number(node) != clauses.number(node.head)):
             break
         node = node.head
     return set()
