@@ -23,7 +23,7 @@ SUBJECT_DEPS = clauses.SUBJECT_DEPS
 DEMONSTRATIVES = {"this", "that", "these", "those"}
 META_NOUNS = {"article", "story", "piece", "report", "explainer", "analysis", "post", "page"}
 LIGHT_OBJECTS = frozenset({"place"})   # "took place"
-OCCURRENCE_VERBS = {"happen", "occur", "unfold"}
+OCCURRENCE_VERBS = {"happen", "occur", "unfold", "strike", "hit"}   # intransitive: "when the quake struck"
 ARRIVAL_VERBS = {"come"}   # "The release comes [as Lukashenko has sought to mend ties …]"
 
 

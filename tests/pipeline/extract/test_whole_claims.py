@@ -54,6 +54,9 @@ EXACT = {
     "a clause that only says the event occurred stays with the clause it dates": (
         "The ferry was sailing from Cebu to Bohol when the explosion occurred.",
         ["The ferry was sailing from Cebu to Bohol when the explosion occurred"]),
+    "a disaster that struck dates the clause it hangs on": (
+        "The pupils were at their desks when the tremor struck.",
+        ["The pupils were at their desks when the tremor struck"]),
     "a bare coming event is no claim beside the clause it comes with": (
         "The ceasefire comes as both sides have sought to reopen talks on the disputed border.",
         ["Both sides have sought to reopen talks on the disputed border"]),
