@@ -219,7 +219,7 @@ def quantities_conflict(value_a: float, bound_a: str, value_b: float, bound_b: s
     """Two mentions of one count conflict when no value satisfies both ("more than 20" and "35" do not)."""
     low_a, high_a = number_interval(value_a, bound_a)
     low_b, high_b = number_interval(value_b, bound_b)
-    return high_a < low_b or high_b < low_a
+    return high_a <= low_b or high_b <= low_a
 
 
 def is_approximate(words_before: list[str]) -> bool:
