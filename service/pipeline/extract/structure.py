@@ -185,9 +185,37 @@ def _measured_thing(number) -> str:
     return named.lemma_.lower() if named is not None else ""
 
 
+# A span of time the parse reads as a date: "just 45 days", "25 years", "about six months".
+DURATION = re.compile(r"^(?:(?:just|only|about|nearly|some|almost|around|more than|less than|over|under)\s+)?"
+                      r"(?P<n>[\w.,-]+)\s+(?P<unit>days?|weeks?|months?|years?|decades?)$", re.IGNORECASE)
+NOT_DURATION_AFTER = {"ago", "old", "earlier", "later", "after", "into", "following", "before"}
+NOT_DURATION_BEFORE = {"past", "last", "next", "coming", "recent", "first", "previous", "aged"}
+
+
+def _duration(ent) -> Quantity | None:
+    """A length of time stated as a count ("in office for just 45 days", "sentenced to 25 years"), unit the time
+    unit; not a point in time ("two days ago", "five years old", "the past 10 years", "a day after the crash")."""
+    match = DURATION.match(ent.text.strip())
+    value = normalize.parse_number(match.group("n")) if match else None
+    doc = ent.doc
+    after = doc[ent.end].lower_ if ent.end < len(doc) else ""
+    before = doc[ent.start - 1].lower_ if ent.start > 0 else ""
+    if value is None or after in NOT_DURATION_AFTER or after.startswith("-") or before in NOT_DURATION_BEFORE:
+        return None
+    hedge = [w for w in ent.text.split()[:-2] if w.lower() not in ("just", "only")]   # "just 45 days" is 45
+    bound = normalize.number_bound(hedge)
+    return Quantity(value=value, unit=match.group("unit").lower().rstrip("s"), text=ent.text, approximate=bool(bound),
+                    bound=bound, tally="")
+
+
 def _quantities(sent, token_ids: set[int]) -> list[Quantity]:
     found = []
     for ent in sent.ents:
+        if ent.label_ == "DATE" and any(t.i in token_ids for t in ent):
+            duration = _duration(ent)
+            if duration is not None:
+                found.append(duration)
+            continue
         if ent.label_ not in NUMBER_LABELS or not any(t.i in token_ids for t in ent):
             continue
         value = normalize.parse_number(ent.text)
