@@ -12,7 +12,8 @@ from typing import Callable, Optional
 
 from service.pipeline.types import Claim, DiscrepancyType, Severity, Slot
 
-MODULES = ("negation", "numeric", "scope", "date", "clock", "elapsed", "modality", "location", "attribution", "entity", "agents")
+MODULES = ("negation", "numeric", "scope", "date", "clock", "elapsed", "modality", "location", "attribution", "quotation",
+           "entity", "agents")
 
 
 @dataclass(frozen=True)
