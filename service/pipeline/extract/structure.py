@@ -48,7 +48,7 @@ def describe(claim: Claim, head, token_ids: set[int], sent, said: speech.Attribu
         predicate=head.lemma_.lower(),
         event=normalize.event_key(_with_particle(event)),
         object=_phrase(event, ("dobj", "attr", "oprd", "dative"), token_ids),
-        negated=bool(lowers & NEGATIONS) or any(t.dep_ == "neg" for t in tokens) or _denied(head),
+        negated=_negated(tokens, head, event) or _denied(head),
         modality=_modality(head, xcomp, lemmas, lowers),
         speaker=said.speaker,
         speaker_kind=said.kind,
@@ -95,6 +95,24 @@ def _with_particle(verb) -> str:
 
 
 DENIALS = {"deny", "reject", "dispute", "refute", "rebut"}
+
+
+CLAUSES = {"xcomp", "ccomp", "advcl", "relcl", "acl", "csubj", "conj"}
+
+
+def _negated(tokens, head, event) -> bool:
+    """A negation of the claim's own event ("no one was killed", "agreed not to release"), not one inside a clause
+    below it ("urged people not to approach the debris" does not deny the urging), on a verb joined to it, or
+    elsewhere in its words; a denied saying denies what it reports ("officials never said how many died")."""
+    for token in tokens:
+        if token.dep_ != "neg" and token.lower_ not in NEGATIONS:
+            continue
+        node = token.head
+        while node not in (head, event) and node.dep_ not in CLAUSES and node.head.i != node.i:
+            node = node.head
+        if node in (head, event) or node.lemma_.lower() in speech.SPEECH and head in node.subtree:
+            return True
+    return False
 
 
 def _denied(head) -> bool:

@@ -1,7 +1,8 @@
-"""Lengths of time read as counts of their time unit, on the real parse; points in time are not."""
+"""What the structure reads for the compared slots, on the real parse: lengths of time as counts, negations of the event."""
 import pytest
 
 from service.pipeline.extract import structure
+from service.pipeline.types import Source
 
 pytestmark = pytest.mark.slow
 
@@ -23,3 +24,19 @@ def durations(parser, text):
 ])
 def test_a_length_of_time_is_a_count_of_its_unit(parser, text, found):
     assert durations(parser, text) == found
+
+
+def negated(pipeline, text):
+    return pipeline.extract_claims([Source("T", text)])[0].negated
+
+
+@pytest.mark.parametrize("text, denied", [
+    ("Citizens were urged not to touch or approach unidentified debris.", False),
+    ("The military urged residents not to approach any objects.", False),
+    ("No one was killed in the blast.", True),
+    ("Belarus agreed not to release the prisoners.", True),
+    ("The airline did not confirm the figure.", True),
+    ("Officials never said how many died.", True),
+])
+def test_a_negation_inside_a_clause_below_the_event_does_not_deny_it(pipeline, text, denied):
+    assert negated(pipeline, text) is denied
