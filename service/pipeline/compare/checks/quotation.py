@@ -1,7 +1,9 @@
 """The words quoted: one statement quoted in different words ("the bird is freed" vs "the bird has been freed").
 
-Only near-identical quotations conflict: quotes sharing most of their words but neither holding the other (a
-shorter excerpt of one quote is the same words). Quotes with little in common are different statements.
+Only short, near-identical quotations conflict: quotes sharing most of their words but neither holding the other
+(a shorter excerpt of one quote is the same words). Quotes with little in common are different statements, and a
+long passage told in other words is a translation or transcript of one speech ("the Zapad-2025 exercise" /
+"the 'West-2025' exercises"), not a misquotation.
 """
 from __future__ import annotations
 
@@ -14,6 +16,7 @@ from service.pipeline.types import Claim
 
 QUOTED = re.compile(r"[\"“”„«»]([^\"“”„«»]{3,}?)[\"“”„«»]")
 ONE_STATEMENT = 0.6    # share of words two quotations have in common (difflib ratio over words) to quote one statement
+SHORT_QUOTE = 12       # words: the longest quotation whose rewording is a misquotation rather than a translation
 
 
 def quotes(claim: Claim) -> list[str]:
@@ -32,7 +35,7 @@ def _excerpt(part: list[str], whole: list[str]) -> bool:
 
 def _one_statement_reworded(x: str, y: str) -> bool:
     wx, wy = _words(x), _words(y)
-    if not wx or not wy or wx == wy:
+    if not wx or not wy or wx == wy or max(len(wx), len(wy)) > SHORT_QUOTE:
         return False
     if _excerpt(wx, wy) or _excerpt(wy, wx):
         return False

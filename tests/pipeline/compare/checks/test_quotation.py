@@ -30,3 +30,9 @@ def test_the_same_words_an_excerpt_or_a_different_statement_are_not():
     other = said('Musk said "comedy is now legal on Twitter"', "B#0")
     assert quotation.check(freed, other) is None and not quotation.CHECK.comparable(freed, other)
     assert quotation.check(freed, said("Musk took control", "B#0")) is None
+
+
+def test_a_long_passage_in_other_words_is_a_translation_not_a_misquotation():
+    zapad = said('“Who would have thought how the morning of another day of the Zapad-2025 exercise would begin?”')
+    west = said("“Who would have thought how the morning of another day of the 'West-2025' exercises would begin?”", "B#0")
+    assert quotation.check(zapad, west) is None
