@@ -61,3 +61,17 @@ def test_openapi_document_lists_compare(client):
     spec = client.get("/openapi.json").get_json()
     assert "/v1/compare" in spec["paths"]
     assert "CompareResponse" in spec["components"]["schemas"]
+
+
+def test_unique_agrees_with_matches(client, seed_texts):
+    """A claim matched agree or related with a claim of another source is not listed as missing from that source."""
+    body = client.post("/v1/compare", json=seed_request(seed_texts)).get_json()
+    source_of = {c["id"]: c["source"] for c in body["claims"]}
+    carried_by: dict[str, set] = {}
+    for match in body["matches"]:
+        if match["verdict"] in ("agree", "related"):
+            for claim in match["claims"]:
+                carried_by.setdefault(claim, set()).update(source_of[c] for c in match["claims"] if c != claim)
+    assert body["unique"] and any(m["verdict"] == "related" for m in body["matches"])
+    for item in body["unique"]:
+        assert not set(item["missing_from"]) & carried_by.get(item["claim"], set()), item

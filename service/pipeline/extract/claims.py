@@ -37,9 +37,14 @@ NAMING_VERBS = {"call", "name", "know", "dub", "title", "label", "nickname", "te
 # What a head may have hanging after a clause split off before it, which alone reads as nothing.
 GLUED_DEPS = {"appos", "dep", "npadvmod", "meta"}
 ADVERBIAL_MIN_WORDS = 4
+ADJUNCT_CONTEXT_WORDS = 5
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "expl", "csubj")
 DEMONSTRATIVES = {"this", "that", "these", "those"}
 META_NOUNS = {"article", "story", "piece", "report", "explainer", "analysis", "post", "page"}
+LIGHT_OBJECTS = frozenset({"place"})   # "took place"
+OCCURRENCE_VERBS = {"happen", "occur", "unfold"}
+ARRIVAL_VERBS = {"come"}   # "The release comes [as Lukashenko has sought to mend ties …]"
+APPOSITIVE_OPENERS = (",", "—", "–", "(", ":")
 
 
 def decompose(source: Source, sentence_index: int, block_start: int, sent, first_id: int) -> list[Claim]:
@@ -76,6 +81,14 @@ def decompose(source: Source, sentence_index: int, block_start: int, sent, first
             break
         for h in tiny:
             del heads[h]
+    for tok in sent:
+        first = min(t.i for t in tok.subtree)
+        glued = tok.text.endswith(".") and any(ch.isdigit() for ch in tok.text) and tok.i == sent.end - 1
+        if (tok.dep_ == "punct" or glued) and not tok.is_punct and first - 1 in owner:
+            # "… sitting in seat 11A." with "11A." one token the parse called punctuation (or hung elsewhere): its
+            # words run on the words before them
+            for t in tok.subtree:
+                owner[t.i] = owner[first - 1]
     hidden -= _give_quote_marks_to_their_words(sent, owner)
     hidden |= _emptied_appositives(sent, heads, owner)
     for h in (h for h in heads if heads[h][0] == "absolute"):
@@ -157,10 +170,19 @@ def _demonstrative_subject(head, token_ids) -> bool:
         speech.region_at(speech.block(head.doc)["regions"], subject.idx) is None
 
 
-def _bare_verb(verb, split) -> bool:
-    """Whether a verb has nothing but its subject, auxiliaries and punctuation once `split` is taken away."""
+def _bare_verb(verb, split, light: frozenset = frozenset()) -> bool:
+    """Whether a verb has nothing but its subject, auxiliaries and punctuation once `split` is taken away (nor an
+    object in `light`, 'took place')."""
     return not any(c.dep_ not in SUBJECT_DEPS + ("aux", "auxpass", "neg", "punct", "advmod", "cc") and c.i != split.i
+                   and not (c.dep_ == "dobj" and c.lower_ in light and not any(True for _ in c.children))
                    for c in verb.children)
+
+
+def _bare_occurrence(verb, split) -> bool:
+    """'The accident happened [after the driver ignored a signal]', 'The collision took place [after …]': that the
+    event its subject names occurred is no claim by itself; when and why it did is."""
+    return (verb.lemma_ in OCCURRENCE_VERBS or any(c.dep_ == "dobj" and c.lower_ in LIGHT_OBJECTS for c in verb.children)) \
+        and _bare_verb(verb, split, LIGHT_OBJECTS)
 
 
 def _shares_dependents(conj) -> bool:
@@ -241,7 +263,9 @@ def _carried_by_adjunct(verb, heads, hidden) -> bool:
     incident occurred during an offensive', and the bare 'The incident occurred' left says nothing more."""
     kept = [c for c in verb.children if c.i not in heads and c.i not in hidden and
             c.dep_ not in SUBJECT_DEPS + ("aux", "auxpass", "neg", "punct", "advmod", "cc")]
-    return not kept and any(heads.get(c.i, ("",))[0] == "adjunct" for c in verb.children)
+    carriers = ("adjunct", "adverbial") if verb.lemma_ in ARRIVAL_VERBS else ("adjunct",)
+    # "The prisoner release comes as Lukashenko has sought to mend ties": the bare 'The release comes' says nothing
+    return not kept and any(heads.get(c.i, ("",))[0] in carriers for c in verb.children)
 
 
 def _result_of_plain_clause(participle) -> bool:
@@ -274,12 +298,15 @@ def _absolute(tok) -> bool:
 
 
 def _restrictive_participle(tok) -> bool:
-    """'all the objects traced on radars', 'the plane involved in the crash': a participle right after a definite
-    noun says which ones, like a restrictive relative clause; it is a claim of its own and stays in its noun's too."""
+    """'all the objects traced on radars', 'the number of people buried by the quake', 'showed buildings reduced to
+    rubble': a participle right after a definite noun, or after any noun but the subject, with no comma, says which
+    ones or what became of them, like a restrictive relative clause; it is a claim of its own and stays in its
+    noun's clause too ('A plane bound for London crashed': the plane's destination is the participle's claim)."""
     noun = tok.head
     first = min(t.i for t in tok.subtree)
     definite = any(c.dep_ in ("det", "predet") and c.lower_ in ("the", "all", "these", "those") for c in noun.children)
-    return definite and not _appositive(noun) and tok.doc[first - 1].text not in (",", "—", "–", "(", ";")
+    return (definite or noun.dep_ not in SUBJECT_DEPS) and not _appositive(noun) and \
+        tok.doc[first - 1].text not in (",", "—", "–", "(", ";")
 
 
 def _definite_subject(noun) -> bool:
@@ -382,7 +409,10 @@ def _split_kind(tok, heads) -> tuple[str, str]:
         cc = next((c.lower_ for c in tok.head.children if c.dep_ == "cc" and c.i < tok.i), "and")
         if not own_subject and _shares_dependents(tok):
             return "", ""
-        if not own_subject and any(c.dep_ == "nsubjpass" for c in tok.head.children) and \
+        if own_subject and tok.tag_ == "VBD" and not any(c.dep_ in ("aux", "auxpass", "dobj") for c in tok.children) \
+                and any(c.dep_ == "auxpass" for c in tok.head.children):
+            return "", ""   # "homes were damaged and services knocked out": a gapped passive or not, the parse can't say
+        if not own_subject and any(c.dep_ == "nsubjpass" for c in rendering.coordinated_first(tok).children) and \
                 not any(c.dep_ == "auxpass" for c in tok.children) and any(c.dep_ == "dobj" for c in tok.children):
             return "", ""   # "drones had been shot down and labeled the incursion …": who labeled is not the drones
         return "coordinate", cc
@@ -428,6 +458,8 @@ def _split_kind(tok, heads) -> tuple[str, str]:
         # assisted": a clause the parse hung on a noun, not a participle describing it.
         return "participial", ""
     if dep == "appos" and described and tok.pos_ == "NOUN" and len(list(tok.subtree)) >= 3 and \
+            tok.doc[min(t.i for t in tok.subtree) - 1].text in APPOSITIVE_OPENERS and \
+            not any(c.dep_ == "appos" and c.i < tok.i for c in tok.head.children) and \
             (tok.head.pos_ == "PROPN" or tok.head.ent_type_ or _definite_subject(tok.head)) and not any(
                 c.dep_ in ("relcl", "acl") and tok.head.i < c.i < tok.i for c in tok.head.children) and \
             not (tok.head.ent_type_ != "PERSON" and any(t.ent_type_ == "PERSON" for t in tok.subtree)) and \
@@ -436,7 +468,8 @@ def _split_kind(tok, heads) -> tuple[str, str]:
         # "169 Indians, 53 British nationals and a Canadian": a list of counts, not a description.
         # "… in Leicester, his brother, Nayan Kumar Ramesh": a person does not describe a place.
         # "Ihar Losik, who was sentenced … in one of the harshest facilities, the Novopolotsk colony": after a
-        # clause on the noun, the appositive more likely describes a noun of that clause.
+        # clause on the noun, the appositive more likely describes a noun of that clause; so does a second
+        # appositive ("Roy, a police official in Darjeeling, the site of the accident").
         return "appositive", ""
     if dep == "prep":
         first = tok.lower_
@@ -453,6 +486,8 @@ def _split_kind(tok, heads) -> tuple[str, str]:
 
 def _context_tokens(head, kind: str, sent) -> set[int]:
     """Tokens a split-off claim borrows from its parent so it reads as a statement."""
+    if kind == "coordinate" and rendering.gapped_count(head) is not None:
+        return set()   # "… and about 22,500 damaged": the count is its subject (its statement names the noun)
     if kind == "coordinate" and not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in head.children):
         first = rendering.coordinated_first(head)
         # "wants to reopen X, normalize Y": each infinitive keeps "<subject> wants to".
@@ -499,8 +534,12 @@ def _context_tokens(head, kind: str, sent) -> set[int]:
         if lefts and lefts[0].tag_ == "VBG" and lefts[0].dep_ == "amod" and noun.head.i != noun.i and \
                 noun.head.tag_ == "VBG":
             lefts = lefts[1:]
-        return {t.i for t in lefts for t in t.subtree} | {noun.i}
-    if kind == "adjunct" or (kind == "adverbial" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in head.children)):
+        # "hundreds of roads blocked by landslides", "portions of the province affected by the quake": the words
+        # between the noun and its participle name what it describes
+        between = {t.i for c in noun.children if kind == "participial" and c.dep_ == "prep" and noun.i < c.i < head.i
+                   for t in c.subtree}
+        return {t.i for t in lefts for t in t.subtree} | {noun.i} | between
+    if kind == "adjunct" or (kind == "adverbial" and not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in head.children)):
         verb = head.head
         kept = {c.i for c in verb.children if c.dep_ in ("aux", "auxpass", "neg")}
         # "began the exercises amid …": the object before the adjunct, without its own modifiers after it.
@@ -508,8 +547,13 @@ def _context_tokens(head, kind: str, sent) -> set[int]:
         # "In return for …, Washington will grant sanctions relief": the object after the verb too.
         kept |= {t.i for c in verb.children if c.dep_ in ("dobj", "prt", "attr", "acomp", "dative") and
                  not (c.dep_ == "dobj" and c.i < head.i) for t in bare_phrase(c)}
-        if verb.lemma_ == "be":   # "were on a heightened state of alert because of …": the predicate of 'be'
-            kept |= {t.i for c in verb.children if c.dep_ == "prep" and verb.i < c.i < head.i for t in c.subtree}
+        # "were on a heightened state of alert because of …": the predicate of 'be'; "spent the night in the open
+        # because of …": a short phrase between the verb and the adjunct, without which the claim says less.
+        # A date or time stays with the main clause, which already says when.
+        kept |= {t.i for c in verb.children if c.dep_ == "prep" and verb.i < c.i < head.i and
+                 (verb.lemma_ == "be" or (len(list(c.subtree)) <= ADJUNCT_CONTEXT_WORDS and
+                                          not any(t.ent_type_ in ("DATE", "TIME") for t in c.subtree)))
+                 for t in c.subtree}
         return _subject_of(verb) | {verb.i} | kept
     return set()
 
@@ -539,8 +583,9 @@ def _subject_token(head, kind: str):
     return None
 
 
-def _readable_subject(subject, regions, here, earlier) -> bool:
-    """A subject a reader can place: not a bare 'this', nor a pronoun the article leaves unresolved."""
+def _readable_subject(subject, regions, here, earlier, strict: bool = False) -> bool:
+    """A subject a reader can place: not a bare 'this', nor a pronoun the article leaves unresolved (`strict`: one
+    its statement can name, for a clause split off its sentence, which no longer has the words around it)."""
     if subject is None:
         return False
     lower = subject.lower_
@@ -552,7 +597,7 @@ def _readable_subject(subject, regions, here, earlier) -> bool:
         if speech.region_at(regions, subject.idx) is not None or referents.expletive(subject) or \
                 referents.classifying_it(subject):
             return True
-        return bool(referents.resolve(subject, here, earlier, strict=False))
+        return bool(referents.resolve(subject, here, earlier, strict=strict))
     return True
 
 
@@ -584,13 +629,23 @@ def _whole_split(head, heads, regions, here, earlier) -> bool:
         ranked = any(t.tag_ in ("JJS", "RBS") or t.lower_ in RANKING for t in noun.lefts) or \
             any(c.lower_ in ("yet", "ever") for c in head.children)
         quoted = region is not None and speech.region_at(regions, noun.idx) == region
-        return not (ranked or quoted)
+        # "In a statement carried by Reuters, the centre said …": the participle describes how it was said;
+        # "…, affirmed by the U.S. embassy": it says who said so, not what became of the noun
+        framing = (noun.dep_ == "pobj" and speech.is_speech(noun.head.head)) or speech.is_speech(head)
+        return not (ranked or quoted or framing)
     subject = _subject_token(head, kind)
+    if kind == "coordinate" and head.tag_ == "VBG" and not any(c.dep_ in ("aux", "auxpass") for c in head.children):
+        return False   # "89 people are reported dead and five others missing": a participle is no finite verb
     if kind == "coordinate" and head.tag_ != "VB" and not any(c.dep_ in SUBJECT_DEPS + ("aux",) for c in head.children) \
             and any(c.tag_ == "MD" for c in rendering.coordinated_first(head).children):
         return False   # "may result in releases and improved relations": no finite verb to share the modal with
     if kind in ("adjunct", "participial", "coordinate") and subject is not None and subject.tag_ in ("WDT", "WP"):
         return False   # "…, who was arrested in 2020 and sentenced to 15 years": the second verb stays in the relative
+    if subject is not None and subject.i > head.sent.start and subject.head.i == head.i and \
+            any(t.tag_ in ("WDT", "WP", "WP$") for t in bare_phrase(subject)):
+        return False   # "20,000 homes were damaged, at least 2,000 of which were destroyed": a relative on its own
+    if kind == "absolute" and subject is not None and subject.pos_ == "ADJ":
+        return False   # "…, with the strongest measuring 5.6": the strongest what, only the clause before says
     if kind == "participial" and head.dep_ == "advcl" and _bare_verb(head.head, head):
         return False   # "Kosiniak-Kamysz elaborated, stating that …": the main clause says nothing without it
     if kind == "absolute":
@@ -601,11 +656,16 @@ def _whole_split(head, heads, regions, here, earlier) -> bool:
         return False   # "… were forced to scramble jets because of …": the adjunct would lose what was done
     if kind == "adjunct" and speech.is_speech(head.head):
         return False   # "After meeting Lukashenko, Cole said …": the adjunct dates the saying, not a claim
-    if kind == "adjunct" and not (_finite(head.head) or head.head.dep_ == "conj" and _finite(head.head.head)):
+    if kind == "adjunct" and not (_finite(head.head) or head.head.dep_ == "conj" and _finite(head.head.head) and
+                                  head.head.tag_ != "VBG"):
         return False   # "Rescue teams … searching amid the wreckage": no finite verb to carry the adjunct
     if kind == "adverbial" and sum(1 for t in head.subtree if t.is_alpha and t.dep_ != "mark") < ADVERBIAL_MIN_WORDS:
         return False   # "as the day progressed": too little to be a fact by itself
-    return _readable_subject(subject, regions, here, earlier)
+    if kind == "adverbial" and _bare_occurrence(head.head, head):
+        return False   # "The accident happened after the driver ignored a signal": the main clause needs its time
+    # "…, with air defences activated to intercept the drones as they crossed the border": a pronoun the claim
+    # cannot name keeps its clause in the sentence that says what it stands for.
+    return _readable_subject(subject, regions, here, earlier, strict=True)
 
 
 def _whole_main(head, token_ids: set[int], regions, here, earlier) -> bool:
@@ -616,8 +676,10 @@ def _whole_main(head, token_ids: set[int], regions, here, earlier) -> bool:
     subject = _subject_token(head, "main")
     if subject is None:
         return bool(_name_before(head))
-    if subject.i not in token_ids:
-        return False
+    first = min(t.i for t in subject.subtree)
+    if subject.i not in token_ids or (head.doc[first].tag_ in ("WP", "WP$", "WDT") and first > head.sent.start and
+                                      head.doc[first - 1].text == ","):
+        return False   # "…, whose death toll is still provisional" read as the main clause: a relative on its own
     if subject.lower_ in DEMONSTRATIVES:
         return True   # "This is the first time …": the sentence's own claim, read with the one before
     return _readable_subject(subject, regions, here, earlier)

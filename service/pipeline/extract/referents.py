@@ -10,7 +10,9 @@ The rules are the parse's and the story's named entities':
   else in its sentence before it could be meant ("The plane crashed … Its signal was lost");
 - they / their: likewise the one plural subject ("Boeing 787s have faced engine issues …, their safety record");
 - 'the company', 'the airline', 'the carrier' …: the last organisation named; 'the country': the last country;
-- 'the envoy', 'the journalist': the one person the article named with that role ("envoy John Cole").
+- 'the envoy', 'the journalist': the one person the article named with that role ("envoy John Cole");
+- a speech verb's 'he' / 'she': as above, up to SPEAKER_LOOKBACK sentences back (a quotation may run over
+  several); its 'it': the last organisation named ('…, Xinhua said. The missing were from Min, it said').
 
 Only what the article names before the pronoun counts, at most LOOKBACK sentences back; what stays
 unresolved stays as written.
@@ -23,6 +25,7 @@ from dataclasses import dataclass
 from service.pipeline.extract.phrases import bare_phrase
 
 LOOKBACK = 3
+SPEAKER_LOOKBACK = 6   # sentences back a speaker's pronoun may look: a quotation may run over several
 PERSONAL = {"he", "him", "his", "she", "her", "hers", "himself", "herself"}
 NEUTER = {"it", "its", "itself"}
 PLURAL = {"they", "their", "them", "themselves"}
@@ -100,14 +103,15 @@ def noun_phrase(head) -> str:
     return text
 
 
-def resolve(tok, sentence_mentions: list[Mention], earlier: list[list[Mention]], strict: bool = True) -> str:
+def resolve(tok, sentence_mentions: list[Mention], earlier: list[list[Mention]], strict: bool = True,
+            lookback: int = LOOKBACK) -> str:
     """The name `tok` stands for, or '' (sentence_mentions: those of its own sentence; earlier: those of the
     sentences before, oldest first). Not `strict`: 'it' / 'they' as the last subject of their number within
     LOOKBACK sentences, which only says whether the article gave something to stand for (a clause with such a
     subject reads as a claim), never what to write in its place."""
     lower = tok.lower_
     here = [m for m in sentence_mentions if m.order < tok.i]
-    pools = [here] + [earlier[-k] for k in range(1, min(LOOKBACK, len(earlier)) + 1)]
+    pools = [here] + [earlier[-k] for k in range(1, min(lookback, len(earlier)) + 1)]
     if lower in PERSONAL:
         subject = _person_subject_above(tok)
         if subject is not None:
@@ -137,6 +141,35 @@ def resolve(tok, sentence_mentions: list[Mention], earlier: list[list[Mention]],
             return found.name if found else ""
         return _only_candidate(tok, here, earlier, plural=True)
     return ""
+
+
+def speaker(tok, sentence_mentions: list[Mention], earlier: list[list[Mention]]) -> str:
+    """The name a pronoun that is a speech verb's subject stands for ('…,” she said'): the last person named within
+    SPEAKER_LOOKBACK sentences (a quotation may run over several), or for 'it' the last organisation; '' if none."""
+    if tok.lower_ in PERSONAL:
+        return resolve(tok, sentence_mentions, earlier, lookback=SPEAKER_LOOKBACK)
+    if tok.lower_ == "it":
+        above = _named_subject_above(tok)
+        if above is not None:
+            return above   # "Poland said it … in what it called an act of aggression": the subject above
+        pools = [earlier[-k] for k in range(1, min(LOOKBACK, len(earlier)) + 1)]
+        found = _last(pools, lambda m: m.kind == "org")
+        return found.name if found else ""
+    return ""
+
+
+def _named_subject_above(tok) -> str | None:
+    """The first subject on the way up from `tok` that is no pronoun (personal or relative): its name when it is a
+    proper noun ('Poland said it …'), '' when it is something else, None when there is none."""
+    node = tok.head
+    for _ in range(8):
+        subject = next((c for c in node.children if c.dep_ in SUBJECTS and c.i != tok.i), None)
+        if subject is not None and subject.tag_ not in ("PRP", "WDT", "WP"):
+            return noun_phrase(subject) if subject.pos_ == "PROPN" else ""
+        if node.head.i == node.i:
+            return None
+        node = node.head
+    return None
 
 
 def quoted_person(tok, sentence_mentions: list[Mention], earlier: list[list[Mention]], speaker: str) -> str:
@@ -190,7 +223,9 @@ def expletive(tok) -> bool:
     if tok.lower_ != "it" or tok.dep_ not in SUBJECTS:
         return False
     deps = ("ccomp", "csubj", "xcomp", "advcl") if tok.head.lemma_.lower() in RAISING else ("ccomp", "csubj", "xcomp")
-    return any(c.dep_ in deps and c.i > tok.i for c in tok.head.children)
+    # "It was not immediately clear how many …": the clause hangs on the adjective
+    return any(c.dep_ in deps and c.i > tok.i for c in tok.head.children) or any(
+        a.dep_ == "acomp" and any(c.dep_ in ("ccomp", "xcomp", "csubj") for c in a.children) for a in tok.head.children)
 
 
 def classifying_it(tok) -> bool:

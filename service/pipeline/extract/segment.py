@@ -26,11 +26,13 @@ NAV_PREFIX = re.compile(
 _PLACE = r"[A-Z][A-Z.'’ -]{1,40}?"
 _DAY = r"(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8})(?:,?\s*\d{4})?"
 _AGENCY = r"\((?:[A-Z][\w.&-]*\s?){1,4}\)"
+_TITLE_PLACE = r"[A-Z][a-z]+(?:[ /-][A-Z][a-z]+){0,3}"
 _REGION = r"(?:,\s*[A-Z][a-z]+(?:\s[A-Z][a-z]+){0,2})"   # "DHAKA, Bangladesh —"
 DATELINE = re.compile(rf"^\s*(?:(?:{_PLACE},?\s*(?:{_DAY},?\s*(?:{_AGENCY}\s*)?|{_AGENCY}\s*)|{_PLACE}{_REGION}\s*"
                       rf"(?:{_AGENCY}\s*)?|(?:{_DAY}\s*)?{_AGENCY}\s*)[-—–]+|[A-Z][A-Z.'’ -]{{2,40}}:"
                       rf"|{_PLACE}{_REGION}?,?\s*(?:{_DAY},?\s*)?{_AGENCY}\s*:"   # "WARSAW, Poland, Sept 10, (AP):"
-                      rf"|[A-Z][A-Z.'’ ]{{2,40}}\s[—–]+(?=\s+[A-Z]))\s+")
+                      rf"|[A-Z][A-Z.'’ ]{{2,40}}\s[—–]+(?=\s+[A-Z])"
+                      rf"|{_TITLE_PLACE},\s*{_DAY}\s*[:—–])\s+")   # "Kathmandu, Nov 4:", "Delhi/Kathmandu, 04 Nov:"
 # A page's date run into the first sentence: "August 3, 2014Chinese officials announced …".
 GLUED_DATE = re.compile(r"^\s*(?:January|February|March|April|May|June|July|August|September|October|November|December)"
                         r"\s+\d{1,2},\s*\d{4}(?=[A-Z])")

@@ -17,7 +17,7 @@ from service.pipeline.extract.phrases import bare_phrase
 
 SPEECH = {"say", "tell", "state", "announce", "note", "report", "claim", "add", "write", "describe", "present",
           "call", "term", "declare", "confirm", "deny", "insist", "stress", "explain", "warn", "quote",
-          "remind", "emphasise", "emphasize", "assert", "admit", "acknowledge", "reply", "recall"}
+          "remind", "emphasise", "emphasize", "assert", "admit", "acknowledge", "reply", "recall", "affirm"}
 CONTENT_DEPS = {"ccomp", "parataxis"}
 NAMING = {"call", "term"}     # speech only with what the thing is called ("called it a provocation")
 # What a speech verb may have beside its speaker and still be nothing but a frame.
@@ -69,7 +69,9 @@ def quote_regions(text: str) -> list[tuple[int, int]]:
     """(open, close) character offsets of each quotation; close is the closing mark's offset."""
     regions, straight, curly = [], None, []
     for i, ch in enumerate(text):
-        if ch == '"':
+        if ch == '"' and straight is None and curly and text[curly[-1]] == "“" and _closing(text, i):
+            regions.append((curly.pop(), i))   # “…," said Sinha: a curly quotation closed by a straight mark
+        elif ch == '"':
             if straight is None:
                 straight = i
             else:
@@ -82,6 +84,11 @@ def quote_regions(text: str) -> list[tuple[int, int]]:
     for start in ([straight] if straight is not None else []) + curly:
         regions.append((start, len(text)))
     return sorted(regions)
+
+
+def _closing(text: str, i: int) -> bool:
+    """A quotation mark written right after a word or punctuation and before a space, punctuation or the end."""
+    return i > 0 and not text[i - 1].isspace() and (i + 1 == len(text) or not text[i + 1].isalnum())
 
 
 def region_at(regions, char: int):
@@ -171,7 +178,8 @@ def sentence_frames(sent, regions) -> list[Frame]:
         subject = next((c for c in tok.children if c.dep_ in SUBJECT_DEPS), None)
         outlet = tok.pos_ == "NOUN" or (subject is not None and {subject.lower_, subject.lemma_.lower()} & OUTLET_NOUNS)
         if not content:
-            tail = tok.i == sent.root.i and all(_frame_only(c) for c in tok.children)
+            tail = (tok.i == sent.root.i or _conjoined_to_a_quotation(tok, regions)) and \
+                all(_frame_only(c) for c in tok.children)
             if tail and speaker:
                 frames.append(Frame(tok.i, _frame_tokens(tok, ()), (), speaker, kind, False, True, False))
             continue
@@ -183,6 +191,16 @@ def sentence_frames(sent, regions) -> list[Frame]:
             tokens = _frame_tokens(tok, content) | frozenset(trailing_run(tok))
             frames.append(Frame(tok.i, tokens, content, speaker, kind, quoted, False, outlet))
     return frames
+
+
+def _conjoined_to_a_quotation(verb, regions) -> bool:
+    """'"… we ran into the bathroom to hide," student Li Jingui told AP' parsed with 'told' a conjunct of the quoted
+    verb (or a clause under it): a frame after the quotation closes, with nothing said of its own."""
+    if verb.dep_ not in ("conj", "ccomp", "advcl", "parataxis") or region_at(regions, verb.head.idx) is None:
+        return False
+    first = min(t.i for t in verb.subtree if not t.is_punct)
+    before = verb.doc[verb.sent.start:first]
+    return region_at(regions, verb.idx) is None and any(t.text in QUOTE_MARKS for t in before[-2:])
 
 
 def _misparsed_wrapper(tok) -> bool:
@@ -198,8 +216,8 @@ def _misparsed_wrapper(tok) -> bool:
 
 def _frame_only(child) -> bool:
     """A dependent that a bare frame may have: speaker, addressee, time, manner, punctuation."""
-    if child.dep_ in ("dobj", "dative"):
-        return child.pos_ == "PRON"
+    if child.dep_ in ("dobj", "dative"):   # "told him", "told the Associated Press"
+        return child.pos_ == "PRON" or (child.head.lemma_ == "tell" and child.pos_ in ("NOUN", "PROPN"))
     if child.dep_ == "prep":
         return child.lower_ not in ("as", "about", "of")
     return child.dep_ in FRAME_ONLY
@@ -234,7 +252,7 @@ def speaker_of(verb) -> tuple[str, str]:
             return "", ""
         span = verb.doc[run[0]:run[-1] + 1]
         return span.text, speaker_kind(span.text, [e for e in verb.doc.ents if e.start >= span.start and e.end <= span.end])
-    words = bare_phrase(who, drop=lambda t: t.is_punct or (t.dep_ == "prep" and t.lower_ == "to"))
+    words = bare_phrase(who, drop=lambda t: (t.is_punct and not _inner_hyphen(t)) or (t.dep_ == "prep" and t.lower_ == "to"))
     # "WARSAW, Poland, Sept 10, (AP): Poland said": the run of words around the subject, not a dateline before it.
     start = who.i
     while start - 1 >= words[0].i and who.doc[start - 1].text not in ",;:()[]" and \
@@ -244,6 +262,11 @@ def speaker_of(verb) -> tuple[str, str]:
     text = "".join(t.text_with_ws for t in words).strip(" ,")
     ents = [e for e in verb.doc.ents if e.start >= words[0].i and e.end <= words[-1].i + 1]
     return text, speaker_kind(text, ents)
+
+
+def _inner_hyphen(tok) -> bool:
+    """The hyphen of a word written with one ('vice-mayor')."""
+    return tok.text == "-" and not tok.whitespace_ and tok.i > 0 and not tok.doc[tok.i - 1].whitespace_
 
 
 def _glued_subject(who) -> bool:

@@ -19,6 +19,8 @@ QUOTES = "\"“”«»„"
 CLAUSE_DEPS = {"advcl", "relcl", "acl", "appos", "ccomp", "parataxis", "conj"}
 FIRST_SECOND = {"i", "we", "me", "us", "my", "our", "you", "your"}
 PAST_TAGS = ("VBD", "VBN")
+# Entity types whose first word keeps its capital after "X said" ("More than 1,200 houses" is a CARDINAL: it does not).
+NAME_ENTITIES = {"PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW", "LANGUAGE"}
 
 
 def render(sent, token_ids: set[int], spans_local: list[tuple[int, int]], kind: str, head,
@@ -50,11 +52,21 @@ def render(sent, token_ids: set[int], spans_local: list[tuple[int, int]], kind: 
             drop |= {c.i for c in head.children if c.tag_ == "WRB" and c.i < subject.i}   # "when the plane …"
     elif kind == "coordinate" and head.tag_ in ("VBN", "VB") and not any(
             c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass") for c in head.children):
-        auxes = [c for c in coordinated_first(head).children if c.dep_ in ("aux", "auxpass") and c.i not in token_ids]
+        first = coordinated_first(head)
+        auxes = [c for c in first.children if c.dep_ in ("aux", "auxpass") and c.i not in token_ids]
+        count = gapped_count(head)
+        subject = next((c for c in first.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if head.tag_ == "VB" and any(a.tag_ == "MD" for a in auxes):
             before[head.i] = next(a.text for a in auxes if a.tag_ == "MD")   # "may ask … and release" → "may release"
+        elif count is not None and subject is not None and auxes:
+            # "2,000 homes were destroyed and about 22,500 damaged" → "about 22,500 homes were damaged"
+            before[head.i] = " ".join([subject.text, *(a.text for a in auxes)])
         elif head.tag_ == "VBN" and any(a.dep_ == "auxpass" or a.lemma_ == "have" for a in auxes):
             before[head.i] = " ".join(a.text for a in auxes)   # "was arrested … and sentenced" → "was sentenced"
+    elif kind == "coordinate" and gapped_passive(head):
+        # "homes were damaged and telephone services knocked out" → "telephone services were knocked out"
+        subject = next(c for c in head.children if c.dep_ == "nsubj")
+        before[head.i] = be_form(coordinated_first(head), subject)
     elif kind == "result":
         main = head.head
         subject = next(c for c in main.children if c.dep_ == "nsubj")
@@ -83,7 +95,8 @@ def render(sent, token_ids: set[int], spans_local: list[tuple[int, int]], kind: 
         main = head.head
         while main.pos_ not in ("VERB", "AUX") and main.head.i != main.i:
             main = main.head
-        before[head.i] = "were" if _plural(head.head) else "was"   # what the participle reports is past
+        if not _finite_participle(head):
+            before[head.i] = "were" if _plural(head.head) else "was"   # what the participle reports is past
     elif kind == "appositive":
         first = min(t.i for t in head.subtree)
         before[first] = "are" if head.head.tag_ in ("NNS", "NNPS") else "is"
@@ -128,6 +141,8 @@ def render(sent, token_ids: set[int], spans_local: list[tuple[int, int]], kind: 
                 refers.append((tok.text, said.speaker))
             continue   # "Tusk said he …", "Poland said it and its allies …": the speaker, as the sentence has it
         if tok.tag_ in ("PRP", "PRP$") and lower in referents.PERSONAL | referents.NEUTER | referents.PLURAL:
+            if prefixed and tok.tag_ == "PRP$" and lower in referents.PERSONAL and speaker_kind == "person":
+                continue   # "Zhu said his house collapsed", "Sinha said the dead included the driver and his co-driver"
             if _candidate_before(tok, kept, lower):
                 continue   # "Belarus allowed Moscow to use its territory": the claim itself says whose
             name = referents.resolve(tok, sentence_mentions, earlier)
@@ -150,6 +165,7 @@ def render(sent, token_ids: set[int], spans_local: list[tuple[int, int]], kind: 
                 drop |= {c.i for c in tok.children if c.dep_ == "case"}
                 refers.append((f"{det.text} {tok.text}", name))
 
+    closes = _closing_parentheses(kept)
     words: list[str] = []
     plain: list[str] = []
     last = None
@@ -165,7 +181,7 @@ def render(sent, token_ids: set[int], spans_local: list[tuple[int, int]], kind: 
         if tok.i in drop:
             last = None
             continue
-        piece = replace.get(tok.i, inserted.get(tok.i, tok.text))
+        piece = replace.get(tok.i, inserted.get(tok.i, tok.text)) + closes.get(tok.i, "")
         gap = speech.doc_text(doc)[last.idx + len(last.text):tok.idx] if last is not None and last.i + 1 == tok.i else " "
         words.append((gap if words else "") + piece)
         last = tok
@@ -173,6 +189,35 @@ def render(sent, token_ids: set[int], spans_local: list[tuple[int, int]], kind: 
     exact = tidy("".join(plain))
     statement = attributed(body, kept, token_ids, said, hint, regions, sentence_mentions, earlier, doc, exact)
     return statement, tuple(dict.fromkeys(refers))
+
+
+def _finite_participle(verb) -> bool:
+    """'The goods train, which jumped a signal, collided with …' parsed with the noun as the root (or as a loose
+    'dep'), '…,” Vaishnaw posted on X' with the name right after a quotation: a past form the parse took for a
+    participle is the clause's finite verb."""
+    noun = verb.head
+    first = min(t.i for t in noun.subtree)
+    after_quote = first > noun.sent.start and noun.doc[first - 1].text in speech.QUOTE_MARKS
+    return verb.text.lower() == inflect.past(verb.lemma_.lower()) and (noun.dep_ in ("ROOT", "dep") or after_quote)
+
+
+def _closing_parentheses(kept) -> dict[int, str]:
+    """')' after the last kept word of a parenthesis whose closing mark the claim's spans leave out ('625ft (190m')."""
+    ids = {t.i for t in kept}
+    closes: dict[int, str] = {}
+    for tok in kept:
+        if tok.text != "(":
+            continue
+        depth, j = 0, tok.i
+        while j < tok.sent.end:
+            depth += {"(": 1, ")": -1}.get(tok.doc[j].text, 0)
+            if depth == 0:
+                break
+            j += 1
+        inside = [i for i in ids if tok.i < i < j]
+        if j < tok.sent.end and j not in ids and inside and all(i in ids for i in range(tok.i, j)):
+            closes[max(inside)] = ")"
+    return closes
 
 
 def attributed(body: str, kept, token_ids, said: speech.Attribution, hint: str, regions, sentence_mentions,
@@ -188,7 +233,7 @@ def attributed(body: str, kept, token_ids, said: speech.Attribution, hint: str, 
         return capitalise(body)
     speaker = said.speaker
     if said.subject >= 0 and doc[said.subject].tag_ == "PRP":
-        name = referents.resolve(doc[said.subject], sentence_mentions, earlier)
+        name = referents.speaker(doc[said.subject], sentence_mentions, earlier)
         speaker = name or speaker
     if body.lower().startswith(speaker.lower()) or body.lower().startswith(said.speaker.lower()):
         return capitalise(body)   # "Tusk … briefed the NATO chief" split from "Tusk said he …": already his
@@ -206,6 +251,25 @@ def attributed(body: str, kept, token_ids, said: speech.Attribution, hint: str, 
     if hint and speaker == capitalise(hint):
         return f"According to {said.speaker}, {lower_first(body, kept)}"
     return f"{speaker} said {lower_first(body, kept)}"
+
+
+def gapped_count(verb):
+    """The count that is a coordinated participle's own subject, its noun left out ('2,000 homes were destroyed,
+    and about 22,500 damaged': 22,500), or None."""
+    if verb.dep_ != "conj" or verb.tag_ != "VBN" or any(
+            c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass") for c in verb.children):
+        return None
+    return next((c for c in verb.children if c.dep_ in ("npadvmod", "nummod", "dobj") and c.tag_ == "CD" and
+                 c.i < verb.i), None)
+
+
+def gapped_passive(verb) -> bool:
+    """A participle with its own subject whose passive auxiliary the first conjunct holds ('homes were damaged and
+    telephone services knocked out')."""
+    return verb.dep_ == "conj" and verb.tag_ == "VBN" and \
+        any(c.dep_ == "nsubj" for c in verb.children) and \
+        not any(c.dep_ in ("aux", "auxpass", "dobj") for c in verb.children) and \
+        any(c.dep_ == "auxpass" for c in coordinated_first(verb).children)
 
 
 def coordinated_first(verb):
@@ -322,6 +386,7 @@ def tidy(text: str) -> str:
     if text.count("(") != text.count(")"):
         text = text.replace("(", "").replace(")", "")
     text = re.sub(r"\s+", " ", text).strip(" ,;:-–—")
+    text = re.sub(r"[,;:]([”\"»])$", r"\1", text)   # 'were “neutralised,”': the comma belongs to the sentence
     return re.sub(r"(,?\s+(and|but|or))+$", "", text)
 
 
@@ -331,6 +396,7 @@ def capitalise(text: str) -> str:
 
 def lower_first(body: str, kept) -> str:
     first = next((t for t in kept if not t.is_punct), None)
-    if first is None or not body.startswith(first.text) or first.pos_ == "PROPN" or first.ent_type_ or first.text == "I" or first.text.isupper():
+    if first is None or not body.startswith(first.text) or first.pos_ == "PROPN" or first.ent_type_ in NAME_ENTITIES or \
+            first.text == "I" or (first.text.isupper() and len(first.text) > 1):
         return body
     return body[:1].lower() + body[1:]

@@ -147,3 +147,13 @@ def test_a_text_cut_off_mid_sentence_loses_only_its_last_sentence(pipeline):
             "Thick smoke was seen coming from the wreckage and the nearby hangars of the acci")
     found, _ = sentences("T", text, pipeline.parser)
     assert [s.text for s in found] == ["Rescue teams searched the site through the night and into the morning."]
+
+
+def test_a_dateline_with_a_place_in_title_case_and_a_day_is_trimmed():
+    for lead in ("Lima, Mar 12: A landslide buried part of a mountain village on Tuesday.",
+                 "Quito/Lima, 12 Mar: A landslide buried part of a mountain village on Tuesday.",
+                 "Lima, March 12 — A landslide buried part of a mountain village on Tuesday."):
+        assert [lead[b.start:b.end] for b in content_blocks(lead)] == [
+            "A landslide buried part of a mountain village on Tuesday."], lead
+    plain = "Lima, the capital, was spared: a landslide buried part of a mountain village."
+    assert [plain[b.start:b.end] for b in content_blocks(plain)] == [plain]
