@@ -19,6 +19,11 @@ ZONE = re.compile(r"\b(local(?: time)?|[ECMP][SD]?T|GMT|UTC|IST|BST|CET|CEST|EES
 PARTS = {"dawn": (270, 450), "daybreak": (270, 450), "sunrise": (270, 450), "morning": (300, 720),
          "noon": (690, 780), "midday": (690, 780), "afternoon": (720, 1080), "evening": (1020, 1320),
          "dusk": (1020, 1260), "night": (1200, 240), "overnight": (1200, 360), "midnight": (1380, 60)}
+# The moment a reading of a running count or a report is given at, not when the event happened: "as of 4 p.m.
+# Monday", "by Monday evening", "at a news conference Monday night".
+READING = re.compile(r"\b(?:as of|as at|by|until|till|at an? (?:news|press) (?:conference|briefing)(?: on)?)\s+(?:\w+day\s+)?"
+                     r"(?:\d{1,2}(?:[:.]\d{2})?\s*[ap]\.?\s?m\b\.?|noon|midnight|morning|afternoon|evening|night|"
+                     r"\w+day\s+(?:morning|afternoon|evening|night))", re.IGNORECASE)
 PLANNED = re.compile(r"\b(?:scheduled|due|expected|planned|set|slated)\s+(?:to|for)\b[^,;]*$", re.IGNORECASE)
 PART = re.compile(r"\b(?:at|in the|on \w+|early|late|this|last|\w+day)\s+(?:\w+ )?(" + "|".join(PARTS) + r")\b"
                   r"|\b(overnight|midnight|tonight)\b", re.IGNORECASE)
@@ -26,10 +31,11 @@ PART = re.compile(r"\b(?:at|in the|on \w+|early|late|this|last|\w+day)\s+(?:\w+ 
 
 def times(claim: Claim) -> list[tuple[int, str]]:
     """(minutes after midnight, zone as written or "") of each clock time the claim says something happened at (not a
-    planned one: "scheduled to arrive at 18:25")."""
+    planned one, "scheduled to arrive at 18:25", nor the moment of a reading, "as of 4 p.m.")."""
     found = []
+    readings = [m.span() for m in READING.finditer(claim.text)]
     for match in CLOCK.finditer(claim.text):
-        if PLANNED.search(claim.text[:match.start()]):
+        if PLANNED.search(claim.text[:match.start()]) or any(s <= match.start() < e for s, e in readings):
             continue
         if match.group("hh"):
             minutes = int(match.group("hh")) * 60 + int(match.group("mm"))
@@ -45,8 +51,16 @@ def times(claim: Claim) -> list[tuple[int, str]]:
 
 def parts_of_day(claim: Claim) -> list[str]:
     """The parts of the day the claim names for its event ("at dawn", "on Friday night", "overnight")."""
-    named = [(m.group(1) or m.group(2)).lower() for m in PART.finditer(claim.text)]
+    readings = [m.span() for m in READING.finditer(claim.text)]
+    named = [(m.group(1) or m.group(2)).lower() for m in PART.finditer(claim.text)
+             if not any(s <= m.start(m.lastindex) < e for s, e in readings)]
     return list(dict.fromkeys("night" if part == "tonight" else part for part in named))
+
+
+def reading_moment(claim: Claim) -> str:
+    """The moment a count or report is given as of ("as of 4 p.m. monday"), "" when none is said."""
+    found = READING.search(claim.text)
+    return " ".join(found.group(0).lower().split()) if found else ""
 
 
 def _within(minutes: int, part: str) -> bool:

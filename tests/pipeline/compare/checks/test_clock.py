@@ -106,3 +106,11 @@ def test_a_planned_time_is_not_when_it_happened():
     assert clock.times(at("the flight was originally scheduled to arrive at 18:25")) == []
     assert clock.times(at("was due to land at 6:25 p.m., but crashed at 1:39 p.m.")) == [(819, "")]
     assert clock.check(at("took off at 1:38 p.m."), at("was scheduled to arrive at 18:25", "B#0")) is None
+
+
+def test_the_moment_of_a_reading_or_a_report_is_not_when_it_happened():
+    assert clock.times(at("As of 4 p.m. Monday, 411 aftershocks had been recorded")) == []
+    assert clock.parts_of_day(at("authorities said at a news conference Monday night that 422 aftershocks hit")) == []
+    assert clock.parts_of_day(at("by Monday evening 422 aftershocks had been recorded")) == []
+    assert clock.reading_moment(at("by Monday evening 422 aftershocks had been recorded")) == "by monday evening"
+    assert clock.parts_of_day(at("the quake struck on Monday morning")) == ["morning"]
