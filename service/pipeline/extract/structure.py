@@ -244,7 +244,9 @@ def _quantities(sent, token_ids: set[int]) -> list[Quantity]:
         unit = normalize.unit_of(ent.label_, ent.text) if ent.label_ in ("QUANTITY", "MONEY", "PERCENT") else ""
         if unit in NOT_UNITS:
             unit = ""  # "230 million views" tagged QUANTITY, "300 million records" MONEY: count the noun instead
-        if not unit and unit_token is not None and unit_token.pos_ in ("NOUN", "PROPN"):
+        if not unit and unit_token is not None and _several_kinds(unit_token):
+            unit = ""   # "about 3,000 police officers, firefighters and soldiers" counts no one kind
+        elif not unit and unit_token is not None and unit_token.pos_ in ("NOUN", "PROPN"):
             unit = normalize.unit_of("CARDINAL", ent.text, unit_token.lemma_.lower())
         elif not unit:
             unit = _measured_thing(last)
@@ -252,9 +254,20 @@ def _quantities(sent, token_ids: set[int]) -> list[Quantity]:
         first_number = next((t.i for t in ent if t.like_num), ent.start)
         bound = normalize.number_bound([t.text for t in sent.doc[max(ent.start - 3, 0):first_number]]) or (
             "about" if approx else "")
+        converted = found and ent.start > 0 and sent.doc[ent.start - 1].text == "(" and found[-1].bound and \
+            found[-1].unit != unit   # "about 170 km (105 miles)": the conversion of a rough figure is rounded
+        if converted and not bound:
+            approx, bound = True, "converted"
         found.append(Quantity(value=value, unit=unit, text=ent.text, approximate=approx or bool(bound), bound=bound,
                               tally=_tally(last, unit)))
     return found
+
+
+def _several_kinds(noun) -> bool:
+    """Whether a number's noun is joined to other nouns that take no number of their own: the number counts them
+    all together ("3,000 police and rescue personnel"), not the first ("2,000 soldiers, 300 police" are two counts)."""
+    return any(c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN") and not any(g.dep_ == "nummod" for g in c.children)
+               for c in noun.children)
 
 
 # Words that make a number a toll of the whole event, not a count of one group ("19 children" is a part of it).

@@ -89,3 +89,8 @@ def test_consecutive_whole_counts_conflict():
     assert not quantities_conflict(4, "", 4, "")
     assert quantities_conflict(155, "upper", 156, "")  # under 155 / 156
     assert not quantities_conflict(155, "lower", 156, "")
+
+
+def test_a_rounded_conversion_allows_five_percent():
+    assert not quantities_conflict(105, "converted", 110, "")       # about 170 km (105 miles) / 110 miles
+    assert quantities_conflict(310, "converted", 250, "about")      # about 500 km (310 miles) / about 250 miles

@@ -40,3 +40,22 @@ def negated(pipeline, text):
 ])
 def test_a_negation_inside_a_clause_below_the_event_does_not_deny_it(pipeline, text, denied):
     assert negated(pipeline, text) is denied
+
+
+@pytest.mark.parametrize("text, units", [
+    ("About 3,000 police officers, firefighters and soldiers were dispatched.", [""]),
+    ("About 3,000 police and rescue personnel have been sent.", [""]),
+    ("More than 2,000 soldiers, 300 police and 50 medical staff had been sent.", ["soldier", "police", "staff"]),
+    ("Five passengers and three crew members died.", ["passenger", "member"]),
+])
+def test_a_number_of_several_kinds_together_counts_no_one_kind(parser, text, units):
+    doc = parser(text)
+    assert [q.unit for q in structure._quantities(doc[:], {t.i for t in doc})] == units
+
+
+def test_a_conversion_in_brackets_of_a_rough_figure_is_rounded(parser):
+    doc = parser("The quakes hit eight towns about 170 km (105 miles) southeast of Lanzhou.")
+    found = {q.unit: q.bound for q in structure._quantities(doc[:], {t.i for t in doc})}
+    assert (found["kilometre"], found["mile"]) == ("about", "converted")
+    doc = parser("The plane came down 12 km (7.5 miles) from the airport.")
+    assert {q.bound for q in structure._quantities(doc[:], {t.i for t in doc})} == {""}
