@@ -293,6 +293,10 @@ def _tally(number, unit: str) -> str:
             return tally   # "628 injured", "89 killed": the toll word right after a bare number
     if counted is not number and counted.lower_ not in WHOLE:
         return ""
+    behind = number.doc[counted.i + 1] if counted is not number and counted.i + 1 < len(number.doc) else None
+    for tally, words in TALLY_NOUNS_OF.items():
+        if behind is not None and (behind.lower_ in words or behind.lower_ in TALLY_AFTER.get(tally, ())):
+            return tally   # "136 people dead", "50 people injured"
     verb = counted.head
     if counted.dep_ not in ("nsubj", "nsubjpass", "dobj", "attr", "oprd") or verb.i == counted.i:
         return ""

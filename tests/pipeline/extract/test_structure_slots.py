@@ -59,3 +59,9 @@ def test_a_conversion_in_brackets_of_a_rough_figure_is_rounded(parser):
     assert (found["kilometre"], found["mile"]) == ("about", "converted")
     doc = parser("The plane came down 12 km (7.5 miles) from the airport.")
     assert {q.bound for q in structure._quantities(doc[:], {t.i for t in doc})} == {""}
+
+
+def test_a_toll_word_right_after_the_counted_people_gives_the_toll(parser):
+    doc = parser("The first figures were 136 people dead and more than 140 injured by the earthquake.")
+    tallies = {q.value: q.tally for q in structure._quantities(doc[:], {t.i for t in doc})}
+    assert tallies == {136.0: "death", 140.0: "injury"}

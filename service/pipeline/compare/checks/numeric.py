@@ -20,7 +20,7 @@ from typing import Optional
 
 from service.pipeline.compare.checks import Check, Discrepancy, register
 from service.pipeline.compare.checks.clock import reading_moment
-from service.pipeline.extract.normalize import NUMBER_WORDS, SCALES, quantities_conflict
+from service.pipeline.extract.normalize import NUMBER_WORDS, SCALES, quantities_conflict, unit_of
 from service.pipeline.types import Claim, Quantity
 
 
@@ -46,11 +46,15 @@ def counted(q: Quantity) -> set[str]:
 TOLL_WORDS = {"death": "dead", "injury": "injured", "missing": "missing"}
 
 
-def figure(q: Quantity) -> str:
-    """A figure as a reviewer reads it: "52 prisoner", "37 dead", "about 500 km" (its own unit word kept)."""
+def figure(q: Quantity, claim: Claim | None = None) -> str:
+    """A figure as a reviewer reads it: "52 prisoners", "37 dead", "about 500 km" (its own unit word kept, else the
+    noun the claim writes after it, else its unit)."""
     said = re.search(r"([^\W\d]+|%)$", q.text.strip())
     if said and said.group(0).lower() not in {*NUMBER_WORDS, *SCALES}:
         return q.text
+    written = re.search(re.escape(q.text) + r"\s+([^\W\d][\w-]*)", claim.text) if claim is not None else None
+    if written and q.unit and unit_of("CARDINAL", q.text, written.group(1).lower()) == q.unit:
+        return f"{q.text} {written.group(1)}"
     return f"{q.text} {q.unit or TOLL_WORDS[q.tally]}"
 
 
@@ -102,7 +106,7 @@ def check(a: Claim, b: Claim) -> Optional[Discrepancy]:
 
 
 CHECK = register(Check(name="numeric", type="numeric", slot="number", severity="high", order=20, compare=check,
-                           value=lambda c: ", ".join(figure(q) for q in c.quantities if counted(q)),
+                           value=lambda c: ", ".join(figure(q, c) for q in c.quantities if counted(q)),
                            comparable=lambda a, b: bool(set().union(*map(counted, a.quantities))
                                                         & set().union(*map(counted, b.quantities))),
                            partial_lists=True, settled=lambda claims: len({reading_moment(c) for c in claims} - {""}) >= 2))

@@ -81,3 +81,11 @@ def test_readings_of_a_running_count_at_different_moments_are_not_disputed():
     assert numeric_check.reading_moment(four_pm) == "as of 4 p.m."
     assert numeric_check.check(four_pm, evening) is None and numeric_check.check(four_pm, unmarked) is None
     assert numeric_check.check(unmarked, replace(evening, text="422 aftershocks had been recorded")) is not None
+
+
+def test_a_figure_reads_with_the_noun_the_claim_writes():
+    houses = claim("A#0", "More than 1,200 houses collapsed", quantities=(count(1200, "home", "More than 1,200"),))
+    assert numeric.figure(houses.quantities[0], houses) == "More than 1,200 houses"
+    rukum = claim("A#1", "52 in Rukum West", quantities=(count(52, "people", "52"),))
+    assert numeric.figure(rukum.quantities[0], rukum) == "52 people"
+    assert numeric.figure(count(37, "", "37", tally="death")) == "37 dead"
