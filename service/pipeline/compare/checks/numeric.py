@@ -55,7 +55,7 @@ def figure(q: Quantity, claim: Claim | None = None) -> str:
     written = re.search(re.escape(q.text) + r"\s+([^\W\d][\w-]*)", claim.text) if claim is not None else None
     if written and q.unit and unit_of("CARDINAL", q.text, written.group(1).lower()) == q.unit:
         return f"{q.text} {written.group(1)}"
-    return f"{q.text} {q.unit or TOLL_WORDS[q.tally]}"
+    return f"{q.text} {q.unit or TOLL_WORDS.get(q.tally, '')}".strip()
 
 
 def noun(key: str) -> str:

@@ -89,3 +89,4 @@ def test_a_figure_reads_with_the_noun_the_claim_writes():
     rukum = claim("A#1", "52 in Rukum West", quantities=(count(52, "people", "52"),))
     assert numeric.figure(rukum.quantities[0], rukum) == "52 people"
     assert numeric.figure(count(37, "", "37", tally="death")) == "37 dead"
+    assert numeric.figure(count(3, "", "three")) == "three"
