@@ -116,13 +116,19 @@ def counted_alike(a: Claim, b: Claim, told_alike: frozenset[frozenset[str]]) -> 
 def background(claims: list[Claim]) -> set[int]:
     """Tolls dated only in another year than the story's (the year most of its dates fall in): an earlier
     disaster's dead told as background, which join only claims that give a date too (the date slot then compares
-    them). A claim that only mentions an old date ("under restrictions since August 2023") is not one."""
+    them); a clause without a date takes its sentence's ("the worst since 2015, when about 9,000 were killed"). A
+    claim that only mentions an old date ("under restrictions since August 2023") is not one."""
     years = Counter(iso[:4] for c in claims for iso, _ in c.dates)
     if not years:
         return set()
     story_year = years.most_common(1)[0][0]
-    return {i for i, c in enumerate(claims) if c.dates and any(q.tally for q in c.quantities)
-            and all(iso[:4] != story_year for iso, _ in c.dates)}
+    by_id = {c.id: c for c in claims}
+
+    def dated(c: Claim) -> tuple:
+        parent = by_id.get(c.parent)   # "… since 2015, when about 9,000 people were killed": its sentence's date
+        return c.dates or (parent.dates if parent is not None and parent.sentence == c.sentence else ())
+    return {i for i, c in enumerate(claims) if dated(c) and any(q.tally for q in c.quantities)
+            and all(iso[:4] != story_year for iso, _ in dated(c))}
 
 
 def build_facts(claims: list[Claim], vectors: np.ndarray, thresholds: Thresholds) -> list[Fact]:

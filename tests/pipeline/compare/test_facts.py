@@ -253,3 +253,11 @@ def test_a_count_told_with_two_verbs_elsewhere_in_the_story_joins_its_fact_whate
     # Without the story telling one count with both verbs, the two verbs stay two events.
     alone = build([replace(drove, quantities=(count(5, "carriage"),)), four], {("B#0", "C#0"): 0.5})
     assert carriers(alone) == [["B#0"], ["C#0"]]
+
+
+def test_a_clause_of_a_sentence_dated_in_another_year_is_background_too():
+    worst = claim("A#0", "The worst earthquake since 2015", dates=(("2015", "year"),))
+    when = claim("A#1", "when about 9,000 people were killed", parent="A#0",
+                 quantities=(count(9000, "people", "about 9,000", bound="about", tally="death"),))
+    now = [claim(f"B#{i}", dates=(("2023-11-04", "day"),)) for i in range(3)]
+    assert facts.background([worst, when, *now]) == {1}

@@ -114,3 +114,9 @@ def test_the_moment_of_a_reading_or_a_report_is_not_when_it_happened():
     assert clock.parts_of_day(at("by Monday evening 422 aftershocks had been recorded")) == []
     assert clock.reading_moment(at("by Monday evening 422 aftershocks had been recorded")) == "by monday evening"
     assert clock.parts_of_day(at("the quake struck on Monday morning")) == ["morning"]
+
+
+def test_an_earlier_reading_is_a_moment_of_its_own():
+    assert clock.reading_moment(at("The first figures were 136 people dead")) == "first figures"
+    assert clock.reading_moment(at("Preliminary reports put the toll at 40")) == "preliminary reports"
+    assert clock.reading_moment(at("At least 157 people were killed")) == ""
