@@ -37,13 +37,13 @@ def heavy_event(claim: Claim) -> str:
     return "" if claim.event in LIGHT_VERBS or claim.event in SPEECH else claim.event
 
 
-def compatible(a: Claim, b: Claim) -> bool:
+def compatible(a: Claim, b: Claim, told_alike: frozenset[frozenset[str]] = frozenset()) -> bool:
     """Whether two claims can state one proposition at all, whatever their values.
 
     Never one fact: counts of one thing under different tolls ("241 killed" vs "242 on board"), or under
     different events with no figure in common ("1,200 remain behind bars" vs "52 were freed"; one toll told
-    with two verbs is one count: "37 died", "10 were killed"), and dates of
-    different precision that do not overlap ("June 2020" vs "2021": two events).
+    with two verbs is one count: "37 died", "10 were killed"), unless the story tells one count with both
+    (`told_alike`: "three carriages derailed", "drove three carriages off the rails"), and dates of different precision that do not overlap ("June 2020" vs "2021": two events).
     """
     if a.source == b.source:
         return False
@@ -55,7 +55,7 @@ def compatible(a: Claim, b: Claim) -> bool:
         if not tolls:
             return False
         events = heavy_event(a), heavy_event(b)
-        if tolls == {""} and all(events) and events[0] != events[1] and not (
+        if tolls == {""} and all(events) and events[0] != events[1] and frozenset(events) not in told_alike and not (
                 {q.value for q in of_a} & {q.value for q in of_b}):
             return False
     if not dates_compatible(a, b) and {g for _, g in a.dates}.isdisjoint({g for _, g in b.dates}):
@@ -89,16 +89,46 @@ def share_specifics(a: Claim, b: Claim) -> bool:
     return (same_specifics(a, b) or counted_alike or (same_event and bool(set(a.entities) & set(b.entities))))
 
 
+def events_told_alike(claims: list[Claim]) -> frozenset[frozenset[str]]:
+    """Pairs of events with which two sources tell one count of one thing ("three carriages derailed", "drove
+    three carriages off the rails"): one event, worded two ways, in this story."""
+    held: dict[tuple[float, str], set[tuple[str, str]]] = {}
+    for c in claims:
+        if heavy_event(c):
+            for q in c.quantities:
+                if q.unit and not q.tally:
+                    held.setdefault((q.value, q.unit), set()).add((c.source, heavy_event(c)))
+    return frozenset(frozenset((e, f)) for told in held.values() for (s, e), (t, f) in combinations(sorted(told), 2)
+                     if s != t and e != f)
+
+
+def counted_alike(a: Claim, b: Claim, told_alike: frozenset[frozenset[str]]) -> bool:
+    """A count of one thing under one event, or under two events the story tells one count with (a figure whose unit
+    the parse missed, "derailing at least three of the cars", counts as a figure of the other's unit)."""
+    events = frozenset((heavy_event(a), heavy_event(b)))
+    if "" in events or len(events) == 2 and events not in told_alike:
+        return False
+    of_a = [q for q in a.quantities if not q.tally]
+    of_b = [q for q in b.quantities if not q.tally]
+    return any(q.unit == r.unit or not (q.unit and r.unit) for q in of_a for r in of_b)
+
+
 def background(claims: list[Claim]) -> set[int]:
     """Tolls dated only in another year than the story's (the year most of its dates fall in): an earlier
     disaster's dead told as background, which join only claims that give a date too (the date slot then compares
-    them). A claim that only mentions an old date ("under restrictions since August 2023") is not one."""
+    them); a clause without a date takes its sentence's ("the worst since 2015, when about 9,000 were killed"). A
+    claim that only mentions an old date ("under restrictions since August 2023") is not one."""
     years = Counter(iso[:4] for c in claims for iso, _ in c.dates)
     if not years:
         return set()
     story_year = years.most_common(1)[0][0]
-    return {i for i, c in enumerate(claims) if c.dates and any(q.tally for q in c.quantities)
-            and all(iso[:4] != story_year for iso, _ in c.dates)}
+    by_id = {c.id: c for c in claims}
+
+    def dated(c: Claim) -> tuple:
+        parent = by_id.get(c.parent)   # "… since 2015, when about 9,000 people were killed": its sentence's date
+        return c.dates or (parent.dates if parent is not None and parent.sentence == c.sentence else ())
+    return {i for i, c in enumerate(claims) if dated(c) and any(q.tally for q in c.quantities)
+            and all(iso[:4] != story_year for iso, _ in dated(c))}
 
 
 def build_facts(claims: list[Claim], vectors: np.ndarray, thresholds: Thresholds) -> list[Fact]:
@@ -129,6 +159,11 @@ def build_facts(claims: list[Claim], vectors: np.ndarray, thresholds: Thresholds
             elif share_specifics(claims[a], claims[b]):
                 edges[(a, b)] = sim
                 specific.add((a, b))
+    told_alike = events_told_alike(claims)
+    for a, b, sim in _counted_alike_pairs(claims, vectors, thresholds.fact_specific_similarity):
+        if (a, b) not in edges and (share_specifics(claims[a], claims[b]) or counted_alike(claims[a], claims[b], told_alike)):
+            edges[(a, b)] = sim    # a count of one thing beyond the nearest neighbours ("four compartments derailed")
+            specific.add((a, b))
     position = {c.id: i for i, c in enumerate(claims)}
     by_toll: dict[str, list[int]] = {}
     for (_, toll), (claim, _) in tolls.lead_tolls(claims, thresholds.lead_sentences).items():
@@ -148,7 +183,7 @@ def build_facts(claims: list[Claim], vectors: np.ndarray, thresholds: Thresholds
         if (x in earlier or y in earlier) and not (claims[x].dates and claims[y].dates):
             return False   # "a 7.9 temblor killed 70,000 people in May 2008" is not this story's toll
         pair = (min(x, y), max(x, y))
-        if pair in specific:
+        if pair in specific or counted_alike(claims[x], claims[y], told_alike):
             return True
         sim = float(vectors[x] @ vectors[y])
         if describes_differently(claims[x], claims[y]):
@@ -162,7 +197,7 @@ def build_facts(claims: list[Claim], vectors: np.ndarray, thresholds: Thresholds
         left, right = group[ra], group[rb]
         if {claims[x].source for x in left} & {claims[y].source for y in right}:
             continue
-        if not all(compatible(claims[x], claims[y]) and close(x, y) for x in left for y in right):
+        if not all(compatible(claims[x], claims[y], told_alike) and close(x, y) for x in left for y in right):
             continue
         group[ra] = left + right
         for y in right:
@@ -189,6 +224,25 @@ def build_facts(claims: list[Claim], vectors: np.ndarray, thresholds: Thresholds
                           mentions=tuple(claims[x].id for x in sorted(mentions.get(r, [])))))
     first = {c.id: i for i, c in enumerate(claims)}
     return sorted(facts, key=lambda f: (-len(f.sources), min(first[c] for c in f.claims)))
+
+
+def _counted_alike_pairs(claims: list[Claim], vectors: np.ndarray, floor: float):
+    """(a, b, similarity) for claims of two sources that count one thing (a unit in common) and are at least `floor`
+    close: candidates the nearest-neighbour search can miss in a long story."""
+    by_unit: dict[str, list[int]] = {}
+    for i, c in enumerate(claims):
+        for unit in {q.unit for q in c.quantities if q.unit}:
+            by_unit.setdefault(unit, []).append(i)
+    seen = set()
+    for members in by_unit.values():
+        if len(members) < 2:
+            continue
+        sims = vectors[members] @ vectors[members].T
+        for x, y in zip(*np.nonzero(np.triu(sims >= floor, 1))):
+            a, b = members[x], members[y]
+            if claims[a].source != claims[b].source and (a, b) not in seen:
+                seen.add((a, b))
+                yield a, b, float(sims[x, y])
 
 
 def _restated(i: int, group: dict[int, list[int]], mentions: dict[int, list[int]], root: list[int], neighbours,

@@ -58,6 +58,8 @@ def fact_disputes(fact: Fact, claims: dict[str, Claim], vectors: dict[str, np.nd
             continue   # one finding per fact and slot
         holder = {s: _holder(check, cs, claims) for s, cs in said.items()}
         holders = {s: c for s, c in holder.items() if c is not None}
+        if check.settled(list(holders.values())):
+            continue
         named: dict[frozenset, Discrepancy] = {}
         for (s, a), (t, b) in combinations(sorted(holders.items()), 2):
             if frozenset((a.id, b.id)) in separated:

@@ -13,6 +13,7 @@ from typing import Optional
 import numpy as np
 
 from service.pipeline.compare.checks import date, quote
+from service.pipeline.compare.checks.numeric import figure
 from service.pipeline.compare.facts import same_specifics
 from service.pipeline.extract.speech import SPEECH
 from service.pipeline.thresholds import Thresholds
@@ -50,7 +51,7 @@ def judge_pairs(facts: list[Fact], claims: dict[str, Claim], vectors: dict[str, 
 def agree_on_specifics(a: Claim, b: Claim, similarity: float) -> Verdict:
     """Claims of one fact that give the same count or the same resolved day agree, however worded."""
     shared = sorted({d for d, _ in a.dates} & {d for d, _ in b.dates}) or sorted(
-        f"{q.text} {q.unit}" for q in a.quantities if (q.value, q.unit) in {(r.value, r.unit) for r in b.quantities})
+        {figure(q, a) for q in a.quantities if q.unit and (q.value, q.unit) in {(r.value, r.unit) for r in b.quantities}})
     return Verdict(claims=(a.id, b.id), verdict="agree", discrepancy_type=None, severity=None,
                    confidence=round(min(0.9, 0.55 + similarity / 2), 3), similarity=round(similarity, 4),
                    explanation=f"Both give {', '.join(shared)}: {quote(a.text, 80)} ≈ {quote(b.text, 80)} "

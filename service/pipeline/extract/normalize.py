@@ -190,6 +190,7 @@ JUST_BELOW = ("nearly", "almost", "close to", "just under", "just below", "just 
 EXACT_TOLERANCE = 0.005    # rounding: "1.2 million" vs "1,203,000"
 ROUNDED_FROM = 10_000      # whole numbers below this are exact counts
 ABOUT_TOLERANCE = 0.15     # "about 300", "some 300", "nearly 300"
+CONVERTED_TOLERANCE = 0.05  # a rough figure's conversion in another unit, rounded: "about 170 km (105 miles)"
 
 
 def number_bound(words_before: list[str]) -> str:
@@ -204,13 +205,16 @@ def number_bound(words_before: list[str]) -> str:
 
 
 def number_interval(value: float, bound: str) -> tuple[float, float]:
-    """The values a mention allows: a plain number up to rounding, "about" ±15 %, a bound open on one side.
+    """The values a mention allows: a plain number up to rounding, "about" ±15 %, a rough figure's conversion ±5 %,
+    a bound open on one side.
 
     A whole number under ROUNDED_FROM is a count as written ("230 passengers" is not "232"); larger or
     fractional figures may be rounded ("1.2 million" vs "1,203,000")."""
     exact = 0.5 if value == int(value) and abs(value) < ROUNDED_FROM else EXACT_TOLERANCE * max(abs(value), 1.0)
     about = ABOUT_TOLERANCE * max(abs(value), 1.0)
+    converted = CONVERTED_TOLERANCE * max(abs(value), 1.0)
     return {"": (value - exact, value + exact), "about": (value - about, value + about),
+            "converted": (value - converted, value + converted),
             "lower": (value - exact, math.inf), "upper": (-math.inf, value + exact),
             "nearly": (value - about, value + exact)}.get(bound, (value - about, value + about))
 
@@ -219,7 +223,7 @@ def quantities_conflict(value_a: float, bound_a: str, value_b: float, bound_b: s
     """Two mentions of one count conflict when no value satisfies both ("more than 20" and "35" do not)."""
     low_a, high_a = number_interval(value_a, bound_a)
     low_b, high_b = number_interval(value_b, bound_b)
-    return high_a < low_b or high_b < low_a
+    return high_a <= low_b or high_b <= low_a
 
 
 def is_approximate(words_before: list[str]) -> bool:

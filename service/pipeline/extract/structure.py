@@ -48,7 +48,7 @@ def describe(claim: Claim, head, token_ids: set[int], sent, said: speech.Attribu
         predicate=head.lemma_.lower(),
         event=normalize.event_key(_with_particle(event)),
         object=_phrase(event, ("dobj", "attr", "oprd", "dative"), token_ids),
-        negated=bool(lowers & NEGATIONS) or any(t.dep_ == "neg" for t in tokens) or _denied(head),
+        negated=_negated(tokens, head, event) or _denied(head),
         modality=_modality(head, xcomp, lemmas, lowers),
         speaker=said.speaker,
         speaker_kind=said.kind,
@@ -95,6 +95,24 @@ def _with_particle(verb) -> str:
 
 
 DENIALS = {"deny", "reject", "dispute", "refute", "rebut"}
+
+
+CLAUSES = {"xcomp", "ccomp", "advcl", "relcl", "acl", "csubj", "conj"}
+
+
+def _negated(tokens, head, event) -> bool:
+    """A negation of the claim's own event ("no one was killed", "agreed not to release"), not one inside a clause
+    below it ("urged people not to approach the debris" does not deny the urging), on a verb joined to it, or
+    elsewhere in its words; a denied saying denies what it reports ("officials never said how many died")."""
+    for token in tokens:
+        if token.dep_ != "neg" and token.lower_ not in NEGATIONS:
+            continue
+        node = token.head
+        while node not in (head, event) and node.dep_ not in CLAUSES and node.head.i != node.i:
+            node = node.head
+        if node in (head, event) or node.lemma_.lower() in speech.SPEECH and head in node.subtree:
+            return True
+    return False
 
 
 def _denied(head) -> bool:
@@ -185,9 +203,37 @@ def _measured_thing(number) -> str:
     return named.lemma_.lower() if named is not None else ""
 
 
+# A span of time the parse reads as a date: "just 45 days", "25 years", "about six months".
+DURATION = re.compile(r"^(?:(?:just|only|about|nearly|some|almost|around|more than|less than|over|under)\s+)?"
+                      r"(?P<n>[\w.,-]+)\s+(?P<unit>days?|weeks?|months?|years?|decades?)$", re.IGNORECASE)
+NOT_DURATION_AFTER = {"ago", "old", "earlier", "later", "after", "into", "following", "before"}
+NOT_DURATION_BEFORE = {"past", "last", "next", "coming", "recent", "first", "previous", "aged"}
+
+
+def _duration(ent) -> Quantity | None:
+    """A length of time stated as a count ("in office for just 45 days", "sentenced to 25 years"), unit the time
+    unit; not a point in time ("two days ago", "five years old", "the past 10 years", "a day after the crash")."""
+    match = DURATION.match(ent.text.strip())
+    value = normalize.parse_number(match.group("n")) if match else None
+    doc = ent.doc
+    after = doc[ent.end].lower_ if ent.end < len(doc) else ""
+    before = doc[ent.start - 1].lower_ if ent.start > 0 else ""
+    if value is None or after in NOT_DURATION_AFTER or after.startswith("-") or before in NOT_DURATION_BEFORE:
+        return None
+    hedge = [w for w in ent.text.split()[:-2] if w.lower() not in ("just", "only")]   # "just 45 days" is 45
+    bound = normalize.number_bound(hedge)
+    return Quantity(value=value, unit=match.group("unit").lower().rstrip("s"), text=ent.text, approximate=bool(bound),
+                    bound=bound, tally="")
+
+
 def _quantities(sent, token_ids: set[int]) -> list[Quantity]:
     found = []
     for ent in sent.ents:
+        if ent.label_ == "DATE" and any(t.i in token_ids for t in ent):
+            duration = _duration(ent)
+            if duration is not None:
+                found.append(duration)
+            continue
         if ent.label_ not in NUMBER_LABELS or not any(t.i in token_ids for t in ent):
             continue
         value = normalize.parse_number(ent.text)
@@ -198,7 +244,9 @@ def _quantities(sent, token_ids: set[int]) -> list[Quantity]:
         unit = normalize.unit_of(ent.label_, ent.text) if ent.label_ in ("QUANTITY", "MONEY", "PERCENT") else ""
         if unit in NOT_UNITS:
             unit = ""  # "230 million views" tagged QUANTITY, "300 million records" MONEY: count the noun instead
-        if not unit and unit_token is not None and unit_token.pos_ in ("NOUN", "PROPN"):
+        if not unit and unit_token is not None and _several_kinds(unit_token):
+            unit = ""   # "about 3,000 police officers, firefighters and soldiers" counts no one kind
+        elif not unit and unit_token is not None and unit_token.pos_ in ("NOUN", "PROPN"):
             unit = normalize.unit_of("CARDINAL", ent.text, unit_token.lemma_.lower())
         elif not unit:
             unit = _measured_thing(last)
@@ -206,9 +254,20 @@ def _quantities(sent, token_ids: set[int]) -> list[Quantity]:
         first_number = next((t.i for t in ent if t.like_num), ent.start)
         bound = normalize.number_bound([t.text for t in sent.doc[max(ent.start - 3, 0):first_number]]) or (
             "about" if approx else "")
+        converted = found and ent.start > 0 and sent.doc[ent.start - 1].text == "(" and found[-1].bound and \
+            found[-1].unit != unit   # "about 170 km (105 miles)": the conversion of a rough figure is rounded
+        if converted and not bound:
+            approx, bound = True, "converted"
         found.append(Quantity(value=value, unit=unit, text=ent.text, approximate=approx or bool(bound), bound=bound,
                               tally=_tally(last, unit)))
     return found
+
+
+def _several_kinds(noun) -> bool:
+    """Whether a number's noun is joined to other nouns that take no number of their own: the number counts them
+    all together ("3,000 police and rescue personnel"), not the first ("2,000 soldiers, 300 police" are two counts)."""
+    return any(c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN") and not any(g.dep_ == "nummod" for g in c.children)
+               for c in noun.children)
 
 
 # Words that make a number a toll of the whole event, not a count of one group ("19 children" is a part of it).
@@ -234,6 +293,10 @@ def _tally(number, unit: str) -> str:
             return tally   # "628 injured", "89 killed": the toll word right after a bare number
     if counted is not number and counted.lower_ not in WHOLE:
         return ""
+    behind = number.doc[counted.i + 1] if counted is not number and counted.i + 1 < len(number.doc) else None
+    for tally, words in TALLY_NOUNS_OF.items():
+        if behind is not None and (behind.lower_ in words or behind.lower_ in TALLY_AFTER.get(tally, ())):
+            return tally   # "136 people dead", "50 people injured"
     verb = counted.head
     if counted.dep_ not in ("nsubj", "nsubjpass", "dobj", "attr", "oprd") or verb.i == counted.i:
         return ""

@@ -81,3 +81,16 @@ def test_a_date_after_before_or_since_is_a_bound_not_the_event_date(pipeline):
     born_1946 = pipeline.extract_claims([Source("A", "Michael Sembello was born on April 17, 1946.")])[0]
     born_after = pipeline.extract_claims([Source("B", "Michael Sembello was born after 1950.")])[0]
     assert date.check(born_1946, born_after) is None
+
+
+def test_consecutive_whole_counts_conflict():
+    assert quantities_conflict(4, "", 3, "")          # four compartments / three carriages derailed
+    assert quantities_conflict(44, "", 45, "")        # 44 days / 45 days in office
+    assert not quantities_conflict(4, "", 4, "")
+    assert quantities_conflict(155, "upper", 156, "")  # under 155 / 156
+    assert not quantities_conflict(155, "lower", 156, "")
+
+
+def test_a_rounded_conversion_allows_five_percent():
+    assert not quantities_conflict(105, "converted", 110, "")       # about 170 km (105 miles) / 110 miles
+    assert quantities_conflict(310, "converted", 250, "about")      # about 500 km (310 miles) / about 250 miles

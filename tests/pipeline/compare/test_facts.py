@@ -237,3 +237,27 @@ def test_an_earlier_event_told_as_background_joins_only_claims_that_date_it():
     assert [f.claims for f in built if "D#0" in f.claims + f.mentions] == [("D#0",)]
     assert fact_of(built, "A#0") == fact_of(built, "B#0") == fact_of(built, "C#0")
     assert facts.background(now) == set()
+
+
+def test_a_count_told_with_two_verbs_elsewhere_in_the_story_joins_its_fact_whatever_the_figure():
+    derailed = claim("A#0", "Three carriages were derailed", event="derail", quantities=(count(3, "carriage"),))
+    drove = claim("B#0", "The goods train drove three carriages off the rails", event="drive",
+                  quantities=(count(3, "carriage"),))
+    four = claim("C#0", "The accident derailing four compartments", event="derail", quantities=(count(4, "carriage"),))
+    told = facts.events_told_alike([derailed, drove, four])
+    assert told == {frozenset(("derail", "drive"))}
+    assert not compatible(four, drove) and compatible(four, drove, told)
+    # Close to the derailment, far from the other wording: one fact (its number slot is then disputed).
+    found = build([derailed, drove, four], {("A#0", "B#0"): 0.7, ("A#0", "C#0"): 0.55, ("B#0", "C#0"): 0.3})
+    assert carriers(found) == [["A#0", "B#0", "C#0"]]
+    # Without the story telling one count with both verbs, the two verbs stay two events.
+    alone = build([replace(drove, quantities=(count(5, "carriage"),)), four], {("B#0", "C#0"): 0.5})
+    assert carriers(alone) == [["B#0"], ["C#0"]]
+
+
+def test_a_clause_of_a_sentence_dated_in_another_year_is_background_too():
+    worst = claim("A#0", "The worst earthquake since 2015", dates=(("2015", "year"),))
+    when = claim("A#1", "when about 9,000 people were killed", parent="A#0",
+                 quantities=(count(9000, "people", "about 9,000", bound="about", tally="death"),))
+    now = [claim(f"B#{i}", dates=(("2023-11-04", "day"),)) for i in range(3)]
+    assert facts.background([worst, when, *now]) == {1}

@@ -150,3 +150,14 @@ def test_the_same_time_of_day_written_two_ways_is_not_disputed():
     later = claim("C#0", "The plane took off at 1:42 p.m.", event="take")
     found = disputes_of([a, b, later])
     assert [(d.check.name, d.check.slot, groups(d)) for d in found] == [("clock", "time", [("A", "B"), ("C",)])]
+
+
+def test_a_running_count_read_at_several_moments_is_no_numeric_dispute():
+    from service.pipeline.compare.checks import numeric
+    readings = [claim("A#0", "As of 4 p.m. Monday, 411 aftershocks had been recorded", quantities=(count(411, "aftershock"),)),
+                claim("B#0", "by Monday evening 422 aftershocks had been recorded", quantities=(count(422, "aftershock"),)),
+                claim("C#0", "More than 400 aftershocks were recorded", quantities=(count(400, "aftershock", bound="lower"),)),
+                claim("D#0", "371 aftershocks had been recorded", quantities=(count(371, "aftershock"),))]
+    assert numeric.CHECK.settled(readings) and not numeric.CHECK.settled(readings[1:])
+    assert not [d for d in disputes_of(readings) if d.check.name == "numeric"]
+    assert [d.check.name for d in disputes_of(readings[2:])] == ["numeric"]

@@ -85,7 +85,7 @@ def test_claims_giving_the_same_count_agree_however_worded():
     a = claim("A#0", "Belarus freed 52 prisoners", event="release", quantities=(count(52, "prisoner", "52"),))
     b = claim("B#0", "52 prisoners walked out of jail", event="walk", quantities=(count(52, "prisoner", "52"),))
     found = judge([a, b], 0.5)
-    assert found[0].verdict == "agree" and found[0].explanation.startswith("Both give 52 prisoner:")
+    assert found[0].verdict == "agree" and found[0].explanation.startswith("Both give 52 prisoners:")
     day = claim("C#0", "on 11 September", event="release", dates=(("2025-09-11", "day"),))
     same_day = judge([day, replace(day, id="D#0", source="D", text="on Thursday")], 0.5)
     assert same_day[0].verdict == "agree" and "2025-09-11" in same_day[0].explanation

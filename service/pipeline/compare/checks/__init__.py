@@ -12,7 +12,8 @@ from typing import Callable, Optional
 
 from service.pipeline.types import Claim, DiscrepancyType, Severity, Slot
 
-MODULES = ("negation", "numeric", "scope", "date", "clock", "elapsed", "modality", "location", "attribution", "entity", "agents")
+MODULES = ("negation", "numeric", "scope", "date", "clock", "elapsed", "modality", "location", "attribution", "quotation",
+           "entity", "agents")
 
 
 @dataclass(frozen=True)
@@ -36,6 +37,7 @@ class Check:
     comparable: Callable[[Claim, Claim], bool] = lambda a, b: True   # both speak of one thing in this slot
     partial_lists: bool = False     # an "including …" list holds a value ("including 230 passengers")
     shared_in_sentence: bool = False  # a clause without a value takes its sentence's ("killed on Wednesday when it crashed")
+    settled: Callable[[list[Claim]], bool] = lambda claims: False   # the fact's claims together leave the slot undisputed
 
 
 _REGISTRY: dict[str, Check] = {}

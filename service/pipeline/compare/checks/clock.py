@@ -1,6 +1,7 @@
 """Different times of day for one event ("at 12:42 p.m." vs "at 1:42 p.m. local time"), compared as minutes
-after midnight in one time zone: "1:38 p.m." and "1338 hrs" are one time; a time given in another zone (or
-in a zone against none) is not compared."""
+after midnight in one time zone: "1:38 p.m.", "13:38" and "1338 hrs" are one time; a time given in another zone
+(or in a zone against none) is not compared. A part of the day ("at dawn", "on Friday night") is the span of
+times it names, so "at dawn" and "at 11:47 p.m." are apart while "late on Friday night" and "11:47 p.m." agree."""
 from __future__ import annotations
 
 import re
@@ -9,17 +10,38 @@ from typing import Optional
 from service.pipeline.compare.checks import Check, Discrepancy, register
 from service.pipeline.types import Claim
 
-CLOCK = re.compile(r"\b(?P<h>\d{1,2})(?:[:.](?P<m>\d{2}))?\s*(?P<ampm>[ap]\.?\s?m\.?)(?=\W|$)|\b(?P<hh>[01]\d|2[0-3])(?P<mm>[0-5]\d)\s*(?:hrs|hours|h)\b",
+CLOCK = re.compile(r"\b(?P<h>\d{1,2})(?:[:.](?P<m>\d{2}))?\s*(?P<ampm>[ap]\.?\s?m\.?)(?=\W|$)"
+                   r"|\b(?P<h24>[01]?\d|2[0-3]):(?P<m24>[0-5]\d)\b(?![:.]?\d)"
+                   r"|\b(?P<hh>[01]\d|2[0-3])(?P<mm>[0-5]\d)(?:\s*(?:hrs|hours|h)\b|(?=\s*\(?(?:GMT|UTC)\b))",
                    re.IGNORECASE)
 ZONE = re.compile(r"\b(local(?: time)?|[ECMP][SD]?T|GMT|UTC|IST|BST|CET|CEST|EEST|MSK)\b")
+# Parts of the day as spans of minutes after midnight, local time; a span past midnight wraps.
+PARTS = {"dawn": (270, 450), "daybreak": (270, 450), "sunrise": (270, 450), "morning": (300, 720),
+         "noon": (690, 780), "midday": (690, 780), "afternoon": (720, 1080), "evening": (1020, 1320),
+         "dusk": (1020, 1260), "night": (1200, 240), "overnight": (1200, 360), "midnight": (1380, 60)}
+# The moment a reading of a running count or a report is given at, not when the event happened: "as of 4 p.m.
+# Monday", "by Monday evening", "at a news conference Monday night", "the first figures were".
+READING = re.compile(r"\b(?:as of|as at|by|until|till|at an? (?:news|press) (?:conference|briefing)(?: on)?)\s+(?:\w+day\s+)?"
+                     r"(?:\d{1,2}(?:[:.]\d{2})?\s*[ap]\.?\s?m\b\.?|noon|midnight|morning|afternoon|evening|night|"
+                     r"\w+day\s+(?:morning|afternoon|evening|night))"
+                     r"|\b(?:first|initial|earlier|preliminary) (?:figures?|reports?|counts?|tolls?|estimates?)\b", re.IGNORECASE)
+PLANNED = re.compile(r"\b(?:scheduled|due|expected|planned|set|slated)\s+(?:to|for)\b[^,;]*$", re.IGNORECASE)
+PART = re.compile(r"\b(?:at|in the|on \w+|early|late|this|last|\w+day)\s+(?:\w+ )?(" + "|".join(PARTS) + r")\b"
+                  r"|\b(overnight|midnight|tonight)\b", re.IGNORECASE)
 
 
 def times(claim: Claim) -> list[tuple[int, str]]:
-    """(minutes after midnight, zone as written or "") of each clock time in the claim."""
+    """(minutes after midnight, zone as written or "") of each clock time the claim says something happened at (not a
+    planned one, "scheduled to arrive at 18:25", nor the moment of a reading, "as of 4 p.m.")."""
     found = []
+    readings = [m.span() for m in READING.finditer(claim.text)]
     for match in CLOCK.finditer(claim.text):
+        if PLANNED.search(claim.text[:match.start()]) or any(s <= match.start() < e for s, e in readings):
+            continue
         if match.group("hh"):
             minutes = int(match.group("hh")) * 60 + int(match.group("mm"))
+        elif match.group("h24"):
+            minutes = int(match.group("h24")) * 60 + int(match.group("m24"))
         else:
             hour = int(match.group("h")) % 12 + (12 if match.group("ampm").lower().startswith("p") else 0)
             minutes = hour * 60 + int(match.group("m") or 0)
@@ -28,16 +50,51 @@ def times(claim: Claim) -> list[tuple[int, str]]:
     return found
 
 
+def parts_of_day(claim: Claim) -> list[str]:
+    """The parts of the day the claim names for its event ("at dawn", "on Friday night", "overnight")."""
+    readings = [m.span() for m in READING.finditer(claim.text)]
+    named = [(m.group(1) or m.group(2)).lower() for m in PART.finditer(claim.text)
+             if not any(s <= m.start(m.lastindex) < e for s, e in readings)]
+    return list(dict.fromkeys("night" if part == "tonight" else part for part in named))
+
+
+def reading_moment(claim: Claim) -> str:
+    """The moment a count or report is given as of ("as of 4 p.m. monday"), "" when none is said."""
+    found = READING.search(claim.text)
+    return " ".join(found.group(0).lower().split()) if found else ""
+
+
+def _within(minutes: int, part: str) -> bool:
+    start, end = PARTS[part]
+    return start <= minutes <= end if start <= end else minutes >= start or minutes <= end
+
+
+def _overlap(x: str, y: str) -> bool:
+    return any(_within(m, y) for m in range(0, 24 * 60, 15) if _within(m, x))
+
+
 def value(claim: Claim) -> str:
-    return ", ".join(f"{m // 60:02d}:{m % 60:02d}" + (f" {z}" if z else "") for m, z in times(claim))
+    clocks = [f"{m // 60:02d}:{m % 60:02d}" + (f" {z}" if z else "") for m, z in times(claim)]
+    return ", ".join(clocks or parts_of_day(claim))
+
+
+def _comparisons(a: Claim, b: Claim) -> list[bool]:
+    """For each two times of day of one zone in a and b, whether they agree."""
+    clocks = [x[0] == y[0] for x in times(a) for y in times(b) if x[1] == y[1]]
+    if clocks:
+        return clocks
+    local_a = [m for m, z in times(a) if not z]
+    local_b = [m for m, z in times(b) if not z]
+    return ([_within(m, p) for m in local_a for p in parts_of_day(b)] + [_within(m, p) for m in local_b for p in parts_of_day(a)]
+            + [_overlap(p, q) for p in parts_of_day(a) for q in parts_of_day(b)])
 
 
 def check(a: Claim, b: Claim) -> Optional[Discrepancy]:
-    pairs = [(x, y) for x in times(a) for y in times(b) if x[1] == y[1]]
-    if not pairs or any(x[0] == y[0] for x, y in pairs):
+    compared = _comparisons(a, b)
+    if not compared or any(compared):
         return None
     return Discrepancy("date", "medium", 0.7, f"{a.source} gives the time {value(a)}, {b.source} {value(b)}.")
 
 
 CHECK = register(Check(name="clock", type="date", slot="time", severity="medium", order=35, compare=check,
-                       value=value, comparable=lambda a, b: any(x[1] == y[1] for x in times(a) for y in times(b))))
+                       value=value, comparable=lambda a, b: bool(_comparisons(a, b))))

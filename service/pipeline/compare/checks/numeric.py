@@ -9,6 +9,9 @@ count the other claim gives under another noun.
 
 A toll (the dead, the injured, the missing) is one count whatever noun carries it ("37 dead", "10 people were
 killed"), and two floors of one toll far apart ("at least 37" vs "at least 10") are two headline figures, not one.
+A count given as of a moment ("as of 4 p.m. Monday, 411 aftershocks", "by Monday evening 422", "said at a news
+conference Monday night that 422") is a reading of a running count: compared only with one as of the same moment;
+and when a fact's sources give readings at two or more moments, its figures are that count rising, not a dispute.
 """
 from __future__ import annotations
 
@@ -16,7 +19,8 @@ import re
 from typing import Optional
 
 from service.pipeline.compare.checks import Check, Discrepancy, register
-from service.pipeline.extract.normalize import NUMBER_WORDS, SCALES, quantities_conflict
+from service.pipeline.compare.checks.clock import reading_moment
+from service.pipeline.extract.normalize import NUMBER_WORDS, SCALES, quantities_conflict, unit_of
 from service.pipeline.types import Claim, Quantity
 
 
@@ -42,12 +46,16 @@ def counted(q: Quantity) -> set[str]:
 TOLL_WORDS = {"death": "dead", "injury": "injured", "missing": "missing"}
 
 
-def figure(q: Quantity) -> str:
-    """A figure as a reviewer reads it: "52 prisoner", "37 dead", "about 500 km" (its own unit word kept)."""
+def figure(q: Quantity, claim: Claim | None = None) -> str:
+    """A figure as a reviewer reads it: "52 prisoners", "37 dead", "about 500 km" (its own unit word kept, else the
+    noun the claim writes after it, else its unit)."""
     said = re.search(r"([^\W\d]+|%)$", q.text.strip())
     if said and said.group(0).lower() not in {*NUMBER_WORDS, *SCALES}:
         return q.text
-    return f"{q.text} {q.unit or TOLL_WORDS[q.tally]}"
+    written = re.search(re.escape(q.text) + r"\s+([^\W\d][\w-]*)", claim.text) if claim is not None else None
+    if written and q.unit and unit_of("CARDINAL", q.text, written.group(1).lower()) == q.unit:
+        return f"{q.text} {written.group(1)}"
+    return f"{q.text} {q.unit or TOLL_WORDS.get(q.tally, '')}".strip()
 
 
 def noun(key: str) -> str:
@@ -72,6 +80,8 @@ def _accounted(q: Quantity, other: Claim) -> bool:
 
 
 def check(a: Claim, b: Claim) -> Optional[Discrepancy]:
+    if reading_moment(a) != reading_moment(b):
+        return None   # readings of a running count at different moments
     # Counts whose unit the parse missed (a number with no noun) may be counts of any unit.
     loose_a = [q for q in a.quantities if not counted(q)]
     loose_b = [q for q in b.quantities if not counted(q)]
@@ -96,7 +106,7 @@ def check(a: Claim, b: Claim) -> Optional[Discrepancy]:
 
 
 CHECK = register(Check(name="numeric", type="numeric", slot="number", severity="high", order=20, compare=check,
-                           value=lambda c: ", ".join(figure(q) for q in c.quantities if counted(q)),
+                           value=lambda c: ", ".join(figure(q, c) for q in c.quantities if counted(q)),
                            comparable=lambda a, b: bool(set().union(*map(counted, a.quantities))
                                                         & set().union(*map(counted, b.quantities))),
-                           partial_lists=True))
+                           partial_lists=True, settled=lambda claims: len({reading_moment(c) for c in claims} - {""}) >= 2))

@@ -53,3 +53,70 @@ def test_times_in_different_zones_or_a_zone_against_none_are_not_compared():
 
 def test_one_shared_time_among_several_is_no_conflict():
     assert clock.check(at("between 1:38 p.m. and 1:42 p.m."), at("at 1:42 p.m.", "B#0")) is None
+
+
+@pytest.mark.parametrize("text, minutes", [
+    ("struck at 23:47 GMT on Friday", [(1427, "gmt")]),
+    ("at 11:47 p.m. (1802 GMT) on Friday", [(1427, ""), (1082, "gmt")]),
+    ("at 07:45 local time", [(465, "local")]),
+    ("won 2:1 at home", []),
+    ("a magnitude of 6.2 at a depth of 10 km", []),
+    ("the 2023 budget", []),
+])
+def test_24_hour_times_and_zoned_hhmm_are_read(text, minutes):
+    assert clock.times(at(text)) == minutes
+
+
+def test_one_time_in_two_zones_against_another_reading_of_the_zone():
+    gmt = at("the quake struck at 23:47 GMT on Friday")
+    local = at("the quake struck at 11:47 p.m. (1802 GMT) on Friday", "B#0")
+    found = clock.check(gmt, local)
+    assert found is not None and "23:47 gmt" in found.explanation and "18:02 gmt" in found.explanation
+
+
+@pytest.mark.parametrize("text, parts", [
+    ("an earthquake that occurred at dawn", ["dawn"]),
+    ("struck the region on Friday night", ["night"]),
+    ("in Monday morning's quake", ["morning"]),
+    ("struck Nepal on Friday midnight", ["midnight"]),
+    ("rescuers worked overnight", ["overnight"]),
+    ("the knight rode out", []),
+    ("a nightclub fire", []),
+])
+def test_parts_of_the_day_are_read(text, parts):
+    assert clock.parts_of_day(at(text)) == parts
+
+
+def test_a_part_of_the_day_against_a_time_or_another_part():
+    dawn = at("the earthquake occurred at dawn")
+    assert clock.check(dawn, at("the earthquake struck at 11:47 p.m. on Friday", "B#0")) is not None
+    assert clock.check(dawn, at("the earthquake struck on Friday night", "B#0")) is not None
+    assert clock.check(at("struck late on Friday night"), at("struck at 11:47 p.m.", "B#0")) is None
+    assert clock.check(at("struck on Friday midnight"), at("struck at 23:47", "B#0")) is None
+    assert clock.check(at("struck on Monday morning"), at("struck at 7:45 a.m.", "B#0")) is None
+    assert clock.value(dawn) == "dawn"
+
+
+def test_a_part_of_the_day_is_local_and_not_set_against_a_zoned_time():
+    assert clock.check(at("struck at dawn"), at("struck at 18:02 GMT", "B#0")) is None
+    assert not clock.CHECK.comparable(at("struck at dawn"), at("struck at 18:02 GMT", "B#0"))
+
+
+def test_a_planned_time_is_not_when_it_happened():
+    assert clock.times(at("the flight was originally scheduled to arrive at 18:25")) == []
+    assert clock.times(at("was due to land at 6:25 p.m., but crashed at 1:39 p.m.")) == [(819, "")]
+    assert clock.check(at("took off at 1:38 p.m."), at("was scheduled to arrive at 18:25", "B#0")) is None
+
+
+def test_the_moment_of_a_reading_or_a_report_is_not_when_it_happened():
+    assert clock.times(at("As of 4 p.m. Monday, 411 aftershocks had been recorded")) == []
+    assert clock.parts_of_day(at("authorities said at a news conference Monday night that 422 aftershocks hit")) == []
+    assert clock.parts_of_day(at("by Monday evening 422 aftershocks had been recorded")) == []
+    assert clock.reading_moment(at("by Monday evening 422 aftershocks had been recorded")) == "by monday evening"
+    assert clock.parts_of_day(at("the quake struck on Monday morning")) == ["morning"]
+
+
+def test_an_earlier_reading_is_a_moment_of_its_own():
+    assert clock.reading_moment(at("The first figures were 136 people dead")) == "first figures"
+    assert clock.reading_moment(at("Preliminary reports put the toll at 40")) == "preliminary reports"
+    assert clock.reading_moment(at("At least 157 people were killed")) == ""

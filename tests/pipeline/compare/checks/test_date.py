@@ -32,3 +32,13 @@ def test_other_events_and_other_precisions_are_not_compared():
     assert date.check(a, killed("B#0")) is None
     assert not date.CHECK.comparable(a, replace(a, event="bury")) and date.CHECK.comparable(a, a)
     assert date.CHECK.value(killed("A#0", ("2025-06-11", "day"), ("2025-06", "month"))) == "2025-06-11, 2025-06"
+
+
+def test_dates_of_a_report_are_when_it_was_said_not_when_it_happened():
+    from service.pipeline.compare.checks import date as date_check
+    monday = claim("A#0", "89 people are reported dead", event="report", dates=(("2013-07-22", "day"),))
+    tuesday = claim("B#0", "Authorities reported 89 deaths overnight Tuesday", event="report",
+                    dates=(("2013-07-23", "day"),))
+    assert date_check.check(monday, tuesday) is None
+    killed = claim("A#1", "killed on Wednesday", event="kill", dates=(("2025-06-11", "day"),))
+    assert date_check.check(killed, claim("B#1", "killed on Thursday", event="kill", dates=(("2025-06-12", "day"),))) is not None

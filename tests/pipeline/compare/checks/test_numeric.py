@@ -1,4 +1,6 @@
 """The numeric check: counts of one thing, tolerant of approximations, per toll."""
+from dataclasses import replace
+
 from service.pipeline.compare.checks import numeric
 from tests.pipeline.compare.fakes import claim, count
 
@@ -67,3 +69,24 @@ def test_a_figure_keeps_its_own_unit_word():
     assert numeric.figure(count(89, "percent", "89%")) == "89%"
     assert numeric.figure(count(3, "carriage", "three")) == "three carriage"
     assert numeric.figure(count(2.5e6, "usd", "2.5 million")) == "2.5 million usd"
+
+
+def test_readings_of_a_running_count_at_different_moments_are_not_disputed():
+    from service.pipeline.compare.checks import numeric as numeric_check
+    four_pm = claim("A#0", "As of 4 p.m. Monday, 411 aftershocks had been recorded", event="record",
+                    quantities=(count(411, "aftershock"),))
+    evening = claim("B#0", "by Monday evening 422 aftershocks had been recorded", event="record",
+                    quantities=(count(422, "aftershock"),))
+    unmarked = claim("C#0", "371 aftershocks had been recorded", event="record", quantities=(count(371, "aftershock"),))
+    assert numeric_check.reading_moment(four_pm) == "as of 4 p.m."
+    assert numeric_check.check(four_pm, evening) is None and numeric_check.check(four_pm, unmarked) is None
+    assert numeric_check.check(unmarked, replace(evening, text="422 aftershocks had been recorded")) is not None
+
+
+def test_a_figure_reads_with_the_noun_the_claim_writes():
+    houses = claim("A#0", "More than 1,200 houses collapsed", quantities=(count(1200, "home", "More than 1,200"),))
+    assert numeric.figure(houses.quantities[0], houses) == "More than 1,200 houses"
+    rukum = claim("A#1", "52 in Rukum West", quantities=(count(52, "people", "52"),))
+    assert numeric.figure(rukum.quantities[0], rukum) == "52 people"
+    assert numeric.figure(count(37, "", "37", tally="death")) == "37 dead"
+    assert numeric.figure(count(3, "", "three")) == "three"

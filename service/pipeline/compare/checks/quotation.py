@@ -1,0 +1,65 @@
+"""The words quoted: one statement quoted in different words ("the bird is freed" vs "the bird has been freed").
+
+Only short, near-identical quotations conflict: quotes sharing most of their words but neither holding the other
+(a shorter excerpt of one quote is the same words). Quotes with little in common are different statements, and a
+long passage told in other words is a translation or transcript of one speech ("the Zapad-2025 exercise" /
+"the 'West-2025' exercises"), not a misquotation.
+"""
+from __future__ import annotations
+
+import re
+from difflib import SequenceMatcher
+from typing import Optional
+
+from service.pipeline.compare.checks import Check, Discrepancy, register
+from service.pipeline.types import Claim
+
+QUOTED = re.compile(r"[\"“”„«»]([^\"“”„«»]{3,}?)[\"“”„«»]")
+ONE_STATEMENT = 0.6    # share of words two quotations have in common (difflib ratio over words) to quote one statement
+SHORT_QUOTE = 12       # words: the longest quotation whose rewording is a misquotation rather than a translation
+
+
+def quotes(claim: Claim) -> list[str]:
+    """The claim's quotations as written (ends trimmed of punctuation)."""
+    return [m.group(1).strip(" ,.;:!?") for m in QUOTED.finditer(claim.text) if m.group(1).strip(" ,.;:!?")]
+
+
+def _words(quote: str) -> list[str]:
+    return re.findall(r"[\w']+", quote.lower())
+
+
+def _excerpt(part: list[str], whole: list[str]) -> bool:
+    """Whether the words of one quotation run unchanged within the other's."""
+    return any(whole[i:i + len(part)] == part for i in range(len(whole) - len(part) + 1))
+
+
+def _one_statement_reworded(x: str, y: str) -> bool:
+    wx, wy = _words(x), _words(y)
+    if not wx or not wy or wx == wy or max(len(wx), len(wy)) > SHORT_QUOTE:
+        return False
+    if _excerpt(wx, wy) or _excerpt(wy, wx):
+        return False
+    return SequenceMatcher(None, wx, wy, autojunk=False).ratio() >= ONE_STATEMENT
+
+
+def _pairs(a: Claim, b: Claim) -> list[tuple[str, str]]:
+    return [(x, y) for x in quotes(a) for y in quotes(b)]
+
+
+def comparable(a: Claim, b: Claim) -> bool:
+    return any(_words(x) == _words(y) or _one_statement_reworded(x, y) for x, y in _pairs(a, b))
+
+
+def check(a: Claim, b: Claim) -> Optional[Discrepancy]:
+    pairs = _pairs(a, b)
+    if any(_words(x) == _words(y) for x, y in pairs):
+        return None
+    reworded = [(x, y) for x, y in pairs if _one_statement_reworded(x, y)]
+    if not reworded:
+        return None
+    x, y = reworded[0]
+    return Discrepancy("quote", "low", 0.6, f"{a.source} quotes “{x}”, {b.source} “{y}”.")
+
+
+CHECK = register(Check(name="quotation", type="quote", slot="quote", severity="low", order=65, compare=check,
+                       value=lambda c: ", ".join(f"“{q}”" for q in quotes(c)), comparable=comparable))

@@ -1,0 +1,38 @@
+"""The quotation check: one statement quoted in different words, not different statements or excerpts."""
+from service.pipeline.compare.checks import quotation
+from tests.pipeline.compare.fakes import claim
+
+
+def said(text, cid="A#0"):
+    return claim(cid, text, event="tweet")
+
+
+def test_quotations_are_read_with_straight_and_curly_marks():
+    assert quotation.quotes(said('Musk wrote, "the bird is freed."')) == ["the bird is freed"]
+    assert quotation.quotes(said("Musk tweeted that “the bird has been freed”")) == ["the bird has been freed"]
+    assert quotation.quotes(said("No quotation here")) == []
+
+
+def test_one_statement_quoted_in_different_words_is_a_discrepancy():
+    freed = said('Musk wrote, "the bird is freed."')
+    found = quotation.check(freed, said("Musk tweeted that “the bird has been freed”", "B#0"))
+    assert found is not None and found.type == "quote"
+    assert "the bird is freed" in found.explanation and "the bird has been freed" in found.explanation
+    assert quotation.check(freed, said('"The bird is free," was his first tweet', "B#0")) is not None
+    assert quotation.CHECK.comparable(freed, said('"The bird is free," was his first tweet', "B#0"))
+
+
+def test_the_same_words_an_excerpt_or_a_different_statement_are_not():
+    freed = said('Musk wrote, "The bird is freed!"')
+    assert quotation.check(freed, said("he tweeted “the bird is freed”", "B#0")) is None
+    assert quotation.check(said('he called it "an outrageous act of aggression"'),
+                           said('he called it "outrageous"', "B#0")) is None
+    other = said('Musk said "comedy is now legal on Twitter"', "B#0")
+    assert quotation.check(freed, other) is None and not quotation.CHECK.comparable(freed, other)
+    assert quotation.check(freed, said("Musk took control", "B#0")) is None
+
+
+def test_a_long_passage_in_other_words_is_a_translation_not_a_misquotation():
+    zapad = said('“Who would have thought how the morning of another day of the Zapad-2025 exercise would begin?”')
+    west = said("“Who would have thought how the morning of another day of the 'West-2025' exercises would begin?”", "B#0")
+    assert quotation.check(zapad, west) is None
