@@ -127,6 +127,29 @@ def ordered(findings: list[Finding]) -> list[Finding]:
     return sorted(findings, key=lambda f: (f.low_confidence, SEVERITY_RANK[f.severity], -f.confidence, f.id))
 
 
+def rising_toll(finding: Finding, claims: dict[str, Claim], published: dict) -> bool:
+    """A numeric finding whose positions are a toll as reported on successive days, each day's figures no lower than
+    the day's before ("81 injured" on 4 November, "more than 160 injured" on the 5th): one count rising, not a
+    dispute. A toll that falls, or two figures of one day, stays a finding."""
+    if finding.type != "numeric":
+        return False
+    by_day = []
+    for position in finding.positions:
+        days = {published.get(s) for s in position.sources}
+        values = [q.value for c in position.claims for q in claims[c].quantities if q.tally]
+        if None in days or len(days) != 1 or not values:
+            return False
+        by_day.append((days.pop(), min(values), max(values)))
+    by_day.sort()
+    return len({day for day, _, _ in by_day}) == len(by_day) and all(
+        earlier[2] <= later[1] for earlier, later in zip(by_day, by_day[1:]))
+
+
+def without_updates(findings: list[Finding], claims: dict[str, Claim], sources: list[Source]) -> list[Finding]:
+    published = {s.id: s.published_at for s in sources}
+    return [f for f in findings if not rising_toll(f, claims, published)]
+
+
 def note_publication_gaps(findings: list[Finding], claims: dict[str, Claim], sources: list[Source]) -> list[Finding]:
     """Say so when differing counts come from reports published on different days: one may update the other."""
     published = {s.id: s.published_at for s in sources}

@@ -34,13 +34,13 @@ def test_a_slot_finding_holds_each_position_with_its_value_sources_and_claims():
     finding = findings.slot_finding(dispute(), Thresholds(), min_confidence=0.5)
     assert (finding.type, finding.slot, finding.facts) == ("numeric", "number", ("f_air_india",))
     assert finding.positions == (
-        Position("230 passenger, 12 crew", ("inkl", "nie", "pindula"), ("inkl#0", "nie#0", "pindula#0")),
-        Position("232 passenger, 10 crew", ("ndtvprofit",), ("ndtvprofit#0",)),
-        Position("232 passenger, 12 crew", ("ukpol",), ("ukpol#0",)))
+        Position("230 passengers, 12 crew", ("inkl", "nie", "pindula"), ("inkl#0", "nie#0", "pindula#0")),
+        Position("232 passengers, 10 crew", ("ndtvprofit",), ("ndtvprofit#0",)),
+        Position("232 passengers, 12 crew", ("ukpol",), ("ukpol#0",)))
     assert finding.explanation == (
         "The sources differ on the figures in “230 passengers and 12 crew were on board”: "
-        "“230 passenger, 12 crew” (inkl, nie, pindula); “232 passenger, 10 crew” (ndtvprofit); "
-        "“232 passenger, 12 crew” (ukpol).")
+        "“230 passengers, 12 crew” (inkl, nie, pindula); “232 passengers, 10 crew” (ndtvprofit); "
+        "“232 passengers, 12 crew” (ukpol).")
     assert not finding.low_confidence
 
 
@@ -190,6 +190,21 @@ def test_differing_counts_from_different_days_say_one_may_update_the_other():
     assert findings.note_publication_gaps([numeric], {}, same_day) == [numeric]
     undated = [Source("A", "x"), Source("B", "y", date(2023, 2, 9))]
     assert findings.note_publication_gaps([numeric], {}, undated) == [numeric]
+
+
+def test_a_toll_rising_from_day_to_day_is_an_update_not_a_finding():
+    first = claim("A#0", "81 were injured", quantities=(count(81, "", "81", tally="injury"),))
+    later = claim("B#0", "more than 160 injured", quantities=(count(160, "", "more than 160", bound="lower", tally="injury"),))
+    sources = [Source("A", "x", date(2023, 11, 4)), Source("B", "y", date(2023, 11, 5))]
+    rising = numeric_finding("A", "B")
+    by_id = {c.id: c for c in (first, later)}
+    assert findings.without_updates([rising], by_id, sources) == []
+    falling = [Source("A", "x", date(2023, 11, 6)), Source("B", "y", date(2023, 11, 5))]
+    assert findings.without_updates([rising], by_id, falling) == [rising]
+    same_day = [Source("A", "x", date(2023, 11, 5)), Source("B", "y", date(2023, 11, 5))]
+    assert findings.without_updates([rising], by_id, same_day) == [rising]
+    counts = {c.id: replace(c, quantities=(replace(c.quantities[0], tally=""),)) for c in (first, later)}
+    assert findings.without_updates([rising], counts, sources) == [rising]   # not a toll: "81 homes", "160 homes"
 
 
 def test_every_slot_a_check_compares_has_a_name_a_reviewer_reads():

@@ -21,3 +21,10 @@ def test_same_modality_other_events_or_a_negation_are_not():
                           claim("B#0", event="lift", modality="agreed")) is None
     assert modality.check(claim("A#0", event="release", modality="done"),
                           claim("B#0", event="release", modality="agreed", negated=True)) is None
+
+
+def test_a_description_is_no_event_whose_modality_is_compared():
+    stated = claim("A#0", "Sean Edgett has been general counsel at Twitter since 2012", event="be", modality="done")
+    reported = claim("B#0", "Sean Edgett is reportedly the fourth top executive shown the exit", event="be",
+                     modality="alleged")
+    assert modality.check(stated, reported) is None
