@@ -8,8 +8,7 @@ The rules are the parse's and the story's named entities':
   sentences, written in the longest form the article used ("Tusk" → "Donald Tusk");
 - it / its: the one singular subject that is not a person, in its sentence or the one before, when nothing
   else in its sentence before it could be meant ("The plane crashed … Its signal was lost");
-- they / their: likewise the one plural subject ("Boeing 787s have faced engine issues …, their safety record"),
-  or with none before it in its sentence the one plural object there ("released 52 prisoners and they headed …");
+- they / their: likewise the one plural subject ("Boeing 787s have faced engine issues …, their safety record");
 - 'the company', 'the airline', 'the carrier' …: the last organisation named; 'the country': the last country;
 - 'the envoy', 'the journalist': the one person the article named with that role ("envoy John Cole");
 - a speech verb's 'he' / 'she': as above, up to SPEAKER_LOOKBACK sentences back (a quotation may run over
@@ -196,13 +195,6 @@ def _only_candidate(tok, here, earlier, plural: bool, accept=lambda m: True) -> 
     before, and only when no object of a verb in its sentence before it could be meant ('urged people not to touch
     any objects, warning that they may pose a threat': 'they' is not the forces). Otherwise ''."""
     names: dict[str, str] = {}
-    if plural and not any(m.kind == "thing" and m.plural for m in here):
-        # "Belarus released 52 prisoners and they headed to Lithuania": no plural subject before it in its sentence,
-        # and one plural object of a verb
-        objects = [t for t in tok.sent if t.i < tok.i and t.dep_ == "dobj" and t.tag_ in ("NNS", "NNPS") and
-                   t.ent_type_ not in NOT_ANTECEDENT_ENTS]
-        if len(objects) == 1 and noun_phrase(objects[0]):
-            return noun_phrase(objects[0])
     for pool in [here] + ([earlier[-1]] if earlier else []):
         names = {m.name.lower(): m.name for m in pool if m.kind == "thing" and m.plural == plural and accept(m)}
         if names:

@@ -142,9 +142,6 @@ INCLUDED = {
         "Lee spoke to reporters at the station. The dead included the pilot and his co-pilot, who ignored the "
         "warning, as well as two passengers, he added.",
         "Lee said his co-pilot ignored the warning"),
-    "'they' with no plural subject before it is the one plural object": (
-        "The navy rescued 40 fishermen off the coast, and they were taken to the port of Cebu.",
-        "40 fishermen were taken to the port of Cebu"),
     "a participle that says how something was said stays in the frame": (
         "In a statement carried by the state news agency, the ministry said the dam had held.",
         "In a statement carried by the state news agency, the ministry said the dam had held"),
