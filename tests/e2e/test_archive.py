@@ -50,6 +50,14 @@ def answering_pid(server, marker) -> list[str]:
     return re.findall(rf"pid=<(\d+)> GET /v1/claims/search\?q=[^ ]*outlet={marker} ", server.log())
 
 
+def _logged(server, pattern: str, wait_s: float = 10.0) -> list[str]:
+    """The access log's matches, once the line is written (gunicorn logs after the response is sent)."""
+    deadline = time.monotonic() + wait_s
+    while not (found := re.findall(pattern, server.log())) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    return found
+
+
 def post(server, outlet, text):
     return call(server, "POST", "/v1/articles", {"story_id": f"story-{outlet}", "outlet": outlet, "text": text,
                                                  "published_at": "2025-09-15"})
@@ -58,7 +66,7 @@ def post(server, outlet, text):
 def test_a_post_to_one_worker_is_found_by_the_other(servers, seed_texts):
     a, _ = servers
     posted = post(a, "worker-test", seed_texts["A"])
-    poster = re.findall(r"pid=<(\d+)> POST /v1/articles", a.log())[-1]
+    poster = _logged(a, r"pid=<(\d+)> POST /v1/articles")[-1]
     claims = call(a, "GET", "/v1/stories/story-worker-test")["claims"]
     text = claims[0]["text"]
     assert posted["claims"]
