@@ -62,4 +62,4 @@ def check(a: Claim, b: Claim) -> Optional[Discrepancy]:
 
 
 CHECK = register(Check(name="quotation", type="quote", slot="quote", severity="low", order=65, compare=check,
-                       value=lambda c: ", ".join(f"“{q}”" for q in quotes(c)), comparable=comparable))
+                       value=lambda c: " / ".join(quotes(c)), comparable=comparable))

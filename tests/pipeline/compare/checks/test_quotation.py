@@ -36,3 +36,7 @@ def test_a_long_passage_in_other_words_is_a_translation_not_a_misquotation():
     zapad = said('“Who would have thought how the morning of another day of the Zapad-2025 exercise would begin?”')
     west = said("“Who would have thought how the morning of another day of the 'West-2025' exercises would begin?”", "B#0")
     assert quotation.check(zapad, west) is None
+
+
+def test_the_value_is_the_quoted_words_which_the_explanation_puts_in_marks():
+    assert quotation.CHECK.value(said('Musk wrote, "the bird is freed."')) == "the bird is freed"
