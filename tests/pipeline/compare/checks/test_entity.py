@@ -29,3 +29,14 @@ def test_extra_names_spelling_variants_other_kinds_and_lists_are_not():
     assert entity.check(claim("A#0", [("ORG", "bayern")]), claim("B#0", [("ORG", "dortmund")], role="object")) is None
     assert entity.check(claim("A#0", [("ORG", "bayern")], role="object"),
                         claim("B#0", [("ORG", "dortmund")], role="object")) is not None
+
+
+def test_a_person_named_by_surname_alone_in_the_other_list_is_the_same_person():
+    full = claim("A#0", [("PERSON", "parag agrawal")], event="include", role="object")
+    listed = Claim(id="B#0", source="B", text="B#0", spans=((0, 1),), sentence=0, event="include",
+                   named=(("PERSON", "ned segal", "ned segal"),), subject="the executives",
+                   object="agrawal, gadde, chief financial officer ned segal")
+    assert entity.check(full, listed) is None and entity.check(listed, full) is None
+    other = Claim(id="B#1", source="B", text="B#1", spans=((0, 1),), sentence=0, event="include",
+                  named=(("PERSON", "ned segal", "ned segal"),), subject="the executives", object="ned segal")
+    assert entity.check(full, other) is not None
