@@ -85,8 +85,8 @@ def share_specifics(a: Claim, b: Claim) -> bool:
     same_event = bool(heavy_event(a)) and heavy_event(a) == heavy_event(b)
     units = {q.unit for q in a.quantities if q.unit} & {q.unit for q in b.quantities if q.unit}
     tolls = {q.tally for q in a.quantities if q.unit in units} & {q.tally for q in b.quantities if q.unit in units}
-    counted_alike = bool(units) and (bool(tolls - {""}) or same_event or not (heavy_event(a) or heavy_event(b)))
-    return (same_specifics(a, b) or counted_alike or (same_event and bool(set(a.entities) & set(b.entities))))
+    one_count = bool(units) and (bool(tolls - {""}) or same_event or not (heavy_event(a) or heavy_event(b)))
+    return (same_specifics(a, b) or one_count or (same_event and bool(set(a.entities) & set(b.entities))))
 
 
 def events_told_alike(claims: list[Claim]) -> frozenset[frozenset[str]]:

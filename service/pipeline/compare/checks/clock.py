@@ -30,11 +30,15 @@ PART = re.compile(r"\b(?:at|in the|on \w+|early|late|this|last|\w+day)\s+(?:\w+ 
                   r"|\b(overnight|midnight|tonight)\b", re.IGNORECASE)
 
 
+def _readings(claim: Claim) -> list[tuple[int, int]]:
+    return [m.span() for m in READING.finditer(claim.text)]
+
+
 def times(claim: Claim) -> list[tuple[int, str]]:
     """(minutes after midnight, zone as written or "") of each clock time the claim says something happened at (not a
     planned one, "scheduled to arrive at 18:25", nor the moment of a reading, "as of 4 p.m.")."""
     found = []
-    readings = [m.span() for m in READING.finditer(claim.text)]
+    readings = _readings(claim)
     for match in CLOCK.finditer(claim.text):
         if PLANNED.search(claim.text[:match.start()]) or any(s <= match.start() < e for s, e in readings):
             continue
@@ -52,7 +56,7 @@ def times(claim: Claim) -> list[tuple[int, str]]:
 
 def parts_of_day(claim: Claim) -> list[str]:
     """The parts of the day the claim names for its event ("at dawn", "on Friday night", "overnight")."""
-    readings = [m.span() for m in READING.finditer(claim.text)]
+    readings = _readings(claim)
     named = [(m.group(1) or m.group(2)).lower() for m in PART.finditer(claim.text)
              if not any(s <= m.start(m.lastindex) < e for s, e in readings)]
     return list(dict.fromkeys("night" if part == "tonight" else part for part in named))
@@ -80,13 +84,14 @@ def value(claim: Claim) -> str:
 
 def _comparisons(a: Claim, b: Claim) -> list[bool]:
     """For each two times of day of one zone in a and b, whether they agree."""
-    clocks = [x[0] == y[0] for x in times(a) for y in times(b) if x[1] == y[1]]
+    times_a, times_b = times(a), times(b)
+    clocks = [x[0] == y[0] for x in times_a for y in times_b if x[1] == y[1]]
     if clocks:
         return clocks
-    local_a = [m for m, z in times(a) if not z]
-    local_b = [m for m, z in times(b) if not z]
-    return ([_within(m, p) for m in local_a for p in parts_of_day(b)] + [_within(m, p) for m in local_b for p in parts_of_day(a)]
-            + [_overlap(p, q) for p in parts_of_day(a) for q in parts_of_day(b)])
+    parts_a, parts_b = parts_of_day(a), parts_of_day(b)
+    return ([_within(m, p) for m, z in times_a if not z for p in parts_b]
+            + [_within(m, p) for m, z in times_b if not z for p in parts_a]
+            + [_overlap(p, q) for p in parts_a for q in parts_b])
 
 
 def check(a: Claim, b: Claim) -> Optional[Discrepancy]:

@@ -12,16 +12,18 @@ from difflib import SequenceMatcher
 from typing import Optional
 
 from service.pipeline.compare.checks import Check, Discrepancy, register
+from service.pipeline.extract.speech import quote_regions
 from service.pipeline.types import Claim
 
-QUOTED = re.compile(r"[\"“”„«»]([^\"“”„«»]{3,}?)[\"“”„«»]")
 ONE_STATEMENT = 0.6    # share of words two quotations have in common (difflib ratio over words) to quote one statement
 SHORT_QUOTE = 12       # words: the longest quotation whose rewording is a misquotation rather than a translation
 
 
 def quotes(claim: Claim) -> list[str]:
-    """The claim's quotations as written (ends trimmed of punctuation)."""
-    return [m.group(1).strip(" ,.;:!?") for m in QUOTED.finditer(claim.text) if m.group(1).strip(" ,.;:!?")]
+    """The claim's closed quotations as written (ends trimmed of punctuation)."""
+    inside = [claim.text[start + 1:end].strip(" ,.;:!?") for start, end in quote_regions(claim.text)
+              if end < len(claim.text) and end - start > 3]
+    return [quote for quote in inside if quote]
 
 
 def _words(quote: str) -> list[str]:
