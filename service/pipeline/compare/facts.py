@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import heapq
+import re
 from collections import Counter
 from itertools import combinations
 
@@ -25,6 +26,8 @@ from service.pipeline.types import Claim, Fact
 # Verbs that state a count rather than an event ("carrying 230 passengers", "242 people including 12 crew").
 LIGHT_VERBS = {"be", "have", "do", "say", "make", "get", "include", "carry", "comprise", "contain", "number",
                "total", "count", "board", "involve"}
+
+YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
 
 
 def fact_id(claims: list[Claim]) -> str:
@@ -124,11 +127,17 @@ def background(claims: list[Claim]) -> set[int]:
     story_year = years.most_common(1)[0][0]
     by_id = {c.id: c for c in claims}
 
-    def dated(c: Claim) -> tuple:
-        parent = by_id.get(c.parent)   # "… since 2015, when about 9,000 people were killed": its sentence's date
-        return c.dates or (parent.dates if parent is not None and parent.sentence == c.sentence else ())
-    return {i for i, c in enumerate(claims) if dated(c) and any(q.tally for q in c.quantities)
-            and all(iso[:4] != story_year for iso, _ in dated(c))}
+    def dated(c: Claim) -> set[str]:
+        """The years the claim is dated in; a clause without a date takes its sentence's ("… since 2015, when about
+        9,000 people were killed"), a year written there when the parse dated nothing."""
+        if c.dates:
+            return {iso[:4] for iso, _ in c.dates}
+        parent = by_id.get(c.parent)
+        if parent is None or parent.sentence != c.sentence:
+            return set()
+        return {iso[:4] for iso, _ in parent.dates} or set(YEAR.findall(parent.text))
+    return {i for i, c in enumerate(claims) if any(q.tally for q in c.quantities) and dated(c)
+            and story_year not in dated(c)}
 
 
 def build_facts(claims: list[Claim], vectors: np.ndarray, thresholds: Thresholds) -> list[Fact]:

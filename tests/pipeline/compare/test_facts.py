@@ -261,3 +261,15 @@ def test_a_clause_of_a_sentence_dated_in_another_year_is_background_too():
                  quantities=(count(9000, "people", "about 9,000", bound="about", tally="death"),))
     now = [claim(f"B#{i}", dates=(("2023-11-04", "day"),)) for i in range(3)]
     assert facts.background([worst, when, *now]) == {1}
+
+
+def test_a_clause_takes_a_year_its_sentence_writes_when_the_parse_dated_none():
+    worst = claim("A#0", "The quake is the deadliest since 2015")
+    when = claim("A#1", "when about 9,000 people were killed in two earthquakes", parent="A#0",
+                 quantities=(count(9000, "people", "about 9,000", bound="about", tally="death"),))
+    now = [claim(f"B#{i}", dates=(("2023-11-04", "day"),)) for i in range(3)]
+    assert facts.background([worst, when, *now]) == {1}
+    # A main clause writing an old year ("the worst since 2015") is today's toll, not background.
+    today = claim("C#0", "157 people were killed in the worst quake since 2015",
+                  quantities=(count(157, "people", "157", tally="death"),))
+    assert facts.background([today, *now]) == set()

@@ -12,6 +12,9 @@ killed"), and two floors of one toll far apart ("at least 37" vs "at least 10") 
 A count given as of a moment ("as of 4 p.m. Monday, 411 aftershocks", "by Monday evening 422", "said at a news
 conference Monday night that 422") is a reading of a running count: compared only with one as of the same moment;
 and when a fact's sources give readings at two or more moments, its figures are that count rising, not a dispute.
+A toll told as rising ("has climbed to 157", "raised the death toll to 157") is such a reading too: its figures
+are not compared. A rival figure the other claim writes in its text counts as given there ("105 people killed in
+Jajarkot and 52 in Rukum West" gives 52, whether or not the parse found what 52 counts).
 """
 from __future__ import annotations
 
@@ -24,6 +27,9 @@ from service.pipeline.extract.normalize import NUMBER_WORDS, SCALES, quantities_
 from service.pipeline.types import Claim, Quantity
 
 
+RISING = re.compile(r"\b(?:climb(?:s|ed)?|r(?:ises|ose|isen)|(?:gone|went|goes|gone) up|jump(?:s|ed)|increas(?:es|ed)|"
+                    r"raise[sd]|mount(?:s|ed)|soar(?:s|ed)|swell(?:s|ed)|swollen)\b[^.;]{0,40}?\bto\s+"
+                    r"(?:at least |more than |over |nearly |almost |about )?(?P<figure>\d[\d,.]*\d|\d)", re.IGNORECASE)
 TOLL_FLOORS_APART = 0.75   # two floors of one toll conflict when the lower is under this share of the higher
 
 
@@ -75,19 +81,28 @@ def total_of(q: Quantity, claim: Claim) -> bool:
 
 def _accounted(q: Quantity, other: Claim) -> bool:
     """Whether the other claim gives the same figure under another noun ("169 passengers were Indian" against
-    "169 Indians") or adds its counts up to it ("242 passengers" against "230 passengers and 12 crew")."""
-    return any(o.value == q.value and not o.bound for o in other.quantities if o is not q) or total_of(q, other)
+    "169 Indians"), writes it ("… and 52 in Rukum West") or adds its counts up to it ("242 passengers" against
+    "230 passengers and 12 crew")."""
+    return (any(o.value == q.value and not o.bound for o in other.quantities if o is not q) or total_of(q, other)
+            or (not q.bound and re.search(rf"(?<![\w.,:]){re.escape(q.text)}(?!\w|[.,:]\d)", other.text) is not None))
+
+
+def counts(claim: Claim) -> list[Quantity]:
+    """The claim's figures to compare: a toll told as rising to a figure is a reading of a running count, not compared."""
+    risen = {m.group("figure") for m in RISING.finditer(claim.text)}
+    return [q for q in claim.quantities if not (q.tally and q.text.split()[-1] in risen)]
 
 
 def check(a: Claim, b: Claim) -> Optional[Discrepancy]:
     if reading_moment(a) != reading_moment(b):
         return None   # readings of a running count at different moments
     # Counts whose unit the parse missed (a number with no noun) may be counts of any unit.
-    loose_a = [q for q in a.quantities if not counted(q)]
-    loose_b = [q for q in b.quantities if not counted(q)]
-    for unit in dict.fromkeys(k for q in a.quantities for k in sorted(counted(q))):
-        of_a = [q for q in a.quantities if unit in counted(q)]
-        of_b = [q for q in b.quantities if unit in counted(q)]
+    own_a, own_b = counts(a), counts(b)
+    loose_a = [q for q in own_a if not counted(q)]
+    loose_b = [q for q in own_b if not counted(q)]
+    for unit in dict.fromkeys(k for q in own_a for k in sorted(counted(q))):
+        of_a = [q for q in own_a if unit in counted(q)]
+        of_b = [q for q in own_b if unit in counted(q)]
         if not of_b:
             continue
         sparer = a if len(of_a) + len(loose_a) <= len(of_b) + len(loose_b) else b

@@ -28,3 +28,13 @@ def test_a_description_is_no_event_whose_modality_is_compared():
     reported = claim("B#0", "Sean Edgett is reportedly the fourth top executive shown the exit", event="be",
                      modality="alleged")
     assert modality.check(stated, reported) is None
+
+
+def test_claims_naming_none_of_each_others_names_tell_two_events():
+    done = claim("A#0", "The injured are being shifted to Surkhet hospitals", event="shift", modality="done",
+                 entities=("surkhet",))
+    planned = claim("B#0", "Some injured may be shifted to Indian hospitals", event="shift", modality="planned",
+                    entities=("indian",))
+    assert modality.check(done, planned) is None
+    assert modality.check(done, claim("B#1", event="shift", modality="planned", entities=("surkhet",))) is not None
+    assert modality.check(done, claim("B#2", event="shift", modality="planned")) is not None

@@ -90,3 +90,29 @@ def test_a_figure_reads_with_the_noun_the_claim_writes():
     assert numeric.figure(rukum.quantities[0], rukum) == "52 people"
     assert numeric.figure(count(37, "", "37", tally="death")) == "37 dead"
     assert numeric.figure(count(3, "", "three")) == "three"
+
+
+def test_a_toll_told_as_rising_is_a_reading_not_a_rival_figure():
+    gone_up = claim("A#0", "The death toll has gone up to 154", quantities=(count(154, "death", "154", tally="death"),))
+    climbed = claim("B#0", "The death toll has climbed to 157", quantities=(count(157, "death", "157", tally="death"),))
+    assert numeric.check(gone_up, climbed) is None
+    # The figures of the claim that did not rise are still compared.
+    raised = claim("C#0", "Police raised the toll to 157, leaving more than 150 injured",
+                   quantities=(count(157, "", "157", tally="death"),
+                               count(150, "", "more than 150", bound="lower", tally="injury")))
+    injured = claim("D#0", "120 were injured", quantities=(count(120, "", "120", tally="injury"),))
+    assert numeric.check(raised, injured) is not None
+    plain = claim("E#0", "154 people died", quantities=(count(154, "people", "154", tally="death"),))
+    assert numeric.check(plain, replace(plain, id="F#0", source="F", text="157 people died",
+                                        quantities=(count(157, "people", "157", tally="death"),))) is not None
+
+
+def test_a_rival_figure_the_other_claim_writes_is_given_there():
+    both = claim("A#0", "The toll included 105 people killed in Jajarkot and 52 in Rukum West",
+                 quantities=(count(105, "people", "105", tally="death"),))
+    rukum = claim("B#0", "Another 52 people died in Rukum West", quantities=(count(52, "people", "52", tally="death"),))
+    assert numeric.check(both, rukum) is None and numeric.check(rukum, both) is None
+    # Not a figure inside another number, a time or a date.
+    other = claim("C#0", "The toll included 105 people killed at 12:52 in 1952",
+                  quantities=(count(105, "people", "105", tally="death"),))
+    assert numeric.check(other, rukum) is not None
