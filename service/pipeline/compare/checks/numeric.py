@@ -14,11 +14,13 @@ conference Monday night that 422") is a reading of a running count: compared onl
 and when a fact's sources give readings at two or more moments, its figures are that count rising, not a dispute.
 A toll told as rising ("has climbed to 157", "raised the death toll to 157") is such a reading too: its figures
 are not compared. A rival figure the other claim writes in its text counts as given there ("105 people killed in
-Jajarkot and 52 in Rukum West" gives 52, whether or not the parse found what 52 counts).
+Jajarkot and 52 in Rukum West" gives 52, whether or not the parse found what 52 counts). The seriously injured
+("60 of them seriously injured", "26 in critical condition") are a count of their own, not the injured.
 """
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import Optional
 
 from service.pipeline.compare.checks import Check, Discrepancy, register
@@ -30,6 +32,8 @@ from service.pipeline.types import Claim, Quantity
 RISING = re.compile(r"\b(?:climb(?:s|ed)?|r(?:ises|ose|isen)|(?:gone|went|goes|gone) up|jump(?:s|ed)|increas(?:es|ed)|"
                     r"raise[sd]|mount(?:s|ed)|soar(?:s|ed)|swell(?:s|ed)|swollen)\b[^.;]{0,40}?\bto\s+"
                     r"(?:at least |more than |over |nearly |almost |about )?(?P<figure>\d[\d,.]*\d|\d)", re.IGNORECASE)
+SERIOUS = re.compile(r"^[^,;.]{0,30}?\b(?:(?:seriously|severely|critically|gravely|badly)\s+(?:injured|hurt|wounded)|"
+                     r"critical(?:ly)?\b|(?:serious|grave)\s+(?:condition|state|injur))", re.IGNORECASE)
 TOLL_FLOORS_APART = 0.75   # two floors of one toll conflict when the lower is under this share of the higher
 
 
@@ -49,12 +53,14 @@ def counted(q: Quantity) -> set[str]:
     return {k for k in (q.unit, q.tally and q.unit in GENERIC_NOUNS and f"toll:{q.tally}") if k}
 
 
-TOLL_WORDS = {"death": "dead", "injury": "injured", "missing": "missing"}
+TOLL_WORDS = {"death": "dead", "injury": "injured", "missing": "missing", "serious": "seriously injured"}
 
 
 def figure(q: Quantity, claim: Claim | None = None) -> str:
     """A figure as a reviewer reads it: "52 prisoners", "37 dead", "about 500 km" (its own unit word kept, else the
     noun the claim writes after it, else its unit)."""
+    if q.tally == "serious":
+        return f"{q.text} {TOLL_WORDS['serious']}"
     said = re.search(r"([^\W\d]+|%)$", q.text.strip())
     if said and said.group(0).lower() not in {*NUMBER_WORDS, *SCALES}:
         return q.text
@@ -87,10 +93,21 @@ def _accounted(q: Quantity, other: Claim) -> bool:
             or (not q.bound and re.search(rf"(?<![\w.,:]){re.escape(q.text)}(?!\w|[.,:]\d)", other.text) is not None))
 
 
+def tallied(claim: Claim) -> list[Quantity]:
+    """The claim's figures, the seriously injured told apart from the injured."""
+    return [replace(q, tally="serious") if q.tally == "injury" and _serious(q, claim.text) else q
+            for q in claim.quantities]
+
+
+def _serious(q: Quantity, text: str) -> bool:
+    at = text.find(q.text)
+    return at >= 0 and SERIOUS.search(text[at + len(q.text):]) is not None
+
+
 def counts(claim: Claim) -> list[Quantity]:
     """The claim's figures to compare: a toll told as rising to a figure is a reading of a running count, not compared."""
     risen = {m.group("figure") for m in RISING.finditer(claim.text)}
-    return [q for q in claim.quantities if not (q.tally and q.text.split()[-1] in risen)]
+    return [q for q in tallied(claim) if not (q.tally and q.text.split()[-1] in risen)]
 
 
 def check(a: Claim, b: Claim) -> Optional[Discrepancy]:
@@ -121,7 +138,7 @@ def check(a: Claim, b: Claim) -> Optional[Discrepancy]:
 
 
 CHECK = register(Check(name="numeric", type="numeric", slot="number", severity="high", order=20, compare=check,
-                           value=lambda c: ", ".join(figure(q, c) for q in c.quantities if counted(q)),
-                           comparable=lambda a, b: bool(set().union(*map(counted, a.quantities))
-                                                        & set().union(*map(counted, b.quantities))),
+                           value=lambda c: ", ".join(figure(q, c) for q in tallied(c) if counted(q)),
+                           comparable=lambda a, b: bool(set().union(*map(counted, tallied(a)))
+                                                        & set().union(*map(counted, tallied(b)))),
                            partial_lists=True, settled=lambda claims: len({reading_moment(c) for c in claims} - {""}) >= 2))

@@ -116,3 +116,17 @@ def test_a_rival_figure_the_other_claim_writes_is_given_there():
     other = claim("C#0", "The toll included 105 people killed at 12:52 in 1952",
                   quantities=(count(105, "people", "105", tally="death"),))
     assert numeric.check(other, rukum) is not None
+
+
+def test_the_seriously_injured_are_a_count_of_their_own():
+    serious = claim("A#0", "515 were injured, 60 of them seriously injured",
+                    quantities=(count(515, "", "515", tally="injury"), count(60, "", "60", tally="injury")))
+    severe = claim("B#0", "with more than 500 people severely injured",
+                   quantities=(count(500, "people", "more than 500", bound="lower", tally="injury"),))
+    critical = claim("C#0", "four are in critical condition", quantities=(count(4, "", "four", tally="injury"),))
+    injured = claim("D#0", "700 people were injured", quantities=(count(700, "people", "700", tally="injury"),))
+    assert numeric.check(severe, injured) is None          # not the same count
+    found = numeric.check(severe, critical)
+    assert found is not None and "seriously injured" in found.explanation
+    assert numeric.CHECK.value(severe) == "more than 500 seriously injured"
+    assert numeric.check(serious, severe) is not None      # 60 seriously injured against more than 500
