@@ -1,7 +1,9 @@
-"""Different places for the same event: one country vs several, or two regions of one place that do not overlap
-("in central China" vs "in northwest China"; "northern" and "northwestern" overlap, "northeast" and "northwest"
-do not). A region is a compass word in lower case before a capitalised place ("North Korea" and "West Bengal" are
-names, not regions)."""
+"""Different places for the same event: one country vs several, or two regions of one place on opposite sides
+("in northern Syria" vs "in southern Syria"; "northeast" and "northwest" are opposite across east and west).
+Regions are vague ("north-central" and "northeast" Missouri, "central" and "northwest" China can each describe
+one place), so only opposite sides conflict. A region is a compass word in lower case before a capitalised place
+("North Korea" and "West Bengal" are names, not regions).
+"""
 from __future__ import annotations
 
 import re
@@ -11,7 +13,7 @@ from service.pipeline.compare.checks import Check, Discrepancy, register
 from service.pipeline.extract.normalize import entity_key
 from service.pipeline.types import Claim
 
-REGION = re.compile(r"\b(?P<direction>(?:north|south)(?:-?(?:east|west))?|east|west|central)(?:ern)?\s+"
+REGION = re.compile(r"\b(?P<direction>(?:north|south)(?:-?(?:east|west|central))?|east|west|central)(?:ern)?\s+"
                     r"(?P<place>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)")
 
 
@@ -23,9 +25,7 @@ def regions(claim: Claim) -> dict[str, tuple[str, str]]:
 
 
 def _axes(direction: str) -> tuple[str, str]:
-    """(north/south, east/west) a direction points along, "" where it names no side; central is ("c", "c")."""
-    if direction == "central":
-        return "c", "c"
+    """(north/south, east/west) a direction points along, "" where it names no side."""
     return (next((d for d in ("north", "south") if direction.startswith(d)), ""),
             next((d for d in ("east", "west") if direction.endswith(d)), ""))
 
