@@ -56,6 +56,7 @@ class Thresholds:
     # Slots and links compared within facts (compare/slots.py, compare/causal.py).
     same_speaker_fact: float = 0.7    # attribution only matters between claims that clearly report one statement
     lead_sentences: int = 3           # sentences that carry a story's headline facts (tolls, severity of counts)
+    background_days: int = 7          # figures dated this many days from the story's day are an earlier event
     causal_nearby_sentences: int = 1  # two facts this many sentences apart, unlinked, are reported side by side
     causal_confidence: float = 0.8    # a causal-framing finding (no labelled news pairs to measure it on yet)
     # The claim archive (service/archive/): claims of other stories matched by embedding similarity.

@@ -17,6 +17,7 @@ HEDGES = {"allegedly", "reportedly", "purportedly", "supposedly", "apparently"}
 FUTURE_AUX = {"will", "would", "could", "may", "might", "shall", "should", "can"}
 EPISTEMIC_AUX = {"could", "may", "might"}
 NEGATIONS = {"not", "n't", "never", "no", "neither", "nor", "nobody", "nothing", "none"}
+NOT_ONLY = {"just", "only", "merely", "simply", "solely"}
 MULTIPLE_SCOPE = re.compile(r"\b(both (countries|nations|states|sides)|the two (countries|nations|states)|"
                             r"across (both|the two)|in (each|all) of)\b", re.IGNORECASE)
 SINGLE_SCOPE = re.compile(r"\b((deep )?inside the country|within the country|in the country|"
@@ -107,6 +108,8 @@ def _negated(tokens, head, event) -> bool:
     for token in tokens:
         if token.dep_ != "neg" and token.lower_ not in NEGATIONS:
             continue
+        if token.i + 1 < len(token.doc) and token.doc[token.i + 1].lower_ in NOT_ONLY:
+            continue   # "not just for those who voted for me" adds, it does not deny
         node = token.head
         while node not in (head, event) and node.dep_ not in CLAUSES and node.head.i != node.i:
             node = node.head

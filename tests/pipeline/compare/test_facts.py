@@ -273,3 +273,16 @@ def test_a_clause_takes_a_year_its_sentence_writes_when_the_parse_dated_none():
     today = claim("C#0", "157 people were killed in the worst quake since 2015",
                   quantities=(count(157, "people", "157", tally="death"),))
     assert facts.background([today, *now]) == set()
+
+
+def test_figures_dated_weeks_before_the_story_are_background():
+    first_round = claim("A#0", "In the first round held on Oct. 2, Lula garnered 48.3 percent of the vote",
+                        quantities=(count(48.3, "%", "48.3 percent"),), dates=(("2022-10-02", "day"),))
+    runoff = [claim(f"B#{i}", "Lula won 50.9% of the vote", quantities=(count(50.9, "%", "50.9%"),),
+                    dates=(("2022-10-30", "day"),)) for i in range(3)]
+    assert facts.background([first_round, *runoff]) == {0}
+    # Six days off, or a claim without figures, is not.
+    week = replace(first_round, dates=(("2022-10-25", "day"),))
+    assert facts.background([week, *runoff]) == set()
+    assert facts.background([replace(first_round, quantities=()), *runoff]) == set()
+    assert facts.background([week, *runoff], days_apart=5) == {0}

@@ -37,6 +37,8 @@ def negated(pipeline, text):
     ("Belarus agreed not to release the prisoners.", True),
     ("The airline did not confirm the figure.", True),
     ("Officials never said how many died.", True),
+    ("Lula said he would govern for all Brazil and not just those who voted for him.", False),
+    ("The fund will help not only the farmers but their families.", False),
 ])
 def test_a_negation_inside_a_clause_below_the_event_does_not_deny_it(pipeline, text, denied):
     assert negated(pipeline, text) is denied

@@ -1,7 +1,8 @@
 """Who said it: a named person in one source, a named organisation in the other.
 
-Only two named speakers can conflict: "officials", "the authorities" or "a senior railway official" may be
-anyone the other outlet names, and a news agency ("Xinhua said") relays what its sources said.
+Only two named speakers can conflict: "officials", "the authorities", "a senior railway official" or "he" may be
+anyone the other outlet names, and a news agency or broadcaster ("Xinhua said", "the BBC said") relays what its
+sources said.
 """
 from __future__ import annotations
 
@@ -19,7 +20,11 @@ GENERIC_HEADS = {"official", "officials", "authority", "authorities", "police", 
                  "experts", "analyst", "analysts", "media", "report", "reports", "statement", "officer", "officers"}
 NEWS_AGENCIES = {"reuters", "afp", "ap", "associated press", "agence france-presse", "xinhua", "tass", "ria novosti",
                  "interfax", "pti", "ani", "ians", "yonhap", "kyodo", "anadolu", "efe", "ansa", "dpa", "bernama",
-                 "wam", "ukrinform", "belta", "unian", "bloomberg"}
+                 "wam", "ukrinform", "belta", "unian", "bloomberg", "bbc", "cnn", "al jazeera", "sky news", "fox news",
+                 "nbc", "cbs", "abc", "npr", "pbs", "dw", "deutsche welle", "france 24", "rfi", "euronews", "nhk"}
+MEDIA_HEADS = {"news", "times", "post", "tv", "television", "radio", "broadcaster", "broadcasting", "newspaper",
+               "daily", "journal", "herald", "tribune", "gazette", "telegraph", "guardian", "agency", "channel"}
+PRONOUNS = {"he", "she", "they", "it", "we", "i", "you", "him", "her", "them", "this", "that"}
 INSTITUTIONS = ORG_WORDS - GENERIC_HEADS
 
 
@@ -30,7 +35,7 @@ def named(speaker: str) -> bool:
     if not key or any(re.search(rf"(^| ){re.escape(a)}( |$)", key) for a in NEWS_AGENCIES):
         return False
     head = re.split(r",| of | at | in | from | for ", f" {speaker} ")[0].split()
-    if not head or head[-1].lower() in GENERIC_HEADS:
+    if not head or head[-1].lower() in GENERIC_HEADS | MEDIA_HEADS | PRONOUNS:
         return False
     return head[-1][:1].isupper() or head[-1].lower() in INSTITUTIONS
 

@@ -25,7 +25,8 @@ def test_one_kind_one_name_or_an_unnamed_speaker_is_not():
 def test_a_description_or_a_news_agency_conflicts_with_no_named_speaker():
     org = said("B#0", "the National Center for Seismology", "organisation")
     for speaker in ("Officials", "a senior railway official", "an official at the provincial earthquake bureau",
-                    "Gansu authorities", "police and railway officials", "Xinhua", "the Reuters news agency"):
+                    "Gansu authorities", "police and railway officials", "Xinhua", "the Reuters news agency",
+                    "He", "She", "the BBC", "The Hindustan Times", "state television", "Fox News"):
         assert attribution.check(said("A#0", speaker, "person"), org) is None, speaker
     assert attribution.check(said("A#0", "Kuber Kadayat", "person"), said("B#0", "the police", "organisation")) is None
     assert attribution.check(said("A#0", "Khrenin", "person"),
