@@ -198,9 +198,13 @@ def build_facts(claims: list[Claim], vectors: np.ndarray, thresholds: Thresholds
     root = list(range(n))
     earlier = background(claims, thresholds.background_days)
 
+    def earlier_apart(x: int, y: int) -> bool:
+        """"a 7.9 temblor killed 70,000 people in May 2008" is not this story's toll."""
+        return (x in earlier or y in earlier) and not (claims[x].dates and claims[y].dates)
+
     def close(x: int, y: int) -> bool:
-        if (x in earlier or y in earlier) and not (claims[x].dates and claims[y].dates):
-            return False   # "a 7.9 temblor killed 70,000 people in May 2008" is not this story's toll
+        if earlier_apart(x, y):
+            return False
         pair = (min(x, y), max(x, y))
         if pair in specific or counted_alike(claims[x], claims[y], told_alike):
             return True
@@ -224,7 +228,7 @@ def build_facts(claims: list[Claim], vectors: np.ndarray, thresholds: Thresholds
         del group[rb]
 
     mentions: dict[int, list[int]] = {r: [] for r in group}
-    _consolidate(group, root, mentions, claims, vectors, thresholds)
+    _consolidate(group, root, mentions, claims, vectors, thresholds, earlier_apart)
     for r in [r for r, members in group.items() if len(members) == 1]:
         i = group[r][0]
         target = _restated(i, group, mentions, root, neighbours, claims, thresholds)
@@ -291,7 +295,7 @@ def _restated(i: int, group: dict[int, list[int]], mentions: dict[int, list[int]
 
 
 def _consolidate(group: dict[int, list[int]], root: list[int], mentions: dict[int, list[int]], claims: list[Claim],
-                 vectors: np.ndarray, thresholds: Thresholds) -> None:
+                 vectors: np.ndarray, thresholds: Thresholds, apart=lambda x, y: False) -> None:
     """Two groups that state one proposition, split only because some sources state it twice, become one fact:
     on average as close as one fact's claims, and every two of their claims compatible. Where both groups hold
     a claim of one source, the larger group's stays the carrier and the other becomes a mention.
@@ -339,7 +343,7 @@ def _consolidate(group: dict[int, list[int]], root: list[int], mentions: dict[in
         x, y = multi[kx], multi[ky]
         if not (alive[kx] and alive[ky]) or version[x] != vx or version[y] != vy:
             continue   # a group merged or changed since this pair was scored
-        if not all(claims[i].source == claims[j].source or compatible(claims[i], claims[j])
+        if not all(claims[i].source == claims[j].source or (compatible(claims[i], claims[j]) and not apart(i, j))
                    for i in group[x] for j in group[y]):
             continue   # stays incompatible until one of them changes, and then it is scored again
         keep, fold = (x, y) if len(group[x]) >= len(group[y]) else (y, x)

@@ -286,3 +286,18 @@ def test_figures_dated_weeks_before_the_story_are_background():
     assert facts.background([week, *runoff]) == set()
     assert facts.background([replace(first_round, quantities=()), *runoff]) == set()
     assert facts.background([week, *runoff], days_apart=5) == {0}
+
+
+def test_facts_that_consolidate_keep_an_earlier_event_apart_from_undated_claims():
+    pct = (count(48.3, "%", "48.3 percent"),)
+    first_round = [claim("A#0", "In the first round on Oct. 2 Lula won 48.3 percent", quantities=pct,
+                         dates=(("2022-10-02", "day"),)),
+                   claim("B#0", "In the first round held on October 2, Lula obtained 48.3 percent", quantities=pct,
+                         dates=(("2022-10-02", "day"),))]
+    undated = [claim(f"{s}#0", "The court declared Lula the winner with 50.9% of votes",
+                     quantities=(count(50.9, "%", "50.9%"),)) for s in "CD"]
+    story_day = [claim(f"{s}#0", f"An unrelated event {s}", dates=(("2022-10-30", "day"),)) for s in "EFG"]
+    close = {("A#0", "B#0"): 0.9, ("C#0", "D#0"): 0.9}
+    close.update({(x, y): 0.65 for x in ("A#0", "B#0") for y in ("C#0", "D#0")})
+    found = build([*first_round, *undated, *story_day], close)
+    assert carriers(found)[:2] == [["A#0", "B#0"], ["C#0", "D#0"]]
