@@ -121,7 +121,8 @@ def background(claims: list[Claim], days_apart: int = 7) -> set[int]:
     """An earlier event told as background, which joins only claims that give a date too (the date slot then
     compares them): tolls dated only in another year than the story's (the year most of its dates fall in), an
     earlier disaster's dead; and figures dated only on days at least `days_apart` from the story's day ("in the
-    first round held on Oct. 2, Lula garnered 48.3 percent" in a story of the 30 October run-off). A clause without
+    first round held on Oct. 2, Lula garnered 48.3 percent" in a story of the 30 October run-off) or in other
+    months than its ("joined Benfica for £10m in August" in a story of 31 January). A clause without
     a date takes its sentence's ("the worst since 2015, when about 9,000 were killed"). A claim that only mentions
     an old date ("under restrictions since August 2023") is not one."""
     years = Counter(iso[:4] for c in claims for iso, _ in c.dates)
@@ -134,8 +135,8 @@ def background(claims: list[Claim], days_apart: int = 7) -> set[int]:
 
     def long_before(c: Claim) -> bool:
         return (story_day is not None and bool(c.quantities) and bool(c.dates)
-                and all(grain == "day" and abs((date.fromisoformat(iso) - story_day).days) >= days_apart
-                        for iso, grain in c.dates))
+                and all((grain == "day" and abs((date.fromisoformat(iso) - story_day).days) >= days_apart)
+                        or (grain == "month" and iso[:7] != story_day.isoformat()[:7]) for iso, grain in c.dates))
 
     def dated(c: Claim) -> set[str]:
         """The years the claim is dated in; a clause without a date takes its sentence's ("… since 2015, when about

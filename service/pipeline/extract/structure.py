@@ -239,12 +239,14 @@ def _quantities(sent, token_ids: set[int]) -> list[Quantity]:
             continue
         if ent.label_ not in NUMBER_LABELS or not any(t.i in token_ids for t in ent):
             continue
-        value = normalize.parse_number(ent.text)
+        money = _money(ent)
+        value = money[0] if money else normalize.parse_number(ent.text)
         if value is None:
             continue
         last = ent[-1]
         unit_token = last.head if last.dep_ in ("nummod", "quantmod", "compound") else None
-        unit = normalize.unit_of(ent.label_, ent.text) if ent.label_ in ("QUANTITY", "MONEY", "PERCENT") else ""
+        unit = money[1] if money else (
+            normalize.unit_of(ent.label_, ent.text) if ent.label_ in ("QUANTITY", "MONEY", "PERCENT") else "")
         if unit in NOT_UNITS:
             unit = ""  # "230 million views" tagged QUANTITY, "300 million records" MONEY: count the noun instead
         if not unit and unit_token is not None and _several_kinds(unit_token):
@@ -261,9 +263,38 @@ def _quantities(sent, token_ids: set[int]) -> list[Quantity]:
             found[-1].unit != unit   # "about 170 km (105 miles)": the conversion of a rough figure is rounded
         if converted and not bound:
             approx, bound = True, "converted"
-        found.append(Quantity(value=value, unit=unit, text=ent.text, approximate=approx or bool(bound), bound=bound,
-                              tally=_tally(last, unit)))
+        found.append(Quantity(value=value, unit=unit, text=money[2] if money else ent.text,
+                              approximate=approx or bool(bound), bound=bound, tally=_tally(last, unit)))
     return found
+
+
+SCALE_SUFFIXES = {"k": 1e3, "m": 1e6, "mn": 1e6, "mln": 1e6, "bn": 1e9, "b": 1e9, "tn": 1e12}
+SCALED = re.compile(r"(?P<n>\d[\d,]*(?:\.\d+)?)\s*(?P<scale>" + "|".join(SCALE_SUFFIXES) + r")\.?$", re.IGNORECASE)
+
+
+def _money(ent) -> tuple[float, str, str] | None:
+    """(value, currency, text as written) of a sum the parse cut short: the symbol before the entity and the
+    scale after it ("£289m", "$44bn", "121m euro"), which the small model leaves out of its MONEY entities."""
+    doc = ent.doc
+    start, end = ent.start, ent.end
+    if start > 0 and re.fullmatch(r"(?:us)?[$€£¥₴₽]", doc[start - 1].lower_):
+        start -= 1
+    if end < len(doc) and not doc[end - 1].whitespace_ and doc[end].lower_.rstrip(".") in SCALE_SUFFIXES:
+        end += 1
+    written = doc[start:end].text.rstrip(".")
+    word_after = doc[end].lemma_.lower() if end < len(doc) else ""
+    symbol = re.search(r"us\$|[$€£¥₴₽]", written.lower())
+    currency = normalize.CURRENCIES.get(symbol.group(0)) if symbol else normalize.CURRENCIES.get(word_after.rstrip("s"))
+    if currency is None:
+        return None
+    scaled = SCALED.search(written)
+    if scaled is None:
+        value = normalize.parse_number(written)
+    else:
+        value = float(scaled.group("n").replace(",", "")) * SCALE_SUFFIXES[scaled.group("scale").lower()]
+    if word_after.rstrip("s") in normalize.CURRENCIES and not symbol:
+        written = doc[start:end + 1].text
+    return (value, currency, written) if value is not None else None
 
 
 def _several_kinds(noun) -> bool:

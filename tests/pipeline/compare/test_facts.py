@@ -301,3 +301,13 @@ def test_facts_that_consolidate_keep_an_earlier_event_apart_from_undated_claims(
     close.update({(x, y): 0.65 for x in ("A#0", "B#0") for y in ("C#0", "D#0")})
     found = build([*first_round, *undated, *story_day], close)
     assert carriers(found)[:2] == [["A#0", "B#0"], ["C#0", "D#0"]]
+
+
+def test_figures_dated_in_another_month_than_the_story_are_background():
+    august = claim("A#0", "Fernandez only joined Benfica for a reported £10m in August",
+                   quantities=(count(10e6, "gbp", "£10m"),), dates=(("2022-08", "month"),))
+    january = claim("A#1", "Chelsea spent £289m in January", quantities=(count(289e6, "gbp", "£289m"),),
+                    dates=(("2023-01", "month"),))
+    today = [claim(f"B#{i}", "Chelsea paid £107m", quantities=(count(107e6, "gbp", "£107m"),),
+                   dates=(("2023-01-31", "day"),)) for i in range(3)]
+    assert facts.background([august, january, *today]) == {0}

@@ -67,3 +67,16 @@ def test_a_toll_word_right_after_the_counted_people_gives_the_toll(parser):
     doc = parser("The first figures were 136 people dead and more than 140 injured by the earthquake.")
     tallies = {q.value: q.tally for q in structure._quantities(doc[:], {t.i for t in doc})}
     assert tallies == {136.0: "death", 140.0: "injury"}
+
+
+@pytest.mark.parametrize("text, found", [
+    ("The arrival takes Chelsea's January spending to £289m.", [(289e6, "gbp", "£289m")]),
+    ("He joined for a British record 121m euro (£107m) transfer fee.", [(121e6, "eur", "121m euro"),
+                                                                        (107e6, "gbp", "£107m")]),
+    ("Musk closed the $44bn deal.", [(44e9, "usd", "$44bn")]),
+    ("He was ordered to forfeit $11 billion.", [(11e9, "usd", "$11 billion")]),
+    ("The bridge is 120m long.", [(120.0, "", "120")]),
+])
+def test_a_sum_keeps_its_currency_symbol_and_scale(parser, text, found):
+    doc = parser(text)
+    assert [(q.value, q.unit, q.text) for q in structure._quantities(doc[:], {t.i for t in doc})] == found

@@ -25,7 +25,7 @@ from typing import Optional
 
 from service.pipeline.compare.checks import Check, Discrepancy, register
 from service.pipeline.compare.checks.clock import reading_moment
-from service.pipeline.extract.normalize import NUMBER_WORDS, SCALES, quantities_conflict, unit_of
+from service.pipeline.extract.normalize import CURRENCIES, NUMBER_WORDS, SCALES, quantities_conflict, unit_of
 from service.pipeline.types import Claim, Quantity
 
 
@@ -61,6 +61,9 @@ def figure(q: Quantity, claim: Claim | None = None) -> str:
     noun the claim writes after it, else its unit)."""
     if q.tally == "serious":
         return f"{q.text} {TOLL_WORDS['serious']}"
+    if q.unit in CURRENCIES.values() and (re.search(r"[$€£¥₴₽]", q.text) or any(
+            w.rstrip("s") in CURRENCIES for w in re.findall(r"[a-z]+", q.text.lower()))):
+        return q.text   # "£289m", "105 million pounds"
     said = re.search(r"([^\W\d]+|%)$", q.text.strip())
     if said and said.group(0).lower() not in {*NUMBER_WORDS, *SCALES}:
         return q.text

@@ -130,3 +130,10 @@ def test_the_seriously_injured_are_a_count_of_their_own():
     assert found is not None and "seriously injured" in found.explanation
     assert numeric.CHECK.value(severe) == "more than 500 seriously injured"
     assert numeric.check(serious, severe) is not None      # 60 seriously injured against more than 500
+
+
+def test_a_sum_is_shown_as_written():
+    fee = claim("A#0", "for a British record fee of £107m", quantities=(count(107e6, "gbp", "£107m"),))
+    assert numeric.CHECK.value(fee) == "£107m"
+    pounds = claim("B#0", "paying 105 million pounds", quantities=(count(105e6, "gbp", "105 million pounds"),))
+    assert numeric.CHECK.value(pounds) == "105 million pounds"
