@@ -24,9 +24,10 @@ from service.pipeline.extract.speech import SPEECH
 from service.pipeline.thresholds import Thresholds
 from service.pipeline.types import Claim, Fact
 
-# Verbs that state a count rather than an event ("carrying 230 passengers", "242 people including 12 crew").
+# Verbs that state a count rather than an event ("carrying 230 passengers", "242 people including 12 crew"),
+# or the level a count stands at ("spending has surpassed £300m", "the total reached 52").
 LIGHT_VERBS = {"be", "have", "do", "say", "make", "get", "include", "carry", "comprise", "contain", "number",
-               "total", "count", "board", "involve"}
+               "total", "count", "board", "involve", "reach", "surpass", "exceed", "top", "stand"}
 
 YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
 

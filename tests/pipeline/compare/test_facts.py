@@ -311,3 +311,14 @@ def test_figures_dated_in_another_month_than_the_story_are_background():
     today = [claim(f"B#{i}", "Chelsea paid £107m", quantities=(count(107e6, "gbp", "£107m"),),
                    dates=(("2023-01-31", "day"),)) for i in range(3)]
     assert facts.background([august, january, *today]) == {0}
+
+
+def test_a_level_a_count_stands_at_is_no_event_of_its_own():
+    takes = claim("A#0", "The arrival takes Chelsea's January spending to £289m", event="take",
+                  quantities=(count(289e6, "gbp", "£289m"),))
+    surpassed = claim("B#0", "Chelsea's spending in January has surpassed £300m", event="surpass",
+                      quantities=(count(300e6, "gbp", "£300m"),))
+    assert compatible(takes, surpassed)
+    freed = claim("C#0", "Belarus freed 52 prisoners", event="free", quantities=(count(52, "prisoner"),))
+    remain = claim("D#0", "1,200 prisoners remain behind bars", event="remain", quantities=(count(1200, "prisoner"),))
+    assert not compatible(freed, remain)
