@@ -263,9 +263,15 @@ UNITS = {"km": "kilometre", "kilometer": "kilometre", "kms": "kilometre", "mile"
          "person": "people", "persons": "people", "individual": "people"}
 
 
+SPEED = re.compile(r"\b(?P<unit>miles?|kilomet(?:er|re)s?|km)(?:[- ]per[- ]hour|[- ]an[- ]hour|/h)\b|\b(?P<short>mph|kph|kmh|km/h)\b")
+
+
 def unit_of(label: str, text: str, noun: str = "") -> str:
-    """The unit of a number mention: a currency code for money, "percent", or the normalised measure noun."""
+    """The unit of a number mention: a currency code for money, "percent", a speed, or the normalised measure noun."""
     lowered = text.lower()
+    speed = SPEED.search(lowered)
+    if speed:
+        return "mph" if (speed.group("unit") or speed.group("short")).startswith(("mile", "mph")) else "kph"
     if label == "MONEY":
         symbol = re.search(r"us\$|[$€£¥₴₽]", lowered)
         if symbol:

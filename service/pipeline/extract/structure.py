@@ -247,6 +247,9 @@ def _quantities(sent, token_ids: set[int]) -> list[Quantity]:
         unit_token = last.head if last.dep_ in ("nummod", "quantmod", "compound") else None
         unit = money[1] if money else (
             normalize.unit_of(ent.label_, ent.text) if ent.label_ in ("QUANTITY", "MONEY", "PERCENT") else "")
+        spoken_speed = normalize.SPEED.match(ent.text.split()[-1] + sent.doc.text[ent.end_char:ent.end_char + 12])
+        if spoken_speed and ent.label_ in ("QUANTITY", "CARDINAL"):
+            unit = normalize.unit_of("QUANTITY", spoken_speed.group(0))   # "one mile-per-hour", "120 km/h"
         if unit in NOT_UNITS:
             unit = ""  # "230 million views" tagged QUANTITY, "300 million records" MONEY: count the noun instead
         if not unit and unit_token is not None and _several_kinds(unit_token):

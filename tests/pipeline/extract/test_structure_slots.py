@@ -80,3 +80,15 @@ def test_a_toll_word_right_after_the_counted_people_gives_the_toll(parser):
 def test_a_sum_keeps_its_currency_symbol_and_scale(parser, text, found):
     doc = parser(text)
     assert [(q.value, q.unit, q.text) for q in structure._quantities(doc[:], {t.i for t in doc})] == found
+
+
+@pytest.mark.parametrize("text, units", [
+    ("The winds fell just one mile-per-hour short of category five.", ["mph", "category"]),
+    ("Michael was only 2 mph shy of a Category 5 hurricane.", ["mph"]),
+    ("It brought winds of 155 miles per hour.", ["mph"]),
+    ("Gusts reached 250 km/h.", ["kph"]),
+    ("The town is 25 miles southeast of Panama City.", ["mile"]),
+])
+def test_a_speed_is_one_unit_however_it_is_written(parser, text, units):
+    doc = parser(text)
+    assert [q.unit for q in structure._quantities(doc[:], {t.i for t in doc})] == units
