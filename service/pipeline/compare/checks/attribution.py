@@ -2,7 +2,9 @@
 
 Only two named speakers can conflict: "officials", "the authorities", "a senior railway official" or "he" may be
 anyone the other outlet names, and a news agency or broadcaster ("Xinhua said", "the BBC said") relays what its
-sources said.
+sources said. A direct quotation is one statement with another claim only when that claim repeats most of its
+words: two speakers' similar remarks ("the most destructive hurricane to hit the Florida Panhandle" in the
+governor's quoted words, the hurricane centre's "strongest hurricane ever to strike" the coast) are two statements.
 """
 from __future__ import annotations
 
@@ -24,6 +26,8 @@ NEWS_AGENCIES = {"reuters", "afp", "ap", "associated press", "agence france-pres
                  "nbc", "cbs", "abc", "npr", "pbs", "dw", "deutsche welle", "france 24", "rfi", "euronews", "nhk"}
 MEDIA_HEADS = {"news", "times", "post", "tv", "television", "radio", "broadcaster", "broadcasting", "newspaper",
                "daily", "journal", "herald", "tribune", "gazette", "telegraph", "guardian", "agency", "channel"}
+QUOTE_SHARED = 0.5    # share of a quotation's words the other claim must repeat to report the same statement
+QUOTED = re.compile(r"[“\"]([^”\"]+)[”\"]?")
 PRONOUNS = {"he", "she", "they", "it", "we", "i", "you", "him", "her", "them", "this", "that"}
 INSTITUTIONS = ORG_WORDS - GENERIC_HEADS
 
@@ -40,7 +44,21 @@ def named(speaker: str) -> bool:
     return head[-1][:1].isupper() or head[-1].lower() in INSTITUTIONS
 
 
+def _words(text: str) -> set[str]:
+    return {w for w in re.findall(r"[a-z]+", text.lower()) if len(w) > 3}
+
+
+def _same_statement(a: Claim, b: Claim) -> bool:
+    for quoting, other in ((a, b), (b, a)):
+        quoted = _words(" ".join(QUOTED.findall(quoting.text))) if quoting.quoted else set()
+        if quoted and len(quoted & _words(other.text)) < QUOTE_SHARED * len(quoted):
+            return False
+    return True
+
+
 def check(a: Claim, b: Claim) -> Optional[Discrepancy]:
+    if not _same_statement(a, b):
+        return None
     if a.speaker_kind not in NAMED or b.speaker_kind not in NAMED or not a.speaker or not b.speaker:
         return None
     if a.speaker_kind == b.speaker_kind or not (named(a.speaker) and named(b.speaker)):

@@ -1,4 +1,6 @@
 """The attribution check: a person in one source, an organisation in another."""
+from dataclasses import replace
+
 from service.pipeline.compare.checks import attribution
 from tests.pipeline.compare.fakes import claim
 
@@ -31,3 +33,14 @@ def test_a_description_or_a_news_agency_conflicts_with_no_named_speaker():
     assert attribution.check(said("A#0", "Kuber Kadayat", "person"), said("B#0", "the police", "organisation")) is None
     assert attribution.check(said("A#0", "Khrenin", "person"),
                              said("B#0", "the country's Ministry of Defense", "organisation")) is not None
+
+
+def test_a_quotation_is_one_statement_only_with_a_claim_that_repeats_most_of_it():
+    governor = replace(said("A#0", "Florida Governor Rick Scott", "person"), quoted=True,
+                       text="“Hurricane Michael is forecast to be the most destructive hurricane to hit the Florida Panhandle”")
+    centre = replace(said("B#0", "The National Hurricane Center", "organisation"),
+                     text="The National Hurricane Center states that it will be the strongest hurricane ever to strike")
+    assert attribution.check(governor, centre) is None
+    relayed = replace(centre, text="The centre said Michael is forecast to be the most destructive hurricane to hit "
+                                   "the Florida Panhandle")
+    assert attribution.check(governor, relayed) is not None
