@@ -260,7 +260,8 @@ UNITS = {"km": "kilometre", "kilometer": "kilometre", "kms": "kilometre", "mile"
          "litre": "litre", "liter": "litre", "l": "litre", "barrel": "barrel", "bpd": "barrel per day",
          # nouns outlets use for one counted thing
          "house": "home", "dwelling": "home", "coach": "carriage", "compartment": "carriage", "bogie": "carriage",
-         "person": "people", "persons": "people", "individual": "people"}
+         "person": "people", "persons": "people", "individual": "people", "resident": "people",
+         "inhabitant": "people"}
 
 
 SPEED = re.compile(r"\b(?P<unit>miles?|kilomet(?:er|re)s?|km)(?:[- ]per[- ]hour|[- ]an[- ]hour|/h)\b|\b(?P<short>mph|kph|kmh|km/h)\b")
