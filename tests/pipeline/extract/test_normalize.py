@@ -59,6 +59,14 @@ def test_money_and_percent_units():
     assert unit_of("QUANTITY", "300 km") == "kilometre"
 
 
+def test_residents_and_people_are_one_unit_and_a_speed_is_its_own():
+    from service.pipeline.extract.normalize import unit_of
+
+    assert unit_of("CARDINAL", "2.1 million", "resident") == unit_of("CARDINAL", "375,000", "people") == "people"
+    assert unit_of("QUANTITY", "155 miles per hour") == unit_of("QUANTITY", "2 mph") == "mph"
+    assert unit_of("QUANTITY", "25 miles") == "mile"
+
+
 def test_hedges_make_numbers_approximate():
     from service.pipeline.extract.normalize import is_approximate
 
