@@ -327,10 +327,17 @@ def first_person(tokens) -> bool:
 
 
 def _candidate_before(pronoun, kept, lower: str) -> bool:
-    """Whether the claim names, before the pronoun, something the pronoun may stand for."""
+    """Whether the claim names, before the pronoun, something the pronoun may stand for (not, for an object 'it',
+    its own clause's subject: 'the centre measured it')."""
+    bound: set[int] = set()
+    if pronoun.lower_ == "it" and pronoun.dep_ in referents.OBJECT_IT:
+        subject = referents.own_subject(pronoun)
+        bound = {t.i for t in subject.subtree} if subject is not None else set()
     for tok in kept:
         if tok.i >= pronoun.i:
             return False
+        if tok.i in bound:
+            continue
         if lower in referents.PERSONAL and (tok.ent_type_ == "PERSON" or tok.pos_ == "PROPN" or
                                             tok.lower_ in speech.PERSON_WORDS):
             return True

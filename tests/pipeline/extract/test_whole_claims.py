@@ -145,6 +145,13 @@ INCLUDED = {
     "a participle that says how something was said stays in the frame": (
         "In a statement carried by the state news agency, the ministry said the dam had held.",
         "In a statement carried by the state news agency, the ministry said the dam had held"),
+    "an object 'it' stands for the thing the sentence before is about, not its own clause's subject": (
+        "The storm hit the coast at dawn. A weather office in Tokyo measured it at category 4.",
+        "A weather office in Tokyo measured the storm at category 4"),
+    "an object 'it' said to be something stands for the sentence before's main subject": (
+        "The tremor shook the valley on Sunday, the seismology bureau said. Local officials described it as a "
+        "moderate quake.",
+        "Local officials described the tremor as a moderate quake"),
 }
 
 EXCLUDED = {
