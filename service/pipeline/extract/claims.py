@@ -139,9 +139,19 @@ def decompose(source: Source, sentence_index: int, block_start: int, sent, first
             Claim(id=claim_id, source=source.id, text=text, spans=tuple(spans), sentence=sentence_index,
                   role=kind, marker=marker, parent=parent, statement=said_as or text,
                   reported=bool(said.speaker), refers_to=refers),
-            head=head, token_ids=own | context, sent=sent, said=said, published=source.published_at))
+            head=_structure_head(head, kind), token_ids=own | context, sent=sent, said=said,
+            published=source.published_at))
     claims.sort(key=lambda c: c.spans[0][0])
     return claims
+
+
+def _structure_head(head, kind: str):
+    """The verb a claim's structure reads: a gapped count's participle ('over 150 injured'), else its head."""
+    if kind == "coordinate":
+        participle = rendering.gapped_count_participle(head)
+        if participle is not None:
+            return participle
+    return head
 
 
 def _demonstrative_subject(head, token_ids) -> bool:
@@ -298,7 +308,8 @@ def _depth(tok) -> int:
 
 def _context_tokens(head, kind: str, sent) -> set[int]:
     """Tokens a split-off claim borrows from its parent so it reads as a statement."""
-    if kind == "coordinate" and rendering.gapped_count(head) is not None:
+    if kind == "coordinate" and (rendering.gapped_count(head) is not None or
+                                 rendering.gapped_count_participle(head) is not None):
         return set()   # "… and about 22,500 damaged": the count is its subject (its statement names the noun)
     if kind == "coordinate" and not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in head.children):
         first = rendering.coordinated_first(head)

@@ -60,6 +60,21 @@ EXACT = {
     "a bare coming event is no claim beside the clause it comes with": (
         "The ceasefire comes as both sides have sought to reopen talks on the disputed border.",
         ["Both sides have sought to reopen talks on the disputed border"]),
+    "a gapped count hung under its number is a claim of its own, with the noun and auxiliary it shares": (
+        "At least 40 people were killed and over 90 injured when the storm hit the coast.",
+        ["At least 40 people were killed", "Over 90 people were injured", "The storm hit the coast"]),
+    "a gapped count after a perfect borrows 'been'": (
+        "The agency said more than 300 houses had collapsed and another 4,000 badly damaged.",
+        ["The agency said more than 300 houses had collapsed", "The agency said another 4,000 houses had been badly damaged"]),
+    "a coordinated verb whose subject is a bare count names the noun it counts": (
+        "In the valley, 12 villagers lost their lives, and 30 more were wounded.",
+        ["In the valley, 12 villagers lost their lives", "30 more villagers were wounded"]),
+    "a gapped count with words after its participle stays with the count before it, which they may qualify too": (
+        "Three people were missing and 70 injured in the storm on the coast.",
+        ["Three people were missing and 70 injured in the storm on the coast"]),
+    "a bare count with a gapped participle borrows the noun and a singular 'was' becomes plural": (
+        "Two bridges were destroyed and 40 damaged.",
+        ["Two bridges were destroyed", "40 bridges were damaged"]),
 }
 
 INCLUDED = {
