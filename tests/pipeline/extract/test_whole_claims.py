@@ -72,6 +72,9 @@ EXACT = {
     "a gapped count with words after its participle stays with the count before it, which they may qualify too": (
         "Three people were missing and 70 injured in the storm on the coast.",
         ["Three people were missing and 70 injured in the storm on the coast"]),
+    "an outlet set apart by a modifier is a speaker, not the article's own outlet": (
+        "The death toll has risen to 40, state media said on Tuesday.",
+        ["State media said the death toll has risen to 40"]),
     "a bare count with a gapped participle borrows the noun and a singular 'was' becomes plural": (
         "Two bridges were destroyed and 40 damaged.",
         ["Two bridges were destroyed", "40 bridges were damaged"]),
