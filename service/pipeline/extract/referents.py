@@ -38,7 +38,7 @@ MAX_NAME_WORDS = 7
 
 @dataclass(frozen=True)
 class Mention:
-    kind: str        # person | org | place | thing
+    kind: str        # person | org | place | thing | object (a plural common noun a verb acts on)
     name: str
     plural: bool
     order: int       # token index in its doc (only compared within one sentence)
@@ -70,6 +70,9 @@ def mentions(sent) -> list[Mention]:
             if name:
                 plural = tok.tag_ in ("NNS", "NNPS")
                 found.append(Mention("thing", name, plural, tok.i, main=_main_subject(tok, sent)))
+        elif tok.dep_ == "dobj" and tok.pos_ == "NOUN" and tok.tag_ == "NNS" and tok.ent_type_ != "PERSON" and \
+                not any(c.dep_ == "poss" for c in tok.children):
+            found.append(Mention("object", "the " + tok.lower_, True, tok.i))
     return sorted(found, key=lambda m: m.order)
 
 
@@ -152,7 +155,23 @@ def resolve(tok, sentence_mentions: list[Mention], earlier: list[list[Mention]],
         if not strict:
             found = _last(pools, lambda m: m.kind == "thing" and m.plural)
             return found.name if found else ""
-        return _only_candidate(tok, here, earlier, plural=True)
+        found = _only_candidate(tok, here, earlier, plural=True)
+        return found or (_plural_object(here, earlier) if lower == "their" else "")
+    return ""
+
+
+def _plural_object(here, earlier) -> str:
+    """'… freed 52 prisoners, after a U.S. delegation negotiated their release', '… called on Lukashenko to release
+    detainees. Belarus later confirmed their release': with no plural subject in its sentence or the one before,
+    'their' stands for the one plural object its sentence names before it, or else the sentence before (a 'they'
+    subject so resolved would split its clause off the sentence, which the facts built on it do not bear)."""
+    pools = [here] + ([earlier[-1]] if earlier else [])
+    if any(m.kind == "thing" and m.plural for pool in pools for m in pool):
+        return ""
+    for pool in pools:
+        names = {m.name for m in pool if m.kind == "object"}
+        if names:
+            return next(iter(names)) if len(names) == 1 else ""
     return ""
 
 

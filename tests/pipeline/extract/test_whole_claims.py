@@ -166,6 +166,12 @@ INCLUDED = {
     "an object 'it' stands for the thing the sentence before is about, not its own clause's subject": (
         "The storm hit the coast at dawn. A weather office in Tokyo measured it at category 4.",
         "A weather office in Tokyo measured the storm at category 4"),
+    "'their' with no plural subject around it stands for the plural object before it": (
+        "The junta freed 30 activists on Friday, after a UN envoy negotiated their release.",
+        "A UN envoy negotiated the activists' release"),
+    "… or for the plural object of the sentence before": (
+        "The envoy had asked the governor to release detainees. The government later confirmed their release.",
+        "The government later confirmed the detainees' release"),
     "an object 'it' said to be something stands for the sentence before's main subject": (
         "The tremor shook the valley on Sunday, the seismology bureau said. Local officials described it as a "
         "moderate quake.",
