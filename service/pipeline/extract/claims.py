@@ -503,6 +503,9 @@ def _whole_main(head, token_ids: set[int], regions, here, earlier) -> bool:
     if head.pos_ not in ("VERB", "AUX") and not any(
             head.doc[i].tag_ in ("VBD", "VBZ", "VBP", "MD") for i in token_ids):
         return False
+    if head.tag_ == "VBG" and not any(c.dep_ in ("aux", "auxpass") for c in head.children) and not any(
+            head.doc[i].tag_ in ("VBD", "VBZ", "VBP", "MD") for i in token_ids):
+        return False   # "Rescue operations going on at war footing": a headline's participle, no finite verb
     subject = _subject_token(head, "main")
     if subject is None:
         return bool(_name_before(head))
