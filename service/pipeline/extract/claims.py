@@ -319,6 +319,8 @@ def _context_tokens(head, kind: str, sent) -> set[int]:
             matrix, infinitive = first.head, first
         elif head.tag_ == "VB" and first.tag_ != "VB" and infinitive is not None:
             matrix = first
+        elif _speakers_act(head, first):
+            return _subject_of(first.head)
         else:
             return _subject_of(first)
         return (_subject_of(matrix) | {matrix.i} | {c.i for c in matrix.children if c.dep_ in ("aux", "auxpass", "neg")}
@@ -379,6 +381,20 @@ def _context_tokens(head, kind: str, sent) -> set[int]:
                  for t in c.subtree}
         return _subject_of(verb) | {verb.i} | kept
     return set()
+
+
+DIRECTIVE_VERBS = {"urge", "warn", "ask", "appeal", "advise", "order", "instruct", "request", "call"}
+
+
+def _speakers_act(verb, first) -> bool:
+    """'The army said a search for debris is ongoing and urged people not to touch …': a directive joined to what a
+    speaker says, after a subject that is a thing (no name), is the speaker's act, not the thing's."""
+    if verb.lemma_.lower() not in DIRECTIVE_VERBS or first.dep_ != "ccomp" or not speech.is_speech(first.head):
+        return False
+    subject = next((c for c in first.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return subject is not None and subject.pos_ == "NOUN" and not subject.ent_type_ and \
+        subject.lower_ not in speech.PERSON_WORDS and subject.lemma_.lower() not in speech.PERSON_WORDS and \
+        bool(_subject_of(first.head))
 
 
 def _hyphenated_rest(tok) -> set[int]:

@@ -75,6 +75,11 @@ EXACT = {
     "an outlet set apart by a modifier is a speaker, not the article's own outlet": (
         "The death toll has risen to 40, state media said on Tuesday.",
         ["State media said the death toll has risen to 40"]),
+    "a directive joined to what a speaker says is the speaker's act, not the reported thing's": (
+        "The army said Wednesday morning that a search for debris is ongoing and urged people not to touch any "
+        "objects they see.",
+        ["The army said Wednesday morning that a search for debris is ongoing",
+         "The army urged people not to touch any objects they see"]),
     "a bare count with a gapped participle borrows the noun and a singular 'was' becomes plural": (
         "Two bridges were destroyed and 40 damaged.",
         ["Two bridges were destroyed", "40 bridges were damaged"]),
