@@ -260,7 +260,9 @@ def speaker_of(verb) -> tuple[str, str]:
             return "", ""
         span = verb.doc[run[0]:run[-1] + 1]
         return span.text, speaker_kind(span.text, [e for e in verb.doc.ents if e.start >= span.start and e.end <= span.end])
-    words = bare_phrase(who, drop=lambda t: (t.is_punct and not _inner_hyphen(t)) or (t.dep_ == "prep" and t.lower_ == "to"))
+    # "Monitoring & Research Center": an ampersand joins the words of one name
+    words = bare_phrase(who, drop=lambda t: (t.is_punct and not _inner_hyphen(t) and t.text != "&") or
+                        (t.dep_ == "prep" and t.lower_ == "to"))
     # "WARSAW, Poland, Sept 10, (AP): Poland said": the run of words around the subject, not a dateline before it.
     start = who.i
     while start - 1 >= words[0].i and who.doc[start - 1].text not in ",;:()[]" and \

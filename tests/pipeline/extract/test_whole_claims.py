@@ -267,3 +267,9 @@ def test_a_parenthesis_closes_in_the_statement_that_opens_it(pipeline):
 def test_a_hyphenated_speaker_keeps_every_word(pipeline):
     claims = pipeline.extract_claims([Source("T", "“We are sending every truck we have,” Lima’s vice-governor told TV Peru.")])
     assert [c.speaker for c in claims] == ["Lima’s vice-governor"], claims
+
+
+def test_an_ampersand_stays_in_the_speakers_name(pipeline):
+    claims = pipeline.extract_claims([Source("T", "Peru’s National Flood Monitoring & Research Center said the river "
+                                                  "peaked on Sunday.")])
+    assert [c.speaker for c in claims] == ["Peru’s National Flood Monitoring & Research Center"], claims
