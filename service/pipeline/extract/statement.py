@@ -129,6 +129,13 @@ def render(sent, token_ids: set[int], spans_local: list[tuple[int, int]], kind: 
             words = words.split(" ", 1)[0]
         at = max(t.i for t in count.subtree) + 1
         before[at] = words   # in place of a gapped passive's 'was' when the count comes right before the verb
+    if kind == "coordinate":
+        # "… eight people were killed and more than 50 others were injured" → "more than 50 other people …"
+        others = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ == "others" and
+                       any(n.dep_ == "nummod" for n in c.children)), None)
+        noun = counted_subject(coordinated_first(head)) if others is not None and head.dep_ == "conj" else None
+        if noun is not None:
+            replace[others.i] = "other " + noun.text
     if kept and kept[0].dep_ == "cc":
         drop.add(kept[0].i)
 
@@ -300,9 +307,11 @@ def gapped_count_participle(count):
 
 
 def counted_subject(verb):
-    """The subject of `verb` when it is a counted noun ('at least 157 people'), else None."""
+    """The subject of `verb` when it is a counted noun ('at least 157 people'), else None (nor for a list of them,
+    'five passengers and three staff': no one noun counts what follows)."""
     subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    if subject is None or subject.pos_ != "NOUN" or not any(c.dep_ == "nummod" for c in subject.children):
+    if subject is None or subject.pos_ != "NOUN" or not any(c.dep_ == "nummod" for c in subject.children) or \
+            any(c.dep_ == "conj" for c in subject.children):
         return None
     return subject
 

@@ -80,6 +80,12 @@ EXACT = {
         "objects they see.",
         ["The army said Wednesday morning that a search for debris is ongoing",
          "The army urged people not to touch any objects they see"]),
+    "'others' after a counted noun names it": (
+        "At least eight people were killed and more than 50 others were injured.",
+        ["At least eight people were killed", "More than 50 other people were injured"]),
+    "'others' after a list of counted nouns stays as written": (
+        "Five passengers and three staff were killed and nearly 50 others were injured.",
+        ["Five passengers and three staff were killed", "Nearly 50 others were injured"]),
     "a bare count with a gapped participle borrows the noun and a singular 'was' becomes plural": (
         "Two bridges were destroyed and 40 damaged.",
         ["Two bridges were destroyed", "40 bridges were damaged"]),
