@@ -139,9 +139,19 @@ def decompose(source: Source, sentence_index: int, block_start: int, sent, first
             Claim(id=claim_id, source=source.id, text=text, spans=tuple(spans), sentence=sentence_index,
                   role=kind, marker=marker, parent=parent, statement=said_as or text,
                   reported=bool(said.speaker), refers_to=refers),
-            head=head, token_ids=own | context, sent=sent, said=said, published=source.published_at))
+            head=_structure_head(head, kind), token_ids=own | context, sent=sent, said=said,
+            published=source.published_at))
     claims.sort(key=lambda c: c.spans[0][0])
     return claims
+
+
+def _structure_head(head, kind: str):
+    """The verb a claim's structure reads: a gapped count's participle ('over 150 injured'), else its head."""
+    if kind == "coordinate":
+        participle = rendering.gapped_count_participle(head)
+        if participle is not None:
+            return participle
+    return head
 
 
 def _demonstrative_subject(head, token_ids) -> bool:
@@ -298,7 +308,8 @@ def _depth(tok) -> int:
 
 def _context_tokens(head, kind: str, sent) -> set[int]:
     """Tokens a split-off claim borrows from its parent so it reads as a statement."""
-    if kind == "coordinate" and rendering.gapped_count(head) is not None:
+    if kind == "coordinate" and (rendering.gapped_count(head) is not None or
+                                 rendering.gapped_count_participle(head) is not None):
         return set()   # "… and about 22,500 damaged": the count is its subject (its statement names the noun)
     if kind == "coordinate" and not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in head.children):
         first = rendering.coordinated_first(head)
@@ -308,6 +319,8 @@ def _context_tokens(head, kind: str, sent) -> set[int]:
             matrix, infinitive = first.head, first
         elif head.tag_ == "VB" and first.tag_ != "VB" and infinitive is not None:
             matrix = first
+        elif _speakers_act(head, first):
+            return _subject_of(first.head)
         else:
             return _subject_of(first)
         return (_subject_of(matrix) | {matrix.i} | {c.i for c in matrix.children if c.dep_ in ("aux", "auxpass", "neg")}
@@ -368,6 +381,20 @@ def _context_tokens(head, kind: str, sent) -> set[int]:
                  for t in c.subtree}
         return _subject_of(verb) | {verb.i} | kept
     return set()
+
+
+DIRECTIVE_VERBS = {"urge", "warn", "ask", "appeal", "advise", "order", "instruct", "request", "call"}
+
+
+def _speakers_act(verb, first) -> bool:
+    """'The army said a search for debris is ongoing and urged people not to touch …': a directive joined to what a
+    speaker says, after a subject that is a thing (no name), is the speaker's act, not the thing's."""
+    if verb.lemma_.lower() not in DIRECTIVE_VERBS or first.dep_ != "ccomp" or not speech.is_speech(first.head):
+        return False
+    subject = next((c for c in first.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return subject is not None and subject.pos_ == "NOUN" and not subject.ent_type_ and \
+        subject.lower_ not in speech.PERSON_WORDS and subject.lemma_.lower() not in speech.PERSON_WORDS and \
+        bool(_subject_of(first.head))
 
 
 def _hyphenated_rest(tok) -> set[int]:
@@ -492,6 +519,9 @@ def _whole_main(head, token_ids: set[int], regions, here, earlier) -> bool:
     if head.pos_ not in ("VERB", "AUX") and not any(
             head.doc[i].tag_ in ("VBD", "VBZ", "VBP", "MD") for i in token_ids):
         return False
+    if head.tag_ == "VBG" and not any(c.dep_ in ("aux", "auxpass") for c in head.children) and not any(
+            head.doc[i].tag_ in ("VBD", "VBZ", "VBP", "MD") for i in token_ids):
+        return False   # "Rescue operations going on at war footing": a headline's participle, no finite verb
     subject = _subject_token(head, "main")
     if subject is None:
         return bool(_name_before(head))

@@ -53,6 +53,11 @@ def split_kind(tok, heads) -> tuple[str, str]:
     own_subject = any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in tok.children)
     if _absolute(tok):
         return "absolute", "with"
+    if rendering.gapped_count_participle(tok) is not None:
+        # "At least 157 people were killed and over 150 injured": the second count's participle is a claim
+        cc = next((c.lower_ for c in tok.head.children if c.dep_ == "cc" and c.i < tok.i), "")
+        if cc in ("and", "while"):
+            return "coordinate", cc
     finite_head = tok.head.tag_ in ("VBD", "VBZ", "VBP", "MD") or any(
         c.dep_ in ("aux", "auxpass") for c in tok.head.children) or heads.get(tok.head.i, ("",))[0] == "coordinate"
     if dep == "conj" and verbal and not own_subject and number(tok) and number(tok.head) and \

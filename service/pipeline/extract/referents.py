@@ -38,11 +38,12 @@ MAX_NAME_WORDS = 7
 
 @dataclass(frozen=True)
 class Mention:
-    kind: str        # person | org | place | thing
+    kind: str        # person | org | place | thing | object (a plural common noun a verb acts on)
     name: str
     plural: bool
     order: int       # token index in its doc (only compared within one sentence)
     roles: frozenset = frozenset()   # a person's role nouns as the article gives them ("envoy John Cole")
+    main: bool = False   # the subject of its sentence's main verb
 
 
 _STORIES: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
@@ -68,8 +69,21 @@ def mentions(sent) -> list[Mention]:
             name = noun_phrase(tok)
             if name:
                 plural = tok.tag_ in ("NNS", "NNPS")
-                found.append(Mention("thing", name, plural, tok.i))
+                found.append(Mention("thing", name, plural, tok.i, main=_main_subject(tok, sent)))
+        elif tok.dep_ == "dobj" and tok.pos_ == "NOUN" and tok.tag_ == "NNS" and tok.ent_type_ != "PERSON" and \
+                not any(c.dep_ == "poss" for c in tok.children):
+            found.append(Mention("object", "the " + tok.lower_, True, tok.i))
     return sorted(found, key=lambda m: m.order)
+
+
+def _main_subject(tok, sent) -> bool:
+    """The subject of the sentence's main verb, or of what a main speech verb says ('The quake struck at dawn, the
+    centre said': the quake, not the centre)."""
+    from service.pipeline.extract import speech   # speech reads names through this module
+    root = sent.root
+    if speech.is_speech(root):
+        return tok.head.dep_ in speech.CONTENT_DEPS and tok.head.head.i == root.i
+    return tok.head.i == root.i
 
 
 def _roles(ent) -> frozenset:
@@ -119,6 +133,8 @@ def resolve(tok, sentence_mentions: list[Mention], earlier: list[list[Mention]],
         person = _last(pools, lambda m: m.kind == "person")
         return _longest_form(person, [here, *earlier]) if person else ""
     if lower in NEUTER:
+        if lower == "it" and tok.dep_ in OBJECT_IT and strict:
+            return _object_it(tok, here, earlier)
         if lower == "it" and (tok.dep_ not in SUBJECTS or expletive(tok)):
             return ""
         if classifying_it(tok):
@@ -139,7 +155,23 @@ def resolve(tok, sentence_mentions: list[Mention], earlier: list[list[Mention]],
         if not strict:
             found = _last(pools, lambda m: m.kind == "thing" and m.plural)
             return found.name if found else ""
-        return _only_candidate(tok, here, earlier, plural=True)
+        found = _only_candidate(tok, here, earlier, plural=True)
+        return found or (_plural_object(here, earlier) if lower == "their" else "")
+    return ""
+
+
+def _plural_object(here, earlier) -> str:
+    """'… freed 52 prisoners, after a U.S. delegation negotiated their release', '… called on Lukashenko to release
+    detainees. Belarus later confirmed their release': with no plural subject in its sentence or the one before,
+    'their' stands for the one plural object its sentence names before it, or else the sentence before (a 'they'
+    subject so resolved would split its clause off the sentence, which the facts built on it do not bear)."""
+    pools = [here] + ([earlier[-1]] if earlier else [])
+    if any(m.kind == "thing" and m.plural for pool in pools for m in pool):
+        return ""
+    for pool in pools:
+        names = {m.name for m in pool if m.kind == "object"}
+        if names:
+            return next(iter(names)) if len(names) == 1 else ""
     return ""
 
 
@@ -187,6 +219,52 @@ def quoted_person(tok, sentence_mentions: list[Mention], earlier: list[list[Ment
 
 
 OBJECTS = ("dobj", "dative", "attr", "oprd")   # what a verb acts on: as likely meant as its subject
+OBJECT_IT = ("dobj", "dative")
+
+
+def own_subject(tok):
+    """The subject of the clause `tok` is an object in ('measured it': the centre that measured), or None."""
+    node = tok.head
+    for _ in range(4):
+        subject = next((c for c in node.children if c.dep_ in SUBJECTS), None)
+        if subject is not None:
+            return subject
+        if node.dep_ not in ("conj", "xcomp", "advcl") or node.head.i == node.i:
+            return None
+        node = node.head
+    return None
+
+
+def _object_it(tok, here, earlier) -> str:
+    """'The German centre measured it at 5.7': an object 'it' is not its own clause's subject, so it stands for the
+    one singular thing the sentence names as a subject before it, other than that one; when its sentence names
+    none, for the one of the sentence before, or that sentence's main subject when it names several ('The
+    earthquake, Nepal's seismological centre said, struck at 11.47 pm'). No object before it in its sentence may
+    be meant instead ('condemned the incursion, considering it …'), nor may a person's name."""
+    subject = own_subject(tok)
+    bound = {t.i for t in subject.subtree} if subject is not None else set()
+    mine = [m for m in here if m.order not in bound]
+    if any(m.kind in ("thing", "org", "place") and not m.plural for m in mine):
+        return ""   # something of its own sentence may be meant: the parse cannot say which
+    for other in tok.sent:
+        if other.i >= tok.i:
+            break
+        if other.dep_ == "pobj" and other.head.lower_ == "as":
+            continue   # "described it as a 6.6-magnitude quake": what the 'it' before was said to be
+        if other.pos_ in ("NOUN", "PROPN") and other.dep_ in OBJECTS + ("pobj",) and other.i not in bound and \
+                other.tag_ in ("NN", "NNP") and other.ent_type_ not in NOT_ANTECEDENT_ENTS:
+            return ""
+    if not earlier:
+        return ""
+    pool = earlier[-1]
+    people = [m for m in pool if m.kind == "person"]
+    things = [m for m in pool if m.kind == "thing" and not m.plural and
+              not any(p.name in m.name for p in people)]
+    names = {m.name.lower() for m in things}
+    if len(names) == 1:
+        return things[0].name
+    main = [m for m in things if m.main]
+    return main[0].name if len(main) == 1 else ""
 NOT_ANTECEDENT_ENTS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY", "PERSON"}
 
 

@@ -176,7 +176,8 @@ def sentence_frames(sent, regions) -> list[Frame]:
             frames.append(Frame(tok.i, _frame_tokens(tok, content), (), speaker, kind, False, False, False))
             continue
         subject = next((c for c in tok.children if c.dep_ in SUBJECT_DEPS), None)
-        outlet = tok.pos_ == "NOUN" or (subject is not None and {subject.lower_, subject.lemma_.lower()} & OUTLET_NOUNS)
+        outlet = tok.pos_ == "NOUN" or (subject is not None and {subject.lower_, subject.lemma_.lower()} & OUTLET_NOUNS
+                                        and not _third_party_outlet(subject))
         if not content:
             tail = (tok.i == sent.root.i or _conjoined_to_a_quotation(tok, regions)) and \
                 all(_frame_only(c) for c in tok.children)
@@ -191,6 +192,13 @@ def sentence_frames(sent, regions) -> list[Frame]:
             tokens = _frame_tokens(tok, content) | frozenset(trailing_run(tok))
             frames.append(Frame(tok.i, tokens, content, speaker, kind, quoted, False, outlet))
     return frames
+
+
+def _third_party_outlet(noun) -> bool:
+    """'state media said', 'local media reported', 'Chinese state media': an outlet the words before it set apart
+    from the article's own ('the newspaper notes'), so a speaker the claim must name."""
+    return any(c.dep_ in ("amod", "compound", "poss", "nmod") and c.i < noun.i and not c.is_punct
+               for c in noun.children)
 
 
 def _conjoined_to_a_quotation(verb, regions) -> bool:
@@ -252,7 +260,9 @@ def speaker_of(verb) -> tuple[str, str]:
             return "", ""
         span = verb.doc[run[0]:run[-1] + 1]
         return span.text, speaker_kind(span.text, [e for e in verb.doc.ents if e.start >= span.start and e.end <= span.end])
-    words = bare_phrase(who, drop=lambda t: (t.is_punct and not _inner_hyphen(t)) or (t.dep_ == "prep" and t.lower_ == "to"))
+    # "Monitoring & Research Center": an ampersand joins the words of one name
+    words = bare_phrase(who, drop=lambda t: (t.is_punct and not _inner_hyphen(t) and t.text != "&") or
+                        (t.dep_ == "prep" and t.lower_ == "to"))
     # "WARSAW, Poland, Sept 10, (AP): Poland said": the run of words around the subject, not a dateline before it.
     start = who.i
     while start - 1 >= words[0].i and who.doc[start - 1].text not in ",;:()[]" and \

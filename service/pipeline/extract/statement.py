@@ -63,6 +63,10 @@ def render(sent, token_ids: set[int], spans_local: list[tuple[int, int]], kind: 
             before[head.i] = " ".join([subject.text, *(a.text for a in auxes)])
         elif head.tag_ == "VBN" and any(a.dep_ == "auxpass" or a.lemma_ == "have" for a in auxes):
             before[head.i] = " ".join(a.text for a in auxes)   # "was arrested … and sentenced" → "was sentenced"
+    elif kind == "coordinate" and gapped_count_participle(head) is not None:
+        # "157 people were killed and over 150 injured" → "over 150 people were injured"
+        participle = gapped_count_participle(head)
+        before[min(t.i for t in participle.subtree)] = gapped_count_words(head, participle)
     elif kind == "coordinate" and gapped_passive(head):
         # "homes were damaged and telephone services knocked out" → "telephone services were knocked out"
         subject = next(c for c in head.children if c.dep_ == "nsubj")
@@ -116,6 +120,22 @@ def render(sent, token_ids: set[int], spans_local: list[tuple[int, int]], kind: 
             before[head.i] = " ".join(["", *(t.text for t in modifiers)]) + ", "
         elif head.lower_ == "including":
             replace[head.i] = ("include" if plural else "includes") if present else "included"
+    if kind == "coordinate" and bare_count_subject(head) is not None:
+        # "… and 85 more were wounded" → "85 more people were wounded"; "… and 20-25 injured" → "20-25 passengers
+        # have been injured"
+        count = bare_count_subject(head)
+        words = gapped_count_words(count, head)
+        if any(c.dep_ in ("aux", "auxpass") for c in head.children) or head.tag_ != "VBN":
+            words = words.split(" ", 1)[0]
+        at = max(t.i for t in count.subtree) + 1
+        before[at] = words   # in place of a gapped passive's 'was' when the count comes right before the verb
+    if kind == "coordinate":
+        # "… eight people were killed and more than 50 others were injured" → "more than 50 other people …"
+        others = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ == "others" and
+                       any(n.dep_ == "nummod" for n in c.children)), None)
+        noun = counted_subject(coordinated_first(head)) if others is not None and head.dep_ == "conj" else None
+        if noun is not None:
+            replace[others.i] = "other " + noun.text
     if kept and kept[0].dep_ == "cc":
         drop.add(kept[0].i)
 
@@ -269,6 +289,65 @@ def gapped_count(verb):
                  c.i < verb.i), None)
 
 
+def gapped_count_participle(count):
+    """'At least 157 people were killed and over 150 injured', '… had collapsed and another 21,000 severely
+    damaged' read with the count as the second conjunct and the participle hung under it: the participle, when
+    the first conjunct's subject is a count of the same noun (so the statement can name it), and nothing follows
+    the participle ('… five listed as missing and 628 injured in Monday's quake near Dingxi': the quake and the
+    place may be those of both counts, which a split would give to the second alone); else None."""
+    if count.tag_ != "CD" or count.dep_ != "conj" or count.head.pos_ not in ("VERB", "AUX"):
+        return None
+    participle = next((c for c in count.children if c.dep_ == "acl" and c.tag_ == "VBN"), None)
+    if participle is None or any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in participle.children):
+        return None
+    if any(c.i > participle.i and not c.is_punct for c in participle.children):
+        return None
+    subject = counted_subject(coordinated_first(count.head))
+    return participle if subject is not None else None
+
+
+def counted_subject(verb):
+    """The subject of `verb` when it is a counted noun ('at least 157 people'), else None (nor for a list of them,
+    'five passengers and three staff': no one noun counts what follows)."""
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None or subject.pos_ != "NOUN" or not any(c.dep_ == "nummod" for c in subject.children) or \
+            any(c.dep_ == "conj" for c in subject.children):
+        return None
+    return subject
+
+
+def bare_count_subject(verb):
+    """'38 people lost their lives, and 85 more were wounded', '5 passengers have died and 20-25 injured': the count
+    that is a coordinated verb's whole subject, its noun left to the first conjunct's counted subject; else None."""
+    if verb.dep_ != "conj" or verb.pos_ not in ("VERB", "AUX"):
+        return None
+    count = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if count is None or count.tag_ != "CD" or any(c.dep_ in ("prep",) and c.lower_ == "of" for c in count.children):
+        return None   # "20 of them were injured" names its noun
+    if counted_subject(coordinated_first(verb)) is None:
+        return None
+    return count
+
+
+def gapped_count_words(count, participle) -> str:
+    """What a gapped count's statement puts before its participle: the noun and the passive 'be' of the first
+    conjunct ('people were', 'houses had been')."""
+    first = coordinated_first(count.head)
+    noun = counted_subject(first)
+    auxes = [c for c in first.children if c.dep_ in ("aux", "auxpass")]
+    plural = count.lower_ not in ("one", "1")
+    if any(a.dep_ == "auxpass" for a in auxes):
+        verb = " ".join(a.text for a in auxes)
+    elif any(a.lemma_ == "have" for a in auxes):
+        have = next(a for a in auxes if a.lemma_ == "have")
+        verb = " ".join([*(a.text for a in auxes if a.i <= have.i), "been"])
+    elif tense(first) == "present":
+        verb = "are" if plural else "is"
+    else:
+        verb = "were" if plural else "was"
+    return f"{noun.text} {verb}"
+
+
 def gapped_passive(verb) -> bool:
     """A participle with its own subject whose passive auxiliary the first conjunct holds ('homes were damaged and
     telephone services knocked out')."""
@@ -327,10 +406,17 @@ def first_person(tokens) -> bool:
 
 
 def _candidate_before(pronoun, kept, lower: str) -> bool:
-    """Whether the claim names, before the pronoun, something the pronoun may stand for."""
+    """Whether the claim names, before the pronoun, something the pronoun may stand for (not, for an object 'it',
+    its own clause's subject: 'the centre measured it')."""
+    bound: set[int] = set()
+    if pronoun.lower_ == "it" and pronoun.dep_ in referents.OBJECT_IT:
+        subject = referents.own_subject(pronoun)
+        bound = {t.i for t in subject.subtree} if subject is not None else set()
     for tok in kept:
         if tok.i >= pronoun.i:
             return False
+        if tok.i in bound:
+            continue
         if lower in referents.PERSONAL and (tok.ent_type_ == "PERSON" or tok.pos_ == "PROPN" or
                                             tok.lower_ in speech.PERSON_WORDS):
             return True
