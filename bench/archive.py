@@ -164,6 +164,10 @@ def post_cost(runs: int) -> None:
     cpu_off, cpu_on = statistics.median(cpu["off"]), statistics.median(cpu["on"])
     print(f"median post of the second seed: archive off {off:.3f} s, on {on:.3f} s wall: {100 * (on / off - 1):+.1f}%;"
           f" CPU off {cpu_off:.3f} s, on {cpu_on:.3f} s: {100 * (cpu_on / cpu_off - 1):+.1f}% (goal <= +10%)")
+    paired = statistics.median(n - f for n, f in zip(timings["on"], timings["off"]))   # on − off, run by run
+    paired_cpu = statistics.median(n - f for n, f in zip(cpu["on"], cpu["off"]))
+    print(f"median of the runs' own on - off differences: {paired * 1000:+.0f} ms wall "
+          f"({100 * paired / off:+.1f}%), {paired_cpu * 1000:+.0f} ms CPU ({100 * paired_cpu / cpu_off:+.1f}%)")
     own_wall, own_cpu = statistics.median(own["wall"]), statistics.median(own["cpu"])
     print(f"the archive's own calls in a post (record_post, prior_reviews): median {own_wall * 1000:.1f} ms wall "
           f"({100 * own_wall / off:.1f}% of the post with the archive off), {own_cpu * 1000:.1f} ms CPU "
@@ -171,6 +175,8 @@ def post_cost(runs: int) -> None:
     print(json.dumps({"runs": runs, "off_s": round(off, 4), "on_s": round(on, 4),
                       "archive_calls_wall_s": round(own_wall, 4), "archive_calls_cpu_s": round(own_cpu, 4),
                       "archive_calls_pct": round(100 * own_wall / off, 1), "load_average": os.getloadavg(),
+                      "paired_extra_pct": round(100 * paired / off, 1),
+                      "paired_cpu_extra_pct": round(100 * paired_cpu / cpu_off, 1),
                       "extra_pct": round(100 * (on / off - 1), 1), "cpu_off_s": round(cpu_off, 4),
                       "cpu_on_s": round(cpu_on, 4), "cpu_extra_pct": round(100 * (cpu_on / cpu_off - 1), 1),
                       "goal_met": cpu_on <= 1.1 * cpu_off}))
