@@ -2,6 +2,9 @@
 
 Usage: .venv/bin/python bench/archive.py [--claims 1000000] [--queries 1000] [--threads 2] [--nprobe 48]
        .venv/bin/python bench/archive.py --post-cost [--runs 5]   (what the archive adds to POST /v1/articles)
+       .venv/bin/python bench/archive.py --assign [--orders 40] [--extra /work/devextra /work/devextra2]
+           (story assignment's rule simulated over shuffled orders; how ARTICLE_SIMILARITY and DAY_PENALTY were
+           chosen)
 
 The claims: the real claim embeddings of the seed pair and of every development cluster article (the pipeline's
 claims, embedded as the store embeds them), and synthetic ones made from them: each synthetic claim is
@@ -182,6 +185,81 @@ def post_cost(runs: int) -> None:
                       "goal_met": cpu_on <= 1.1 * cpu_off}))
 
 
+def assign_simulation(orders: int, extra: list[Path]) -> None:
+    """Story assignment's rule (service/archive/assign.py) replayed offline: each article's claims extracted and
+    embedded as a post's are, posted in shuffled orders, joining the story of the closest article (mean claim
+    vectors, less DAY_PENALTY a day) when at least ARTICLE_SIMILARITY, within 7 days. Worst purity and
+    completeness over the orders, for a grid of bars and penalties; the development clusters and the seeds, and
+    with --extra all events of those folders too (same gold.json layout)."""
+    import random
+    from collections import Counter, defaultdict
+    from datetime import date
+
+    from service.archive import assign
+    from service.archive.fit import DevArticle, development_articles
+    from service.archive.vectors import embed_texts
+    from service.pipeline.core import Pipeline
+    from service.pipeline.types import Source
+    from service.settings import Settings
+
+    articles = development_articles()
+    for root in extra:
+        for folder in sorted(p for p in root.iterdir() if (p / "gold.json").exists()):
+            gold = json.loads((folder / "gold.json").read_text(encoding="utf-8"))
+            articles += [DevArticle(folder.name, k, s["outlet"], (folder / s["file"]).read_text(encoding="utf-8"),
+                                    date.fromisoformat(s["published_at"])) for k, s in gold["sources"].items()]
+    pipeline = Pipeline(Settings.from_env()).warm_up()
+    means = []
+    for a in articles:
+        claims = pipeline.extract_claims([Source(a.outlet, a.text, a.published_at, a.outlet)])
+        vector = embed_texts(pipeline.embedder, [c.text for c in claims]).mean(axis=0)
+        means.append(vector / np.linalg.norm(vector))
+    similarity = np.array(means) @ np.array(means).T
+
+    def replay(order, bar, penalty):
+        stories: dict[int, list[int]] = {}
+        for i in order:
+            best = None
+            for story, members in stories.items():
+                scores = [similarity[i, j] - penalty * abs((articles[i].published_at - articles[j].published_at).days)
+                          for j in members if abs((articles[i].published_at - articles[j].published_at).days) <= 7]
+                if scores and (best is None or max(scores) > best[0]):
+                    best = (max(scores), story)
+            story = best[1] if best is not None and best[0] >= bar else len(stories)
+            stories.setdefault(story, []).append(i)
+        return {i: s for s, members in stories.items() for i in members}
+
+    def worst(indices, bar, penalty):
+        low = [1.0, 1.0]
+        for seed in range(orders):
+            order = list(indices)
+            random.Random(seed).shuffle(order)
+            got, by_story, by_group = replay(order, bar, penalty), defaultdict(list), defaultdict(list)
+            for i, story in got.items():
+                by_story[story].append(articles[i].group)
+                by_group[articles[i].group].append(story)
+            low[0] = min(low[0], sum(Counter(g).most_common(1)[0][1] for g in by_story.values()) / len(order))
+            low[1] = min(low[1], sum(Counter(s).most_common(1)[0][1] for s in by_group.values()) / len(order))
+        return low
+
+    development = [i for i, a in enumerate(articles) if a.group in {d.group for d in development_articles()}]
+    sets = [("development clusters and seeds", development)]
+    if extra:
+        sets.append((f"all {len({a.group for a in articles})} events", list(range(len(articles)))))
+    print(f"{len(articles)} articles, {orders} shuffled orders; worst purity / completeness; the service's rule: "
+          f"bar {assign.ARTICLE_SIMILARITY}, {assign.DAY_PENALTY} a day")
+    results = []
+    for penalty in (0.0, 0.02, 0.03, 0.04, 0.05, 0.06):
+        for bar in np.round(np.arange(0.64, 0.76, 0.01), 2):
+            row = {"penalty": penalty, "bar": float(bar)}
+            for name, indices in sets:
+                row[name] = worst(indices, bar, penalty)
+            results.append(row)
+            print(f"  {penalty:.2f} a day, bar {bar:.2f}: " + "; ".join(
+                f"{name} {row[name][0]:.3f} / {row[name][1]:.3f}" for name, _ in sets), flush=True)
+    print(json.dumps({"orders": orders, "articles": len(articles), "grid": results}))
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--claims", type=int, default=1_000_000)
@@ -191,6 +269,9 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--post-cost", action="store_true", help="time POST /v1/articles, archive on vs off")
     parser.add_argument("--runs", type=int, default=5, help="with --post-cost")
+    parser.add_argument("--assign", action="store_true", help="simulate story assignment over shuffled orders")
+    parser.add_argument("--orders", type=int, default=40, help="with --assign")
+    parser.add_argument("--extra", type=Path, nargs="*", default=[], help="with --assign: more story folders")
     parser.add_argument("--exact-rounds", type=int, default=50, help="timed single queries of exact search (slow)")
     parser.add_argument("--sweep", default="", help="also time one query and recall@10 at these nprobe values "
                                                    "(comma-separated), on 1 and on --threads threads, same index")
@@ -198,6 +279,8 @@ def main() -> None:
     logging.disable(logging.INFO)
     if args.post_cost:
         return post_cost(args.runs)
+    if args.assign:
+        return assign_simulation(args.orders, args.extra)
 
     import faiss
 
