@@ -128,7 +128,7 @@ def _figures(score: np.ndarray, truth: np.ndarray, test: np.ndarray, cut: float,
 def fit(pipeline, shared: Path = SHARED) -> dict:
     from sklearn.linear_model import LogisticRegression
 
-    from service.archive.prior import MatchModel, match_features
+    from service.archive.prior import MATCH, MatchModel, match_features
     from service.archive.vectors import embed_texts
 
     pairs = labelled_pairs(pipeline, shared)
@@ -148,7 +148,9 @@ def fit(pipeline, shared: Path = SHARED) -> dict:
     f1, cut = _best_cut(raw[~test], truth[~test], np.unique(np.round(raw[~test], 2)))
     match = MatchModel(*(round(float(w), 3) for w in model.coef_[0]), round(float(model.intercept_[0] - cut), 3))
     score = np.array([match.score(*row) for row in features])
-    return {"model": match._asdict(), **_figures(score, truth, test, 0.0, f1), "similarity_only": baseline}
+    shipped = np.array([MATCH.score(*row) for row in features])   # the constants the service runs with
+    return {"model": match._asdict(), **_figures(score, truth, test, 0.0, f1), "similarity_only": baseline,
+            "shipped": {"model": MATCH._asdict(), **_figures(shipped, truth, test, 0.0, f1)}}
 
 
 def main() -> None:

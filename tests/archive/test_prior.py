@@ -50,11 +50,13 @@ def test_the_match_is_the_fitted_one_and_beats_similarity_alone_held_out(pipelin
     from service.archive.fit import fit
 
     result = fit(pipeline)
-    assert result["model"] == MATCH._asdict()
-    held, baseline = result["held_out"], result["similarity_only"]["held_out"]
+    # The shipped constants are today's fit; the claims may move a little as extraction changes, so the refit
+    # may differ in the last digits, but the shipped model must stay as good as it on the held-out half.
+    held, refit = result["shipped"]["held_out"], result["held_out"]
+    baseline = result["similarity_only"]["held_out"]
     assert held["positives"] > 100 and held["pairs"] > 5000
     assert held["precision"] > 0.35 and held["recall"] > 0.35   # README "Claim archive" gives today's figures
-    assert held["f1"] > baseline["f1"] + 0.05
+    assert held["f1"] >= refit["f1"] - 0.02 and held["f1"] > baseline["f1"] + 0.05
 
 
 def test_numbers_move_the_match():
