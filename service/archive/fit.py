@@ -1,4 +1,4 @@
-"""Fit the prior-review match threshold (`Thresholds.prior_review_similarity`) on labelled claim pairs.
+"""Fit the prior-review match (`prior.MATCH`) on labelled claim pairs.
 
 Usage: .venv/bin/python -m service.archive.fit [--shared ../shared]
 
@@ -6,8 +6,10 @@ The development clusters (shared/eval/clusters/*/, read at run time) give the la
 the passage of each source that states it (its anchors). A source's claim is mapped to an agreement when its
 span overlaps one of the agreement's anchors in that source's text. Positives: two claims of different sources
 mapped to one agreement. Negatives: every other pair of claims of different sources of the same story (claims of
-one event, the hard case). Pairs are split in two halves by a hash of the pair; the threshold that maximises F1 on
-the fit half is reported with its precision and recall on the held-out half. The seed pair has no agreements, so
+one event, the hard case). Pairs are split in two halves by a hash of the pair. On the fit half a logistic model
+of three features (the embedding similarity; the two claims share a number; each has numbers and they share
+none) is fitted, and its cut moved to the F1-best score on that half; the held-out half gives its precision and
+recall, beside those of the similarity alone (the threshold that maximises F1 on the fit half), the baseline. The seed pair has no agreements, so
 it is not used here; `development_articles` also serves bench/archive.py and the archive's tests.
 """
 from __future__ import annotations
@@ -65,8 +67,10 @@ def _anchor_spans(text: str, anchors) -> list[tuple[int, int]]:
     return spans
 
 
-def labelled_pairs(pipeline, shared: Path = SHARED) -> list[tuple[str, str, bool, str]]:
-    """(claim text, claim text, same agreement?, cluster) for every cross-source claim pair of each cluster."""
+def labelled_pairs(pipeline, shared: Path = SHARED) -> list[tuple[str, str, bool, str, frozenset, frozenset]]:
+    """(claim text, claim text, same agreement?, cluster, numbers, numbers) for every cross-source claim pair of
+    each cluster; a claim's numbers are its quantities' values, as the store keeps them (ingest.claim_numbers)."""
+    from service.store.ingest import claim_numbers
     from service.pipeline.types import Source
 
     pairs = []
@@ -88,7 +92,8 @@ def labelled_pairs(pipeline, shared: Path = SHARED) -> list[tuple[str, str, bool
             for b in claims[i + 1:]:
                 if a.source != b.source:
                     same = bool(label.get(a.id, set()) & label.get(b.id, set()))
-                    pairs.append((a.text, b.text, same, folder.name))
+                    pairs.append((a.text, b.text, same, folder.name, frozenset(claim_numbers(a)),
+                                  frozenset(claim_numbers(b))))
     return pairs
 
 
@@ -102,43 +107,66 @@ def precision_recall(similarity: np.ndarray, truth: np.ndarray, threshold: float
     return hits / max(1, int(np.sum(predicted))), hits / max(1, int(np.sum(truth)))
 
 
+def _best_cut(score: np.ndarray, truth: np.ndarray, cuts) -> tuple[float, float]:
+    best = (-1.0, 0.0)
+    for cut in cuts:
+        p, r = precision_recall(score, truth, cut)
+        best = max(best, (2 * p * r / (p + r) if p + r else 0.0, float(cut)))
+    return best
+
+
+def _figures(score: np.ndarray, truth: np.ndarray, test: np.ndarray, cut: float, f1: float) -> dict:
+    fit_p, fit_r = precision_recall(score[~test], truth[~test], cut)
+    test_p, test_r = precision_recall(score[test], truth[test], cut)
+    test_f1 = 2 * test_p * test_r / (test_p + test_r) if test_p + test_r else 0.0
+    return {"fit": {"pairs": int(np.sum(~test)), "positives": int(np.sum(truth[~test])), "precision": round(fit_p, 3),
+                    "recall": round(fit_r, 3), "f1": round(f1, 3)},
+            "held_out": {"pairs": int(np.sum(test)), "positives": int(np.sum(truth[test])),
+                         "precision": round(test_p, 3), "recall": round(test_r, 3), "f1": round(test_f1, 3)}}
+
+
 def fit(pipeline, shared: Path = SHARED) -> dict:
+    from sklearn.linear_model import LogisticRegression
+
+    from service.archive.prior import MATCH, MatchModel, match_features
     from service.archive.vectors import embed_texts
 
     pairs = labelled_pairs(pipeline, shared)
-    texts = sorted({t for a, b, _, _ in pairs for t in (a, b)})
+    texts = sorted({t for a, b, *_ in pairs for t in (a, b)})
     at = {t: i for i, t in enumerate(texts)}
     matrix = embed_texts(pipeline.embedder, texts)
-    similarity = np.array([float(matrix[at[a]] @ matrix[at[b]]) for a, b, _, _ in pairs])
-    truth = np.array([same for _, _, same, _ in pairs])
-    test = np.array([held_out(a, b) for a, b, _, _ in pairs])
-    best = (-1.0, 0.0)
-    for threshold in np.round(np.arange(0.50, 0.99, 0.01), 2):
-        p, r = precision_recall(similarity[~test], truth[~test], threshold)
-        f1 = 2 * p * r / (p + r) if p + r else 0.0
-        best = max(best, (f1, float(threshold)))
-    threshold = best[1]
-    fit_p, fit_r = precision_recall(similarity[~test], truth[~test], threshold)
-    test_p, test_r = precision_recall(similarity[test], truth[test], threshold)
-    return {"threshold": threshold, "fit": {"pairs": int(np.sum(~test)), "positives": int(np.sum(truth[~test])),
-                                            "precision": round(fit_p, 3), "recall": round(fit_r, 3),
-                                            "f1": round(best[0], 3)},
-            "held_out": {"pairs": int(np.sum(test)), "positives": int(np.sum(truth[test])),
-                         "precision": round(test_p, 3), "recall": round(test_r, 3)}}
+    similarity = np.array([float(matrix[at[a]] @ matrix[at[b]]) for a, b, *_ in pairs])
+    features = np.array([match_features(s, na, nb) for s, (_, _, _, _, na, nb) in zip(similarity, pairs)])
+    truth = np.array([same for _, _, same, *_ in pairs])
+    test = np.array([held_out(a, b) for a, b, *_ in pairs])
+
+    f1, threshold = _best_cut(similarity[~test], truth[~test], np.round(np.arange(0.50, 0.99, 0.01), 2))
+    baseline = {"threshold": threshold, **_figures(similarity, truth, test, threshold, f1)}
+
+    model = LogisticRegression(C=10.0, max_iter=1000).fit(features[~test], truth[~test])
+    raw = features @ model.coef_[0] + model.intercept_[0]
+    f1, cut = _best_cut(raw[~test], truth[~test], np.unique(np.round(raw[~test], 2)))
+    match = MatchModel(*(round(float(w), 3) for w in model.coef_[0]), round(float(model.intercept_[0] - cut), 3))
+    score = np.array([match.score(*row) for row in features])
+    shipped = np.array([MATCH.score(*row) for row in features])   # the constants the service runs with
+    return {"model": match._asdict(), **_figures(score, truth, test, 0.0, f1), "similarity_only": baseline,
+            "shipped": {"model": MATCH._asdict(), **_figures(shipped, truth, test, 0.0, f1)}}
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description="Fit Thresholds.prior_review_similarity on the clusters' gold.")
+    parser = argparse.ArgumentParser(description="Fit the prior-review match (prior.MATCH) on the clusters' gold.")
     parser.add_argument("--shared", type=Path, default=SHARED)
     args = parser.parse_args()
     from service.pipeline.core import Pipeline
     from service.settings import Settings
 
     result = fit(Pipeline(Settings.from_env()).warm_up(), args.shared)
-    print(f"threshold {result['threshold']:.2f}: fit precision {result['fit']['precision']} recall "
-          f"{result['fit']['recall']} ({result['fit']['positives']} positives of {result['fit']['pairs']} pairs); "
-          f"held out precision {result['held_out']['precision']} recall {result['held_out']['recall']} "
-          f"({result['held_out']['positives']} of {result['held_out']['pairs']})")
+    for name, figures in (("similarity alone", result["similarity_only"]), ("match model", result)):
+        print(f"{name}: fit precision {figures['fit']['precision']} recall {figures['fit']['recall']} "
+              f"({figures['fit']['positives']} positives of {figures['fit']['pairs']} pairs); held out precision "
+              f"{figures['held_out']['precision']} recall {figures['held_out']['recall']} F1 "
+              f"{figures['held_out']['f1']} ({figures['held_out']['positives']} of {figures['held_out']['pairs']})")
+    print(f"similarity alone: threshold {result['similarity_only']['threshold']:.2f}; match model {result['model']}")
     print(json.dumps(result))
 
 

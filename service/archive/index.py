@@ -11,11 +11,13 @@ renamed over the old one, so a crash leaves the old file or the new one, never h
 """
 from __future__ import annotations
 
+import contextlib
 import json
 import math
 import os
 import struct
 import tempfile
+import threading
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Optional
@@ -26,6 +28,25 @@ import numpy as np
 MAGIC = b"FCCLAIMIDX1\n"
 TRAIN_PER_LIST = 40        # training vectors per IVF list (FAISS warns below 39)
 TRAIN_ITERATIONS = 10      # k-means rounds: the lists barely move after ten, and training is most of a build
+
+
+ONE_THREAD_BELOW = 64     # queries: a search of fewer runs on one FAISS thread
+_THREADS_LOCK = threading.Lock()
+
+
+@contextlib.contextmanager
+def _one_faiss_thread():
+    """A post's few dozen queries, or one search, on one OpenMP thread. Woken for a small search, FAISS's
+    OpenMP threads spin waiting for more work afterwards, on cores the post's own model calls need: with two
+    threads, a post cost 0.45 s more CPU with the archive on than off (bench/archive.py --post-cost, load 4), and
+    one query's p99 was no better (the README's nprobe sweep)."""
+    with _THREADS_LOCK:
+        before = faiss.omp_get_max_threads()
+        faiss.omp_set_num_threads(1)
+        try:
+            yield
+        finally:
+            faiss.omp_set_num_threads(before)
 
 
 @dataclass(frozen=True)
@@ -113,11 +134,16 @@ class ClaimIndex:
                 self.high, self.high_claim = int(seqs[-1]), last_claim
 
     def search(self, vectors: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
-        """(similarities, seqs) of the k nearest claims of each query; seq -1 where there are fewer."""
+        """(similarities, seqs) of the k nearest claims of each query; seq -1 where there are fewer. Fewer than
+        ONE_THREAD_BELOW queries run on one FAISS thread (see _one_faiss_thread)."""
         if self.count == 0 or k <= 0:
             shape = (len(vectors), max(k, 0))
             return np.zeros(shape, dtype=np.float32), np.full(shape, -1, dtype=np.int64)
-        return self.index.search(np.ascontiguousarray(vectors, dtype=np.float32), k)
+        queries = np.ascontiguousarray(vectors, dtype=np.float32)
+        if len(queries) >= ONE_THREAD_BELOW:
+            return self.index.search(queries, k)
+        with _one_faiss_thread():
+            return self.index.search(queries, k)
 
     def nbytes(self) -> int:
         return int(faiss.serialize_index(self.index).nbytes)

@@ -36,16 +36,57 @@ def from_bytes(rows: list[bytes], dimension: int) -> np.ndarray:
 
 
 def record_story(session: Session, embedder, model_key: str, story_id: str) -> int:
-    """Store vectors for the story's claims that have none yet (inside the post's transaction); how many."""
-    missing = session.execute(select(Claim.id, Claim.text).outerjoin(ClaimVector, ClaimVector.claim_id == Claim.id)
+    """Store vectors for the story's claims that have none yet (inside the post's transaction); how many.
+
+    A joined causal claim (role "link": the words of two claims of one sentence, which the pipeline makes after
+    its embedding step and gives its first claim's vector) gets the mean of the vectors of the story's claims of
+    that outlet whose spans it overlaps: embedding it alone was most of what the archive added to a post."""
+    missing = session.execute(select(Claim.id, Claim.text, Claim.outlet, Claim.detail)
+                              .outerjoin(ClaimVector, ClaimVector.claim_id == Claim.id)
                               .where(Claim.story_id == story_id, ClaimVector.seq.is_(None)).order_by(Claim.id)).all()
     if not missing:
         return 0
-    vectors = embed_texts(embedder, [text for _, text in missing])
-    session.add_all([ClaimVector(claim_id=cid, model=model_key, vector=to_bytes(v))
-                     for (cid, _), v in zip(missing, vectors)])
+    links = [m for m in missing if (m.detail or {}).get("role") == "link"]
+    plain = [m for m in missing if (m.detail or {}).get("role") != "link"]
+    found = dict(zip([m.id for m in plain], embed_texts(embedder, [m.text for m in plain]) if plain else []))
+    if links:
+        parts = _link_parts(session, story_id, links, found)
+        unjoined = [m for m in links if m.id not in parts]
+        found.update(zip([m.id for m in unjoined], embed_texts(embedder, [m.text for m in unjoined])
+                         if unjoined else []))
+        for claim_id, part_vectors in parts.items():
+            mean = np.mean(part_vectors, axis=0)
+            found[claim_id] = mean / max(float(np.linalg.norm(mean)), 1e-12)
+    session.add_all([ClaimVector(claim_id=m.id, model=model_key, vector=to_bytes(found[m.id])) for m in missing])
     session.flush()
     return len(missing)
+
+
+def _overlaps(a: list, b: list) -> bool:
+    return any(s < e2 and s2 < e for s, e in a for s2, e2 in b)
+
+
+def _link_parts(session: Session, story_id: str, links: list, fresh: dict) -> dict[str, list[np.ndarray]]:
+    """Each link claim's parts' vectors: the story's other claims of its outlet whose spans overlap its spans
+    (their vectors just made, in `fresh`, or stored); links with no such claim are left out."""
+    outlets = sorted({m.outlet for m in links})
+    rows = session.execute(select(Claim.id, Claim.outlet, Claim.detail, ClaimVector.vector)
+                           .outerjoin(ClaimVector, ClaimVector.claim_id == Claim.id)
+                           .where(Claim.story_id == story_id, Claim.outlet.in_(outlets), Claim.active.is_(True))
+                           .order_by(Claim.id)).all()
+    out: dict[str, list[np.ndarray]] = {}
+    for link in links:
+        spans = (link.detail or {}).get("span") or []
+        for claim_id, outlet, detail, vector in rows:
+            if claim_id == link.id or outlet != link.outlet or (detail or {}).get("role") == "link":
+                continue
+            if not _overlaps(spans, (detail or {}).get("span") or []):
+                continue
+            if claim_id in fresh:
+                out.setdefault(link.id, []).append(np.asarray(fresh[claim_id], dtype=np.float32))
+            elif vector is not None:
+                out.setdefault(link.id, []).append(np.frombuffer(vector, dtype="<f4").astype(np.float32))
+    return out
 
 
 def other_models(session: Session, model_key: str) -> list[str]:

@@ -224,10 +224,15 @@ def _persist_claims(session: Session, story_id: str, current: list[Article], art
     return mapping
 
 
+def claim_numbers(claim: PipelineClaim) -> list[float]:
+    """The values of a claim's quantities, as the archive's prior-review match compares them."""
+    return sorted({round(float(q.value), 3) for q in claim.quantities})
+
+
 def _detail(claim: PipelineClaim) -> dict:
     return {"span": [list(s) for s in claim.spans], "role": claim.role, "modality": claim.modality,
             "negated": claim.negated, "speaker": claim.speaker or None, "dates": [d for d, _ in claim.dates],
-            "entities": list(claim.entities)}
+            "entities": list(claim.entities), "numbers": claim_numbers(claim)}
 
 
 def _follow_rewordings(session: Session, story_id: str, found: dict, stored: dict, api_key_id: Optional[int]) -> None:

@@ -117,3 +117,37 @@ def test_a_late_commit_is_not_skipped(archive_app, cms, seed_texts, database_url
     finally:
         slow.close()
         fast.close()
+
+
+def test_a_joined_causal_claim_takes_its_parts_mean_and_a_post_embeds_nothing_after_its_run(
+        archive_app, cms, seed_texts, store_pipeline, monkeypatch):
+    import numpy as np
+
+    from service.archive.vectors import from_bytes
+
+    assert post_article(cms, "zapad", "A", seed_texts["A"]).status_code == 201
+    # Count the embedder's calls past the story's run: storing the vectors and finding prior reviews.
+    calls = []
+    real_run = store_pipeline.run
+
+    def run_then_count(sources):
+        report = real_run(sources)
+        inner = store_pipeline.embedder.inner
+        monkeypatch.setattr(inner, "encode", lambda texts, **kw: calls.append(list(texts)) or real_encode(texts, **kw))
+        return report
+
+    real_encode = store_pipeline.embedder.inner.encode
+    monkeypatch.setattr(store_pipeline, "run", run_then_count)
+    assert post_article(cms, "zapad", "B", seed_texts["B"]).status_code == 201
+    assert calls == []
+    with archive_app.extensions["factcheck.db"]() as session:
+        rows = session.execute(select(Claim, ClaimVector.vector).join(ClaimVector, ClaimVector.claim_id == Claim.id)
+                               .where(Claim.story_id == "zapad")).all()
+    links = [(c, v) for c, v in rows if c.detail.get("role") == "link"]
+    assert links   # the seed pair's causal findings join claims
+    for link, vector in links:
+        parts = [from_bytes([v], 384)[0] for c, v in rows if c.outlet == link.outlet and c.id != link.id
+                 and c.detail.get("role") != "link"
+                 and any(s < e2 and s2 < e for s, e in link.detail["span"] for s2, e2 in c.detail["span"])]
+        mean = np.mean(parts, axis=0)
+        assert parts and np.allclose(from_bytes([vector], 384)[0], mean / np.linalg.norm(mean), atol=1e-6)

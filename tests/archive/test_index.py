@@ -72,3 +72,31 @@ def test_the_stamp_names_the_model_folder_and_the_int8_graph(tmp_path):
     assert stamp_of(SimpleNamespace(ref=ref, dimension=16, precision="int8")).revision == plain.revision + "-int8"
     (tmp_path / "config.json").write_text('{"hidden_size": 16, "changed": true}')
     assert stamp_of(SimpleNamespace(ref=ref, dimension=16, precision="float32")).revision != plain.revision
+
+
+def test_a_small_search_runs_on_one_faiss_thread_and_a_large_one_on_all():
+    import faiss
+
+    from service.archive.index import ONE_THREAD_BELOW
+
+    index = ClaimIndex.build(STAMP, np.arange(1, 201), unit_vectors(200), 50_000)
+    seen = []
+
+    class Recording:
+        def __init__(self, inner):
+            self.inner, self.ntotal = inner, inner.ntotal
+
+        def search(self, queries, k):
+            seen.append((len(queries), faiss.omp_get_max_threads()))
+            return self.inner.search(queries, k)
+
+    before = faiss.omp_get_max_threads()
+    faiss.omp_set_num_threads(2)
+    try:
+        index.index = Recording(index.index)
+        small = index.search(unit_vectors(ONE_THREAD_BELOW - 1, seed=1), 3)
+        index.search(unit_vectors(ONE_THREAD_BELOW, seed=2), 3)
+        assert seen == [(ONE_THREAD_BELOW - 1, 1), (ONE_THREAD_BELOW, 2)] and faiss.omp_get_max_threads() == 2
+        assert small[1].shape == (ONE_THREAD_BELOW - 1, 3) and (small[1] >= 1).all()
+    finally:
+        faiss.omp_set_num_threads(before)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from service.archive.prior import MATCH, match_features
 from tests.store.conftest import post_article
 from tests.triage.conftest import sign_in
 
@@ -31,7 +32,7 @@ def test_a_post_to_another_story_carries_the_earlier_review(archive_app, cms, re
     matched = [p for p in priors if p["finding_id"] == finding["id"]]
     assert matched, priors
     first = matched[0]
-    assert first["story_id"] == "first" and first["review"] == "edited" and first["similarity"] >= 0.68
+    assert first["story_id"] == "first" and first["review"] == "edited" and first["similarity"] >= MATCH.floor()
     assert re.fullmatch(r"checked before: edited \d{4}-\d{2}-\d{2} in story first: The release and the relief "
                         r"are linked differently\.", first["summary"])
     assert first["claimreview"] == f"/v1/findings/{finding['id']}/claimreview"
@@ -45,11 +46,21 @@ def test_a_post_to_another_story_carries_the_earlier_review(archive_app, cms, re
     assert "checked before: edited" in section and "in story first" in section
 
 
-def test_the_threshold_is_the_fitted_one_with_held_out_figures(pipeline):
+def test_the_match_is_the_fitted_one_and_beats_similarity_alone_held_out(pipeline):
     from service.archive.fit import fit
 
     result = fit(pipeline)
-    assert result["threshold"] == pipeline.thresholds.prior_review_similarity
-    held = result["held_out"]
+    # The shipped constants are today's fit; the claims may move a little as extraction changes, so the refit
+    # may differ in the last digits, but the shipped model must stay as good as it on the held-out half.
+    held, refit = result["shipped"]["held_out"], result["held_out"]
+    baseline = result["similarity_only"]["held_out"]
     assert held["positives"] > 100 and held["pairs"] > 5000
-    assert held["precision"] > 0.25 and held["recall"] > 0.25   # README "Claim archive" gives today's figures
+    assert held["precision"] > 0.35 and held["recall"] > 0.35   # README "Claim archive" gives today's figures
+    assert held["f1"] >= refit["f1"] - 0.02 and held["f1"] > baseline["f1"] + 0.05
+
+
+def test_numbers_move_the_match():
+    assert MATCH.score(*match_features(0.60, [52.0], [52.0])) >= 0      # the same number: a looser match
+    assert MATCH.score(*match_features(0.60, [], [])) < 0
+    assert MATCH.score(*match_features(0.75, [], [])) >= 0
+    assert MATCH.score(*match_features(0.75, [52.0], [14.0])) < 0      # numbers, none shared: a stricter one

@@ -103,3 +103,24 @@ def test_an_edited_repost_writes_only_the_rows_the_edit_changed(store_app, cms, 
         assert changed <= {"(new)", "last_article_id", "detail", "active"}, (key, changed)
     # The findings stand as they were: none of their rows, nor their triage items, is written.
     assert set(by_table) - {"claim_vectors"} == {"articles", "claims", "article_claims", "stories", "audit_log"}
+
+
+def test_a_small_embedding_call_runs_on_one_torch_thread_and_restores_the_count(pipeline, monkeypatch):
+    import torch
+
+    from service.store.incremental import SMALL_BATCH
+
+    cached = cached_pipeline(pipeline, 4096)
+    inner = cached.embedder.inner
+    seen = []
+    real = inner.encode
+    monkeypatch.setattr(inner, "encode", lambda texts, **kw: seen.append((len(texts), torch.get_num_threads()))
+                        or real(texts, **kw))
+    before = torch.get_num_threads()
+    torch.set_num_threads(2)
+    try:
+        cached.embedder.encode([f"Claim number {i} of a small call" for i in range(SMALL_BATCH)])
+        cached.embedder.encode([f"Claim number {i} of a large call" for i in range(SMALL_BATCH + 1)])
+        assert seen == [(SMALL_BATCH, 1), (SMALL_BATCH + 1, 2)] and torch.get_num_threads() == 2
+    finally:
+        torch.set_num_threads(before)
