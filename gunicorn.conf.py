@@ -23,6 +23,10 @@ threads = _settings.worker_threads
 keepalive = 5            # an idle kept-alive connection is closed after 5 s (gthread also waits at most 5 s for a
                          # new connection's first bytes before handing it back to the poller)
 preload_app = True
+# The longest request line gunicorn takes (default 4094). A claim search's valid query, percent-encoded, fits in it
+# whatever its characters (q ≤ 400, story and outlet ≤ 100 characters, 12 bytes each at worst), so the app, not
+# gunicorn, answers it, and a too-long value gets the app's 422 with its code.
+limit_request_line = 8190
 timeout = 120
 graceful_timeout = 30
 # Memory ceiling per worker: replaced after max_requests (± jitter) requests, and at once (gracefully, after its

@@ -37,3 +37,16 @@ def test_a_worker_over_the_rss_ceiling_stops_after_its_response(monkeypatch, tmp
     worker.alive = True
     off.post_request(worker, None, environ, None)
     assert worker.alive
+
+
+def test_a_valid_claim_search_fits_the_request_line_whatever_its_characters(monkeypatch, tmp_path):
+    from urllib.parse import urlencode
+
+    from service.api.store_schemas import ClaimSearchQuery
+
+    conf = load_conf(monkeypatch, tmp_path)
+    longest = {name: field.validate[0].max if isinstance(field.validate, list) else field.validate.max
+               for name, field in ClaimSearchQuery().fields.items() if name in ("q", "story", "outlet")}
+    query = urlencode({"k": 100, "since": "2026-12-01", **{name: "😀" * n for name, n in longest.items()}})
+    line = f"GET /v1/claims/search?{query} HTTP/1.1"
+    assert len(line) <= conf.limit_request_line <= 8190    # 8190 is the most gunicorn accepts

@@ -169,12 +169,13 @@ class DecisionConflictOut(Schema):
 
 
 class ClaimSearchQuery(Schema):
-    q = fields.String(required=True, validate=[validate.Length(min=1, max=2000), not_blank],
+    # Bounded so that the whole query, percent-encoded, fits gunicorn's request line (gunicorn.conf.py).
+    q = fields.String(required=True, validate=[validate.Length(min=1, max=400), not_blank],
                       metadata={"description": "the text to find stored claims like"})
     k = fields.Integer(load_default=10, validate=validate.Range(min=1, max=100))
     since = fields.Date(load_default=None, metadata={"description": "only claims of articles published on or after"})
-    story = fields.String(load_default=None, validate=validate.Length(min=1, max=200))
-    outlet = fields.String(load_default=None, validate=validate.Length(min=1, max=200))
+    story = fields.String(load_default=None, validate=validate.Length(min=1, max=100))
+    outlet = fields.String(load_default=None, validate=validate.Length(min=1, max=100))
 
 
 class ArchiveFindingOut(Schema):
