@@ -254,6 +254,7 @@ def parse_number(text: str) -> Optional[float]:
 CURRENCIES = {"$": "usd", "us$": "usd", "dollar": "usd", "usd": "usd", "€": "eur", "euro": "eur", "eur": "eur",
               "£": "gbp", "pound": "gbp", "gbp": "gbp", "¥": "jpy", "yen": "jpy", "₴": "uah", "hryvnia": "uah",
               "uah": "uah", "₽": "rub", "rouble": "rub", "ruble": "rub", "rub": "rub", "yuan": "cny", "franc": "chf"}
+CURRENCY_SYMBOL = re.compile(r"us\$|[$€£¥₴₽]")
 UNITS = {"km": "kilometre", "kilometer": "kilometre", "kms": "kilometre", "mile": "mile", "m": "metre",
          "meter": "metre", "kg": "kilogram", "kilo": "kilogram", "t": "tonne", "ton": "tonne", "tons": "tonne",
          "percent": "percent", "per cent": "percent", "%": "percent", "hectare": "hectare", "ha": "hectare",
@@ -274,7 +275,7 @@ def unit_of(label: str, text: str, noun: str = "") -> str:
     if speed:
         return "mph" if (speed.group("unit") or speed.group("short")).startswith(("mile", "mph")) else "kph"
     if label == "MONEY":
-        symbol = re.search(r"us\$|[$€£¥₴₽]", lowered)
+        symbol = CURRENCY_SYMBOL.search(lowered)
         if symbol:
             return CURRENCIES[symbol.group(0)]
         word = next((CURRENCIES[w.rstrip("s")] for w in re.findall(r"[a-z]+", lowered) if w.rstrip("s") in CURRENCIES), "")

@@ -280,13 +280,13 @@ def _money(ent) -> tuple[float, str, str] | None:
     scale after it ("£289m", "$44bn", "121m euro"), which the small model leaves out of its MONEY entities."""
     doc = ent.doc
     start, end = ent.start, ent.end
-    if start > 0 and re.fullmatch(r"(?:us)?[$€£¥₴₽]", doc[start - 1].lower_):
+    if start > 0 and normalize.CURRENCY_SYMBOL.fullmatch(doc[start - 1].lower_):
         start -= 1
     if end < len(doc) and not doc[end - 1].whitespace_ and doc[end].lower_.rstrip(".") in SCALE_SUFFIXES:
         end += 1
     written = doc[start:end].text.rstrip(".")
     word_after = doc[end].lemma_.lower() if end < len(doc) else ""
-    symbol = re.search(r"us\$|[$€£¥₴₽]", written.lower())
+    symbol = normalize.CURRENCY_SYMBOL.search(written.lower())
     currency = normalize.CURRENCIES.get(symbol.group(0)) if symbol else normalize.CURRENCIES.get(word_after.rstrip("s"))
     if currency is None:
         return None
@@ -295,7 +295,7 @@ def _money(ent) -> tuple[float, str, str] | None:
         value = normalize.parse_number(written)
     else:
         value = float(scaled.group("n").replace(",", "")) * SCALE_SUFFIXES[scaled.group("scale").lower()]
-    if word_after.rstrip("s") in normalize.CURRENCIES and not symbol:
+    if symbol is None:   # the currency is the word after: "121m euro"
         written = doc[start:end + 1].text
     return (value, currency, written) if value is not None else None
 

@@ -15,7 +15,8 @@ from service.pipeline.types import Claim
 
 
 MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
-DATELINE = re.compile(r"^\W*(?!(?:on|in|at|by|from|since|until|after|before|last|this|next|\w+day)\b)[A-Z][\w.'’ -]{1,40},\s+(?P<month>(?:" + "|".join(MONTHS) + r")[a-z]*)\.?\s+(?P<day>\d{1,2})\b",
+DATELINE = re.compile(r"^\W*(?!(?:on|in|at|by|from|since|until|after|before|last|this|next|\w+day)\b)"
+                      r"[A-Z][\w.'’ -]{1,40},\s+(?P<month>(?:" + "|".join(MONTHS) + r")[a-z]*)\.?\s+(?P<day>\d{1,2})\b",
                       re.IGNORECASE)
 
 

@@ -29,7 +29,7 @@ from service.pipeline.extract.normalize import CURRENCIES, NUMBER_WORDS, SCALES,
 from service.pipeline.types import Claim, Quantity
 
 
-RISING = re.compile(r"\b(?:climb(?:s|ed)?|r(?:ises|ose|isen)|(?:gone|went|goes|gone) up|jump(?:s|ed)|increas(?:es|ed)|"
+RISING = re.compile(r"\b(?:climb(?:s|ed)?|r(?:ises|ose|isen)|(?:gone|went|goes) up|jump(?:s|ed)|increas(?:es|ed)|"
                     r"raise[sd]|mount(?:s|ed)|soar(?:s|ed)|swell(?:s|ed)|swollen)\b[^.;]{0,40}?\bto\s+"
                     r"(?:at least |more than |over |nearly |almost |about )?(?P<figure>\d[\d,.]*\d|\d)", re.IGNORECASE)
 SERIOUS = re.compile(r"^[^,;.]{0,30}?\b(?:(?:seriously|severely|critically|gravely|badly)\s+(?:injured|hurt|wounded)|"
@@ -61,9 +61,8 @@ def figure(q: Quantity, claim: Claim | None = None) -> str:
     noun the claim writes after it, else its unit)."""
     if q.tally == "serious":
         return f"{q.text} {TOLL_WORDS['serious']}"
-    if q.unit in CURRENCIES.values() and (re.search(r"[$€£¥₴₽]", q.text) or any(
-            w.rstrip("s") in CURRENCIES for w in re.findall(r"[a-z]+", q.text.lower()))):
-        return q.text   # "£289m", "105 million pounds"
+    if q.unit in CURRENCIES.values() and unit_of("MONEY", q.text) == q.unit:
+        return q.text   # the sum writes its currency: "£289m", "105 million pounds"
     said = re.search(r"([^\W\d]+|%)$", q.text.strip())
     if said and said.group(0).lower() not in {*NUMBER_WORDS, *SCALES}:
         return q.text
