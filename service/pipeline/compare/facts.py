@@ -134,7 +134,7 @@ def background(claims: list[Claim], days_apart: int = 7) -> set[int]:
     story_day = date.fromisoformat(days.most_common(1)[0][0]) if days else None
     by_id = {c.id: c for c in claims}
 
-    def long_before(c: Claim) -> bool:
+    def away_from_story_day(c: Claim) -> bool:
         return (story_day is not None and bool(c.quantities) and bool(c.dates)
                 and all((grain == "day" and abs((date.fromisoformat(iso) - story_day).days) >= days_apart)
                         or (grain == "month" and iso[:7] != story_day.isoformat()[:7]) for iso, grain in c.dates))
@@ -149,7 +149,7 @@ def background(claims: list[Claim], days_apart: int = 7) -> set[int]:
             return set()
         return {iso[:4] for iso, _ in parent.dates} or set(YEAR.findall(parent.text))
     return {i for i, c in enumerate(claims) if (any(q.tally for q in c.quantities) and dated(c)
-                                                 and story_year not in dated(c)) or long_before(c)}
+                                                 and story_year not in dated(c)) or away_from_story_day(c)}
 
 
 def build_facts(claims: list[Claim], vectors: np.ndarray, thresholds: Thresholds) -> list[Fact]:
