@@ -47,10 +47,18 @@ def compatible(q: Quantity, other: Quantity) -> bool:
 GENERIC_NOUNS = {"", "people", "person", "death", "fatality", "life", "victim"}
 
 
-def counted(q: Quantity) -> set[str]:
+def counted(q: Quantity, claim: Claim) -> set[str]:
     """What a figure counts: its noun, and its toll when the noun says no more ("37 dead", "10 people were
-    killed"; "five passengers" is a count of passengers only); none when the parse found neither."""
+    killed"; "five passengers" is a count of passengers only); none when the parse found neither. A generic noun
+    that is no toll counts only with what happened to them ("the remains of two people were recovered" and "the
+    search for six people was suspended" count different people)."""
+    if q.unit in GENERIC_NOUNS and q.unit and not q.tally:
+        return {f"{q.unit}|{claim.event}"}
     return {k for k in (q.unit, q.tally and q.unit in GENERIC_NOUNS and f"toll:{q.tally}") if k}
+
+
+def counts_of(claim: Claim) -> set[str]:
+    return set().union(*(counted(q, claim) for q in tallied(claim)))
 
 
 TOLL_WORDS = {"death": "dead", "injury": "injured", "missing": "missing", "serious": "seriously injured"}
@@ -73,7 +81,7 @@ def figure(q: Quantity, claim: Claim | None = None) -> str:
 
 
 def noun(key: str) -> str:
-    return f"the {TOLL_WORDS[key[5:]]}" if key.startswith("toll:") else key
+    return f"the {TOLL_WORDS[key[5:]]}" if key.startswith("toll:") else key.split("|")[0]
 
 
 def same_toll(q: Quantity, other: Quantity) -> bool:
@@ -117,11 +125,11 @@ def check(a: Claim, b: Claim) -> Optional[Discrepancy]:
         return None   # readings of a running count at different moments
     # Counts whose unit the parse missed (a number with no noun) may be counts of any unit.
     own_a, own_b = counts(a), counts(b)
-    loose_a = [q for q in own_a if not counted(q)]
-    loose_b = [q for q in own_b if not counted(q)]
-    for unit in dict.fromkeys(k for q in own_a for k in sorted(counted(q))):
-        of_a = [q for q in own_a if unit in counted(q)]
-        of_b = [q for q in own_b if unit in counted(q)]
+    loose_a = [q for q in own_a if not counted(q, a)]
+    loose_b = [q for q in own_b if not counted(q, b)]
+    for unit in dict.fromkeys(k for q in own_a for k in sorted(counted(q, a))):
+        of_a = [q for q in own_a if unit in counted(q, a)]
+        of_b = [q for q in own_b if unit in counted(q, b)]
         if not of_b:
             continue
         sparer = a if len(of_a) + len(loose_a) <= len(of_b) + len(loose_b) else b
@@ -140,7 +148,6 @@ def check(a: Claim, b: Claim) -> Optional[Discrepancy]:
 
 
 CHECK = register(Check(name="numeric", type="numeric", slot="number", severity="high", order=20, compare=check,
-                           value=lambda c: ", ".join(figure(q, c) for q in tallied(c) if counted(q)),
-                           comparable=lambda a, b: bool(set().union(*map(counted, tallied(a)))
-                                                        & set().union(*map(counted, tallied(b)))),
+                           value=lambda c: ", ".join(figure(q, c) for q in tallied(c) if counted(q, c)),
+                           comparable=lambda a, b: bool(counts_of(a) & counts_of(b)),
                            partial_lists=True, settled=lambda claims: len({reading_moment(c) for c in claims} - {""}) >= 2))

@@ -120,3 +120,11 @@ def test_an_earlier_reading_is_a_moment_of_its_own():
     assert clock.reading_moment(at("The first figures were 136 people dead")) == "first figures"
     assert clock.reading_moment(at("Preliminary reports put the toll at 40")) == "preliminary reports"
     assert clock.reading_moment(at("At least 157 people were killed")) == ""
+
+
+def test_times_of_different_events_of_one_fact_are_not_compared():
+    crash = claim("A#0", "when the ship crashed into a piling around 1:30 a.m.", event="crash")
+    declared = claim("B#0", "A state of emergency was declared on Tuesday evening", event="declare")
+    assert clock.check(crash, declared) is None
+    assert not clock.CHECK.comparable(crash, declared)
+    assert clock.check(crash, claim("C#0", "the ship crashed on Tuesday evening", event="crash")) is not None

@@ -137,3 +137,14 @@ def test_a_sum_is_shown_as_written():
     assert numeric.CHECK.value(fee) == "£107m"
     pounds = claim("B#0", "paying 105 million pounds", quantities=(count(105e6, "gbp", "105 million pounds"),))
     assert numeric.CHECK.value(pounds) == "105 million pounds"
+
+
+def test_people_counted_under_different_events_are_different_people():
+    recovered = claim("A#0", "The remains of two people have been recovered", event="recover",
+                      quantities=(count(2, "people", "two"),))
+    searched = claim("B#0", "Rescuers have suspended the search for six people", event="suspend",
+                     quantities=(count(6, "people", "six"),))
+    assert numeric.check(recovered, searched) is None
+    assert not numeric.CHECK.comparable(recovered, searched)
+    again = replace(searched, id="C#0", source="C", text="The remains of six people have been recovered", event="recover")
+    assert numeric.check(recovered, again) is not None
