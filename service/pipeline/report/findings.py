@@ -128,21 +128,21 @@ def ordered(findings: list[Finding]) -> list[Finding]:
 
 
 def rising_toll(finding: Finding, claims: dict[str, Claim], published: dict) -> bool:
-    """A numeric finding whose positions are a toll as reported on successive days, each day's figures no lower than
-    the day's before ("81 injured" on 4 November, "more than 160 injured" on the 5th): one count rising, not a
-    dispute. A toll that falls, or two figures of one day, stays a finding."""
+    """A numeric finding whose positions are a toll as reported on successive days, each higher figure first told
+    on a later day than the figures below it ("81 injured" on 4 November, "more than 160 injured" on the 5th, while
+    another outlet still gives 81 on the 5th): one count rising, not a dispute. A toll that falls, or two figures
+    first told on one day, stays a finding."""
     if finding.type != "numeric":
         return False
-    by_day = []
+    firsts = []
     for position in finding.positions:
         days = {published.get(s) for s in position.sources}
         values = [q.value for c in position.claims for q in claims[c].quantities if q.tally]
-        if None in days or len(days) != 1 or not values:
+        if None in days or not values:
             return False
-        by_day.append((days.pop(), min(values), max(values)))
-    by_day.sort()
-    return len({day for day, _, _ in by_day}) == len(by_day) and all(
-        earlier[2] <= later[1] for earlier, later in zip(by_day, by_day[1:]))
+        firsts.append((min(values), max(values), min(days)))
+    firsts.sort()
+    return all(lower[1] <= higher[0] and lower[2] < higher[2] for lower, higher in zip(firsts, firsts[1:]))
 
 
 def without_updates(findings: list[Finding], claims: dict[str, Claim], sources: list[Source]) -> list[Finding]:

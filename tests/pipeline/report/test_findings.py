@@ -207,5 +207,21 @@ def test_a_toll_rising_from_day_to_day_is_an_update_not_a_finding():
     assert findings.without_updates([rising], counts, sources) == [rising]   # not a toll: "81 homes", "160 homes"
 
 
+def test_an_outlet_still_giving_the_earlier_figure_a_day_later_leaves_the_toll_rising():
+    first = claim("A#0", "329 were injured", quantities=(count(329, "", "329", tally="injury"),))
+    late = claim("C#0", "329 have been injured", quantities=(count(329, "", "329", tally="injury"),))
+    later = claim("B#0", "672 people were injured", quantities=(count(672, "people", "672", tally="injury"),))
+    by_id = {c.id: c for c in (first, late, later)}
+    rising = replace(numeric_finding("A", "B"), positions=(
+        Position("329", ("A", "C"), ("A#0", "C#0")), Position("672", ("B",), ("B#0",))))
+    days = [Source("A", "x", date(2023, 9, 9)), Source("B", "y", date(2023, 9, 10)), Source("C", "z", date(2023, 9, 10))]
+    assert findings.without_updates([rising], by_id, days) == []
+    first_told_together = [Source("A", "x", date(2023, 9, 10)), Source("B", "y", date(2023, 9, 10)),
+                           Source("C", "z", date(2023, 9, 9))]
+    assert findings.without_updates([rising], by_id, first_told_together) == []
+    higher_first = [Source("A", "x", date(2023, 9, 10)), Source("B", "y", date(2023, 9, 9)), Source("C", "z", date(2023, 9, 10))]
+    assert findings.without_updates([rising], by_id, higher_first) == [rising]
+
+
 def test_every_slot_a_check_compares_has_a_name_a_reviewer_reads():
     assert {c.slot for c in registered()} <= set(findings.SLOT_NAMES)

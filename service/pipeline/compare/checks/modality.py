@@ -4,6 +4,7 @@ of the same things: claims naming none of each other's names tell two events ("t
 Surkhet" and "some injured may be shifted to Indian hospitals")."""
 from __future__ import annotations
 
+import re
 from typing import Optional
 
 from service.pipeline.compare.checks import Check, Discrepancy, register, same_event
@@ -12,6 +13,16 @@ from service.pipeline.types import Claim
 
 FACTUAL = {"done", "stated"}
 WEAKER = {"agreed": "agreed to", "planned": "planned or expected", "alleged": "alleged"}
+# An outlet's own hedge on what it could not confirm ("the tremors were reportedly felt in Rabat") is how it tells
+# the fact, not an allegation: only a claim or an accusation ("allegedly", "accused of", "claimed") is.
+REPORTING_HEDGE = re.compile(r"\b(?:reportedly|apparently)\b", re.IGNORECASE)
+ALLEGING = re.compile(r"\b(?:alleg\w*|accus\w*|suspect\w*|claim\w*|purport\w*|supposedly)\b", re.IGNORECASE)
+
+
+def modality(claim: Claim) -> str:
+    if claim.modality == "alleged" and REPORTING_HEDGE.search(claim.text) and not ALLEGING.search(claim.text):
+        return "stated"
+    return claim.modality
 
 
 def check(a: Claim, b: Claim) -> Optional[Discrepancy]:
@@ -20,15 +31,16 @@ def check(a: Claim, b: Claim) -> Optional[Discrepancy]:
     if a.entities and b.entities and not set(a.entities) & set(b.entities):
         return None
     for first, second in ((a, b), (b, a)):
-        if first.modality == "stated" and second.modality == "planned":
+        told, weaker = modality(first), modality(second)
+        if told == "stated" and weaker == "planned":
             continue   # "is lifting" and "will lift" both announce one measure; only "done" is past a plan
-        if first.modality in FACTUAL and second.modality in WEAKER:
+        if told in FACTUAL and weaker in WEAKER:
             return Discrepancy(
                 "modality", "medium", 0.85,
                 f"{first.source} reports “{first.event}” as having happened; {second.source} says it was only "
-                f"{WEAKER[second.modality]}.")
+                f"{WEAKER[weaker]}.")
     return None
 
 
 CHECK = register(Check(name="modality", type="modality", slot="modality", severity="medium", order=40, compare=check,
-                           comparable=same_event, value=lambda c: c.modality if c.event else ""))
+                           comparable=same_event, value=lambda c: modality(c) if c.event else ""))

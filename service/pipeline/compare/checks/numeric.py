@@ -35,9 +35,20 @@ RISING = re.compile(r"\b(?:climb(?:s|ed)?|r(?:ises|ose|isen)|(?:gone|went|goes) 
 SERIOUS = re.compile(r"^[^,;.]{0,30}?\b(?:(?:seriously|severely|critically|gravely|badly)\s+(?:injured|hurt|wounded)|"
                      r"critical(?:ly)?\b|(?:serious|grave)\s+(?:condition|state|injur))", re.IGNORECASE)
 TOLL_FLOORS_APART = 0.75   # two floors of one toll conflict when the lower is under this share of the higher
+# Measures are rounded where counts are not: "72 kilometres" and "71 km" southwest of a city are one distance.
+MEASURES = {"kilometre", "mile", "metre", "foot", "kilogram", "tonne", "hectare", "litre", "barrel", "mph", "kph"}
+MEASURE_TOLERANCE = 0.05
+# What a length measures when the claim says it is not a distance: "at a depth of 18.5 km", "185ft deep".
+DIMENSION_BEFORE = re.compile(r"\b(depth|height|altitude|length|width)\s+of\s+(?:about\s+|some\s+|around\s+|nearly\s+)?$",
+                              re.IGNORECASE)
+DIMENSION_AFTER = re.compile(r"^\s*(?:(deep|below|underground)|(high|tall)|(long)|(wide))\b", re.IGNORECASE)
+DIMENSION_WORDS = {"altitude": "height", "deep": "depth", "below": "depth", "underground": "depth", "high": "height",
+                   "tall": "height", "long": "length", "wide": "width"}
 
 
 def compatible(q: Quantity, other: Quantity) -> bool:
+    if q.unit in MEASURES and abs(q.value - other.value) <= MEASURE_TOLERANCE * max(abs(q.value), abs(other.value)):
+        return True
     if quantities_conflict(q.value, q.bound, other.value, other.bound):
         return False
     floors = q.tally and other.tally and q.bound == other.bound == "lower" and max(q.value, other.value) > 0
@@ -54,7 +65,20 @@ def counted(q: Quantity, claim: Claim) -> set[str]:
     search for six people was suspended" count different people)."""
     if q.unit in GENERIC_NOUNS and q.unit and not q.tally:
         return {f"{q.unit}|{claim.event}"}
+    if q.unit in MEASURES:
+        return {f"{q.unit}|{dimension}" if dimension else q.unit for dimension in [_dimension(q, claim)]}
     return {k for k in (q.unit, q.tally and q.unit in GENERIC_NOUNS and f"toll:{q.tally}") if k}
+
+
+def _dimension(q: Quantity, claim: Claim) -> str:
+    """What a measure measures when the claim says it is not a distance ("at a depth of 18.5 km", "185ft deep")."""
+    at = claim.text.find(q.text)
+    if at < 0:
+        return ""
+    before = DIMENSION_BEFORE.search(claim.text[:at])
+    after = DIMENSION_AFTER.match(claim.text[at + len(q.text):])
+    word = (before.group(1) if before else next((g for g in after.groups() if g), "") if after else "").lower()
+    return DIMENSION_WORDS.get(word, word)
 
 
 def counts_of(claim: Claim) -> set[str]:

@@ -38,3 +38,13 @@ def test_claims_naming_none_of_each_others_names_tell_two_events():
     assert modality.check(done, planned) is None
     assert modality.check(done, claim("B#1", event="shift", modality="planned", entities=("surkhet",))) is not None
     assert modality.check(done, claim("B#2", event="shift", modality="planned")) is not None
+
+
+def test_an_outlets_own_reporting_hedge_is_no_allegation():
+    felt = claim("A#0", "Strong tremors were felt in Rabat", event="feel", modality="done")
+    hedged = claim("B#0", "The tremors were also reportedly felt in the capital Rabat", event="feel", modality="alleged")
+    assert modality.check(felt, hedged) is None
+    accused = claim("C#0", "The army reportedly claimed the tremors were felt in Rabat", event="feel", modality="alleged")
+    assert modality.check(felt, accused) is not None
+    alleged = claim("D#0", "The tremors were allegedly felt in Rabat", event="feel", modality="alleged")
+    assert modality.check(felt, alleged) is not None

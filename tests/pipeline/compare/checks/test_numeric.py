@@ -148,3 +148,24 @@ def test_people_counted_under_different_events_are_different_people():
     assert not numeric.CHECK.comparable(recovered, searched)
     again = replace(searched, id="C#0", source="C", text="The remains of six people have been recovered", event="recover")
     assert numeric.check(recovered, again) is not None
+
+
+def test_a_measure_is_rounded_where_a_count_is_not():
+    usgs = claim("A#0", "71 km south-west of Marrakesh", quantities=(count(71, "kilometre", "71 km"),))
+    other = claim("B#0", "72 kilometres southwest of Marrakesh", quantities=(count(72, "kilometre", "72 kilometres"),))
+    assert numeric.check(usgs, other) is None
+    far = claim("C#0", "80 kilometres southwest of Marrakesh", quantities=(count(80, "kilometre", "80 kilometres"),))
+    assert numeric.check(usgs, far) is not None
+    assert numeric.check(claim("D#0", "71 prisoners", quantities=(count(71, "prisoner", "71"),)),
+                         claim("E#0", "72 prisoners", quantities=(count(72, "prisoner", "72"),))) is not None
+
+
+def test_a_depth_or_a_height_is_not_a_distance():
+    depth = claim("A#0", "the epicentre was in the High Atlas Mountains at a depth of 18.5 km",
+                  quantities=(count(18.5, "kilometre", "18.5 km"),))
+    distance = claim("B#0", "in the High Atlas Mountains, 71 km south-west of Marrakesh",
+                     quantities=(count(71, "kilometre", "71 km"),))
+    assert numeric.check(depth, distance) is None
+    assert not numeric.CHECK.comparable(depth, distance)
+    deeper = claim("C#0", "the quake struck 26 km deep", quantities=(count(26, "kilometre", "26 km"),))
+    assert numeric.check(depth, deeper) is not None
