@@ -99,8 +99,9 @@ def _holder(check: Check, said: list[Claim], claims: dict[str, Claim]):
 def _compatible_groups(sources: list[str], conflicts: dict[frozenset, Discrepancy], comparable) -> list[list[str]]:
     """Sources grouped so that no two of a group conflict: the sources in most conflicts first, each joining the
     largest group it speaks of one thing with and conflicts with none of (a vague value, such as a floor that
-    fits two rival figures, joins one side rather than bridging both). Only groups in conflict with another are
-    positions (a source comparable with none takes no position); largest group first."""
+    fits two rival figures, joins one side rather than bridging both) and takes no position when it conflicts with
+    none. Only groups in conflict with another are positions (a source comparable with none takes no position);
+    largest group first."""
     clashes = {s: sum(s in pair for pair in conflicts) for s in sources}
     groups: list[list[str]] = []
     for s in sorted(sources, key=lambda x: (-clashes[x], sources.index(x))):
@@ -110,8 +111,10 @@ def _compatible_groups(sources: list[str], conflicts: dict[frozenset, Discrepanc
             max(fits, key=len).append(s)
         else:
             groups.append([s])
-    disputed = [g for g in groups if any(frozenset((s, t)) in conflicts for s in g for h in groups if h is not g
-                                         for t in h)]
+    # A source in no conflict (a vague "on Sunday morning" beside "9:03" and "9:07") takes no position.
+    disputed = [[s for s in g if clashes[s]] for g in groups]
+    disputed = [g for g in disputed if any(frozenset((s, t)) in conflicts for s in g for h in disputed if h is not g
+                                           for t in h)]
     for g in disputed:
         g.sort(key=sources.index)
     return sorted(disputed, key=lambda g: (-len(g), sources.index(g[0])))

@@ -57,7 +57,7 @@ def describe(claim: Claim, head, token_ids: set[int], sent, said: speech.Attribu
         partial_list=claim.role == "list",
         quantities=tuple(_quantities(sent, token_ids)),
         dates=tuple(d for d in (normalize.resolve_date(e.text, published) for e in ents
-                                if e.label_ == "DATE" and not _date_bound(e)) if d),
+                                if e.label_ == "DATE" and not _date_bound(e) and not _date_of_saying(e, event)) if d),
         places=tuple(sorted({normalize.entity_key(p) for p in _places(ents, token_ids)})),
         place_scope="multiple" if MULTIPLE_SCOPE.search(claim.text) else "single" if SINGLE_SCOPE.search(claim.text) else "",
         entities=tuple(sorted({normalize.entity_key(e.text) for e in ents if e.label_ in ENTITY_LABELS})),
@@ -135,6 +135,14 @@ def _date_bound(ent) -> bool:
     if before is not None and before.lower_ == "to" and ent.start > 1:
         before = ent.doc[ent.start - 2]
     return before is not None and before.lower_ in DATE_BOUNDS
+
+
+def _date_of_saying(ent, event) -> bool:
+    """'Police confirmed on Tuesday night that 12 had died': the date of the saying, not of the event it reports."""
+    node = ent.root
+    while node.pos_ not in ("VERB", "AUX") and node.head.i != node.i:
+        node = node.head
+    return node.i != event.i and speech.is_speech(node)
 
 
 def _reported_content(head, token_ids: set[int]):
@@ -318,7 +326,7 @@ TALLY_AFTER = {"death": {"killed", "died"}, "injury": {"hurt"}}
 
 def _tally(number, unit: str) -> str:
     """Which toll a number gives: '37 dead', '10 people were killed', 'killing 38 people', 'the death toll rose
-    to 352' (death); '50 people were injured', '40 wounded' (injury); '26 people were missing' (missing)."""
+    to 352', 'the deaths of 179 people' (death); '50 people were injured', '40 wounded' (injury); '26 people were missing' (missing)."""
     if unit == "death" or _measured_thing(number) == "death":   # "the death toll rose to 381 (people)"
         return "death"
     counted = number.head if number.dep_ in ("nummod", "quantmod", "compound") else number
@@ -334,6 +342,11 @@ def _tally(number, unit: str) -> str:
     for tally, words in TALLY_NOUNS_OF.items():
         if behind is not None and (behind.lower_ in words or behind.lower_ in TALLY_AFTER.get(tally, ())):
             return tally   # "136 people dead", "50 people injured"
+    if counted.dep_ == "pobj" and counted.head.lower_ == "of":
+        owner = counted.head.head.lemma_.lower()
+        found = next((tally for tally, words in TALLY_NOUNS_OF.items() if owner in words), "")
+        if found:
+            return found   # "resulted in the deaths of 179 people"
     verb = counted.head
     if counted.dep_ not in ("nsubj", "nsubjpass", "dobj", "attr", "oprd") or verb.i == counted.i:
         return ""

@@ -152,6 +152,14 @@ def test_the_same_time_of_day_written_two_ways_is_not_disputed():
     assert [(d.check.name, d.check.slot, groups(d)) for d in found] == [("clock", "time", [("A", "B"), ("C",)])]
 
 
+def test_a_vague_value_that_conflicts_with_no_one_takes_no_position():
+    early = claim("A#0", "The crash happened at 9:03 a.m.", event="happen")
+    late = claim("B#0", "The crash happened at 9:07 a.m.", event="happen")
+    vague = claim("C#0", "The crash happened on Sunday morning", event="happen")
+    found = disputes_of([early, late, vague])
+    assert [(d.check.name, groups(d)) for d in found] == [("clock", [("A",), ("B",)])]
+
+
 def test_a_running_count_read_at_several_moments_is_no_numeric_dispute():
     from service.pipeline.compare.checks import numeric
     readings = [claim("A#0", "As of 4 p.m. Monday, 411 aftershocks had been recorded", quantities=(count(411, "aftershock"),)),

@@ -1,4 +1,6 @@
 """Per-claim structure read off the real parse."""
+from datetime import date
+
 import pytest
 
 from service.pipeline.types import Source
@@ -23,3 +25,18 @@ def test_a_bare_number_before_a_toll_word_gives_that_toll_and_an_absolute_is_not
     doc = parser("The death toll has risen to 89, with more than 700 people injured, and 628 injured were counted.")
     tallies = {q.value: q.tally for q in structure._quantities(doc[:], {t.i for t in doc})}
     assert tallies == {89.0: "death", 700.0: "injury", 628.0: "injury"}
+
+
+def test_the_date_of_a_saying_is_not_the_date_of_what_it_reports(pipeline):
+    confirmed = pipeline.extract_claims([Source("A", "Police confirmed on Tuesday night that 12 people had died in "
+                                                    "the fire.", date(2024, 3, 7))])
+    assert [c.dates for c in confirmed if c.event == "die"] == [()]
+    dated = pipeline.extract_claims([Source("B", "Twelve people died in the fire on Wednesday, police said.",
+                                            date(2024, 3, 7))])
+    assert [c.dates for c in dated if c.event == "die"] == [(("2024-03-06", "day"),)]
+
+
+def test_the_deaths_of_people_are_a_toll(parser):
+    from service.pipeline.extract import structure
+    doc = parser("The crash resulted in the deaths of 179 people.")
+    assert [q.tally for q in structure._quantities(doc[:], {t.i for t in doc})] == ["death"]

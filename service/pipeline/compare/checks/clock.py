@@ -2,13 +2,14 @@
 after midnight in one time zone: "1:38 p.m.", "13:38" and "1338 hrs" are one time; a time given in another zone
 (or in a zone against none) is not compared. A part of the day ("at dawn", "on Friday night") is the span of
 times it names, so "at dawn" and "at 11:47 p.m." are apart while "late on Friday night" and "11:47 p.m." agree.
-Times are compared only between claims of one event: a fact's claims may tell what happened after it, at another time."""
+Times are compared only between claims of one event (or one that only says it happened: "the crash occurred at"): a
+fact's claims may tell what happened after it, at another time."""
 from __future__ import annotations
 
 import re
 from typing import Optional
 
-from service.pipeline.compare.checks import Check, Discrepancy, register, same_event
+from service.pipeline.compare.checks import Check, Discrepancy, register
 from service.pipeline.types import Claim
 
 CLOCK = re.compile(r"\b(?P<h>\d{1,2})(?:[:.](?P<m>\d{2}))?\s*(?P<ampm>[ap]\.?\s?m\.?)(?=\W|$)"
@@ -95,8 +96,16 @@ def _comparisons(a: Claim, b: Claim) -> list[bool]:
             + [_overlap(p, q) for p in parts_a for q in parts_b])
 
 
+# Verbs that only say something happened: "the crash occurred at 9:03 a.m." times the crash.
+HAPPENED = {"occur", "happen", "be"}
+
+
+def one_happening(a: Claim, b: Claim) -> bool:
+    return a.event == b.event or a.event in HAPPENED or b.event in HAPPENED
+
+
 def check(a: Claim, b: Claim) -> Optional[Discrepancy]:
-    if not same_event(a, b):
+    if not one_happening(a, b):
         return None   # "crashed around 1:30 a.m." and "a state of emergency was declared on Tuesday morning"
     compared = _comparisons(a, b)
     if not compared or any(compared):
@@ -105,4 +114,4 @@ def check(a: Claim, b: Claim) -> Optional[Discrepancy]:
 
 
 CHECK = register(Check(name="clock", type="date", slot="time", severity="medium", order=35, compare=check,
-                       value=value, comparable=lambda a, b: same_event(a, b) and bool(_comparisons(a, b))))
+                       value=value, comparable=lambda a, b: one_happening(a, b) and bool(_comparisons(a, b))))

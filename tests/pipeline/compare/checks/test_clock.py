@@ -128,3 +128,5 @@ def test_times_of_different_events_of_one_fact_are_not_compared():
     assert clock.check(crash, declared) is None
     assert not clock.CHECK.comparable(crash, declared)
     assert clock.check(crash, claim("C#0", "the ship crashed on Tuesday evening", event="crash")) is not None
+    occurred = claim("D#0", "The crash occurred at 9:07 a.m.", event="occur")
+    assert clock.check(crash, occurred) is not None
