@@ -7,6 +7,7 @@ A link claim per source (its two claims' spans) stands for the two facts as that
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Literal, Optional
 
@@ -16,6 +17,9 @@ Relation = Literal["cause", "reverse", "none"]
 NOT_CAUSES = {"since"}        # "since the invasion began" is time, not cause
 STRENGTH = {"cause": 0, "reverse": 1, "none": 2}   # a source's strongest relation between two facts counts
 CAUSE_FIRST = {"so"}          # "X, so Y": the linked clause is the effect
+# An effect told as a response is caused by what it answers, whatever links them: "Washington will respond after the
+# court sentenced him" and "vowed that the U.S. would respond accordingly" frame it as "in response to the sentence".
+RESPONDING = re.compile(r"\b(?:respon(?:d|ds|ded|ding|se)|react(?:s|ed|ing|ion)?|retaliat\w*)\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -60,6 +64,9 @@ def relation(x: Claim, y: Claim, by_id: dict[str, Claim]) -> tuple[Relation, str
             if target == other.id or by_id.get(target, Claim("", "", "", (), 0)).parent == other.id:
                 forward = target_is_cause == other_is_x
                 return ("cause" if forward else "reverse"), link.marker, False
+    responding = RESPONDING.search(y.text)
+    if responding:
+        return "cause", responding.group(0).lower(), False
     for owner, other in ((x, y), (y, x)):
         for link in owner.links:
             if other.id in link.targets:

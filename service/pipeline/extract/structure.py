@@ -232,7 +232,7 @@ def _duration(ent) -> Quantity | None:
     if value is None or after in NOT_DURATION_AFTER or after.startswith("-") or before in NOT_DURATION_BEFORE:
         return None
     hedge = [w for w in ent.text.split()[:-2] if w.lower() not in ("just", "only")]   # "just 45 days" is 45
-    bound = normalize.number_bound(hedge)
+    bound = normalize.number_bound([t.text for t in doc[max(ent.start - 3, 0):ent.start]] + hedge)   # "over 20 years"
     return Quantity(value=value, unit=match.group("unit").lower().rstrip("s"), text=ent.text, approximate=bool(bound),
                     bound=bound, tally="")
 

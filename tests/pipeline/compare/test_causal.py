@@ -120,3 +120,17 @@ def test_the_link_claim_spans_both_claims_and_is_the_same_whichever_way_round():
     assert link.id == causal.link_claim(second, first, "").id == "A#14+15"
     assert link.spans == first.spans + second.spans and link.sentence == 2 and link.source == "A"
     assert link.text == "Belarus freed 52 prisoners … sanctions were lifted"
+
+
+def test_an_effect_told_as_a_response_is_caused_by_what_it_answers_whatever_links_them():
+    """A: the US responds "in response to" the conviction; B: it "will respond after" it; C: it "vowed to respond"."""
+    convicted, respond = "The court convicted Bolsonaro", "Washington will respond"
+    a_x, a_y = claim("A#0", convicted, 0), claim("A#1", respond, 1, links=(Link("causal", "in response to", ("A#0",)),))
+    b_x, b_y = claim("B#0", convicted, 0), claim("B#1", "Washington will respond", 0,
+                                                  links=(Link("temporal", "after", ("B#0",)),))
+    c_x, c_y = claim("C#0", convicted, 0), claim("C#1", "Rubio vowed that the U.S. would respond accordingly", 1)
+    facts = [fact(a_x, b_x, c_x), fact(a_y, b_y, c_y)]
+    assert causal_disputes(facts, [a_x, a_y, b_x, b_y, c_x, c_y]) == []
+    b_plain = claim("B#1", "Washington will take action", 0, links=(Link("temporal", "after", ("B#0",)),))
+    found = causal_disputes([fact(a_x, b_x), fact(a_y, b_plain)], [a_x, a_y, b_x, b_plain])
+    assert [stances(d) for d in found] == [[("A", "cause", "in response to"), ("B", "none", "after")]]

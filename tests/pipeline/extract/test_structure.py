@@ -40,3 +40,9 @@ def test_the_deaths_of_people_are_a_toll(parser):
     from service.pipeline.extract import structure
     doc = parser("The crash resulted in the deaths of 179 people.")
     assert [q.tally for q in structure._quantities(doc[:], {t.i for t in doc})] == ["death"]
+
+
+def test_a_hedge_before_a_length_of_time_bounds_it(parser):
+    from service.pipeline.extract import structure
+    doc = parser("Most of the defendants were sentenced to over 20 years in prison.")
+    assert [(q.value, q.unit, q.bound) for q in structure._quantities(doc[:], {t.i for t in doc})] == [(20.0, "year", "lower")]
