@@ -303,11 +303,22 @@ MONTH = re.compile(r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b
 WEEKDAY = re.compile(r"\b(mon|tues?|wed(nes)?|thu(rs)?|fri|sat(ur)?|sun)(day)?\b", re.IGNORECASE)
 
 
+# A part of a year ("the first quarter of 2027", "Q1 2027", "early 2026", "the second half of 2026") dates it to that
+# year; a fiscal year ("the first quarter of fiscal 2027") is the company's own and no calendar year.
+PART_OF_YEAR = re.compile(r"^(?:(?:in|by|from|until|during)\s+)?(?:the\s+)?(?:(?:first|second|third|fourth|final|last|"
+                          r"1st|2nd|3rd|4th)\s+(?:quarter|half)|q[1-4]|h[12]|early|mid|late|(?:end|beginning|start|"
+                          r"middle)(?:\s+of)?)[\s-]*(?:of\s+)?(?P<fiscal>(?:fiscal|financial)(?:\s+year)?\s+|fy\s*)?"
+                          r"(?P<year>(?:19|20)\d{2})$", re.IGNORECASE)
+
+
 @lru_cache(maxsize=4096)
 def resolve_date(text: str, published: Optional[date]) -> Optional[tuple[str, str]]:
     """A date mention as (iso, granularity), resolved against the publication date; None if vague."""
     import dateparser
 
+    part = PART_OF_YEAR.match(text.strip())
+    if part:
+        return None if part.group("fiscal") else (part.group("year"), "year")
     if FUZZY_DATE.search(text):
         return None
     has_day = bool(re.search(r"\b\d{1,2}(st|nd|rd|th)?\b", text) and MONTH.search(text)) or bool(WEEKDAY.search(text)) \

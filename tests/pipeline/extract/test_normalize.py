@@ -1,5 +1,7 @@
 from datetime import date
 
+import pytest
+
 from service.pipeline.extract.normalize import canonical_text, entity_key, numbers_conflict, parse_number, resolve_date, same_name
 
 MONDAY = date(2025, 9, 15)
@@ -91,3 +93,16 @@ def test_an_acronym_names_what_its_initials_spell():
     assert same_name(entity_key("North Atlantic Treaty Organization"), entity_key("NATO"))
     assert not same_name(entity_key("the GFZ"), entity_key("the German Research Centre for Geosciences"))
     assert not same_name(entity_key("USGS"), entity_key("US Geological Service Survey"))
+
+
+@pytest.mark.parametrize("text, resolved", [
+    ("the first quarter of 2027", ("2027", "year")),
+    ("Q1 2027", ("2027", "year")),
+    ("early 2026", ("2026", "year")),
+    ("mid-2026", ("2026", "year")),
+    ("the second half of 2026", ("2026", "year")),
+    ("the first quarter of fiscal 2027", None),
+    ("Q1 of fiscal year 2027", None),
+])
+def test_a_part_of_a_year_dates_it_to_that_year_and_a_fiscal_year_to_none(text, resolved):
+    assert resolve_date(text, date(2025, 9, 29)) == resolved
