@@ -53,7 +53,7 @@ def fact_disputes(fact: Fact, claims: dict[str, Claim], vectors: dict[str, np.nd
                 and c.sentence == claims[c.parent].sentence]
     separated: set[frozenset] = set()
     disputes = []
-    for check in registered() if checks is None else checks:
+    for check in [c for c in registered() if c.per_fact] if checks is None else checks:
         if any(d.check.slot == check.slot for d in disputes):
             continue   # one finding per fact and slot
         holder = {s: _holder(check, cs, claims) for s, cs in said.items()}

@@ -12,7 +12,7 @@ from typing import Callable, Optional
 
 from service.pipeline.types import Claim, DiscrepancyType, Severity, Slot
 
-MODULES = ("negation", "numeric", "scope", "date", "clock", "elapsed", "modality", "location", "attribution", "quotation",
+MODULES = ("negation", "numeric", "vote", "scope", "date", "clock", "elapsed", "modality", "location", "attribution", "quotation",
            "entity", "agents")
 
 
@@ -38,6 +38,7 @@ class Check:
     partial_lists: bool = False     # an "including …" list holds a value ("including 230 passengers")
     shared_in_sentence: bool = False  # a clause without a value takes its sentence's ("killed on Wednesday when it crashed")
     settled: Callable[[list[Claim]], bool] = lambda claims: False   # the fact's claims together leave the slot undisputed
+    per_fact: bool = True           # compared within each fact; else only across the story (compare/timeline.py)
 
 
 _REGISTRY: dict[str, Check] = {}
