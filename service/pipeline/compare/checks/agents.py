@@ -25,6 +25,14 @@ def actors(claim: Claim) -> frozenset[str]:
     return frozenset(found)
 
 
+def _between_names(claim: Claim) -> str:
+    """The subject less the names in it: "and" inside "the Competition and Markets Authority" joins no co-actors."""
+    words = fold(claim.subject)
+    for text in sorted({text for _, _, text in claim.named if text}, key=len, reverse=True):
+        words = words.replace(text, " ")
+    return words
+
+
 def _covers(more: frozenset[str], fewer: frozenset[str]) -> bool:
     return all(any(same_name(x, y) for y in more) for x in fewer)
 
@@ -36,7 +44,7 @@ def check(a: Claim, b: Claim) -> Optional[Discrepancy]:
     if not x or not y or len(x) == len(y):
         return None
     more, fewer = (a, b) if len(x) > len(y) else (b, a)
-    if not COORDINATED.search(fold(more.subject)):
+    if not COORDINATED.search(_between_names(more)):
         return None   # "An Air India Boeing 787-8 crashed": names in one noun phrase are no co-actors
     named, left = (x, y) if more is a else (y, x)
     if not _covers(named, left):

@@ -18,3 +18,13 @@ def test_names_within_one_noun_phrase_are_no_co_actors():
     maker = claim("B#0", "An Air India Boeing 787 crashed", subject="An Air India Boeing 787", event="crash",
                   named=(("ORG", "air india", "air india"), ("ORG", "boeing", "boeing")))
     assert agents.check(plane, maker) is None
+
+
+def test_an_and_inside_a_name_joins_no_co_actors():
+    named = (("ORG", "competition and markets authority", "competition and markets authority"),)
+    plain = claim("A#0", "The Competition and Markets Authority concluded its investigation",
+                  subject="The Competition and Markets Authority", event="conclude", named=named)
+    placed = claim("B#0", "The Competition and Markets Authority of the United Kingdom concluded",
+                   subject="The Competition and Markets Authority of the United Kingdom", event="conclude",
+                   named=named + (("GPE", "united kingdom", "united kingdom"),))
+    assert agents.check(plain, placed) is None
