@@ -13,7 +13,9 @@ from service.pipeline.thresholds import Thresholds
 from service.pipeline.types import Claim, Finding, Position, Source, Verdict
 
 SEVERITY_RANK = {"high": 0, "medium": 1, "low": 2}
-SLOT_NAMES = {"number": "the figures", "vote": "the vote", "age": "a person's age", "scope": "how many it applies to", "date": "the date", "time": "the time of day", "elapsed": "the time elapsed", "place": "where it happened", "agent": "who is named",
+SLOT_NAMES = {"number": "the figures", "vote": "the vote", "age": "a person's age", "scope": "how many it applies to",
+              "date": "the date", "tenure": "the years in office", "time": "the time of day",
+              "elapsed": "the time elapsed", "place": "where it happened", "agent": "who is named",
               "speaker": "who said it", "modality": "whether it happened or was only agreed, planned or alleged",
               "negation": "whether it happened", "quote": "the words quoted", "statement": "the statement"}
 RELATION_NAMES = {"cause": "as cause and effect", "reverse": "with the cause the other way round",
