@@ -39,9 +39,9 @@ NAME_JOINERS = {"of", "de", "del", "da", "al", "el", "von", "van", "bin", "ibn",
 NOT_NAMES = {"the", "a", "an", "in", "on", "at", "as", "while", "after", "before", "but", "and", "it", "its", "this",
              "that", "these", "those", "he", "she", "they", "we", "i", "his", "her", "their", "our", "when", "then",
              "following", "meanwhile", "according", "earlier", "later", "also", "however", "since", "because"}
-# Which kinds of term carry each slot's difference.
 # Which kinds of term carry each slot's difference, tried in order (a place's reach before its names).
-SLOT_KINDS = {"number": [{"number"}], "date": [{"date", "number"}], "time": [{"date", "number"}],
+SLOT_KINDS = {"number": [{"number"}], "vote": [{"number"}], "age": [{"number"}], "date": [{"date", "number"}],
+              "tenure": [{"date", "number"}], "time": [{"date", "number"}],
               "elapsed": [{"number", "date", "marker"}], "place": [{"scope"}, {"name"}], "agent": [{"name"}],
               "speaker": [{"name"}], "modality": [{"modal", "negation"}], "negation": [{"negation"}],
               "link": [{"marker"}], "quote": [{"name", "number", "negation"}]}
@@ -88,6 +88,12 @@ def terms(text: str, markers: Iterable[str] = ()) -> list[Term]:
     while i < len(words):
         start, end, word = words[i]
         low = word.casefold()
+        split = re.fullmatch(r"(\d+)([-–])(\d+)", word)
+        if split:   # a vote or a score, "3-2": two numbers
+            found += [Term(start, start + len(split.group(1)), "number", float(split.group(1))),
+                      Term(end - len(split.group(3)), end, "number", float(split.group(3)))]
+            i += 1
+            continue
         if NUMBER.fullmatch(word) or low in NUMBER_WORDS or all(p in NUMBER_WORDS for p in low.split("-")):
             j = i
             while j + 1 < len(words) and (words[j + 1][2].casefold() in SCALES or

@@ -49,3 +49,10 @@ def test_mark_covers_the_text_exactly_and_clips_at_an_offset():
     assert "".join(c for c, _ in chunks) == text
     assert [c for c, m in chunks if m] == ["while", "52"]
     assert "".join(c for c, _ in mark(text[10:], found, offset=10)) == text[10:]
+
+
+def test_a_vote_an_age_and_years_in_office_mark_their_numbers():
+    assert marked(["The court ruled 3-2 on Thursday", "The court ruled 4-1 on Thursday"], "vote") == [["3", "2"],
+                                                                                                     ["4", "1"]]
+    assert marked(["Hamish Harding, 58, was aboard", "Hamish Harding, 59, was aboard"], "age") == [["58"], ["59"]]
+    assert marked(["who governed from 2018 to 2022", "who governed from 2019 to 2022"], "tenure") == [["2018"], ["2019"]]
