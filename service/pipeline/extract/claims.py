@@ -36,7 +36,7 @@ def decompose(source: Source, sentence_index: int, block_start: int, sent, first
     frames = speech.block(sent.doc)["frames"].get(sent.start, [])
     heads = clauses.clause_heads(sent, cited)
     for frame in frames:
-        for content in frame.content:
+        for content in () if frame.kept else frame.content:
             heads.setdefault(content, ("main", ""))
     hidden = cited | _frame_tokens(sent, frames, heads)
     memory = referents.story(source)
@@ -257,6 +257,8 @@ def _frame_tokens(sent, frames, heads) -> set[int]:
     """Tokens of the speech frames that only attribute, less any clause split off below them."""
     hidden: set[int] = set()
     for frame in frames:
+        if frame.kept:
+            continue
         verb = sent.doc[frame.verb]
         below = {t.i for h in heads if h != frame.verb and h not in frame.content and verb in sent.doc[h].ancestors
                  for t in sent.doc[h].subtree}
@@ -483,6 +485,8 @@ def _whole_split(head, heads, regions, here, earlier) -> bool:
     if kind == "coordinate" and head.tag_ != "VB" and not any(c.dep_ in SUBJECT_DEPS + ("aux",) for c in head.children) \
             and any(c.tag_ == "MD" for c in rendering.coordinated_first(head).children):
         return False   # "may result in releases and improved relations": no finite verb to share the modal with
+    if kind == "coordinate" and subject is not None and _negative_quantifier(subject):
+        return False   # "people were inside the building but nobody was hurt": nobody of those the clause before names
     if kind in ("adjunct", "participial", "coordinate") and subject is not None and subject.tag_ in ("WDT", "WP"):
         return False   # "…, who was arrested in 2020 and sentenced to 15 years": the second verb stays in the relative
     if subject is not None and subject.i > head.sent.start and subject.head.i == head.i and \
@@ -512,6 +516,14 @@ def _whole_split(head, heads, regions, here, earlier) -> bool:
     # "…, with air defences activated to intercept the drones as they crossed the border": a pronoun the claim
     # cannot name keeps its clause in the sentence that says what it stands for.
     return _readable_subject(subject, regions, here, earlier, strict=True)
+
+
+NEGATIVE_QUANTIFIERS = {"nobody", "none", "nothing", "neither", "noone"}
+
+
+def _negative_quantifier(subject) -> bool:
+    """'nobody', 'none', 'no one', 'no other …': a subject that counts none of what its context names."""
+    return subject.lower_ in NEGATIVE_QUANTIFIERS or any(c.dep_ == "det" and c.lower_ == "no" for c in subject.children)
 
 
 def _whole_main(head, token_ids: set[int], regions, here, earlier) -> bool:

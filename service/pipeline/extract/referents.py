@@ -22,6 +22,7 @@ from __future__ import annotations
 import weakref
 from dataclasses import dataclass
 
+from service.pipeline.extract import inflect
 from service.pipeline.extract.phrases import bare_phrase
 
 LOOKBACK = 3
@@ -43,7 +44,8 @@ class Mention:
     plural: bool
     order: int       # token index in its doc (only compared within one sentence)
     roles: frozenset = frozenset()   # a person's role nouns as the article gives them ("envoy John Cole")
-    main: bool = False   # the subject of its sentence's main verb
+    main: bool = False   # the subject of its sentence's main verb (a person: a subject)
+    lemma: str = ""      # a noun's or verb's lemma (kinds noun and event), for 'these prisoners', 'it' = 'the crash'
 
 
 _STORIES: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
@@ -63,7 +65,8 @@ def mentions(sent) -> list[Mention]:
         kind = {"PERSON": "person", "ORG": "org", "GPE": "place"}.get(ent.label_)
         if kind:
             found.append(Mention(kind, ent.text.strip(" ,.'’"), False, ent.start,
-                                 _roles(ent) if kind == "person" else frozenset()))
+                                 _roles(ent) if kind == "person" else frozenset(),
+                                 main=kind == "person" and ent.root.dep_ in SUBJECTS))
     for tok in sent:
         if tok.dep_ in SUBJECTS and tok.pos_ in ("NOUN", "PROPN") and tok.ent_type_ != "PERSON":
             name = noun_phrase(tok)
@@ -73,7 +76,72 @@ def mentions(sent) -> list[Mention]:
         elif tok.dep_ == "dobj" and tok.pos_ == "NOUN" and tok.tag_ == "NNS" and tok.ent_type_ != "PERSON" and \
                 not any(c.dep_ == "poss" for c in tok.children):
             found.append(Mention("object", "the " + tok.lower_, True, tok.i))
+        if tok.pos_ == "NOUN" and tok.dep_ != "compound" and tok.ent_type_ not in ("DATE", "TIME"):
+            found.append(Mention("noun", _described(tok), tok.tag_ == "NNS", tok.i, lemma=tok.lemma_.lower()))
+        elif tok.pos_ == "VERB":
+            found.append(Mention("event", tok.lemma_.lower(), False, tok.i, lemma=tok.lemma_.lower()))
     return sorted(found, key=lambda m: m.order)
+
+
+QUANTIFIERS = {"several", "many", "few", "some", "other", "more", "multiple", "numerous", "various", "further",
+               "additional", "most", "all", "any", "such", "same", "first", "last", "new", "former", "latest"}
+
+
+def _described(noun) -> str:
+    """What a noun's words before it say about which it is, as a definite phrase: '52 prisoners of different
+    nationalities' → 'the 52 prisoners', 'several Russian drones' → 'the Russian drones' (a plain count, names,
+    nationalities and adjectives; no quantifier, determiner or possessive)."""
+    words = []
+    for left in noun.lefts:
+        if left.dep_ == "nummod" and left.tag_ == "CD" and not any(True for _ in left.children):
+            words.append(left)
+        elif left.dep_ == "compound" and not any(True for _ in left.children):
+            words.append(left)
+        elif left.dep_ == "amod" and left.tag_ == "JJ" and left.lower_ not in QUANTIFIERS and \
+                not any(True for _ in left.children):
+            words.append(left)
+        elif left.dep_ in ("det", "poss", "predet") or left.is_punct:
+            words = []   # only what follows the determiner or possessive
+    return " ".join(["the", *(t.text for t in words), noun.text])
+
+
+def demonstrative(noun, sentence_mentions: list[Mention], earlier: list[list[Mention]]) -> str:
+    """'these prisoners' → 'the 52 prisoners', 'this release' → 'the release': a noun with a demonstrative, named
+    by the last noun of the same lemma in its sentence before it or in the LOOKBACK sentences before, with what
+    that one's words said about it; '' when none came before ('this decision' after a clause: what it stands for
+    is a clause, not a noun)."""
+    det = next((c for c in noun.children if c.dep_ == "det" and c.lower_ in DEMONSTRATIVE_DETS), None)
+    if det is None or noun.pos_ != "NOUN" or noun.ent_type_ in ("DATE", "TIME"):
+        return ""
+    lemma = noun.lemma_.lower()
+    here = [m for m in sentence_mentions if m.order < det.i]
+    pools = [here] + [earlier[-k] for k in range(1, min(LOOKBACK, len(earlier)) + 1)]
+    found = _last(pools, lambda m: m.kind == "noun" and m.lemma == lemma)
+    if found is None:
+        return ""
+    own = {t.lower_ for t in noun.lefts}
+    words = [w for w in found.name.split()[1:-1] if w.lower() not in own]
+    return " ".join(["the", *words])
+DEMONSTRATIVE_DETS = {"this", "these", "that", "those"}
+
+
+def classified_event(tok, sentence_mentions: list[Mention], earlier: list[list[Mention]]) -> str:
+    """'… when the aircraft crashed into a college. It is one of the deadliest plane crashes': a classifying 'it'
+    as 'the crash' when the sentence before (or its own, before it) names that event, by a noun or a verb of the
+    class's lemma; '' otherwise."""
+    attr = next((c for c in tok.head.children if c.dep_ == "attr"), None)
+    if attr is None:
+        return ""
+    if attr.lower_ == "one":
+        attr = next((o for p in attr.children if p.lower_ == "of" for o in p.children if o.dep_ == "pobj"), None)
+    if attr is None or not (attr.pos_ == "NOUN" or attr.dep_ == "pobj"):   # "one of … crashes" tagged a verb
+        return ""
+    lemma = attr.lemma_.lower()
+    here = [m for m in sentence_mentions if m.order < tok.i]
+    pools = [here] + ([earlier[-1]] if earlier else [])
+    if _last(pools, lambda m: m.kind in ("noun", "event") and lemma in (m.lemma, inflect.gerund(m.lemma))) is None:
+        return ""
+    return "the " + lemma
 
 
 def _main_subject(tok, sent) -> bool:
@@ -130,7 +198,7 @@ def resolve(tok, sentence_mentions: list[Mention], earlier: list[list[Mention]],
         subject = _person_subject_above(tok)
         if subject is not None:
             return _longest_form(Mention("person", subject, False, tok.i), [here, *earlier])
-        person = _last(pools, lambda m: m.kind == "person")
+        person = _last_person(pools, subject=tok.dep_ in SUBJECTS)
         return _longest_form(person, [here, *earlier]) if person else ""
     if lower in NEUTER:
         if lower == "it" and tok.dep_ in OBJECT_IT and strict:
@@ -138,7 +206,8 @@ def resolve(tok, sentence_mentions: list[Mention], earlier: list[list[Mention]],
         if lower == "it" and (tok.dep_ not in SUBJECTS or expletive(tok)):
             return ""
         if classifying_it(tok):
-            return ""   # "It is one of the deadliest crashes": 'it' is the event, not the last thing named
+            # "It is one of the deadliest crashes": 'it' is the event, not the last thing named
+            return classified_event(tok, here, earlier) if strict else ""
         if lower == "its":
             # "… grant relief to Belavia, allowing it to service its fleet": the nearest name in the sentence.
             named = _last([here], lambda m: m.kind in ("org", "place"))
@@ -281,6 +350,7 @@ def _only_candidate(tok, here, earlier, plural: bool, accept=lambda m: True) -> 
         return ""
     name = next(iter(names.values()))
     subjects = {m.order for m in here if m.kind == "thing"}
+    candidate = next((tok.doc[m.order] for m in here if m.kind == "thing" and m.name == name), None)
     for other in tok.sent:
         if other.i >= tok.i:
             break
@@ -289,8 +359,19 @@ def _only_candidate(tok, here, earlier, plural: bool, accept=lambda m: True) -> 
             continue
         if other.text.lower() in name.lower().split():
             continue
+        if candidate is not None and _beside_its_subject(other, candidate, tok):
+            continue
         return ""
     return name
+
+
+def _beside_its_subject(obj, subject, pronoun) -> bool:
+    """'Although Boeing 787s have faced engine issues …, their safety record …': an object in a subordinate clause
+    whose subject is the candidate, with the pronoun outside that clause, is no rival to its own clause's subject."""
+    verb = obj.head
+    if verb.pos_ not in ("VERB", "AUX") or subject.head.i != verb.i or verb.dep_ != "advcl":
+        return False
+    return pronoun not in verb.subtree
 
 
 RAISING = {"emerge", "appear", "seem", "transpire", "turn", "become", "remain", "happen"}
@@ -360,6 +441,17 @@ def _person_subject_above(tok) -> str | None:
         if node.head.i == node.i:
             return None
         node = node.head
+    return None
+
+
+def _last_person(pools, subject: bool):
+    """The last person named, in the nearest sentence that names one; for a subject pronoun, that sentence's last
+    person named as a subject if any ('Blaszczuk told TVP Info that … He said …': not the addressee)."""
+    for pool in pools:
+        people = [m for m in pool if m.kind == "person"]
+        if people:
+            subjects = [m for m in people if m.main] if subject else []
+            return (subjects or people)[-1]
     return None
 
 

@@ -149,6 +149,11 @@ def render(sent, token_ids: set[int], spans_local: list[tuple[int, int]], kind: 
             if name:
                 inserted[tok.i] = f"[{name}]"
                 refers.append((tok.text, name))
+        if region_of(regions, tok) is not None and tok.i not in inserted and tok.i not in replace:
+            name = _quoted_referent(tok, kept, sentence_mentions, earlier, said)
+            if name:
+                inserted[tok.i] = f"[{referents.possessive(name) if tok.tag_ == 'PRP$' else name}]"
+                refers.append((tok.text, name))
         if tok.i in drop or tok.i in replace or region_of(regions, tok) is not None:
             continue
         lower = tok.lower_
@@ -176,6 +181,14 @@ def render(sent, token_ids: set[int], spans_local: list[tuple[int, int]], kind: 
                     name = name[0].lower() + name[1:]   # "shortly after, the aircraft issued …"
                 replace[tok.i] = referents.possessive(name) if tok.tag_ == "PRP$" else name
                 refers.append((tok.text, name))
+        elif tok.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ in referents.DEMONSTRATIVE_DETS and
+                                        c.i in token_ids and region_of(regions, c) is None for c in tok.children):
+            # "These prisoners traveled …" → "The 52 prisoners traveled …": the noun the article named before
+            words = referents.demonstrative(tok, sentence_mentions, earlier)
+            det = next(c for c in tok.children if c.dep_ == "det" and c.lower_ in referents.DEMONSTRATIVE_DETS)
+            if words:
+                replace[det.i] = words
+                refers.append((f"{det.text} {tok.text}", f"{words} {tok.text}"))
         elif tok.pos_ == "NOUN" and (lower in referents.ORG_NOUNS | referents.PLACE_NOUNS or tok.tag_ == "NN"):
             name = referents.resolve_noun(tok, sentence_mentions, earlier)
             det = next((t for t in tok.lefts if t.lower_ == "the"), None)
@@ -209,7 +222,29 @@ def render(sent, token_ids: set[int], spans_local: list[tuple[int, int]], kind: 
     body = tidy(" ".join(w for w in (around[0], "".join(words).strip(), around[1]) if w))
     exact = tidy("".join(plain))
     statement = attributed(body, kept, token_ids, said, hint, regions, sentence_mentions, earlier, doc, exact)
+    if ": “" not in statement:   # no quotation: an editor's brackets only mark insertions into quoted words
+        for words in inserted.values():
+            statement = statement.replace(words, words[1:-1])
+        statement = capitalise(statement)
     return statement, tuple(dict.fromkeys(refers))
+
+
+def _quoted_referent(tok, kept, sentence_mentions, earlier, said) -> str:
+    """'it' / 'its' / 'they' / 'their' in quoted words, as the name the article gave before ('“It gave a MAYDAY
+    call …' → '[The aircraft] gave …'), under the same rules as outside quotations; '' when none."""
+    lower = tok.lower_
+    if tok.tag_ not in ("PRP", "PRP$") or lower not in referents.NEUTER | referents.PLURAL or \
+            (tok.tag_ == "PRP" and tok.dep_ not in ("nsubj", "nsubjpass")):
+        return ""
+    if _candidate_before(tok, kept, lower):
+        return ""
+    name = referents.resolve(tok, sentence_mentions, earlier)
+    if not name or name.lower() == lower or (said.speaker and name.lower() in said.speaker.lower()):
+        return ""
+    first = next((t for t in kept if not t.is_punct), kept[0])
+    if tok.i != first.i and re.match(r"^(The|A|An) ", name):
+        name = name[0].lower() + name[1:]
+    return name
 
 
 def finite_participle(verb) -> bool:

@@ -187,6 +187,27 @@ INCLUDED = {
         "The tremor shook the valley on Sunday, the seismology bureau said. Local officials described it as a "
         "moderate quake.",
         "Local officials described the tremor as a moderate quake"),
+    "'their' in a main clause is the subject of the subordinate clause before, not that clause's object": (
+        "Although electric buses have faced battery faults leading to recalls, their record in service has been "
+        "good.",
+        "Electric buses' record in service has been good"),
+    "a classifying 'it' is the event the sentence before tells with a verb of the class's lemma": (
+        "A ferry sank off the coast of Bohol on Sunday. It is one of the deadliest ferry sinkings in a decade.",
+        "The sinking is one of the deadliest ferry sinkings in a decade"),
+    "a demonstrative noun is the noun of that lemma named before, with its count": (
+        "The junta freed 30 activists on Friday. These activists crossed into Chile, the embassy said.",
+        "The embassy said the 30 activists crossed into Chile"),
+    "'it' in quoted words with no speaker is named in brackets only inside quotation marks": (
+        '"As per the tower, the helicopter left the base at 0900 from pad 4. It sent a distress call to the tower '
+        'minutes later.',
+        "The helicopter sent a distress call to the tower minutes later"),
+    "a speaker's 'he' is the person named as a subject, not the addressee": (
+        "Jan Kowal, mayor of the town of Brzeg, told Radio Opole that a barn was hit. He said the cows were unhurt.",
+        "Jan Kowal said the cows were unhurt"),
+    "a paragraph that closes a quotation opened before it keeps its speaker": (
+        'Interior Minister Anna Berg wrote on X that "Overnight the border was crossed by a group of drones.\n\n'
+        'The drones that posed a threat were shot down.” The army said it was on alert.',
+        "Interior Minister Anna Berg said: “The drones that posed a threat were shot down.”"),
 }
 
 EXCLUDED = {
