@@ -69,6 +69,15 @@ def decompose(source: Source, sentence_index: int, block_start: int, sent, first
             # words run on the words before them
             for t in tok.subtree:
                 owner[t.i] = owner[first - 1]
+    for tok in sent:
+        clause = _clause_before_appositive(tok, heads)
+        if clause is not None:
+            # "Ihar Losik, who was sentenced … in one of the harshest facilities, the Novopolotsk colony": the
+            # appositive after a split clause on its noun describes a noun of that clause, and goes with it
+            first = min(t.i for t in tok.subtree)
+            for i in [*(t.i for t in tok.subtree), *(j for j in range(first - 1, first) if sent.doc[j].is_punct)]:
+                if owner.get(i) == owner.get(tok.head.i):
+                    owner[i] = clause.i
     hidden -= _give_quote_marks_to_their_words(sent, owner)
     hidden |= _emptied_appositives(sent, heads, owner)
     for h in (h for h in heads if heads[h][0] == "absolute"):
@@ -143,6 +152,14 @@ def decompose(source: Source, sentence_index: int, block_start: int, sent, first
             published=source.published_at))
     claims.sort(key=lambda c: c.spans[0][0])
     return claims
+
+
+def _clause_before_appositive(tok, heads):
+    """The relative or participial clause split off a noun between the noun and its appositive `tok`, else None."""
+    if tok.dep_ != "appos" or tok.pos_ not in ("NOUN", "PROPN"):
+        return None
+    return next((c for c in tok.head.children if c.dep_ in ("relcl", "acl") and tok.head.i < c.i < tok.i and
+                 heads.get(c.i, ("",))[0] in ("relative", "participial")), None)
 
 
 def _structure_head(head, kind: str):
@@ -349,6 +366,10 @@ def _context_tokens(head, kind: str, sent) -> set[int]:
             | {t.i for t in described.lefts for t in t.subtree}
     if kind in ("relative", "participial", "appositive", "list") and described is not None:
         noun = described
+        if kind == "participial" and noun.dep_ == "appos" and noun.head.pos_ == "PROPN" and \
+                noun.head.ent_type_ == "PERSON" and not any(c.dep_ == "prep" and c.i < head.i for c in noun.children):
+            # "Ihar Losik, 33, a journalist sentenced in 2021 …": the person the appositive names was sentenced
+            noun = noun.head
         if kind == "appositive":
             noun = _last_conjunct_before(_innermost_noun_before(noun, head), head)
         if kind == "relative":
@@ -612,11 +633,21 @@ def _subject_of(verb) -> set[int]:
     for _ in range(4):
         subject = next((c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subject is not None:
-            return {t.i for t in bare_phrase(subject)}
+            # "Four airports, including Warsaw's main hub, were closed but have since reopened": not the list
+            return {t.i for t in bare_phrase(subject, drop=_listing) if not _listing_comma(t, subject)}
         if node.head.i == node.i or (clauses.number(node) and clauses.number(node.head) and clauses.number(node) != clauses.number(node.head)):
             break
         node = node.head
     return set()
+
+
+def _listing(tok) -> bool:
+    return tok.dep_ == "prep" and tok.lower_ in clauses.LIST_PREPS
+
+
+def _listing_comma(tok, noun) -> bool:
+    """The comma that opens an 'including' list on `noun`."""
+    return tok.is_punct and tok.head.i == noun.i and tok.i + 1 < len(tok.doc) and _listing(tok.doc[tok.i + 1])
 
 
 def _spans(doc, token_ids: list[int], offset: int) -> list[tuple[int, int]]:

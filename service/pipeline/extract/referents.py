@@ -62,9 +62,10 @@ def story(source) -> dict[int, list[Mention]]:
 def mentions(sent) -> list[Mention]:
     found = []
     for ent in sent.ents:
-        kind = {"PERSON": "person", "ORG": "org", "GPE": "place"}.get(ent.label_)
+        kind = {"PERSON": "person", "ORG": "org", "GPE": "place", "NORP": "nation"}.get(ent.label_)
         if kind:
-            found.append(Mention(kind, ent.text.strip(" ,.'’"), False, ent.start,
+            name = _full_name(ent) if kind == "person" else ent.text
+            found.append(Mention(kind, name.strip(" ,.'’"), False, ent.start,
                                  _roles(ent) if kind == "person" else frozenset(),
                                  main=kind == "person" and ent.root.dep_ in SUBJECTS))
     for tok in sent:
@@ -83,6 +84,12 @@ def mentions(sent) -> list[Mention]:
     return sorted(found, key=lambda m: m.order)
 
 
+# Common nouns that name one person, for a 'he' / 'his' the article names no one for.
+PERSON_NOUNS = {"man", "woman", "boy", "girl", "child", "passenger", "survivor", "pilot", "driver", "victim",
+                "resident", "witness", "father", "mother", "son", "daughter", "brother", "sister", "husband", "wife",
+                "student", "teacher", "doctor", "nurse", "soldier", "farmer", "worker", "officer", "official",
+                "spokesman", "spokeswoman", "spokesperson", "captain", "mayor", "minister", "president", "leader",
+                "envoy", "ambassador", "journalist", "reporter", "owner", "engineer", "guard", "commander"}
 QUANTIFIERS = {"several", "many", "few", "some", "other", "more", "multiple", "numerous", "various", "further",
                "additional", "most", "all", "any", "such", "same", "first", "last", "new", "former", "latest"}
 
@@ -93,7 +100,8 @@ def _described(noun) -> str:
     nationalities and adjectives; no quantifier, determiner or possessive)."""
     words = []
     for left in noun.lefts:
-        if left.dep_ == "nummod" and left.tag_ == "CD" and not any(True for _ in left.children):
+        if left.dep_ == "nummod" and left.tag_ == "CD" and not any(True for _ in left.children) and \
+                noun.tag_ == "NNS":   # "the 52 prisoners", not "the one British man"
             words.append(left)
         elif left.dep_ == "compound" and not any(True for _ in left.children):
             words.append(left)
@@ -142,6 +150,22 @@ def classified_event(tok, sentence_mentions: list[Mention], earlier: list[list[M
     if _last(pools, lambda m: m.kind in ("noun", "event") and lemma in (m.lemma, inflect.gerund(m.lemma))) is None:
         return ""
     return "the " + lemma
+
+
+TITLES = {"mr", "mrs", "ms", "dr", "prof", "sir", "lord", "lady", "capt", "gen", "col", "st", "prime", "deputy",
+          "vice", "former", "first", "minister", "president", "secretary", "chief", "general", "officer", "captain",
+          "commissioner", "governor", "mayor", "senator", "judge", "king", "queen", "prince", "princess"}
+
+
+def _full_name(ent) -> str:
+    """A person's name with the given names the entity left out ('Vishwash' of 'Vishwash Kumar Ramesh' tagged
+    'Kumar Ramesh'): capitalised proper nouns right before it in the same name, no title ('Prime Minister')."""
+    doc, start = ent.doc, ent.start
+    while start > ent.sent.start and doc[start - 1].pos_ == "PROPN" and doc[start - 1].dep_ == "compound" and \
+            doc[start - 1].text[:1].isupper() and doc[start - 1].lower_.rstrip(".") not in TITLES and \
+            doc[start - 1].head.i in range(ent.start, ent.end) and not doc[start - 1].ent_type_:
+        start -= 1
+    return doc[start:ent.end].text
 
 
 def _main_subject(tok, sent) -> bool:
@@ -199,6 +223,10 @@ def resolve(tok, sentence_mentions: list[Mention], earlier: list[list[Mention]],
         if subject is not None:
             return _longest_form(Mention("person", subject, False, tok.i), [here, *earlier])
         person = _last_person(pools, subject=tok.dep_ in SUBJECTS)
+        if person is None and (tok.dep_ in SUBJECTS or tok.tag_ == "PRP$"):
+            # "One British man survived the crash, and his relatives said …": a person named by a common noun
+            described = _last(pools[:2], lambda m: m.kind == "noun" and not m.plural and m.lemma in PERSON_NOUNS)
+            return described.name if described else ""
         return _longest_form(person, [here, *earlier]) if person else ""
     if lower in NEUTER:
         if lower == "it" and tok.dep_ in OBJECT_IT and strict:
@@ -275,15 +303,18 @@ def _named_subject_above(tok) -> str | None:
 
 def quoted_person(tok, sentence_mentions: list[Mention], earlier: list[list[Mention]], speaker: str) -> str:
     """'he' / 'she' in a speaker's quoted words: the last person named before who is not the speaker (who says
-    'I'), as the article wrote the name; '' if none within LOOKBACK sentences."""
+    'I'), as the article wrote the name; '' if none within SPEAKER_LOOKBACK sentences."""
     if tok.tag_ != "PRP" or tok.lower_ not in ("he", "him", "she"):
         return ""
     said_by = {w.lower() for w in speaker.split()}
     if any(t.pos_ == "PROPN" and t.i > tok.i and t.lower_ not in said_by for t in tok.sent):
         return ""   # "“He is a good man,” Tusk said of Rutte": a name may follow
     here = [m for m in sentence_mentions if m.order < tok.i]
-    pools = [here] + [earlier[-k] for k in range(1, min(LOOKBACK, len(earlier)) + 1)]
-    person = _last(pools, lambda m: m.kind == "person" and not said_by & {w.lower() for w in m.name.split()})
+    # as far back as a speaker's own pronoun may look: the quotation may run over several sentences
+    pools = [here] + [earlier[-k] for k in range(1, min(SPEAKER_LOOKBACK, len(earlier)) + 1)]
+    # Not the speaker, by a name that is the speaker's or part of it ('Nayan' of 'Nayan Kumar Ramesh'); a relative
+    # who shares a family name is someone else ('Vishwash Kumar Ramesh').
+    person = _last(pools, lambda m: m.kind == "person" and not _same_person({w.lower() for w in m.name.split()}, said_by))
     return person.name if person else ""
 
 
@@ -416,7 +447,18 @@ def resolve_noun(head, sentence_mentions: list[Mention], earlier: list[list[Ment
         return _longest_form(Mention("person", next(iter(people)), False, 0), earlier) if len(people) == 1 else ""
     kind = "org" if noun in ORG_NOUNS else "place"
     found = _last(pools, lambda m: m.kind == kind)
+    if found is not None and kind == "place" and not _only_country(found, pools + [sentence_mentions]):
+        return ""
     return found.name if found else ""
+
+
+def _only_country(place: Mention, pools) -> bool:
+    """Whether `place` is the one place these sentences name, and every nationality they name is its own ('Polish
+    airspace … an attack on Ukraine … the country': Ukraine is not the only country meant)."""
+    places = {m.name.lower() for pool in pools for m in pool if m.kind == "place"}
+    nations = {m.name.lower() for pool in pools for m in pool if m.kind == "nation"}
+    stem = place.name.lower()[:4]
+    return places == {place.name.lower()} and all(n[:4] == stem for n in nations)
 
 
 def possessive(name: str) -> str:
@@ -442,6 +484,10 @@ def _person_subject_above(tok) -> str | None:
             return None
         node = node.head
     return None
+
+
+def _same_person(names: set, other: set) -> bool:
+    return bool(names) and bool(other) and (names <= other or other <= names)
 
 
 def _last_person(pools, subject: bool):

@@ -136,6 +136,21 @@ def render(sent, token_ids: set[int], spans_local: list[tuple[int, int]], kind: 
         noun = counted_subject(coordinated_first(head)) if others is not None and head.dep_ == "conj" else None
         if noun is not None:
             replace[others.i] = "other " + noun.text
+    if kind in ("coordinate", "adverbial"):
+        # "Drones that posed a threat were neutralised, while others were monitored" → "other drones were monitored"
+        others = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ == "others" and
+                       not any(True for _ in c.children)), None)
+        main = coordinated_first(head) if kind == "coordinate" else head.head
+        noun = next((c for c in main.children if c.dep_ in ("nsubj", "nsubjpass")), None) if others is not None else None
+        if noun is not None and noun.pos_ == "NOUN" and noun.tag_ == "NNS" and others.i not in replace:
+            replace[others.i] = ("Other " if others.text[0].isupper() else "other ") + noun.lower_
+    those = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ == "those" and
+                  c.tag_ == "DT" and any(d.dep_ in ("acl", "relcl") for d in c.children)), None)
+    if those is not None and those.i in token_ids and region_of(regions, those) is None:
+        # "Radar detected ten objects, and those presenting risks were neutralised" → "the objects presenting …"
+        noun = _plural_noun_before(those)
+        if noun is not None:
+            replace[those.i] = ("The " if those.text[0].isupper() else "the ") + noun.lower_
     if kept and kept[0].dep_ == "cc":
         drop.add(kept[0].i)
 
@@ -145,8 +160,8 @@ def render(sent, token_ids: set[int], spans_local: list[tuple[int, int]], kind: 
     inserted: dict[int, str] = {}   # an editor's insertion in quoted words: “[Mr Ramesh] was disorientated”
     for tok in kept:
         if region_of(regions, tok) is not None and said.speaker and tok.i not in replace:
-            name = referents.quoted_person(tok, sentence_mentions, earlier, said.speaker)
-            if name:
+            name = referents.quoted_person(tok, sentence_mentions, earlier, _speaker_names(said, doc))
+            if name and f"[{name}]" not in inserted.values():   # named once: a second 'he' is plain
                 inserted[tok.i] = f"[{name}]"
                 refers.append((tok.text, name))
         if region_of(regions, tok) is not None and tok.i not in inserted and tok.i not in replace:
@@ -174,7 +189,7 @@ def render(sent, token_ids: set[int], spans_local: list[tuple[int, int]], kind: 
             name = referents.resolve(tok, sentence_mentions, earlier)
             if prefixed and name and name.lower() in said.speaker.lower():
                 continue
-            if name and tok.tag_ == "PRP$" and name in replace.values():
+            if name and any(v in (name, referents.possessive(name)) for v in replace.values()):
                 continue   # "Donald Tusk announced a meeting of his council": the claim has named him already
             if name and name.lower() != lower:
                 if tok.i != kept[0].i and re.match(r"^(The|A|An) ", name):
@@ -229,6 +244,15 @@ def render(sent, token_ids: set[int], spans_local: list[tuple[int, int]], kind: 
     return statement, tuple(dict.fromkeys(refers))
 
 
+def _speaker_names(said: speech.Attribution, doc) -> str:
+    """The speaker as attributed, with the name an appositive gives it ('His sister, Meena Rao, said')."""
+    if said.subject < 0:
+        return said.speaker
+    subject = doc[said.subject]
+    names = [t.text for c in subject.children if c.dep_ == "appos" for t in c.subtree if t.ent_type_ == "PERSON"]
+    return " ".join([said.speaker, *names])
+
+
 def _quoted_referent(tok, kept, sentence_mentions, earlier, said) -> str:
     """'it' / 'its' / 'they' / 'their' in quoted words, as the name the article gave before ('“It gave a MAYDAY
     call …' → '[The aircraft] gave …'), under the same rules as outside quotations; '' when none."""
@@ -245,6 +269,19 @@ def _quoted_referent(tok, kept, sentence_mentions, earlier, said) -> str:
     if tok.i != first.i and re.match(r"^(The|A|An) ", name):
         name = name[0].lower() + name[1:]
     return name
+
+
+def _plural_noun_before(those):
+    """The last plural common noun before a 'those' in its sentence, not in its own phrase nor one naming people
+    ('those posing a risk' after 'more than 10 objects': the objects), else None."""
+    own = {t.i for t in those.subtree}
+    for tok in reversed(those.doc[those.sent.start:those.i]):
+        if tok.i in own or tok.pos_ != "NOUN" or tok.tag_ != "NNS" or tok.dep_ == "compound":
+            continue
+        if tok.lemma_.lower() in referents.PERSON_NOUNS or tok.ent_type_ in ("DATE", "TIME", "PERSON", "NORP"):
+            return None
+        return tok
+    return None
 
 
 def finite_participle(verb) -> bool:

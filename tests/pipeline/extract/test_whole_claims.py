@@ -208,6 +208,33 @@ INCLUDED = {
         'Interior Minister Anna Berg wrote on X that "Overnight the border was crossed by a group of drones.\n\n'
         'The drones that posed a threat were shot down.” The army said it was on alert.',
         "Interior Minister Anna Berg said: “The drones that posed a threat were shot down.”"),
+    "a 'his' with no name before is the person a common noun named": (
+        "One Dutch woman survived the fire, and her neighbours said she had jumped from a window.",
+        "The Dutch woman's neighbours said she had jumped from a window"),
+    "'the country' stays as written when the sentences before name other nations": (
+        "Hungarian drones crossed the border during an attack on Serbia. Reservists may be called up in ten "
+        "regions of the country.",
+        "Reservists may be called up in ten regions of the country"),
+    "a 'him' in quoted words is a relative sharing the speaker's family name": (
+        "Anil Kumar Rao, 40, is the only survivor. His sister, Meena Kumar Rao, said: “We were shocked. I spoke to "
+        "him yesterday.",
+        "His sister said: “I spoke to [Anil Kumar Rao] yesterday”"),
+    "a participle on a person's appositive is said of the person": (
+        "Those freed include Jan Novak, 41, a blogger jailed in 2021 for organising protests, the embassy said.",
+        "The embassy said Jan Novak was jailed in 2021 for organising protests"),
+    "an appositive after a split relative clause goes with that clause": (
+        "Among those freed was the blogger Jan Novak, who was jailed in 2021 in one of the harshest prisons, the "
+        "Mirov jail.",
+        "The blogger Jan Novak was jailed in 2021 in one of the harshest prisons, the Mirov jail"),
+    "a bare 'others' names the plural subject it contrasts with": (
+        "Balloons that carried leaflets were shot down, while others drifted on until the wind dropped.",
+        "Other balloons drifted on until the wind dropped"),
+    "a 'those' with a clause of its own names the plural noun before it": (
+        "Radar tracked more than twenty balloons, and those posing a risk were shot down.",
+        "The balloons posing a risk were shot down"),
+    "a shared subject leaves its 'including' list behind": (
+        "Three bridges, including the old stone bridge, were closed on Monday but have since reopened.",
+        "Three bridges have since reopened"),
 }
 
 EXCLUDED = {
