@@ -23,7 +23,7 @@ SUBJECT_DEPS = clauses.SUBJECT_DEPS
 DEMONSTRATIVES = {"this", "that", "these", "those"}
 META_NOUNS = {"article", "story", "piece", "report", "explainer", "analysis", "post", "page"}
 LIGHT_OBJECTS = frozenset({"place"})   # "took place"
-OCCURRENCE_VERBS = {"happen", "occur", "unfold", "strike", "hit"}   # intransitive: "when the quake struck"
+OCCURRENCE_VERBS = {"happen", "occur", "unfold", "strike", "hit", "begin", "start", "erupt"}   # intransitive: "when the quake struck"
 ARRIVAL_VERBS = {"come"}   # "The release comes [as Lukashenko has sought to mend ties …]"
 
 
@@ -78,6 +78,14 @@ def decompose(source: Source, sentence_index: int, block_start: int, sent, first
             for i in [*(t.i for t in tok.subtree), *(j for j in range(first - 1, first) if sent.doc[j].is_punct)]:
                 if owner.get(i) == owner.get(tok.head.i):
                     owner[i] = clause.i
+    for tok in sent:
+        joined = _conjunct_before_participle(tok, heads)
+        if joined is not None:
+            # "… said a search is ongoing and urged people not to touch …, warning that they may pose a threat":
+            # a participle after a split conjunct goes with the nearest verb, not the one the parse hung it on
+            for t in tok.subtree:
+                if owner.get(t.i) == owner.get(tok.head.i):
+                    owner[t.i] = joined.i
     hidden -= _give_quote_marks_to_their_words(sent, owner)
     hidden |= _emptied_appositives(sent, heads, owner)
     for h in (h for h in heads if heads[h][0] == "absolute"):
@@ -152,6 +160,15 @@ def decompose(source: Source, sentence_index: int, block_start: int, sent, first
             published=source.published_at))
     claims.sort(key=lambda c: c.spans[0][0])
     return claims
+
+
+def _conjunct_before_participle(tok, heads):
+    """The last split conjunct of a participle's verb between the verb and ', warning …', else None."""
+    if tok.dep_ != "advcl" or tok.tag_ != "VBG" or tok.i in heads or tok.doc[min(t.i for t in tok.subtree) - 1].text != ",":
+        return None
+    joined = [c for c in tok.head.children if c.dep_ == "conj" and tok.head.i < c.i < tok.i and
+              heads.get(c.i, ("",))[0] == "coordinate"]
+    return joined[-1] if joined else None
 
 
 def _clause_before_appositive(tok, heads):
@@ -443,6 +460,8 @@ def _subject_token(head, kind: str):
         subject = next((c for c in node.children if c.dep_ in SUBJECT_DEPS), None)
         if subject is not None:
             return subject
+        if _verb_on_noun(node):
+            return node.head
         if node.head.i == node.i or (clauses.number(node) and clauses.number(node.head) and clauses.number(node) != clauses.number(node.head)):
             break
         node = node.head
@@ -459,6 +478,9 @@ def _readable_subject(subject, regions, here, earlier, strict: bool = False) -> 
         return False
     if subject.lower_ in META_NOUNS and any(c.lower_ == "this" for c in subject.children):
         return False   # "This article delves into …": the page talking about itself
+    if strict and subject.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ in DEMONSTRATIVES for c in subject.children) \
+            and speech.region_at(regions, subject.idx) is None and not referents.demonstrative(subject, here, earlier):
+        return False   # "…, as these areas faced the brunt of the threat": what they are, only its sentence says
     if subject.tag_ == "PRP" and lower in referents.PERSONAL | referents.NEUTER | referents.PLURAL:
         if speech.region_at(regions, subject.idx) is not None or referents.expletive(subject) or \
                 referents.classifying_it(subject):
@@ -499,7 +521,10 @@ def _whole_split(head, heads, regions, here, earlier) -> bool:
         # "…, affirmed by the U.S. embassy": it says who said so, not what became of the noun
         framing = (noun.dep_ == "pobj" and speech.is_speech(noun.head.head)) or speech.is_speech(head) or \
             (rendering.finite_participle(head) and rendering.after_quotation(noun))   # '…,” Vaishnaw posted on X'
-        return not (ranked or quoted or framing)
+        # "“more than 10 objects” crossed into Polish air space and those that constituted a risk … were
+        # neutralized": a pronoun joined under the participle is the parse losing the clause's second subject
+        misjoined = any(t.dep_ == "conj" and t.pos_ == "PRON" for t in head.subtree)
+        return not (ranked or quoted or framing or misjoined)
     subject = _subject_token(head, kind)
     if kind == "coordinate" and head.tag_ == "VBG" and not any(c.dep_ in ("aux", "auxpass") for c in head.children):
         return False   # "89 people are reported dead and five others missing": a participle is no finite verb
@@ -635,10 +660,19 @@ def _subject_of(verb) -> set[int]:
         if subject is not None:
             # "Four airports, including Warsaw's main hub, were closed but have since reopened": not the list
             return {t.i for t in bare_phrase(subject, drop=_listing) if not _listing_comma(t, subject)}
+        if _verb_on_noun(node):
+            # 'said: “The aircraft departed …, carrying 230 passengers' parsed with 'departed' on 'aircraft': the
+            # noun is the subject, not the speaker above it
+            return {t.i for t in bare_phrase(node.head)}
         if node.head.i == node.i or (clauses.number(node) and clauses.number(node.head) and clauses.number(node) != clauses.number(node.head)):
             break
         node = node.head
     return set()
+
+
+def _verb_on_noun(node) -> bool:
+    """A finite past verb the parse hung on a noun as a participle ('aircraft' ← 'departed')."""
+    return node.dep_ == "acl" and node.tag_ == "VBD" and node.head.pos_ in ("NOUN", "PROPN")
 
 
 def _listing(tok) -> bool:

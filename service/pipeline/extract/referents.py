@@ -344,8 +344,13 @@ def _object_it(tok, here, earlier) -> str:
     subject = own_subject(tok)
     bound = {t.i for t in subject.subtree} if subject is not None else set()
     mine = [m for m in here if m.order not in bound]
-    if any(m.kind in ("thing", "org", "place") and not m.plural for m in mine):
-        return ""   # something of its own sentence may be meant: the parse cannot say which
+    if tok.i + 1 < tok.sent.end and tok.doc[tok.i + 1].lower_ == "to":
+        # "ease sanctions on Belarus's airline, Belavia, permitting it to service …": the one who is let do something
+        # is the nearest organisation or place named before it, not its own clause's subject
+        named = _last([mine], lambda m: m.kind in ("org", "place"))
+        return named.name if named is not None else ""
+    things = [m for m in mine if m.kind in ("thing", "org", "place") and not m.plural]
+    rivals = []
     for other in tok.sent:
         if other.i >= tok.i:
             break
@@ -353,7 +358,11 @@ def _object_it(tok, here, earlier) -> str:
             continue   # "described it as a 6.6-magnitude quake": what the 'it' before was said to be
         if other.pos_ in ("NOUN", "PROPN") and other.dep_ in OBJECTS + ("pobj",) and other.i not in bound and \
                 other.tag_ in ("NN", "NNP") and other.ent_type_ not in NOT_ANTECEDENT_ENTS:
-            return ""
+            rivals.append(other)
+    if not things and len(rivals) == 1 and rivals[0].pos_ == "NOUN" and rivals[0].dep_ == "dobj":
+        return _described(rivals[0])   # "condemned the incursion, considering it an act of aggression"
+    if things or rivals:
+        return ""   # something of its own sentence may be meant: the parse cannot say which
     if not earlier:
         return ""
     pool = earlier[-1]

@@ -176,8 +176,9 @@ def render(sent, token_ids: set[int], spans_local: list[tuple[int, int]], kind: 
         if said.speaker and tok.dep_ in ("nsubj", "nsubjpass") and tok.i != said.subject and (
                 (lower in referents.PERSONAL and speaker_kind == "person") or (
                 lower in referents.NEUTER | referents.PLURAL and speaker_kind != "person")) and \
-                (prefixed or (tok.head.i != said.verb and tok.i in {t.i for t in doc[said.verb].subtree})):
-            if said.subject >= 0 and doc[said.subject].tag_ != "PRP":
+                (prefixed or (tok.head.i != said.verb and tok.i in {t.i for t in doc[said.verb].subtree})) and \
+                not _infinitive_subject(tok):
+            if said.subject >= 0 and doc[said.subject].tag_ != "PRP" and _says(tok.head, said.verb):
                 refers.append((tok.text, said.speaker))
             continue   # "Tusk said he …", "Poland said it and its allies …": the speaker, as the sentence has it
         if tok.tag_ in ("PRP", "PRP$") and lower in referents.PERSONAL | referents.NEUTER | referents.PLURAL:
@@ -242,6 +243,19 @@ def render(sent, token_ids: set[int], spans_local: list[tuple[int, int]], kind: 
             statement = statement.replace(words, words[1:-1])
         statement = capitalise(statement)
     return statement, tuple(dict.fromkeys(refers))
+
+
+def _says(clause, verb: int) -> bool:
+    """Whether `clause` is (a conjunct of) what the speech verb says, or the speech verb itself."""
+    while clause.dep_ == "conj" and clause.head.i != clause.i:
+        clause = clause.head
+    return clause.i == verb or (clause.dep_ in speech.CONTENT_DEPS and clause.head.i == verb)
+
+
+def _infinitive_subject(tok) -> bool:
+    """'allowing it to service its fleet': the subject of an infinitive, the one let do it, not the speaker."""
+    verb = tok.head
+    return verb.tag_ in ("VB", "VBG") and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
 def _speaker_names(said: speech.Attribution, doc) -> str:

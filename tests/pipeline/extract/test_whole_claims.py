@@ -235,6 +235,19 @@ INCLUDED = {
     "a shared subject leaves its 'including' list behind": (
         "Three bridges, including the old stone bridge, were closed on Monday but have since reopened.",
         "Three bridges have since reopened"),
+    "an object 'it' before an infinitive is the organisation named just before": (
+        "The deal lets the EU lift its ban on Aerolux, the state carrier, permitting it to lease new aircraft.",
+        "The EU permits Aerolux to lease new aircraft"),
+    "an object 'it' is the one object its sentence names before it": (
+        "The neighbouring state condemned the blockade, considering it an 'act of war' and prompting fresh concerns.",
+        "The neighbouring state considered the blockade an 'act of war' and prompted fresh concerns"),
+    "a split clause keeps a demonstrative subject nothing before names with its sentence": (
+        "Officials told residents of the northern valleys to leave, as these areas faced the worst of the flood.",
+        "Officials told residents of the northern valleys to leave, as these areas faced the worst of the flood"),
+    "a participle after a split conjunct goes with the conjunct": (
+        "The army said a search for debris is ongoing and urged people not to touch any objects they find, warning "
+        "that they may contain explosives.",
+        "The army urged people not to touch any objects they find, warning that they may contain explosives"),
 }
 
 EXCLUDED = {
