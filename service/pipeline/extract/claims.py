@@ -524,7 +524,16 @@ def _whole_split(head, heads, regions, here, earlier) -> bool:
         # "“more than 10 objects” crossed into Polish air space and those that constituted a risk … were
         # neutralized": a pronoun joined under the participle is the parse losing the clause's second subject
         misjoined = any(t.dep_ == "conj" and t.pos_ == "PRON" for t in head.subtree)
-        return not (ranked or quoted or framing or misjoined)
+        # "Belarus released 52 prisoners, a decision influenced by Trump's appeal": what the appositive names is
+        # the clause before it, which 'The decision was influenced …' would leave out
+        of_clause = _appositive(noun) and noun.pos_ == "NOUN" and noun.head.pos_ != "PROPN" and \
+            noun.lemma_.lower() not in referents.PERSON_NOUNS and noun.head.ent_type_ != "PERSON" and \
+            noun.doc[min(t.i for t in noun.subtree) - 1].text == "," and \
+            all(t.dep_ in ("det", "amod") for t in noun.lefts) and \
+            any(t.dep_ == "det" and t.lower_ in ("a", "an") for t in noun.lefts) and \
+            clauses.finite(noun.head if noun.head.pos_ in ("VERB", "AUX") else noun.head.head) and \
+            (noun.head.pos_ in ("VERB", "AUX") or noun.head.dep_ == "dobj")   # on a finite clause's own object
+        return not (ranked or quoted or framing or misjoined or of_clause)
     subject = _subject_token(head, kind)
     if kind == "coordinate" and head.tag_ == "VBG" and not any(c.dep_ in ("aux", "auxpass") for c in head.children):
         return False   # "89 people are reported dead and five others missing": a participle is no finite verb

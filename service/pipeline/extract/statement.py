@@ -215,6 +215,17 @@ def render(sent, token_ids: set[int], spans_local: list[tuple[int, int]], kind: 
                 drop |= {c.i for c in tok.children if c.dep_ == "case"}
                 refers.append((f"{det.text} {tok.text}", name))
 
+    after: dict[int, str] = {}
+    first_time = _first_time(kept, token_ids, regions)
+    if first_time is not None:
+        # "This marks the first time a member of the alliance has fired shots" → "A member of the alliance has
+        # fired shots for the first time": the same fact, with nothing left to stand for what 'this' was
+        gone, at, end = first_time
+        drop |= gone
+        if at is not None:
+            before[at] = "for the first time"
+        else:
+            after[end] = " for the first time"
     closes = _closing_parentheses(kept)
     words: list[str] = []
     plain: list[str] = []
@@ -231,7 +242,7 @@ def render(sent, token_ids: set[int], spans_local: list[tuple[int, int]], kind: 
         if tok.i in drop:
             last = None
             continue
-        piece = replace.get(tok.i, inserted.get(tok.i, tok.text)) + closes.get(tok.i, "")
+        piece = replace.get(tok.i, inserted.get(tok.i, tok.text)) + closes.get(tok.i, "") + after.get(tok.i, "")
         gap = speech.doc_text(doc)[last.idx + len(last.text):tok.idx] if last is not None and last.i + 1 == tok.i else " "
         words.append((gap if words else "") + piece)
         last = tok
@@ -283,6 +294,49 @@ def _quoted_referent(tok, kept, sentence_mentions, earlier, said) -> str:
     if tok.i != first.i and re.match(r"^(The|A|An) ", name):
         name = name[0].lower() + name[1:]
     return name
+
+
+FIRST_TIME_VERBS = {"be", "mark"}
+
+
+def _first_time(kept, token_ids, regions):
+    """'This is / marks the first time X has done Y [since Z]' outside quotation marks: (the words that go, the
+    token 'for the first time' goes before, or None, and the clause's last token), or None."""
+    for verb in kept:
+        if verb.lemma_ not in FIRST_TIME_VERBS or verb.pos_ not in ("VERB", "AUX"):
+            continue
+        subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        time = next((c for c in verb.children if c.dep_ in ("attr", "dobj") and c.lemma_ == "time"), None)
+        if subject is None or time is None or subject.lower_ not in ("this", "that", "it") or \
+                any(True for _ in subject.children) or subject.i not in token_ids or \
+                speech.region_at(regions, subject.idx) is not None:
+            continue
+        first = [c for c in time.children if c.dep_ == "amod" and c.lower_ == "first"]
+        det = [c for c in time.children if c.dep_ == "det" and c.lower_ == "the"]
+        clause = next((c for c in time.children if c.dep_ == "relcl"), None)
+        if clause is None:
+            # "This is the first time Poland … has engaged …" parsed with the clause a conjunct of 'is', its
+            # subject right after 'time'
+            clause = next((c for c in verb.children if c.dep_ == "conj" and c.i > time.i and
+                           any(d.dep_ in ("nsubj", "nsubjpass") and min(t.i for t in d.subtree) == time.i + 1
+                               for d in c.children)), None)
+        if clause is None or not any(d.dep_ in ("nsubj", "nsubjpass") and d.tag_ not in ("WDT", "WP")
+                                     for d in clause.children):
+            continue
+        if not first or not det or any(c.i > time.i and c.i != clause.i and not c.is_punct for c in time.children):
+            continue
+        own = [t for t in clause.subtree if t.i in token_ids]
+        if not own:
+            continue
+        gone = {subject.i, verb.i, time.i, first[0].i, det[0].i}
+        gone |= {c.i for c in verb.children if c.dep_ in ("aux", "auxpass", "neg") and c.i < time.i}
+        gone |= {c.i for c in clause.children if c.dep_ in ("mark", "advmod") and c.lower_ in ("that", "when")}
+        if any(c.dep_ == "neg" for c in verb.children):
+            continue   # "This is not the first time …": another fact
+        since = next((t for t in clause.subtree if t.i > clause.i and t.lower_ == "since" and t.dep_ in ("prep", "mark")
+                      and t.i in token_ids), None)
+        return gone, (since.i if since is not None else None), max(t.i for t in own)
+    return None
 
 
 def _plural_noun_before(those):

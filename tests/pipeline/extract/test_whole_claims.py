@@ -89,6 +89,15 @@ EXACT = {
     "a bare count with a gapped participle borrows the noun and a singular 'was' becomes plural": (
         "Two bridges were destroyed and 40 damaged.",
         ["Two bridges were destroyed", "40 bridges were damaged"]),
+    "'this is the first time X did Y' says X did Y for the first time": (
+        "This is the first time a member of the league has fined a club since the rules changed in 2019.",
+        ["A member of the league has fined a club for the first time since the rules changed in 2019"]),
+    "'this marks the first time' likewise, inside a frame": (
+        "It is reported that this marks the first time an island state has banned plastic bags.",
+        ["It is reported that an island state has banned plastic bags for the first time"]),
+    "a participle on an appositive that names the clause before stays with that clause": (
+        "The council closed the bridge, a decision criticised by local traders.",
+        ["The council closed the bridge, a decision criticised by local traders"]),
 }
 
 INCLUDED = {
