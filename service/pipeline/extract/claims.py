@@ -531,8 +531,7 @@ def _whole_split(head, heads, regions, here, earlier) -> bool:
             noun.doc[min(t.i for t in noun.subtree) - 1].text == "," and \
             all(t.dep_ in ("det", "amod") for t in noun.lefts) and \
             any(t.dep_ == "det" and t.lower_ in ("a", "an") for t in noun.lefts) and \
-            clauses.finite(noun.head if noun.head.pos_ in ("VERB", "AUX") else noun.head.head) and \
-            (noun.head.pos_ in ("VERB", "AUX") or noun.head.dep_ == "dobj")   # on a finite clause's own object
+            _clause_of_object(noun) is not None   # on a finite clause's own object
         return not (ranked or quoted or framing or misjoined or of_clause)
     subject = _subject_token(head, kind)
     if kind == "coordinate" and head.tag_ == "VBG" and not any(c.dep_ in ("aux", "auxpass") for c in head.children):
@@ -540,8 +539,11 @@ def _whole_split(head, heads, regions, here, earlier) -> bool:
     if kind == "coordinate" and head.tag_ != "VB" and not any(c.dep_ in SUBJECT_DEPS + ("aux",) for c in head.children) \
             and any(c.tag_ == "MD" for c in rendering.coordinated_first(head).children):
         return False   # "may result in releases and improved relations": no finite verb to share the modal with
-    if kind == "coordinate" and subject is not None and _negative_quantifier(subject):
+    if kind in ("coordinate", "adverbial") and subject is not None and _negative_quantifier(subject):
         return False   # "people were inside the building but nobody was hurt": nobody of those the clause before names
+    if kind in ("coordinate", "adverbial") and any(t.lemma_ == "do" and any(c.lower_ == "so" for c in t.children)
+                                                   for t in head.subtree):
+        return False   # "… after Trump urged Lukashenko to do so": what was done, only the clause before says
     if kind in ("adjunct", "participial", "coordinate") and subject is not None and subject.tag_ in ("WDT", "WP"):
         return False   # "…, who was arrested in 2020 and sentenced to 15 years": the second verb stays in the relative
     if subject is not None and subject.i > head.sent.start and subject.head.i == head.i and \
@@ -574,6 +576,18 @@ def _whole_split(head, heads, regions, here, earlier) -> bool:
 
 
 NEGATIVE_QUANTIFIERS = {"nobody", "none", "nothing", "neither", "noone"}
+
+
+def _clause_of_object(noun):
+    """The finite verb whose object (or the object of whose preposition) `noun` is an appositive of, else None
+    ('released 52 prisoners, a decision …', 'were transferred to Lithuania, a move …')."""
+    verb = noun.head
+    if verb.pos_ not in ("VERB", "AUX"):
+        if verb.dep_ == "dobj":
+            verb = verb.head
+        elif verb.dep_ == "pobj" and verb.head.dep_ == "prep":
+            verb = verb.head.head
+    return verb if verb.pos_ in ("VERB", "AUX") and clauses.finite(verb) else None
 
 
 def _negative_quantifier(subject) -> bool:

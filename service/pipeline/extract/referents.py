@@ -247,6 +247,11 @@ def resolve(tok, sentence_mentions: list[Mention], earlier: list[list[Mention]],
         return _only_candidate(tok, here, earlier, plural=False,
                                accept=lambda m: not _is_person_name(m, pools))
     if lower in PLURAL:
+        if lower == "them" and tok.dep_ == "pobj" and tok.head.lower_ == "among" and strict and earlier:
+            # "The freed group … crossed into Lithuania. Among them were opposition figures": the one thing the
+            # sentence before is about
+            main = {m.name for m in earlier[-1] if m.kind == "thing" and m.main}
+            return next(iter(main)) if len(main) == 1 and not here else ""
         if lower == "them" or (lower == "they" and tok.dep_ not in SUBJECTS):
             return ""
         if not strict:

@@ -98,6 +98,12 @@ EXACT = {
     "a participle on an appositive that names the clause before stays with that clause": (
         "The council closed the bridge, a decision criticised by local traders.",
         ["The council closed the bridge, a decision criticised by local traders"]),
+    "a concessive clause with a negative subject stays with the clause it qualifies": (
+        "The mayor added that the city also hopes to reopen its old port, though no date was set.",
+        ["The mayor added that the city also hopes to reopen its old port, though no date was set"]),
+    "a clause that says 'do so' stays with the clause that says what was done": (
+        "The junta freed 30 activists after the UN envoy urged the general to do so.",
+        ["The junta freed 30 activists after the UN envoy urged the general to do so"]),
 }
 
 INCLUDED = {
@@ -257,6 +263,10 @@ INCLUDED = {
         "The army said a search for debris is ongoing and urged people not to touch any objects they find, warning "
         "that they may contain explosives.",
         "The army urged people not to touch any objects they find, warning that they may contain explosives"),
+    "'among them' is the one thing the sentence before is about": (
+        "The freed group crossed safely into Chile on Friday. Among them were two priests and a poet, the envoy "
+        "added.",
+        "The envoy said among the freed group were two priests and a poet"),
 }
 
 EXCLUDED = {
