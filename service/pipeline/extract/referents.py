@@ -258,6 +258,11 @@ def resolve(tok, sentence_mentions: list[Mention], earlier: list[list[Mention]],
             found = _last(pools, lambda m: m.kind == "thing" and m.plural)
             return found.name if found else ""
         found = _only_candidate(tok, here, earlier, plural=True)
+        if not found and lower == "they" and tok.head.dep_ == "conj" and \
+                not any(m.kind == "thing" and m.plural for m in here):
+            # "Belarus released 52 prisoners …, and they headed to Lithuania": a coordinated clause's 'they' with no
+            # plural subject before it is the one plural object of its own sentence
+            found = _plural_object(here, [])
         return found or (_plural_object(here, earlier) if lower == "their" else "")
     return ""
 

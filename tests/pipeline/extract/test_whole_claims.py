@@ -267,6 +267,9 @@ INCLUDED = {
         "The freed group crossed safely into Chile on Friday. Among them were two priests and a poet, the envoy "
         "added.",
         "The envoy said among the freed group were two priests and a poet"),
+    "a coordinated 'they' with no plural subject before it is its sentence's plural object": (
+        "The junta released 30 activists on Friday, and they crossed into Chile under UN escort.",
+        "The activists crossed into Chile under UN escort"),
 }
 
 EXCLUDED = {
