@@ -215,6 +215,12 @@ def render(sent, token_ids: set[int], spans_local: list[tuple[int, int]], kind: 
                 drop |= {c.i for c in tok.children if c.dep_ == "case"}
                 refers.append((f"{det.text} {tok.text}", name))
 
+    first_of = _first_of_its_kind(kept, token_ids, regions)
+    if first_of is not None:
+        # "This marks the first ever crash of a Boeing 787" → "The crash marks …": what the sentence calls it
+        this, noun = first_of
+        replace[this.i] = ("The " if this.text[0].isupper() else "the ") + noun.lemma_.lower()
+        refers.append((this.text, "the " + noun.lemma_.lower()))
     after: dict[int, str] = {}
     first_time = _first_time(kept, token_ids, regions)
     if first_time is not None:
@@ -297,6 +303,24 @@ def _quoted_referent(tok, kept, sentence_mentions, earlier, said) -> str:
 
 
 FIRST_TIME_VERBS = {"be", "mark"}
+
+
+def _first_of_its_kind(kept, token_ids, regions):
+    """(the bare 'this' subject, the noun) of 'This is / marks the first N of …' outside quotation marks, else
+    None: the sentence itself says 'this' is an N ('the first ever crash of a Boeing 787')."""
+    for verb in kept:
+        if verb.lemma_ not in FIRST_TIME_VERBS or verb.pos_ not in ("VERB", "AUX"):
+            continue
+        this = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        noun = next((c for c in verb.children if c.dep_ in ("attr", "dobj")), None)
+        if this is None or noun is None or this.lower_ not in ("this", "that") or any(True for _ in this.children) or \
+                this.i not in token_ids or speech.region_at(regions, this.idx) is not None:
+            continue
+        if noun.pos_ == "NOUN" and noun.lemma_ != "time" and noun.tag_ == "NN" and \
+                any(c.dep_ == "amod" and c.lower_ == "first" for c in noun.children) and \
+                not any(c.dep_ == "neg" for c in verb.children):
+            return this, noun
+    return None
 
 
 def _first_time(kept, token_ids, regions):

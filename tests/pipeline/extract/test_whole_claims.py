@@ -104,6 +104,9 @@ EXACT = {
     "a clause that says 'do so' stays with the clause that says what was done": (
         "The junta freed 30 activists after the UN envoy urged the general to do so.",
         ["The junta freed 30 activists after the UN envoy urged the general to do so"]),
+    "'this marks the first N' names 'this' as the N the sentence says it is": (
+        "This marks the first ever collapse of a bridge of that design in its 20 years of service.",
+        ["The collapse marks the first ever collapse of a bridge of that design in its 20 years of service"]),
 }
 
 INCLUDED = {
