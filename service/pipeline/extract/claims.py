@@ -124,6 +124,8 @@ def decompose(source: Source, sentence_index: int, block_start: int, sent, first
             continue
         if kind == "main" and _carried_by_adjunct(head, heads, hidden):
             continue
+        if kind == "main" and _citation_only(head, heads):
+            continue   # "Reuters cited a U.S. embassy spokesperson, who said that …": who said it, not what
         spans = _spans(sent.doc, _without_trailing_conjunction(sent.doc, sorted(own | context)), block_start)
         if not spans:
             continue
@@ -169,6 +171,19 @@ def _conjunct_before_participle(tok, heads):
     joined = [c for c in tok.head.children if c.dep_ == "conj" and tok.head.i < c.i < tok.i and
               heads.get(c.i, ("",))[0] == "coordinate"]
     return joined[-1] if joined else None
+
+
+CITING_VERBS = {"cite", "quote"}
+
+
+def _citation_only(verb, heads) -> bool:
+    """'X cited / quoted Y, who said …' with the relative split off: the clause left only names a source."""
+    if verb.lemma_.lower() not in CITING_VERBS:
+        return False
+    cited = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if cited is None or not any(c.dep_ == "relcl" and heads.get(c.i, ("",))[0] == "relative" for c in cited.children):
+        return False
+    return all(c.dep_ in ("nsubj", "dobj", "punct", "aux", "advmod") for c in verb.children)
 
 
 def _clause_before_appositive(tok, heads):

@@ -289,6 +289,9 @@ EXCLUDED = {
     "a participle that says who said so stays in its clause": (
         "The convoy carried food and the medics headed to the border, confirmed by the UN office in Geneva.",
         ("were confirmed by", "was confirmed by")),
+    "a clause that only cites the source whose relative says the claim is no claim": (
+        "AFP quoted a UN spokesperson in Geneva, who said that the convoy will reach the city on Monday.",
+        ["AFP quoted a UN spokesperson in Geneva"]),
     "a coordinated participle without its verb stays with the clause": (
         "At least 40 people are reported dead and nine others missing after a landslide in the hills on Sunday, "
         "officials say.",
