@@ -618,6 +618,9 @@ def _whole_main(head, token_ids: set[int], regions, here, earlier) -> bool:
     if head.tag_ == "VBG" and not any(c.dep_ in ("aux", "auxpass") for c in head.children) and not any(
             head.doc[i].tag_ in ("VBD", "VBZ", "VBP", "MD") for i in token_ids):
         return False   # "Rescue operations going on at war footing": a headline's participle, no finite verb
+    if any(head.doc[i].lower_ == "that" and head.doc[i].pos_ == "SCONJ" and head.doc[i].dep_ != "mark" and
+           not any(t.pos_ in ("VERB", "AUX") for t in head.doc[i].subtree) for i in token_ids):
+        return False   # "it became known that at 5:40 local time (… - ed.)": the clause after 'that' was cut off
     subject = _subject_token(head, "main")
     if subject is None:
         return bool(_name_before(head))
