@@ -148,7 +148,10 @@ def classified_event(tok, sentence_mentions: list[Mention], earlier: list[list[M
     here = [m for m in sentence_mentions if m.order < tok.i]
     pools = [here] + ([earlier[-1]] if earlier else [])
     if _last(pools, lambda m: m.kind in ("noun", "event") and lemma in (m.lemma, inflect.gerund(m.lemma))) is None:
-        return ""
+        # "It was the biggest batch of prisoners yet pardoned": a superlative says 'it' is the one such N
+        ranked = attr.dep_ == "attr" and any(c.dep_ == "amod" and c.tag_ == "JJS" for c in attr.children) and \
+            any(c.dep_ == "det" and c.lower_ == "the" for c in attr.children)
+        return "the " + lemma if ranked and lemma != "time" and attr.tag_ == "NN" else ""
     return "the " + lemma
 
 

@@ -273,6 +273,9 @@ INCLUDED = {
     "a coordinated 'they' with no plural subject before it is its sentence's plural object": (
         "The junta released 30 activists on Friday, and they crossed into Chile under UN escort.",
         "The activists crossed into Chile under UN escort"),
+    "a classifying 'it' with a superlative is the one such thing its sentence names": (
+        "The junta freed 30 activists on Friday. It was the largest group of detainees yet pardoned by the general.",
+        "The group was the largest group of detainees yet pardoned by the general"),
 }
 
 EXCLUDED = {
