@@ -23,7 +23,7 @@ SUBJECT_DEPS = clauses.SUBJECT_DEPS
 DEMONSTRATIVES = {"this", "that", "these", "those"}
 META_NOUNS = {"article", "story", "piece", "report", "explainer", "analysis", "post", "page"}
 LIGHT_OBJECTS = frozenset({"place"})   # "took place"
-OCCURRENCE_VERBS = {"happen", "occur", "unfold", "strike", "hit"}   # intransitive: "when the quake struck"
+OCCURRENCE_VERBS = {"happen", "occur", "unfold", "strike", "hit", "begin", "start", "erupt"}   # intransitive: "when the quake struck"
 ARRIVAL_VERBS = {"come"}   # "The release comes [as Lukashenko has sought to mend ties …]"
 
 
@@ -36,7 +36,7 @@ def decompose(source: Source, sentence_index: int, block_start: int, sent, first
     frames = speech.block(sent.doc)["frames"].get(sent.start, [])
     heads = clauses.clause_heads(sent, cited)
     for frame in frames:
-        for content in frame.content:
+        for content in () if frame.kept else frame.content:
             heads.setdefault(content, ("main", ""))
     hidden = cited | _frame_tokens(sent, frames, heads)
     memory = referents.story(source)
@@ -69,6 +69,23 @@ def decompose(source: Source, sentence_index: int, block_start: int, sent, first
             # words run on the words before them
             for t in tok.subtree:
                 owner[t.i] = owner[first - 1]
+    for tok in sent:
+        clause = _clause_before_appositive(tok, heads)
+        if clause is not None:
+            # "Ihar Losik, who was sentenced … in one of the harshest facilities, the Novopolotsk colony": the
+            # appositive after a split clause on its noun describes a noun of that clause, and goes with it
+            first = min(t.i for t in tok.subtree)
+            for i in [*(t.i for t in tok.subtree), *(j for j in range(first - 1, first) if sent.doc[j].is_punct)]:
+                if owner.get(i) == owner.get(tok.head.i):
+                    owner[i] = clause.i
+    for tok in sent:
+        joined = _conjunct_before_participle(tok, heads)
+        if joined is not None:
+            # "… said a search is ongoing and urged people not to touch …, warning that they may pose a threat":
+            # a participle after a split conjunct goes with the nearest verb, not the one the parse hung it on
+            for t in tok.subtree:
+                if owner.get(t.i) == owner.get(tok.head.i):
+                    owner[t.i] = joined.i
     hidden -= _give_quote_marks_to_their_words(sent, owner)
     hidden |= _emptied_appositives(sent, heads, owner)
     for h in (h for h in heads if heads[h][0] == "absolute"):
@@ -107,6 +124,8 @@ def decompose(source: Source, sentence_index: int, block_start: int, sent, first
             continue
         if kind == "main" and _carried_by_adjunct(head, heads, hidden):
             continue
+        if kind == "main" and _citation_only(head, heads):
+            continue   # "Reuters cited a U.S. embassy spokesperson, who said that …": who said it, not what
         spans = _spans(sent.doc, _without_trailing_conjunction(sent.doc, sorted(own | context)), block_start)
         if not spans:
             continue
@@ -143,6 +162,36 @@ def decompose(source: Source, sentence_index: int, block_start: int, sent, first
             published=source.published_at))
     claims.sort(key=lambda c: c.spans[0][0])
     return claims
+
+
+def _conjunct_before_participle(tok, heads):
+    """The last split conjunct of a participle's verb between the verb and ', warning …', else None."""
+    if tok.dep_ != "advcl" or tok.tag_ != "VBG" or tok.i in heads or tok.doc[min(t.i for t in tok.subtree) - 1].text != ",":
+        return None
+    joined = [c for c in tok.head.children if c.dep_ == "conj" and tok.head.i < c.i < tok.i and
+              heads.get(c.i, ("",))[0] == "coordinate"]
+    return joined[-1] if joined else None
+
+
+CITING_VERBS = {"cite", "quote"}
+
+
+def _citation_only(verb, heads) -> bool:
+    """'X cited / quoted Y, who said …' with the relative split off: the clause left only names a source."""
+    if verb.lemma_.lower() not in CITING_VERBS:
+        return False
+    cited = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if cited is None or not any(c.dep_ == "relcl" and heads.get(c.i, ("",))[0] == "relative" for c in cited.children):
+        return False
+    return all(c.dep_ in ("nsubj", "dobj", "punct", "aux", "advmod") for c in verb.children)
+
+
+def _clause_before_appositive(tok, heads):
+    """The relative or participial clause split off a noun between the noun and its appositive `tok`, else None."""
+    if tok.dep_ != "appos" or tok.pos_ not in ("NOUN", "PROPN"):
+        return None
+    return next((c for c in tok.head.children if c.dep_ in ("relcl", "acl") and tok.head.i < c.i < tok.i and
+                 heads.get(c.i, ("",))[0] in ("relative", "participial")), None)
 
 
 def _structure_head(head, kind: str):
@@ -257,6 +306,8 @@ def _frame_tokens(sent, frames, heads) -> set[int]:
     """Tokens of the speech frames that only attribute, less any clause split off below them."""
     hidden: set[int] = set()
     for frame in frames:
+        if frame.kept:
+            continue
         verb = sent.doc[frame.verb]
         below = {t.i for h in heads if h != frame.verb and h not in frame.content and verb in sent.doc[h].ancestors
                  for t in sent.doc[h].subtree}
@@ -347,6 +398,10 @@ def _context_tokens(head, kind: str, sent) -> set[int]:
             | {t.i for t in described.lefts for t in t.subtree}
     if kind in ("relative", "participial", "appositive", "list") and described is not None:
         noun = described
+        if kind == "participial" and noun.dep_ == "appos" and noun.head.pos_ == "PROPN" and \
+                noun.head.ent_type_ == "PERSON" and not any(c.dep_ == "prep" and c.i < head.i for c in noun.children):
+            # "Ihar Losik, 33, a journalist sentenced in 2021 …": the person the appositive names was sentenced
+            noun = noun.head
         if kind == "appositive":
             noun = _last_conjunct_before(_innermost_noun_before(noun, head), head)
         if kind == "relative":
@@ -420,6 +475,8 @@ def _subject_token(head, kind: str):
         subject = next((c for c in node.children if c.dep_ in SUBJECT_DEPS), None)
         if subject is not None:
             return subject
+        if _verb_on_noun(node):
+            return node.head
         if node.head.i == node.i or (clauses.number(node) and clauses.number(node.head) and clauses.number(node) != clauses.number(node.head)):
             break
         node = node.head
@@ -436,6 +493,9 @@ def _readable_subject(subject, regions, here, earlier, strict: bool = False) -> 
         return False
     if subject.lower_ in META_NOUNS and any(c.lower_ == "this" for c in subject.children):
         return False   # "This article delves into …": the page talking about itself
+    if strict and subject.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ in DEMONSTRATIVES for c in subject.children) \
+            and speech.region_at(regions, subject.idx) is None and not referents.demonstrative(subject, here, earlier):
+        return False   # "…, as these areas faced the brunt of the threat": what they are, only its sentence says
     if subject.tag_ == "PRP" and lower in referents.PERSONAL | referents.NEUTER | referents.PLURAL:
         if speech.region_at(regions, subject.idx) is not None or referents.expletive(subject) or \
                 referents.classifying_it(subject):
@@ -476,13 +536,29 @@ def _whole_split(head, heads, regions, here, earlier) -> bool:
         # "…, affirmed by the U.S. embassy": it says who said so, not what became of the noun
         framing = (noun.dep_ == "pobj" and speech.is_speech(noun.head.head)) or speech.is_speech(head) or \
             (rendering.finite_participle(head) and rendering.after_quotation(noun))   # '…,” Vaishnaw posted on X'
-        return not (ranked or quoted or framing)
+        # "“more than 10 objects” crossed into Polish air space and those that constituted a risk … were
+        # neutralized": a pronoun joined under the participle is the parse losing the clause's second subject
+        misjoined = any(t.dep_ == "conj" and t.pos_ == "PRON" for t in head.subtree)
+        # "Belarus released 52 prisoners, a decision influenced by Trump's appeal": what the appositive names is
+        # the clause before it, which 'The decision was influenced …' would leave out
+        of_clause = _appositive(noun) and noun.pos_ == "NOUN" and noun.head.pos_ != "PROPN" and \
+            noun.lemma_.lower() not in referents.PERSON_NOUNS and noun.head.ent_type_ != "PERSON" and \
+            noun.doc[min(t.i for t in noun.subtree) - 1].text == "," and \
+            all(t.dep_ in ("det", "amod") for t in noun.lefts) and \
+            any(t.dep_ == "det" and t.lower_ in ("a", "an") for t in noun.lefts) and \
+            _clause_of_object(noun) is not None   # on a finite clause's own object
+        return not (ranked or quoted or framing or misjoined or of_clause)
     subject = _subject_token(head, kind)
     if kind == "coordinate" and head.tag_ == "VBG" and not any(c.dep_ in ("aux", "auxpass") for c in head.children):
         return False   # "89 people are reported dead and five others missing": a participle is no finite verb
     if kind == "coordinate" and head.tag_ != "VB" and not any(c.dep_ in SUBJECT_DEPS + ("aux",) for c in head.children) \
             and any(c.tag_ == "MD" for c in rendering.coordinated_first(head).children):
         return False   # "may result in releases and improved relations": no finite verb to share the modal with
+    if kind in ("coordinate", "adverbial") and subject is not None and _negative_quantifier(subject):
+        return False   # "people were inside the building but nobody was hurt": nobody of those the clause before names
+    if kind in ("coordinate", "adverbial") and any(t.lemma_ == "do" and any(c.lower_ == "so" for c in t.children)
+                                                   for t in head.subtree):
+        return False   # "… after Trump urged Lukashenko to do so": what was done, only the clause before says
     if kind in ("adjunct", "participial", "coordinate") and subject is not None and subject.tag_ in ("WDT", "WP"):
         return False   # "…, who was arrested in 2020 and sentenced to 15 years": the second verb stays in the relative
     if subject is not None and subject.i > head.sent.start and subject.head.i == head.i and \
@@ -514,6 +590,26 @@ def _whole_split(head, heads, regions, here, earlier) -> bool:
     return _readable_subject(subject, regions, here, earlier, strict=True)
 
 
+NEGATIVE_QUANTIFIERS = {"nobody", "none", "nothing", "neither", "noone"}
+
+
+def _clause_of_object(noun):
+    """The finite verb whose object (or the object of whose preposition) `noun` is an appositive of, else None
+    ('released 52 prisoners, a decision …', 'were transferred to Lithuania, a move …')."""
+    verb = noun.head
+    if verb.pos_ not in ("VERB", "AUX"):
+        if verb.dep_ == "dobj":
+            verb = verb.head
+        elif verb.dep_ == "pobj" and verb.head.dep_ == "prep":
+            verb = verb.head.head
+    return verb if verb.pos_ in ("VERB", "AUX") and clauses.finite(verb) else None
+
+
+def _negative_quantifier(subject) -> bool:
+    """'nobody', 'none', 'no one', 'no other …': a subject that counts none of what its context names."""
+    return subject.lower_ in NEGATIVE_QUANTIFIERS or any(c.dep_ == "det" and c.lower_ == "no" for c in subject.children)
+
+
 def _whole_main(head, token_ids: set[int], regions, here, earlier) -> bool:
     """A main clause is a claim when it has a verb and a subject a reader can place."""
     if head.pos_ not in ("VERB", "AUX") and not any(
@@ -522,6 +618,9 @@ def _whole_main(head, token_ids: set[int], regions, here, earlier) -> bool:
     if head.tag_ == "VBG" and not any(c.dep_ in ("aux", "auxpass") for c in head.children) and not any(
             head.doc[i].tag_ in ("VBD", "VBZ", "VBP", "MD") for i in token_ids):
         return False   # "Rescue operations going on at war footing": a headline's participle, no finite verb
+    if any(head.doc[i].lower_ == "that" and head.doc[i].pos_ == "SCONJ" and head.doc[i].dep_ != "mark" and
+           not any(t.pos_ in ("VERB", "AUX") for t in head.doc[i].subtree) for i in token_ids):
+        return False   # "it became known that at 5:40 local time (… - ed.)": the clause after 'that' was cut off
     subject = _subject_token(head, "main")
     if subject is None:
         return bool(_name_before(head))
@@ -600,11 +699,30 @@ def _subject_of(verb) -> set[int]:
     for _ in range(4):
         subject = next((c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subject is not None:
-            return {t.i for t in bare_phrase(subject)}
+            # "Four airports, including Warsaw's main hub, were closed but have since reopened": not the list
+            return {t.i for t in bare_phrase(subject, drop=_listing) if not _listing_comma(t, subject)}
+        if _verb_on_noun(node):
+            # 'said: “The aircraft departed …, carrying 230 passengers' parsed with 'departed' on 'aircraft': the
+            # noun is the subject, not the speaker above it
+            return {t.i for t in bare_phrase(node.head)}
         if node.head.i == node.i or (clauses.number(node) and clauses.number(node.head) and clauses.number(node) != clauses.number(node.head)):
             break
         node = node.head
     return set()
+
+
+def _verb_on_noun(node) -> bool:
+    """A finite past verb the parse hung on a noun as a participle ('aircraft' ← 'departed')."""
+    return node.dep_ == "acl" and node.tag_ == "VBD" and node.head.pos_ in ("NOUN", "PROPN")
+
+
+def _listing(tok) -> bool:
+    return tok.dep_ == "prep" and tok.lower_ in clauses.LIST_PREPS
+
+
+def _listing_comma(tok, noun) -> bool:
+    """The comma that opens an 'including' list on `noun`."""
+    return tok.is_punct and tok.head.i == noun.i and tok.i + 1 < len(tok.doc) and _listing(tok.doc[tok.i + 1])
 
 
 def _spans(doc, token_ids: list[int], offset: int) -> list[tuple[int, int]]:

@@ -89,6 +89,8 @@ def split_kind(tok, heads) -> tuple[str, str]:
         mark = marks[0] if marks else ""
         if "like" in marks or "than" in marks or (mark == "as" and {"if", "though"} & set(marks)):
             return "", ""   # a comparison ("it felt like I was in hell") completes its verb; it is no claim alone
+        if mark == "since" and any(c.dep_ == "aux" and c.lemma_ == "have" for c in tok.head.children):
+            return "", ""   # "has fined a club for the first time since the rules changed": when the count starts
         if mark or own_subject:
             # "while the cause remains uncertain" states a fact; "if shares traded that low" only qualifies
             # its main clause, and so does a clause without a subject or a finite verb ("while en route").

@@ -22,6 +22,7 @@ from __future__ import annotations
 import weakref
 from dataclasses import dataclass
 
+from service.pipeline.extract import inflect
 from service.pipeline.extract.phrases import bare_phrase
 
 LOOKBACK = 3
@@ -43,7 +44,8 @@ class Mention:
     plural: bool
     order: int       # token index in its doc (only compared within one sentence)
     roles: frozenset = frozenset()   # a person's role nouns as the article gives them ("envoy John Cole")
-    main: bool = False   # the subject of its sentence's main verb
+    main: bool = False   # the subject of its sentence's main verb (a person: a subject)
+    lemma: str = ""      # a noun's or verb's lemma (kinds noun and event), for 'these prisoners', 'it' = 'the crash'
 
 
 _STORIES: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
@@ -60,10 +62,12 @@ def story(source) -> dict[int, list[Mention]]:
 def mentions(sent) -> list[Mention]:
     found = []
     for ent in sent.ents:
-        kind = {"PERSON": "person", "ORG": "org", "GPE": "place"}.get(ent.label_)
+        kind = {"PERSON": "person", "ORG": "org", "GPE": "place", "NORP": "nation"}.get(ent.label_)
         if kind:
-            found.append(Mention(kind, ent.text.strip(" ,.'’"), False, ent.start,
-                                 _roles(ent) if kind == "person" else frozenset()))
+            name = _full_name(ent) if kind == "person" else ent.text
+            found.append(Mention(kind, name.strip(" ,.'’"), False, ent.start,
+                                 _roles(ent) if kind == "person" else frozenset(),
+                                 main=kind == "person" and ent.root.dep_ in SUBJECTS))
     for tok in sent:
         if tok.dep_ in SUBJECTS and tok.pos_ in ("NOUN", "PROPN") and tok.ent_type_ != "PERSON":
             name = noun_phrase(tok)
@@ -73,7 +77,98 @@ def mentions(sent) -> list[Mention]:
         elif tok.dep_ == "dobj" and tok.pos_ == "NOUN" and tok.tag_ == "NNS" and tok.ent_type_ != "PERSON" and \
                 not any(c.dep_ == "poss" for c in tok.children):
             found.append(Mention("object", "the " + tok.lower_, True, tok.i))
+        if tok.pos_ == "NOUN" and tok.dep_ != "compound" and tok.ent_type_ not in ("DATE", "TIME"):
+            found.append(Mention("noun", _described(tok), tok.tag_ == "NNS", tok.i, lemma=tok.lemma_.lower()))
+        elif tok.pos_ == "VERB":
+            found.append(Mention("event", tok.lemma_.lower(), False, tok.i, lemma=tok.lemma_.lower()))
     return sorted(found, key=lambda m: m.order)
+
+
+# Common nouns that name one person, for a 'he' / 'his' the article names no one for.
+PERSON_NOUNS = {"man", "woman", "boy", "girl", "child", "passenger", "survivor", "pilot", "driver", "victim",
+                "resident", "witness", "father", "mother", "son", "daughter", "brother", "sister", "husband", "wife",
+                "student", "teacher", "doctor", "nurse", "soldier", "farmer", "worker", "officer", "official",
+                "spokesman", "spokeswoman", "spokesperson", "captain", "mayor", "minister", "president", "leader",
+                "envoy", "ambassador", "journalist", "reporter", "owner", "engineer", "guard", "commander"}
+QUANTIFIERS = {"several", "many", "few", "some", "other", "more", "multiple", "numerous", "various", "further",
+               "additional", "most", "all", "any", "such", "same", "first", "last", "new", "former", "latest"}
+
+
+def _described(noun) -> str:
+    """What a noun's words before it say about which it is, as a definite phrase: '52 prisoners of different
+    nationalities' → 'the 52 prisoners', 'several Russian drones' → 'the Russian drones' (a plain count, names,
+    nationalities and adjectives; no quantifier, determiner or possessive)."""
+    words = []
+    for left in noun.lefts:
+        if left.dep_ == "nummod" and left.tag_ == "CD" and not any(True for _ in left.children) and \
+                noun.tag_ == "NNS":   # "the 52 prisoners", not "the one British man"
+            words.append(left)
+        elif left.dep_ == "compound" and not any(True for _ in left.children):
+            words.append(left)
+        elif left.dep_ == "amod" and left.tag_ == "JJ" and left.lower_ not in QUANTIFIERS and \
+                not any(True for _ in left.children):
+            words.append(left)
+        elif left.dep_ in ("det", "poss", "predet") or left.is_punct:
+            words = []   # only what follows the determiner or possessive
+    return " ".join(["the", *(t.text for t in words), noun.text])
+
+
+def demonstrative(noun, sentence_mentions: list[Mention], earlier: list[list[Mention]]) -> str:
+    """'these prisoners' → 'the 52 prisoners', 'this release' → 'the release': a noun with a demonstrative, named
+    by the last noun of the same lemma in its sentence before it or in the LOOKBACK sentences before, with what
+    that one's words said about it; '' when none came before ('this decision' after a clause: what it stands for
+    is a clause, not a noun)."""
+    det = next((c for c in noun.children if c.dep_ == "det" and c.lower_ in DEMONSTRATIVE_DETS), None)
+    if det is None or noun.pos_ != "NOUN" or noun.ent_type_ in ("DATE", "TIME"):
+        return ""
+    lemma = noun.lemma_.lower()
+    here = [m for m in sentence_mentions if m.order < det.i]
+    pools = [here] + [earlier[-k] for k in range(1, min(LOOKBACK, len(earlier)) + 1)]
+    found = _last(pools, lambda m: m.kind == "noun" and m.lemma == lemma)
+    if found is None:
+        return ""
+    own = {t.lower_ for t in noun.lefts}
+    words = [w for w in found.name.split()[1:-1] if w.lower() not in own]
+    return " ".join(["the", *words])
+DEMONSTRATIVE_DETS = {"this", "these", "that", "those"}
+
+
+def classified_event(tok, sentence_mentions: list[Mention], earlier: list[list[Mention]]) -> str:
+    """'… when the aircraft crashed into a college. It is one of the deadliest plane crashes': a classifying 'it'
+    as 'the crash' when the sentence before (or its own, before it) names that event, by a noun or a verb of the
+    class's lemma; '' otherwise."""
+    attr = next((c for c in tok.head.children if c.dep_ == "attr"), None)
+    if attr is None:
+        return ""
+    if attr.lower_ == "one":
+        attr = next((o for p in attr.children if p.lower_ == "of" for o in p.children if o.dep_ == "pobj"), None)
+    if attr is None or not (attr.pos_ == "NOUN" or attr.dep_ == "pobj"):   # "one of … crashes" tagged a verb
+        return ""
+    lemma = attr.lemma_.lower()
+    here = [m for m in sentence_mentions if m.order < tok.i]
+    pools = [here] + ([earlier[-1]] if earlier else [])
+    if _last(pools, lambda m: m.kind in ("noun", "event") and lemma in (m.lemma, inflect.gerund(m.lemma))) is None:
+        # "It was the biggest batch of prisoners yet pardoned": a superlative says 'it' is the one such N
+        ranked = attr.dep_ == "attr" and any(c.dep_ == "amod" and c.tag_ == "JJS" for c in attr.children) and \
+            any(c.dep_ == "det" and c.lower_ == "the" for c in attr.children)
+        return "the " + lemma if ranked and lemma != "time" and attr.tag_ == "NN" else ""
+    return "the " + lemma
+
+
+TITLES = {"mr", "mrs", "ms", "dr", "prof", "sir", "lord", "lady", "capt", "gen", "col", "st", "prime", "deputy",
+          "vice", "former", "first", "minister", "president", "secretary", "chief", "general", "officer", "captain",
+          "commissioner", "governor", "mayor", "senator", "judge", "king", "queen", "prince", "princess"}
+
+
+def _full_name(ent) -> str:
+    """A person's name with the given names the entity left out ('Vishwash' of 'Vishwash Kumar Ramesh' tagged
+    'Kumar Ramesh'): capitalised proper nouns right before it in the same name, no title ('Prime Minister')."""
+    doc, start = ent.doc, ent.start
+    while start > ent.sent.start and doc[start - 1].pos_ == "PROPN" and doc[start - 1].dep_ == "compound" and \
+            doc[start - 1].text[:1].isupper() and doc[start - 1].lower_.rstrip(".") not in TITLES and \
+            doc[start - 1].head.i in range(ent.start, ent.end) and not doc[start - 1].ent_type_:
+        start -= 1
+    return doc[start:ent.end].text
 
 
 def _main_subject(tok, sent) -> bool:
@@ -130,7 +225,11 @@ def resolve(tok, sentence_mentions: list[Mention], earlier: list[list[Mention]],
         subject = _person_subject_above(tok)
         if subject is not None:
             return _longest_form(Mention("person", subject, False, tok.i), [here, *earlier])
-        person = _last(pools, lambda m: m.kind == "person")
+        person = _last_person(pools, subject=tok.dep_ in SUBJECTS)
+        if person is None and (tok.dep_ in SUBJECTS or tok.tag_ == "PRP$"):
+            # "One British man survived the crash, and his relatives said …": a person named by a common noun
+            described = _last(pools[:2], lambda m: m.kind == "noun" and not m.plural and m.lemma in PERSON_NOUNS)
+            return described.name if described else ""
         return _longest_form(person, [here, *earlier]) if person else ""
     if lower in NEUTER:
         if lower == "it" and tok.dep_ in OBJECT_IT and strict:
@@ -138,7 +237,8 @@ def resolve(tok, sentence_mentions: list[Mention], earlier: list[list[Mention]],
         if lower == "it" and (tok.dep_ not in SUBJECTS or expletive(tok)):
             return ""
         if classifying_it(tok):
-            return ""   # "It is one of the deadliest crashes": 'it' is the event, not the last thing named
+            # "It is one of the deadliest crashes": 'it' is the event, not the last thing named
+            return classified_event(tok, here, earlier) if strict else ""
         if lower == "its":
             # "… grant relief to Belavia, allowing it to service its fleet": the nearest name in the sentence.
             named = _last([here], lambda m: m.kind in ("org", "place"))
@@ -150,12 +250,22 @@ def resolve(tok, sentence_mentions: list[Mention], earlier: list[list[Mention]],
         return _only_candidate(tok, here, earlier, plural=False,
                                accept=lambda m: not _is_person_name(m, pools))
     if lower in PLURAL:
+        if lower == "them" and tok.dep_ == "pobj" and tok.head.lower_ == "among" and strict and earlier:
+            # "The freed group … crossed into Lithuania. Among them were opposition figures": the one thing the
+            # sentence before is about
+            main = {m.name for m in earlier[-1] if m.kind == "thing" and m.main}
+            return next(iter(main)) if len(main) == 1 and not here else ""
         if lower == "them" or (lower == "they" and tok.dep_ not in SUBJECTS):
             return ""
         if not strict:
             found = _last(pools, lambda m: m.kind == "thing" and m.plural)
             return found.name if found else ""
         found = _only_candidate(tok, here, earlier, plural=True)
+        if not found and lower == "they" and tok.head.dep_ == "conj" and \
+                not any(m.kind == "thing" and m.plural for m in here):
+            # "Belarus released 52 prisoners …, and they headed to Lithuania": a coordinated clause's 'they' with no
+            # plural subject before it is the one plural object of its own sentence
+            found = _plural_object(here, [])
         return found or (_plural_object(here, earlier) if lower == "their" else "")
     return ""
 
@@ -206,15 +316,18 @@ def _named_subject_above(tok) -> str | None:
 
 def quoted_person(tok, sentence_mentions: list[Mention], earlier: list[list[Mention]], speaker: str) -> str:
     """'he' / 'she' in a speaker's quoted words: the last person named before who is not the speaker (who says
-    'I'), as the article wrote the name; '' if none within LOOKBACK sentences."""
+    'I'), as the article wrote the name; '' if none within SPEAKER_LOOKBACK sentences."""
     if tok.tag_ != "PRP" or tok.lower_ not in ("he", "him", "she"):
         return ""
     said_by = {w.lower() for w in speaker.split()}
     if any(t.pos_ == "PROPN" and t.i > tok.i and t.lower_ not in said_by for t in tok.sent):
         return ""   # "“He is a good man,” Tusk said of Rutte": a name may follow
     here = [m for m in sentence_mentions if m.order < tok.i]
-    pools = [here] + [earlier[-k] for k in range(1, min(LOOKBACK, len(earlier)) + 1)]
-    person = _last(pools, lambda m: m.kind == "person" and not said_by & {w.lower() for w in m.name.split()})
+    # as far back as a speaker's own pronoun may look: the quotation may run over several sentences
+    pools = [here] + [earlier[-k] for k in range(1, min(SPEAKER_LOOKBACK, len(earlier)) + 1)]
+    # Not the speaker, by a name that is the speaker's or part of it ('Nayan' of 'Nayan Kumar Ramesh'); a relative
+    # who shares a family name is someone else ('Vishwash Kumar Ramesh').
+    person = _last(pools, lambda m: m.kind == "person" and not _same_person({w.lower() for w in m.name.split()}, said_by))
     return person.name if person else ""
 
 
@@ -244,8 +357,13 @@ def _object_it(tok, here, earlier) -> str:
     subject = own_subject(tok)
     bound = {t.i for t in subject.subtree} if subject is not None else set()
     mine = [m for m in here if m.order not in bound]
-    if any(m.kind in ("thing", "org", "place") and not m.plural for m in mine):
-        return ""   # something of its own sentence may be meant: the parse cannot say which
+    if tok.i + 1 < tok.sent.end and tok.doc[tok.i + 1].lower_ == "to":
+        # "ease sanctions on Belarus's airline, Belavia, permitting it to service …": the one who is let do something
+        # is the nearest organisation or place named before it, not its own clause's subject
+        named = _last([mine], lambda m: m.kind in ("org", "place"))
+        return named.name if named is not None else ""
+    things = [m for m in mine if m.kind in ("thing", "org", "place") and not m.plural]
+    rivals = []
     for other in tok.sent:
         if other.i >= tok.i:
             break
@@ -253,7 +371,11 @@ def _object_it(tok, here, earlier) -> str:
             continue   # "described it as a 6.6-magnitude quake": what the 'it' before was said to be
         if other.pos_ in ("NOUN", "PROPN") and other.dep_ in OBJECTS + ("pobj",) and other.i not in bound and \
                 other.tag_ in ("NN", "NNP") and other.ent_type_ not in NOT_ANTECEDENT_ENTS:
-            return ""
+            rivals.append(other)
+    if not things and len(rivals) == 1 and rivals[0].pos_ == "NOUN" and rivals[0].dep_ == "dobj":
+        return _described(rivals[0])   # "condemned the incursion, considering it an act of aggression"
+    if things or rivals:
+        return ""   # something of its own sentence may be meant: the parse cannot say which
     if not earlier:
         return ""
     pool = earlier[-1]
@@ -281,6 +403,7 @@ def _only_candidate(tok, here, earlier, plural: bool, accept=lambda m: True) -> 
         return ""
     name = next(iter(names.values()))
     subjects = {m.order for m in here if m.kind == "thing"}
+    candidate = next((tok.doc[m.order] for m in here if m.kind == "thing" and m.name == name), None)
     for other in tok.sent:
         if other.i >= tok.i:
             break
@@ -289,8 +412,19 @@ def _only_candidate(tok, here, earlier, plural: bool, accept=lambda m: True) -> 
             continue
         if other.text.lower() in name.lower().split():
             continue
+        if candidate is not None and _beside_its_subject(other, candidate, tok):
+            continue
         return ""
     return name
+
+
+def _beside_its_subject(obj, subject, pronoun) -> bool:
+    """'Although Boeing 787s have faced engine issues …, their safety record …': an object in a subordinate clause
+    whose subject is the candidate, with the pronoun outside that clause, is no rival to its own clause's subject."""
+    verb = obj.head
+    if verb.pos_ not in ("VERB", "AUX") or subject.head.i != verb.i or verb.dep_ != "advcl":
+        return False
+    return pronoun not in verb.subtree
 
 
 RAISING = {"emerge", "appear", "seem", "transpire", "turn", "become", "remain", "happen"}
@@ -335,7 +469,18 @@ def resolve_noun(head, sentence_mentions: list[Mention], earlier: list[list[Ment
         return _longest_form(Mention("person", next(iter(people)), False, 0), earlier) if len(people) == 1 else ""
     kind = "org" if noun in ORG_NOUNS else "place"
     found = _last(pools, lambda m: m.kind == kind)
+    if found is not None and kind == "place" and not _only_country(found, pools + [sentence_mentions]):
+        return ""
     return found.name if found else ""
+
+
+def _only_country(place: Mention, pools) -> bool:
+    """Whether `place` is the one place these sentences name, and every nationality they name is its own ('Polish
+    airspace … an attack on Ukraine … the country': Ukraine is not the only country meant)."""
+    places = {m.name.lower() for pool in pools for m in pool if m.kind == "place"}
+    nations = {m.name.lower() for pool in pools for m in pool if m.kind == "nation"}
+    stem = place.name.lower()[:4]
+    return places == {place.name.lower()} and all(n[:4] == stem for n in nations)
 
 
 def possessive(name: str) -> str:
@@ -360,6 +505,21 @@ def _person_subject_above(tok) -> str | None:
         if node.head.i == node.i:
             return None
         node = node.head
+    return None
+
+
+def _same_person(names: set, other: set) -> bool:
+    return bool(names) and bool(other) and (names <= other or other <= names)
+
+
+def _last_person(pools, subject: bool):
+    """The last person named, in the nearest sentence that names one; for a subject pronoun, that sentence's last
+    person named as a subject if any ('Blaszczuk told TVP Info that … He said …': not the addressee)."""
+    for pool in pools:
+        people = [m for m in pool if m.kind == "person"]
+        if people:
+            subjects = [m for m in people if m.main] if subject else []
+            return (subjects or people)[-1]
     return None
 
 

@@ -54,6 +54,7 @@ class Frame:
     quoted: bool                  # what was said is a direct quotation
     tail: bool                    # the sentence is nothing but this frame
     outlet: bool                  # the outlet or its source, not a speaker
+    kept: bool = False            # a frame that stays in its claim ('X wrote that "…"'), though it attributes
 
 
 @dataclass(frozen=True)
@@ -71,6 +72,9 @@ def quote_regions(text: str) -> list[tuple[int, int]]:
     for i, ch in enumerate(text):
         if ch == '"' and straight is None and curly and text[curly[-1]] == "“" and _closing(text, i):
             regions.append((curly.pop(), i))   # “…," said Sinha: a curly quotation closed by a straight mark
+        elif ch == "”" and straight is not None and not (curly and text[curly[-1]] == "“") and _closing(text, i):
+            regions.append((straight, i))   # '"Last night … shot down.”': a straight quotation closed by a curly mark
+            straight = None
         elif ch == '"':
             if straight is None:
                 straight = i
@@ -83,7 +87,12 @@ def quote_regions(text: str) -> list[tuple[int, int]]:
             regions.append((curly.pop(), i))
     for start in ([straight] if straight is not None else []) + curly:
         regions.append((start, len(text)))
+    first = next((i for i, ch in enumerate(text) if ch in QUOTE_MARKS), None)
+    if first is not None and text[first] in CLOSING_QUOTES and _closing(text, first):
+        # 'Those drones … were shot down.” Poland’s …': a paragraph that closes a quotation opened before it
+        regions.append((-1, first))
     return sorted(regions)
+CLOSING_QUOTES = {"”", "»"}
 
 
 def _closing(text: str, i: int) -> bool:
@@ -190,8 +199,18 @@ def sentence_frames(sent, regions) -> list[Frame]:
         trailing = all(c < tok.i for c in content)
         if quoted or nested or outlet or trailing:
             tokens = _frame_tokens(tok, content) | frozenset(trailing_run(tok))
-            frames.append(Frame(tok.i, tokens, content, speaker, kind, quoted, False, outlet))
+            # 'wrote on social media that "Last night …"': a quotation after 'that', in a frame before it, is told as
+            # reported speech, and the frame stays in its claim
+            kept = quoted and not (nested or outlet or trailing) and tok.i == sent.root.i and \
+                all(region_at(regions, sent.doc[c].idx) and _that_before(sent.doc[c], regions) for c in content)
+            frames.append(Frame(tok.i, tokens, content, speaker, kind, quoted, False, outlet, kept))
     return frames
+
+
+def _that_before(content, regions) -> bool:
+    """Whether the quotation holding `content` opens after its 'that' ('wrote on social media that "Last …')."""
+    region = region_at(regions, content.idx)
+    return any(c.dep_ == "mark" and c.lower_ == "that" and c.idx < region[0] for c in content.children)
 
 
 def _third_party_outlet(noun) -> bool:
@@ -472,7 +491,7 @@ def continued_quote(source, sentence_index: int, sent, head, said: Attribution) 
         return said
     last = memory.get("last")
     if region is None or last is None or sentence_index - last[0] > QUOTE_RUN or \
-            not any(_opens_quote(doc_text(sent.doc), at, region) for at in (0, sent.start_char)):
+            not (region[0] < 0 or any(_opens_quote(doc_text(sent.doc), at, region) for at in (0, sent.start_char))):
         return said
     found = Attribution(last[1].speaker, last[1].kind, True)
     memory["last"] = (sentence_index, found)

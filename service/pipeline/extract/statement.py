@@ -136,6 +136,21 @@ def render(sent, token_ids: set[int], spans_local: list[tuple[int, int]], kind: 
         noun = counted_subject(coordinated_first(head)) if others is not None and head.dep_ == "conj" else None
         if noun is not None:
             replace[others.i] = "other " + noun.text
+    if kind in ("coordinate", "adverbial"):
+        # "Drones that posed a threat were neutralised, while others were monitored" → "other drones were monitored"
+        others = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ == "others" and
+                       not any(True for _ in c.children)), None)
+        main = coordinated_first(head) if kind == "coordinate" else head.head
+        noun = next((c for c in main.children if c.dep_ in ("nsubj", "nsubjpass")), None) if others is not None else None
+        if noun is not None and noun.pos_ == "NOUN" and noun.tag_ == "NNS" and others.i not in replace:
+            replace[others.i] = ("Other " if others.text[0].isupper() else "other ") + noun.lower_
+    those = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ == "those" and
+                  c.tag_ == "DT" and any(d.dep_ in ("acl", "relcl") for d in c.children)), None)
+    if those is not None and those.i in token_ids and region_of(regions, those) is None:
+        # "Radar detected ten objects, and those presenting risks were neutralised" → "the objects presenting …"
+        noun = _plural_noun_before(those)
+        if noun is not None:
+            replace[those.i] = ("The " if those.text[0].isupper() else "the ") + noun.lower_
     if kept and kept[0].dep_ == "cc":
         drop.add(kept[0].i)
 
@@ -145,9 +160,14 @@ def render(sent, token_ids: set[int], spans_local: list[tuple[int, int]], kind: 
     inserted: dict[int, str] = {}   # an editor's insertion in quoted words: “[Mr Ramesh] was disorientated”
     for tok in kept:
         if region_of(regions, tok) is not None and said.speaker and tok.i not in replace:
-            name = referents.quoted_person(tok, sentence_mentions, earlier, said.speaker)
-            if name:
+            name = referents.quoted_person(tok, sentence_mentions, earlier, _speaker_names(said, doc))
+            if name and f"[{name}]" not in inserted.values():   # named once: a second 'he' is plain
                 inserted[tok.i] = f"[{name}]"
+                refers.append((tok.text, name))
+        if region_of(regions, tok) is not None and tok.i not in inserted and tok.i not in replace:
+            name = _quoted_referent(tok, kept, sentence_mentions, earlier, said)
+            if name:
+                inserted[tok.i] = f"[{referents.possessive(name) if tok.tag_ == 'PRP$' else name}]"
                 refers.append((tok.text, name))
         if tok.i in drop or tok.i in replace or region_of(regions, tok) is not None:
             continue
@@ -156,8 +176,9 @@ def render(sent, token_ids: set[int], spans_local: list[tuple[int, int]], kind: 
         if said.speaker and tok.dep_ in ("nsubj", "nsubjpass") and tok.i != said.subject and (
                 (lower in referents.PERSONAL and speaker_kind == "person") or (
                 lower in referents.NEUTER | referents.PLURAL and speaker_kind != "person")) and \
-                (prefixed or (tok.head.i != said.verb and tok.i in {t.i for t in doc[said.verb].subtree})):
-            if said.subject >= 0 and doc[said.subject].tag_ != "PRP":
+                (prefixed or (tok.head.i != said.verb and tok.i in {t.i for t in doc[said.verb].subtree})) and \
+                not _infinitive_subject(tok):
+            if said.subject >= 0 and doc[said.subject].tag_ != "PRP" and _says(tok.head, said.verb):
                 refers.append((tok.text, said.speaker))
             continue   # "Tusk said he …", "Poland said it and its allies …": the speaker, as the sentence has it
         if tok.tag_ in ("PRP", "PRP$") and lower in referents.PERSONAL | referents.NEUTER | referents.PLURAL:
@@ -169,13 +190,21 @@ def render(sent, token_ids: set[int], spans_local: list[tuple[int, int]], kind: 
             name = referents.resolve(tok, sentence_mentions, earlier)
             if prefixed and name and name.lower() in said.speaker.lower():
                 continue
-            if name and tok.tag_ == "PRP$" and name in replace.values():
+            if name and any(v in (name, referents.possessive(name)) for v in replace.values()):
                 continue   # "Donald Tusk announced a meeting of his council": the claim has named him already
             if name and name.lower() != lower:
                 if tok.i != kept[0].i and re.match(r"^(The|A|An) ", name):
                     name = name[0].lower() + name[1:]   # "shortly after, the aircraft issued …"
                 replace[tok.i] = referents.possessive(name) if tok.tag_ == "PRP$" else name
                 refers.append((tok.text, name))
+        elif tok.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ in referents.DEMONSTRATIVE_DETS and
+                                        c.i in token_ids and region_of(regions, c) is None for c in tok.children):
+            # "These prisoners traveled …" → "The 52 prisoners traveled …": the noun the article named before
+            words = referents.demonstrative(tok, sentence_mentions, earlier)
+            det = next(c for c in tok.children if c.dep_ == "det" and c.lower_ in referents.DEMONSTRATIVE_DETS)
+            if words:
+                replace[det.i] = words
+                refers.append((f"{det.text} {tok.text}", f"{words} {tok.text}"))
         elif tok.pos_ == "NOUN" and (lower in referents.ORG_NOUNS | referents.PLACE_NOUNS or tok.tag_ == "NN"):
             name = referents.resolve_noun(tok, sentence_mentions, earlier)
             det = next((t for t in tok.lefts if t.lower_ == "the"), None)
@@ -186,6 +215,23 @@ def render(sent, token_ids: set[int], spans_local: list[tuple[int, int]], kind: 
                 drop |= {c.i for c in tok.children if c.dep_ == "case"}
                 refers.append((f"{det.text} {tok.text}", name))
 
+    first_of = _first_of_its_kind(kept, token_ids, regions)
+    if first_of is not None:
+        # "This marks the first ever crash of a Boeing 787" → "The crash marks …": what the sentence calls it
+        this, noun = first_of
+        replace[this.i] = ("The " if this.text[0].isupper() else "the ") + noun.lemma_.lower()
+        refers.append((this.text, "the " + noun.lemma_.lower()))
+    after: dict[int, str] = {}
+    first_time = _first_time(kept, token_ids, regions)
+    if first_time is not None:
+        # "This marks the first time a member of the alliance has fired shots" → "A member of the alliance has
+        # fired shots for the first time": the same fact, with nothing left to stand for what 'this' was
+        gone, at, end = first_time
+        drop |= gone
+        if at is not None:
+            before[at] = "for the first time"
+        else:
+            after[end] = " for the first time"
     closes = _closing_parentheses(kept)
     words: list[str] = []
     plain: list[str] = []
@@ -202,14 +248,132 @@ def render(sent, token_ids: set[int], spans_local: list[tuple[int, int]], kind: 
         if tok.i in drop:
             last = None
             continue
-        piece = replace.get(tok.i, inserted.get(tok.i, tok.text)) + closes.get(tok.i, "")
+        piece = replace.get(tok.i, inserted.get(tok.i, tok.text)) + closes.get(tok.i, "") + after.get(tok.i, "")
         gap = speech.doc_text(doc)[last.idx + len(last.text):tok.idx] if last is not None and last.i + 1 == tok.i else " "
         words.append((gap if words else "") + piece)
         last = tok
     body = tidy(" ".join(w for w in (around[0], "".join(words).strip(), around[1]) if w))
     exact = tidy("".join(plain))
     statement = attributed(body, kept, token_ids, said, hint, regions, sentence_mentions, earlier, doc, exact)
+    if ": “" not in statement:   # no quotation: an editor's brackets only mark insertions into quoted words
+        for words in inserted.values():
+            statement = statement.replace(words, words[1:-1])
+        statement = capitalise(statement)
     return statement, tuple(dict.fromkeys(refers))
+
+
+def _says(clause, verb: int) -> bool:
+    """Whether `clause` is (a conjunct of) what the speech verb says, or the speech verb itself."""
+    while clause.dep_ == "conj" and clause.head.i != clause.i:
+        clause = clause.head
+    return clause.i == verb or (clause.dep_ in speech.CONTENT_DEPS and clause.head.i == verb)
+
+
+def _infinitive_subject(tok) -> bool:
+    """'allowing it to service its fleet': the subject of an infinitive, the one let do it, not the speaker."""
+    verb = tok.head
+    return verb.tag_ in ("VB", "VBG") and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
+def _speaker_names(said: speech.Attribution, doc) -> str:
+    """The speaker as attributed, with the name an appositive gives it ('His sister, Meena Rao, said')."""
+    if said.subject < 0:
+        return said.speaker
+    subject = doc[said.subject]
+    names = [t.text for c in subject.children if c.dep_ == "appos" for t in c.subtree if t.ent_type_ == "PERSON"]
+    return " ".join([said.speaker, *names])
+
+
+def _quoted_referent(tok, kept, sentence_mentions, earlier, said) -> str:
+    """'it' / 'its' / 'they' / 'their' in quoted words, as the name the article gave before ('“It gave a MAYDAY
+    call …' → '[The aircraft] gave …'), under the same rules as outside quotations; '' when none."""
+    lower = tok.lower_
+    if tok.tag_ not in ("PRP", "PRP$") or lower not in referents.NEUTER | referents.PLURAL or \
+            (tok.tag_ == "PRP" and tok.dep_ not in ("nsubj", "nsubjpass")):
+        return ""
+    if _candidate_before(tok, kept, lower):
+        return ""
+    name = referents.resolve(tok, sentence_mentions, earlier)
+    if not name or name.lower() == lower or (said.speaker and name.lower() in said.speaker.lower()):
+        return ""
+    first = next((t for t in kept if not t.is_punct), kept[0])
+    if tok.i != first.i and re.match(r"^(The|A|An) ", name):
+        name = name[0].lower() + name[1:]
+    return name
+
+
+FIRST_TIME_VERBS = {"be", "mark"}
+
+
+def _first_of_its_kind(kept, token_ids, regions):
+    """(the bare 'this' subject, the noun) of 'This is / marks the first N of …' outside quotation marks, else
+    None: the sentence itself says 'this' is an N ('the first ever crash of a Boeing 787')."""
+    for verb in kept:
+        if verb.lemma_ not in FIRST_TIME_VERBS or verb.pos_ not in ("VERB", "AUX"):
+            continue
+        this = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        noun = next((c for c in verb.children if c.dep_ in ("attr", "dobj")), None)
+        if this is None or noun is None or this.lower_ not in ("this", "that") or any(True for _ in this.children) or \
+                this.i not in token_ids or speech.region_at(regions, this.idx) is not None:
+            continue
+        if noun.pos_ == "NOUN" and noun.lemma_ != "time" and noun.tag_ == "NN" and \
+                any(c.dep_ == "amod" and c.lower_ == "first" for c in noun.children) and \
+                not any(c.dep_ == "neg" for c in verb.children):
+            return this, noun
+    return None
+
+
+def _first_time(kept, token_ids, regions):
+    """'This is / marks the first time X has done Y [since Z]' outside quotation marks: (the words that go, the
+    token 'for the first time' goes before, or None, and the clause's last token), or None."""
+    for verb in kept:
+        if verb.lemma_ not in FIRST_TIME_VERBS or verb.pos_ not in ("VERB", "AUX"):
+            continue
+        subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        time = next((c for c in verb.children if c.dep_ in ("attr", "dobj") and c.lemma_ == "time"), None)
+        if subject is None or time is None or subject.lower_ not in ("this", "that", "it") or \
+                any(True for _ in subject.children) or subject.i not in token_ids or \
+                speech.region_at(regions, subject.idx) is not None:
+            continue
+        first = [c for c in time.children if c.dep_ == "amod" and c.lower_ == "first"]
+        det = [c for c in time.children if c.dep_ == "det" and c.lower_ == "the"]
+        clause = next((c for c in time.children if c.dep_ == "relcl"), None)
+        if clause is None:
+            # "This is the first time Poland … has engaged …" parsed with the clause a conjunct of 'is', its
+            # subject right after 'time'
+            clause = next((c for c in verb.children if c.dep_ == "conj" and c.i > time.i and
+                           any(d.dep_ in ("nsubj", "nsubjpass") and min(t.i for t in d.subtree) == time.i + 1
+                               for d in c.children)), None)
+        if clause is None or not any(d.dep_ in ("nsubj", "nsubjpass") and d.tag_ not in ("WDT", "WP")
+                                     for d in clause.children):
+            continue
+        if not first or not det or any(c.i > time.i and c.i != clause.i and not c.is_punct for c in time.children):
+            continue
+        own = [t for t in clause.subtree if t.i in token_ids]
+        if not own:
+            continue
+        gone = {subject.i, verb.i, time.i, first[0].i, det[0].i}
+        gone |= {c.i for c in verb.children if c.dep_ in ("aux", "auxpass", "neg") and c.i < time.i}
+        gone |= {c.i for c in clause.children if c.dep_ in ("mark", "advmod") and c.lower_ in ("that", "when")}
+        if any(c.dep_ == "neg" for c in verb.children):
+            continue   # "This is not the first time …": another fact
+        since = next((t for t in clause.subtree if t.i > clause.i and t.lower_ == "since" and t.dep_ in ("prep", "mark")
+                      and t.i in token_ids), None)
+        return gone, (since.i if since is not None else None), max(t.i for t in own)
+    return None
+
+
+def _plural_noun_before(those):
+    """The last plural common noun before a 'those' in its sentence, not in its own phrase nor one naming people
+    ('those posing a risk' after 'more than 10 objects': the objects), else None."""
+    own = {t.i for t in those.subtree}
+    for tok in reversed(those.doc[those.sent.start:those.i]):
+        if tok.i in own or tok.pos_ != "NOUN" or tok.tag_ != "NNS" or tok.dep_ == "compound":
+            continue
+        if tok.lemma_.lower() in referents.PERSON_NOUNS or tok.ent_type_ in ("DATE", "TIME", "PERSON", "NORP"):
+            return None
+        return tok
+    return None
 
 
 def finite_participle(verb) -> bool:

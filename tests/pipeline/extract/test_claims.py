@@ -352,8 +352,8 @@ def test_an_appositive_of_a_name_reads_as_is(claims_of):
 
 
 def test_a_participle_on_a_noun_reads_as_passive(claims_of):
-    claims = claims_of("Belarus released 52 prisoners, a decision influenced by an appeal from Washington.")
-    assert "The decision was influenced by an appeal from Washington" in statements(claims)
+    claims = claims_of("The plane, a jet built in 2013, crashed near the coast.")
+    assert "The jet was built in 2013" in statements(claims), statements(claims)
 
 
 def test_a_reported_claim_keeps_its_speaker_in_the_statement(claims_of):
@@ -470,9 +470,10 @@ def test_a_participle_that_ranks_its_noun_stays_with_it(claims_of):
                    for c in claims), statements(claims)
 
 
-def test_a_bare_appositive_left_by_its_split_participle_is_dropped(claims_of):
+def test_a_bare_appositive_that_names_its_clause_keeps_its_participle_there(claims_of):
+    # 'The decision was welcomed …' alone would not say which decision
     claims = claims_of("Belarus freed 30 prisoners, a decision welcomed by the European Union.")
-    assert "Belarus freed 30 prisoners" in statements(claims), statements(claims)
+    assert statements(claims) == ["Belarus freed 30 prisoners, a decision welcomed by the European Union"]
     assert not any(s.endswith("a decision") for s in statements(claims)), statements(claims)
 
 
