@@ -21,10 +21,6 @@ from service.settings import Settings
 log = logging.getLogger(__name__)
 
 
-def _same_claims(d: "slots.SlotDispute", e: "slots.SlotDispute") -> bool:
-    return {c.id for g in d.groups for c in g} <= {c.id for g in e.groups for c in g}
-
-
 class Pipeline:
     """Cheap to construct; `warm_up()` loads the models once and is safe to call again."""
 
@@ -119,6 +115,7 @@ class Pipeline:
         disputes = [d for fact in facts for d in slots.fact_disputes(fact, by_id, vector_of, self.thresholds)]
         timed = [d for check, keys in timeline.STORY_WIDE for fact in timeline.story_facts(claims, keys)
                  for d in slots.fact_disputes(fact, by_id, vector_of, self.thresholds, [check])]
+        disputes, timed = timeline.one_per_difference(disputes, timed)
         framings = causal.causal_disputes(facts, claims, self.thresholds.causal_nearby_sentences)
         timings["facts"] = time.perf_counter() - mark
         budget.check("facts")
@@ -132,7 +129,7 @@ class Pipeline:
         fact_of = {c: f.id for f in facts for c in f.claims + f.mentions}
         found += [findings.slot_finding(d, self.thresholds, floor,
                                         tuple(sorted({fact_of[c.id] for g in d.groups for c in g if c.id in fact_of})))
-                  for d in timed if not any(e.check is d.check and _same_claims(d, e) for e in disputes)]
+                  for d in timed]
         found += [findings.causal_finding(d, self.thresholds, floor) for d in framings]
         found += findings.contradiction_findings(judged, facts, by_id, floor)
         found = findings.ordered(findings.note_publication_gaps(findings.without_updates(found, by_id, sources), by_id,

@@ -11,6 +11,7 @@ from typing import Callable, Iterable
 
 from service.pipeline.compare.checks import Check, age, elapsed, scope, tenure, vote
 from service.pipeline.compare.facts import fact_id
+from service.pipeline.compare.slots import SlotDispute
 from service.pipeline.types import Claim, Fact
 
 
@@ -56,3 +57,15 @@ def story_facts(claims: list[Claim], keys: Callable[[Claim], Iterable[str]]) -> 
 
 def anchored_facts(claims: list[Claim]) -> list[Fact]:
     return story_facts(claims, _elapsed_keys)
+
+
+def _within(d: SlotDispute, e: SlotDispute) -> bool:
+    return d.check is e.check and {c.id for g in d.groups for c in g} <= {c.id for g in e.groups for c in g}
+
+
+def one_per_difference(per_fact: list[SlotDispute],
+                       story_wide: list[SlotDispute]) -> tuple[list[SlotDispute], list[SlotDispute]]:
+    """One difference is one finding: a story-wide dispute whose claims a fact's own dispute holds is that fact's; a
+    fact's dispute that a story-wide one holds (with more positions) is the story-wide one's."""
+    story_wide = [d for d in story_wide if not any(_within(d, e) for e in per_fact)]
+    return [e for e in per_fact if not any(_within(e, d) for d in story_wide)], story_wide

@@ -20,3 +20,20 @@ def test_claims_of_one_event_with_a_scope_make_one_fact_across_the_story():
     keys = {check.name: keys for check, keys in timeline.STORY_WIDE}["scope"]
     facts = timeline.story_facts([every, some, released], keys)
     assert [f.claims for f in facts] == [("A#0", "B#2")]
+
+
+def test_one_difference_found_within_a_fact_and_across_the_story_is_one_dispute():
+    from service.pipeline.compare.checks import scope
+    from service.pipeline.compare.checks.scope import check as scope_check
+    from service.pipeline.compare.slots import SlotDispute
+    from tests.pipeline.compare.fakes import fact
+
+    every = claim("A#0", "shooting down all the objects", scope=(("shoot down", "all"),))
+    some = claim("B#2", "those posing a threat were shot down", scope=(("shoot down", "some"),))
+    few = claim("C#1", "only those posing a threat were shot down", scope=(("shoot down", "some"),))
+    example = scope_check(every, some)
+    story_wide = SlotDispute(fact(every, some, few), scope.CHECK, ((some, few), (every,)), example)
+    within = SlotDispute(fact(every, some), scope.CHECK, ((some,), (every,)), example)
+    assert timeline.one_per_difference([within], [story_wide]) == ([], [story_wide])
+    whole = SlotDispute(fact(every, some, few), scope.CHECK, ((some, few), (every,)), example)
+    assert timeline.one_per_difference([whole], [story_wide]) == ([whole], [])
