@@ -120,11 +120,11 @@ def _post_belavia(cms, story):
 
 def _causal(app, story):
     """The cluster's causal finding: Al Jazeera and Devdiscourse link the release and the sanctions relief as cause
-    and effect ("in return for"), the Kyiv Independent and the AP rewrite set them side by side ("as")."""
+    and effect ("in return", "in exchange"), the AP rewrite sets them side by side ("as")."""
     signature, row = by_type(app, story, "causal")
     with app.app_context():
         positions = db.session().get(Finding, row[0]).positions
-    assert {o for p in positions for o in p["sources"]} >= {"Al Jazeera", "Kyiv Independent"}
+    assert {o for p in positions for o in p["sources"]} >= {"Al Jazeera", "precisenews.us (rewritten AP story)"}
     return signature, row
 
 
@@ -165,7 +165,7 @@ def test_belavia_cluster_a_dismissed_finding_reopens_only_when_a_value_changes(s
                                                       "Because of Lukashenko’s gesture"))
     reopened = state(store_app, "belavia")[signature]
     assert reopened[2:4] == (causal[2], "open")
-    assert reopened[4] == ["as cause and effect (“because of”, “in return”)",
+    assert reopened[4] == ["as cause and effect (“because of”, “in exchange”)",
                            "side by side or apart, with no causal link (“as”)"]
     ((_, item_id, detail),) = audit_actions(store_app, "triage_reopened")
     assert item_id == str(causal[2]) and detail["values_before"] == causal[4]

@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 from typing import Literal, Optional
 
+from service.pipeline.compare.facts import heavy_event
 from service.pipeline.types import Claim, Fact, Link
 
 Relation = Literal["cause", "reverse", "none"]
@@ -82,8 +83,16 @@ def causal_disputes(facts: list[Fact], claims: list[Claim], nearby: int = 1) -> 
         for claim_id in fact.claims + fact.mentions:
             fact_of[claim_id] = fact
             held.setdefault(fact.id, {}).setdefault(by_id[claim_id].source, []).append(by_id[claim_id])
+    for fact in facts:
+        if len(fact.sources) == 1:
+            for claim_id in fact.claims + fact.mentions:
+                restated = _restated_fact(by_id[claim_id], facts, by_id)
+                if restated is not None:
+                    fact_of[claim_id] = restated
+                    held[restated.id][by_id[claim_id].source].append(by_id[claim_id])
 
     facts_by_id = {f.id: f for f in facts}
+    order = {f.id: i for i, f in enumerate(facts)}
     disputes, seen = [], set()
     for claim in claims:
         if claim.id not in fact_of:
@@ -99,7 +108,9 @@ def causal_disputes(facts: list[Fact], claims: list[Claim], nearby: int = 1) -> 
                 # "Belarus released 52 prisoners, including an EU employee. In exchange, …": the sentence's main
                 # clause is what the link points back to, before its side clauses.
                 main = by_id[target].role == "main"
-                candidates.append((-main, -len(both), -(target in there.claims), cause.id, effect.id))
+                # Ties go to the facts the story tells first, not to their ids (which depend on the sources' names).
+                candidates.append((-main, -len(both), -(target in there.claims), order[cause.id], order[effect.id],
+                                   cause.id, effect.id))
         for *_, cause_id, effect_id in sorted(candidates):
             if frozenset((cause_id, effect_id)) in seen:
                 break
@@ -110,6 +121,18 @@ def causal_disputes(facts: list[Fact], claims: list[Claim], nearby: int = 1) -> 
                 disputes.append(CausalDispute(facts_by_id[cause_id], facts_by_id[effect_id], tuple(stances)))
                 break
     return _one_per_effect(disputes)
+
+
+def _restated_fact(claim: Claim, facts: list[Fact], by_id: dict[str, Claim]) -> Optional[Fact]:
+    """A claim only its source carries that reports, with a verb of saying, an event it names as a noun ("Belarus
+    later confirmed their release") restates the fact of that event its source carries ("Belarus has released 52
+    prisoners"), so a link to it ("In return for Lukashenko's gesture, …") is a link to that fact."""
+    if heavy_event(claim) or not claim.object:
+        return None
+    named = claim.object.split()[-1].lower()
+    found = [f for f in facts if len(f.sources) >= 2 and claim.source in f.sources
+             and any(by_id[c].source == claim.source and heavy_event(by_id[c]) == named for c in f.claims + f.mentions)]
+    return found[0] if len(found) == 1 else None
 
 
 def _one_per_effect(disputes: list[CausalDispute]) -> list[CausalDispute]:

@@ -89,7 +89,9 @@ PERSON_NOUNS = {"man", "woman", "boy", "girl", "child", "passenger", "survivor",
                 "resident", "witness", "father", "mother", "son", "daughter", "brother", "sister", "husband", "wife",
                 "student", "teacher", "doctor", "nurse", "soldier", "farmer", "worker", "officer", "official",
                 "spokesman", "spokeswoman", "spokesperson", "captain", "mayor", "minister", "president", "leader",
-                "envoy", "ambassador", "journalist", "reporter", "owner", "engineer", "guard", "commander"}
+                "envoy", "ambassador", "journalist", "reporter", "owner", "engineer", "guard", "commander",
+                "attendant", "crew", "steward", "stewardess", "judge", "justice", "lawyer", "executive", "founder",
+                "chief", "director", "governor", "astronaut", "scientist", "player", "coach", "suspect", "defendant"}
 QUANTIFIERS = {"several", "many", "few", "some", "other", "more", "multiple", "numerous", "various", "further",
                "additional", "most", "all", "any", "such", "same", "first", "last", "new", "former", "latest"}
 
@@ -223,9 +225,13 @@ def resolve(tok, sentence_mentions: list[Mention], earlier: list[list[Mention]],
     pools = [here] + [earlier[-k] for k in range(1, min(lookback, len(earlier)) + 1)]
     if lower in PERSONAL:
         subject = _person_subject_above(tok)
+        if subject == "":
+            return ""   # the person a common noun above names, as the sentence reads already
         if subject is not None:
             return _longest_form(Mention("person", subject, False, tok.i), [here, *earlier])
         person = _last_person(pools, subject=tok.dep_ in SUBJECTS)
+        if person is not None and _names_a_thing(person, [here, *earlier]):
+            person = None   # "the Odysseus lunar lander": a name the parse took for a person's is a thing's
         if person is None and (tok.dep_ in SUBJECTS or tok.tag_ == "PRP$"):
             # "One British man survived the crash, and his relatives said …": a person named by a common noun
             described = _last(pools[:2], lambda m: m.kind == "noun" and not m.plural and m.lemma in PERSON_NOUNS)
@@ -489,7 +495,8 @@ def possessive(name: str) -> str:
 
 def _person_subject_above(tok) -> str | None:
     """'Tusk said he … and announced a meeting of his council': the person subject of the clauses above the
-    pronoun (a pronoun subject on the way stands for the same person), before any other name in the sentence."""
+    pronoun (a pronoun subject on the way stands for the same person), before any other name in the sentence; ''
+    when that subject is a person named by a common noun ('the attendant'), None when there is none."""
     node = tok.head
     # "Tusk called him": an object pronoun is not its own clause's subject.
     skip = tok.tag_ == "PRP" and tok.lower_ in ("him", "her")
@@ -501,11 +508,18 @@ def _person_subject_above(tok) -> str | None:
             if subject.ent_type_ == "PERSON" and subject.pos_ == "PROPN":
                 words = [t for t in subject.subtree if t.ent_type_ == "PERSON" and not t.is_punct]
                 return " ".join(t.text for t in words) if words else subject.text
+            if subject.pos_ == "NOUN" and subject.lemma_.lower() in PERSON_NOUNS:
+                return ""   # "A 33-year-old flight attendant asked why he was in hospital": he is the attendant
             return None
         if node.head.i == node.i:
             return None
         node = node.head
     return None
+
+
+def _names_a_thing(person: Mention, pools) -> bool:
+    return any(m.kind == "noun" and m.lemma not in PERSON_NOUNS and f" {person.name} " in f" {m.name} "
+               for pool in pools for m in pool)
 
 
 def _same_person(names: set, other: set) -> bool:

@@ -15,7 +15,12 @@ JUXTAPOSITION_MARKERS = {"while", "whereas", "as", "amid", "and", "but", "althou
 OPENING = re.compile(
     r"^\W*(in (response|reaction|retaliation|exchange|return)|as a (result|consequence)|consequently|"
     r"therefore|thus|hence|because of (this|that)|for this reason|in turn|"
-    r"(meanwhile|at the same time)|(afterwards|later|then|subsequently))\b",
+    r"(meanwhile|at the same time)|(afterwards|later|then|subsequently)|"
+    # "Because of Lukashenko's gesture, …": a cause named by a noun for what the sentence before told
+    r"(?P<named>because of|in return for|in exchange for|in response to|in reaction to|thanks to|due to)\s+"
+    r"(?:[\w'’-]+\s+){1,3}?"
+    r"(?:gesture|move|decision|step|action|actions|release|announcement|deal|measure|measures|concession|"
+    r"concessions|offer))\b",
     re.IGNORECASE,
 )
 
@@ -44,8 +49,8 @@ def link_claims(claims: list[Claim], sentences: list[Sentence]) -> list[Claim]:
         previous = by_sentence.get(sentence.index - 1)
         if not opener or not here or not previous:
             continue
-        marker = opener.group(1).lower()
-        kind = "causal" if opener.group(2) or opener.group(3) or marker.startswith(
+        marker = (opener.group("named") or opener.group(1)).lower()
+        kind = "causal" if opener.group(2) or opener.group(3) or opener.group("named") or marker.startswith(
             ("consequently", "therefore", "thus", "hence", "because", "for this", "in turn")) else (
             "juxtaposition" if opener.group(5) else "temporal")
         main = [c for c in here if c.role == "main"] or here[:1]

@@ -48,6 +48,9 @@ GLUED_HEADLINE = re.compile(r"^(?P<head>[^.!?:;]{15,160}?[a-z0-9\"”’)])\s+(?
 HEADLINE_TAIL = re.compile(r"\b(?:to|of|the|a|an|by|in|at|on|for|and|or|with|from|that|said|says|told|as|than|"
                            r"is|was|are|were|has|have|had|be|been|its|their|his|her)$", re.IGNORECASE)
 BYLINE = re.compile(r"^\s*(by|author|photo|image|source|credit)s?\b[:\s]", re.IGNORECASE)
+# "By" opens a byline when a name follows ("By Kieran Kelly", "By JANE DOE and AP"), not a sentence ("By a vote of
+# four to one, the justices convicted …").
+BYLINE_WORDS = 15
 DOMAIN = re.compile(r"^\s*[\w.-]+\.(com|org|net|ua|uk|de|fr|ru|info|io|news|eu)(/\S*)?\s*$", re.IGNORECASE)
 # A photo caption ends in its credit: "… in Savar. Credit: Reuters", "… rescued. Photograph: Robert Dejon/EPA".
 PHOTO_CREDIT = re.compile(r"\b(?:photograph|photo|credit|image|picture|illustration)s?\s*:\s*[^.!?:]{1,60}$", re.IGNORECASE)
@@ -147,11 +150,19 @@ def _wrap_width(text: str, lines: list[tuple[int, int]]) -> int | None:
     return width if carried_on >= 0.4 * len(full) else None
 
 
+def _byline(line: str, words: list[str]) -> bool:
+    if not re.match(r"^\s*by\b", line, re.IGNORECASE):
+        return True   # "Author:", "Photo:", "Source:", "Credit:"
+    name = re.match(r"^\s*by\s*:?\s+(?:the\s+)?(\w)", line, re.IGNORECASE)
+    short = len(words) < BYLINE_WORDS and (not SENTENCE_END.search(line) or len(words) <= 6)
+    return short and name is not None and name.group(1).isupper()
+
+
 def is_boilerplate(line: str) -> bool:
     words = WORD.findall(line)
     if len(words) < 4:
         return True
-    if DOMAIN.match(line) or BYLINE.match(line) or PHOTO_CREDIT.search(line):
+    if DOMAIN.match(line) or PHOTO_CREDIT.search(line) or (BYLINE.match(line) and _byline(line, words)):
         return True
     letters = [c for c in line if c.isalpha()]
     if sum(c.isupper() for c in letters) >= 0.8 * len(letters):

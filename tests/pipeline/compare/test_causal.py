@@ -1,4 +1,6 @@
 """Causal framing between facts, on hand-built facts and links (no model)."""
+from dataclasses import replace
+
 import pytest
 
 from service.pipeline.compare import causal
@@ -134,3 +136,19 @@ def test_an_effect_told_as_a_response_is_caused_by_what_it_answers_whatever_link
     b_plain = claim("B#1", "Washington will take action", 0, links=(Link("temporal", "after", ("B#0",)),))
     found = causal_disputes([fact(a_x, b_x), fact(a_y, b_plain)], [a_x, a_y, b_x, b_plain])
     assert [stances(d) for d in found] == [[("A", "cause", "in response to"), ("B", "none", "after")]]
+
+
+
+def test_a_claim_reporting_an_event_named_as_a_noun_restates_its_sources_fact_of_it():
+    """A: "Belarus released the prisoners. Belarus later confirmed their release. In return, the US lifted sanctions";
+    B: the release "while" the lifting."""
+    a_x = claim("A#0", "Belarus released the prisoners", 0, event="release")
+    a_said = claim("A#1", "Belarus later confirmed their release", 1, event="confirm", object="their release")
+    a_y = claim("A#2", LIFT, 2, event="lift", links=(Link("causal", "in return", ("A#1",)),))
+    b_x = claim("B#0", "Belarus released the prisoners", 0, event="release")
+    b_y = claim("B#1", LIFT, 0, event="lift", links=(Link("juxtaposition", "while", ("B#0",)),))
+    facts = [fact(a_x, b_x), fact(a_said), fact(a_y, b_y)]
+    found = causal_disputes(facts, [a_x, a_said, a_y, b_x, b_y])
+    assert [stances(d) for d in found] == [[("A", "cause", "in return"), ("B", "none", "while")]]
+    assert causal_disputes([fact(a_x, b_x), fact(replace(a_said, object="their plans")), fact(a_y, b_y)],
+                           [a_x, replace(a_said, object="their plans"), a_y, b_x, b_y]) == []

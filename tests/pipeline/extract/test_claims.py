@@ -142,6 +142,14 @@ def test_in_response_links_to_the_previous_sentence(claims_of):
     assert [(q.value, q.unit) for q in raise_.quantities] == [(5, "percent")]
 
 
+def test_a_cause_named_by_a_noun_for_the_sentence_before_links_to_it(claims_of):
+    claims = claims_of("The union called off the strike at the port. Because of the union's gesture, the company "
+                       "raised wages by 5 percent.")
+    strike = one(claims, "called off the strike")
+    raise_ = next(c for c in claims if "raised wages" in c.text and c.links)
+    assert ("causal", "because of", (strike.id,)) in [(link.kind, link.marker, link.targets) for link in raise_.links]
+
+
 def test_quote_with_trailing_speaker_in_the_same_sentence(claims_of):
     claims = claims_of('"We will rebuild every house in the valley," the governor said.')
     assert texts(claims) == ['"We will rebuild every house in the valley,"']

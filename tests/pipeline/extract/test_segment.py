@@ -12,6 +12,12 @@ def test_prose_is_kept():
     assert not is_boilerplate("The council approved the new budget on Monday after a long debate.")
 
 
+def test_a_sentence_opening_with_by_is_no_byline():
+    assert is_boilerplate("By Kieran Kelly") and is_boilerplate("By The Associated Press")
+    assert not is_boilerplate("By a vote of four to one, the justices convicted the former president and his allies.")
+    assert not is_boilerplate("By Monday evening, officials had confirmed 12 deaths in the flooded district.")
+
+
 def test_navigation_prefix_is_trimmed_from_the_first_sentence():
     text = "Related news\nMore news date 2025-09-15 On Monday, the council met to approve the budget."
     blocks = content_blocks(text)

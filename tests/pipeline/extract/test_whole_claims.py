@@ -185,6 +185,14 @@ INCLUDED = {
     "an appositive of a role keeps the 'of' phrase that says whose": (
         "The head of the fire service, a former soldier, said the blaze was contained.",
         "The head of the fire service is a former soldier"),
+    "a 'he' under a person named by a common noun is that person, not a name before": (
+        "Jeju Air said the plane crashed. A 33-year-old flight attendant, who was rescued, asked doctors why he was "
+        "in hospital.",
+        "A 33-year-old flight attendant asked doctors why he was in hospital"),
+    "a 'he' is no name the story gives a thing": (
+        "Odysseus sent data from the Moon on Friday, a day after the Odysseus lunar lander touched down. The lander "
+        "was approaching the surface faster than the team had hoped, he said.",
+        "He said the lander was approaching the surface faster than the team had hoped"),
     "a possessive in the words of a speaker named by a pronoun stays as written": (
         "Lee spoke to reporters at the station. The dead included the pilot and his co-pilot, who ignored the "
         "warning, as well as two passengers, he added.",
