@@ -22,9 +22,12 @@ def join_cluster(address: str, options: dict) -> None:
 
     try:
         ray.init(address=address, **options)
-    except ConnectionError as error:
+    except Exception as error:   # Ray raises a ConnectionError, or on some paths its own error, for a missing token
         cause = str(error.__cause__ or error)
-        reason = "the cluster refused this process's token" if "InvalidAuthToken" in cause else cause.splitlines()[0]
+        refused = "InvalidAuthToken" in cause or "token authentication" in cause.lower()
+        if not (isinstance(error, ConnectionError) or refused):
+            raise
+        reason = "the cluster refused this process's token" if refused else (cause.splitlines() or [""])[0]
         raise ConnectionError(
             f"[FC032] could not join the Ray cluster at {address} ({reason}); check the head's address "
             "(HEAD_IP:6379) and that RAY_AUTH_TOKEN, or ~/.ray/auth_token, holds the cluster's token "
