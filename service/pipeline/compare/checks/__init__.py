@@ -55,6 +55,23 @@ def registered() -> list[Check]:
     return sorted(_REGISTRY.values(), key=lambda c: c.order)
 
 
+def read_as_pair(read: Callable[[Claim], Optional[tuple]], joiner: str, type_: DiscrepancyType, severity: Severity,
+                 confidence: float, what: str):
+    """(value, compare) for a slot read as two numbers ("3-2", "2018–2022"): different pairs disagree."""
+    def value(claim: Claim) -> str:
+        found = read(claim)
+        return f"{found[0]}{joiner}{found[1]}" if found else ""
+
+    def compare(a: Claim, b: Claim) -> Optional[Discrepancy]:
+        x, y = read(a), read(b)
+        if x is None or y is None or x == y:
+            return None
+        return Discrepancy(type_, severity, confidence,
+                           f"{a.source} gives {what} as {value(a)}, {b.source} as {value(b)}.")
+
+    return value, compare
+
+
 def same_event(a: Claim, b: Claim) -> bool:
     return a.event == b.event
 

@@ -5,9 +5,8 @@ compared across the story (compare/timeline.py), not within facts."""
 from __future__ import annotations
 
 import re
-from typing import Optional
 
-from service.pipeline.compare.checks import Check, Discrepancy, register
+from service.pipeline.compare.checks import Check, read_as_pair, register
 from service.pipeline.types import Claim
 
 HOLDING = r"(?:govern(?:s|ed|ing)?|serv(?:e|es|ed|ing)|rul(?:e|es|ed|ing)|l(?:ed|eads?|eading)|presid(?:e|es|ed|ing)|" \
@@ -22,16 +21,7 @@ def years(claim: Claim) -> tuple[str, str] | None:
     return (found.group("start"), found.group("end")) if found else None
 
 
-def value(claim: Claim) -> str:
-    found = years(claim)
-    return f"{found[0]}–{found[1]}" if found else ""
-
-
-def check(a: Claim, b: Claim) -> Optional[Discrepancy]:
-    x, y = years(a), years(b)
-    if x is None or y is None or x == y:
-        return None
-    return Discrepancy("date", "medium", 0.8, f"{a.source} gives the years in office as {value(a)}, {b.source} as {value(b)}.")
+value, check = read_as_pair(years, "–", "date", "medium", 0.8, "the years in office")
 
 
 CHECK = register(Check(name="tenure", type="date", slot="tenure", severity="medium", order=31, compare=check,

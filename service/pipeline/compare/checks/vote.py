@@ -7,9 +7,8 @@ across the story (compare/timeline.py), not within facts."""
 from __future__ import annotations
 
 import re
-from typing import Optional
 
-from service.pipeline.compare.checks import Check, Discrepancy, register
+from service.pipeline.compare.checks import Check, read_as_pair, register
 from service.pipeline.extract.normalize import NUMBER_WORDS, parse_number
 from service.pipeline.types import Claim
 
@@ -41,16 +40,7 @@ def split(claim: Claim) -> tuple[int, int] | None:
     return min(found)[1] if found else None
 
 
-def value(claim: Claim) -> str:
-    found = split(claim)
-    return f"{found[0]}-{found[1]}" if found else ""
-
-
-def check(a: Claim, b: Claim) -> Optional[Discrepancy]:
-    x, y = split(a), split(b)
-    if x is None or y is None or x == y:
-        return None
-    return Discrepancy("numeric", "high", 0.85, f"{a.source} gives the vote as {value(a)}, {b.source} as {value(b)}.")
+value, check = read_as_pair(split, "-", "numeric", "high", 0.85, "the vote")
 
 
 CHECK = register(Check(name="vote", type="numeric", slot="vote", severity="high", order=22, compare=check, value=value,
