@@ -37,3 +37,16 @@ def test_one_difference_found_within_a_fact_and_across_the_story_is_one_dispute(
     assert timeline.one_per_difference([within], [story_wide]) == ([], [story_wide])
     whole = SlotDispute(fact(every, some, few), scope.CHECK, ((some, few), (every,)), example)
     assert timeline.one_per_difference([whole], [story_wide]) == ([whole], [])
+
+
+def test_those_named_with_someone_are_compared_across_the_story():
+    from service.pipeline.compare.checks import numeric
+    from tests.pipeline.compare.fakes import count
+
+    allies = claim("A#0", "the justices convicted former President Jair Bolsonaro and seven allies", event="convict",
+                   quantities=(count(7, "ally", "seven"),))
+    others = claim("B#0", "The former president and six others were convicted", event="convict",
+                   quantities=(count(6, "other", "six"),))
+    plain = claim("C#0", "The court convicted him", event="convict")
+    keys = [k for check, k in timeline.STORY_WIDE if check is numeric.CHECK][0]
+    assert [f.claims for f in timeline.story_facts([allies, others, plain], keys)] == [("A#0", "B#0")]

@@ -56,18 +56,26 @@ def compatible(q: Quantity, other: Quantity) -> bool:
 
 
 GENERIC_NOUNS = {"", "people", "person", "death", "fatality", "life", "victim"}
+# A count joined to a named one ("Bolsonaro and seven allies", "the former president and six others"): those with
+# them, whatever the noun; "others" counts nothing else.
+COMPANIONS = re.compile(r"\b[A-Z][\w’'-]+\s+and\s+(?:his\s+|her\s+|their\s+)?$")
 
 
 def counted(q: Quantity, claim: Claim) -> set[str]:
     """What a figure counts: its noun, and its toll when the noun says no more ("37 dead", "10 people were
     killed"; "five passengers" is a count of passengers only); none when the parse found neither. A generic noun
     that is no toll counts only with what happened to them ("the remains of two people were recovered" and "the
-    search for six people was suspended" count different people)."""
+    search for six people was suspended" count different people); a count joined to a name counts its companions."""
+    if q.unit == "other":
+        return {f"companions|{claim.event}"}   # "the former president and six others were convicted"
     if q.unit in GENERIC_NOUNS and q.unit and not q.tally:
         return {f"{q.unit}|{claim.event}"}
     if q.unit in MEASURES:
         return {f"{q.unit}|{dimension}" if dimension else q.unit for dimension in [_dimension(q, claim)]}
-    return {k for k in (q.unit, q.tally and q.unit in GENERIC_NOUNS and f"toll:{q.tally}") if k}
+    found = {k for k in (q.unit, q.tally and q.unit in GENERIC_NOUNS and f"toll:{q.tally}") if k}
+    if q.unit and COMPANIONS.search(claim.text[:max(claim.text.find(q.text), 0)]):
+        found.add(f"companions|{claim.event}")   # "… convicted Bolsonaro and seven allies": who came with him
+    return found
 
 
 def _dimension(q: Quantity, claim: Claim) -> str:
@@ -99,12 +107,16 @@ def figure(q: Quantity, claim: Claim | None = None) -> str:
     if said and said.group(0).lower() not in {*NUMBER_WORDS, *SCALES}:
         return q.text
     written = re.search(re.escape(q.text) + r"\s+([^\W\d][\w-]*)", claim.text) if claim is not None else None
-    if written and q.unit and unit_of("CARDINAL", q.text, written.group(1).lower()) == q.unit:
+    plurals = {q.unit + "s", q.unit[:-1] + "ies"} if q.unit.endswith("y") else {q.unit + "s"}
+    if written and q.unit and (unit_of("CARDINAL", q.text, written.group(1).lower()) == q.unit
+                               or written.group(1).lower() in plurals):
         return f"{q.text} {written.group(1)}"
     return f"{q.text} {q.unit or TOLL_WORDS.get(q.tally, '')}".strip()
 
 
 def noun(key: str) -> str:
+    if key.startswith("companions|"):
+        return "those named with them"
     return f"the {TOLL_WORDS[key[5:]]}" if key.startswith("toll:") else key.split("|")[0]
 
 

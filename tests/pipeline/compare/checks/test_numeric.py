@@ -169,3 +169,17 @@ def test_a_depth_or_a_height_is_not_a_distance():
     assert not numeric.CHECK.comparable(depth, distance)
     deeper = claim("C#0", "the quake struck 26 km deep", quantities=(count(26, "kilometre", "26 km"),))
     assert numeric.check(depth, deeper) is not None
+
+
+def test_others_joined_to_a_name_count_its_companions_whatever_the_noun():
+    allies = claim("A#0", "the justices convicted former President Jair Bolsonaro and seven allies", event="convict",
+                   quantities=(count(7, "ally", "seven"),))
+    others = claim("B#0", "The former president and six others were convicted", event="convict",
+                   quantities=(count(6, "other", "six"),))
+    found = numeric.check(allies, others)
+    assert found is not None and "those named with them" in found.explanation
+    assert numeric.check(replace(allies, quantities=(count(6, "ally", "six"),)), others) is None
+    assert numeric.check(allies, replace(others, event="acquit")) is None
+    unjoined = claim("C#0", "The court heard six witnesses", event="convict", quantities=(count(6, "witness", "six"),))
+    assert numeric.check(allies, unjoined) is None
+    assert numeric.figure(allies.quantities[0], allies) == "seven allies"
