@@ -10,9 +10,12 @@ weights to uint8 (u8u8, a kernel that does not saturate); the integer sums are t
 """
 from __future__ import annotations
 
+import contextlib
 import re
+import threading
 from functools import lru_cache
 from pathlib import Path
+from typing import Callable
 
 BFLOAT16_FLAGS = frozenset({"amx_bf16", "avx512_bf16"})
 # 32-bit int8 dot products: onnxruntime's u8s8 kernels for these never saturate.
@@ -65,3 +68,19 @@ def int8_session_options(threads: int = 1, exact_u8u8: bool | None = None):
     if exact_u8u8:
         options.add_session_config_entry(EXACT_INT8_OPTION, "1")
     return options, "u8u8" if exact_u8u8 else "u8s8"
+
+
+_THREAD_LOCKS: dict[Callable, threading.Lock] = {}
+
+
+@contextlib.contextmanager
+def one_thread(get_threads: Callable[[], int], set_threads: Callable[[int], None]):
+    """Run a small call on one thread of a library's pool (torch's intra-op threads, FAISS's OpenMP threads), then
+    put the count back. The count is process-wide, so callers of one library take turns."""
+    with _THREAD_LOCKS.setdefault(set_threads, threading.Lock()):
+        before = get_threads()
+        set_threads(1)
+        try:
+            yield
+        finally:
+            set_threads(before)

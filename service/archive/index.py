@@ -11,13 +11,11 @@ renamed over the old one, so a crash leaves the old file or the new one, never h
 """
 from __future__ import annotations
 
-import contextlib
 import json
 import math
 import os
 import struct
 import tempfile
-import threading
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Optional
@@ -25,28 +23,20 @@ from typing import Optional
 import faiss
 import numpy as np
 
+from models import cpu
+
 MAGIC = b"FCCLAIMIDX1\n"
 TRAIN_PER_LIST = 40        # training vectors per IVF list (FAISS warns below 39)
 TRAIN_ITERATIONS = 10      # k-means rounds: the lists barely move after ten, and training is most of a build
 
 
 ONE_THREAD_BELOW = 64     # queries: a search of fewer runs on one FAISS thread
-_THREADS_LOCK = threading.Lock()
-
-
-@contextlib.contextmanager
 def _one_faiss_thread():
     """A post's few dozen queries, or one search, on one OpenMP thread. Woken for a small search, FAISS's
     OpenMP threads spin waiting for more work afterwards, on cores the post's own model calls need: with two
     threads, a post cost 0.45 s more CPU with the archive on than off (bench/archive.py --post-cost, load 4), and
     one query's p99 was no better (the README's nprobe sweep)."""
-    with _THREADS_LOCK:
-        before = faiss.omp_get_max_threads()
-        faiss.omp_set_num_threads(1)
-        try:
-            yield
-        finally:
-            faiss.omp_set_num_threads(before)
+    return cpu.one_thread(faiss.omp_get_max_threads, faiss.omp_set_num_threads)
 
 
 @dataclass(frozen=True)

@@ -21,6 +21,8 @@ from typing import Callable, Hashable
 
 import numpy as np
 
+from models import cpu
+
 
 class LruCache:
     def __init__(self, size: int):
@@ -70,25 +72,14 @@ class CachedParser(_Delegate):
 SMALL_BATCH = 8   # texts an embedder call runs on one torch thread
 
 
-@contextlib.contextmanager
 def _one_torch_thread(inner):
     """Run a small torch call on one intra-op thread. With two threads on two busy cores, each of the model's
     parallel regions waits for a thread the scheduler has put aside: embedding one claim took 0.3 to 1.2 s
     instead of 0.02 to 0.05 s (load average 5 on 2 cores), and an edited re-post embeds one or two."""
     torch = getattr(inner, "torch", None)
     if torch is None:
-        yield
-        return
-    with _THREADS_LOCK:
-        before = torch.get_num_threads()
-        torch.set_num_threads(1)
-        try:
-            yield
-        finally:
-            torch.set_num_threads(before)
-
-
-_THREADS_LOCK = threading.Lock()
+        return contextlib.nullcontext()
+    return cpu.one_thread(torch.get_num_threads, torch.set_num_threads)
 
 
 class CachedEmbedder(_Delegate):
