@@ -160,12 +160,13 @@ def check(a: Claim, b: Claim) -> Optional[Discrepancy]:
     if reading_moment(a) != reading_moment(b):
         return None   # readings of a running count at different moments
     # Counts whose unit the parse missed (a number with no noun) may be counts of any unit.
-    own_a, own_b = counts(a), counts(b)
-    loose_a = [q for q in own_a if not counted(q, a)]
-    loose_b = [q for q in own_b if not counted(q, b)]
-    for unit in dict.fromkeys(k for q in own_a for k in sorted(counted(q, a))):
-        of_a = [q for q in own_a if unit in counted(q, a)]
-        of_b = [q for q in own_b if unit in counted(q, b)]
+    keyed_a = [(q, counted(q, a)) for q in counts(a)]
+    keyed_b = [(q, counted(q, b)) for q in counts(b)]
+    loose_a = [q for q, keys in keyed_a if not keys]
+    loose_b = [q for q, keys in keyed_b if not keys]
+    for unit in dict.fromkeys(k for _, keys in keyed_a for k in sorted(keys)):
+        of_a = [q for q, keys in keyed_a if unit in keys]
+        of_b = [q for q, keys in keyed_b if unit in keys]
         if not of_b:
             continue
         sparer = a if len(of_a) + len(loose_a) <= len(of_b) + len(loose_b) else b
