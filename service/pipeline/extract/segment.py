@@ -151,7 +151,10 @@ def _wrap_width(text: str, lines: list[tuple[int, int]]) -> int | None:
 
 
 def _byline(line: str, words: list[str]) -> bool:
-    if not re.match(r"^\s*by\b", line, re.IGNORECASE):
+    label = BYLINE.match(line)
+    if label is None:
+        return False
+    if label.group(1).lower() != "by":
         return True   # "Author:", "Photo:", "Source:", "Credit:"
     name = re.match(r"^\s*by\s*:?\s+(?:the\s+)?(\w)", line, re.IGNORECASE)
     short = len(words) < BYLINE_WORDS and (not SENTENCE_END.search(line) or len(words) <= 6)
@@ -162,7 +165,7 @@ def is_boilerplate(line: str) -> bool:
     words = WORD.findall(line)
     if len(words) < 4:
         return True
-    if DOMAIN.match(line) or PHOTO_CREDIT.search(line) or (BYLINE.match(line) and _byline(line, words)):
+    if DOMAIN.match(line) or PHOTO_CREDIT.search(line) or _byline(line, words):
         return True
     letters = [c for c in line if c.isalpha()]
     if sum(c.isupper() for c in letters) >= 0.8 * len(letters):
