@@ -326,7 +326,8 @@ TALLY_AFTER = {"death": {"killed", "died"}, "injury": {"hurt"}}
 
 def _tally(number, unit: str) -> str:
     """Which toll a number gives: '37 dead', '10 people were killed', 'killing 38 people', 'the death toll rose
-    to 352', 'the deaths of 179 people' (death); '50 people were injured', '40 wounded' (injury); '26 people were missing' (missing)."""
+    to 352', 'the deaths of 179 people' (death); '50 people were injured', '40 wounded' (injury); '26 people were
+    missing' (missing)."""
     if unit == "death" or _measured_thing(number) == "death":   # "the death toll rose to 381 (people)"
         return "death"
     counted = number.head if number.dep_ in ("nummod", "quantmod", "compound") else number

@@ -21,7 +21,8 @@ def ages(claim: Claim) -> dict[str, int]:
         if label != "PERSON" or len(key.split()) < 2 or not name:
             continue
         said = re.escape(name)
-        match = (re.search(rf"\b{said}\s*(?:,\s*(?:aged\s+)?(?P<a>\d{{1,3}})\s*(?:[,;)]|$)|\(\s*(?:aged\s+)?(?P<b>\d{{1,3}})\s*\))", text)
+        match = (re.search(rf"\b{said}\s*(?:,\s*(?:aged\s+)?(?P<a>\d{{1,3}})\s*(?:[,;)]|$)"
+                           rf"|\(\s*(?:aged\s+)?(?P<b>\d{{1,3}})\s*\))", text)
                  or re.search(rf"\b(?P<c>\d{{1,3}})-year-old\s+(?:(?!of\b)[a-z-]+,?\s+){{0,4}}?{said}\b", text))
         if match:
             found.setdefault(key, int(next(g for g in match.groups() if g)))

@@ -39,8 +39,8 @@ TOLL_FLOORS_APART = 0.75   # two floors of one toll conflict when the lower is u
 MEASURES = {"kilometre", "mile", "metre", "foot", "kilogram", "tonne", "hectare", "litre", "barrel", "mph", "kph"}
 MEASURE_TOLERANCE = 0.05
 # What a length measures when the claim says it is not a distance: "at a depth of 18.5 km", "185ft deep".
-DIMENSION_BEFORE = re.compile(r"\b(depth|height|altitude|length|width)\s+of\s+(?:about\s+|some\s+|around\s+|nearly\s+)?$",
-                              re.IGNORECASE)
+DIMENSION_BEFORE = re.compile(r"\b(depth|height|altitude|length|width)\s+of\s+"
+                              r"(?:about\s+|some\s+|around\s+|nearly\s+)?$", re.IGNORECASE)
 DIMENSION_AFTER = re.compile(r"^\s*(?:(deep|below|underground)|(high|tall)|(long)|(wide))\b", re.IGNORECASE)
 DIMENSION_WORDS = {"altitude": "height", "deep": "depth", "below": "depth", "underground": "depth", "high": "height",
                    "tall": "height", "long": "length", "wide": "width"}

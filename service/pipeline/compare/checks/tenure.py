@@ -12,7 +12,8 @@ from service.pipeline.types import Claim
 HOLDING = r"(?:govern(?:s|ed|ing)?|serv(?:e|es|ed|ing)|rul(?:e|es|ed|ing)|l(?:ed|eads?|eading)|presid(?:e|es|ed|ing)|" \
           r"reign(?:s|ed|ing)?|head(?:s|ed|ing)?|ran|runs?|running|held office|in office|in power|as (?:president|" \
           r"prime minister|chancellor|mayor|governor|ceo|chief executive|chair(?:man|woman)?))"
-YEARS = re.compile(rf"\b{HOLDING}\b[^.;]{{0,40}}?\b(?:from|between)\s+(?P<start>(?:19|20)\d{{2}})\s*(?:to|and|until|till|"
+YEARS = re.compile(rf"\b{HOLDING}\b[^.;]{{0,40}}?\b(?:from|between)\s+(?P<start>(?:19|20)\d{{2}})\s*"
+                   rf"(?:to|and|until|till|"
                    rf"through|-|–)\s*(?P<end>(?:19|20)\d{{2}})\b", re.IGNORECASE)
 
 
@@ -25,4 +26,5 @@ value, check = read_as_pair(years, "–", "date", "medium", 0.8, "the years in o
 
 
 CHECK = register(Check(name="tenure", type="date", slot="tenure", severity="medium", order=31, compare=check,
-                       value=value, comparable=lambda a, b: years(a) is not None and years(b) is not None, per_fact=False))
+                       value=value, comparable=lambda a, b: years(a) is not None and years(b) is not None,
+                       per_fact=False))

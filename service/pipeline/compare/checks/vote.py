@@ -16,9 +16,10 @@ NUMBER = r"(?:\d{1,3}|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) 
 VOTING = r"(?:vot(?:e|es|ed|ing)|rul(?:ed|ing)|decision|verdict|margin|majority|split|won|win|beat|lost|defeated|score)"
 SPLIT = re.compile(rf"\b{VOTING}\b[^.;]{{0,25}}?\b(?P<a>{NUMBER})\s*(?:-|–|—|to)\s*(?P<b>{NUMBER})\b"
                    rf"|\b(?P<c>{NUMBER})\s*(?:-|–|—)\s*(?P<d>{NUMBER})\s+{VOTING}\b", re.IGNORECASE)
-BODIES = r"(?:justices|judges|jurors|members|senators|lawmakers|legislators|deputies|commissioners|directors|ministers|votes)"
-SHARE = re.compile(rf"\b(?P<n>{NUMBER})\s+(?:of|out of)\s+(?:the\s+|its\s+|all\s+)?(?P<m>{NUMBER})\s+(?:[\w-]+\s+){{0,3}}?{BODIES}\b",
-                   re.IGNORECASE)
+BODIES = (r"(?:justices|judges|jurors|members|senators|lawmakers|legislators|deputies|commissioners|directors|"
+          r"ministers|votes)")
+SHARE = re.compile(rf"\b(?P<n>{NUMBER})\s+(?:of|out of)\s+(?:the\s+|its\s+|all\s+)?(?P<m>{NUMBER})\s+"
+                   rf"(?:[\w-]+\s+){{0,3}}?{BODIES}\b", re.IGNORECASE)
 
 
 def _number(text: str) -> int | None:
