@@ -55,6 +55,13 @@ DOMAIN = re.compile(r"^\s*[\w.-]+\.(com|org|net|ua|uk|de|fr|ru|info|io|news|eu)(
 # A photo caption ends in its credit: "… in Savar. Credit: Reuters", "… rescued. Photograph: Robert Dejon/EPA".
 PHOTO_CREDIT = re.compile(r"\b(?:photograph|photo|credit|image|picture|illustration)s?\s*:\s*[^.!?:]{1,60}$", re.IGNORECASE)
 SENTENCE_END = re.compile(r"[.!?…][\"'”’»)]*\s*$|[\"”»]\s*$")
+# What a text cut off mid-sentence leaves dangling once its last, maybe cut, word is gone: "… on Belarus' national
+# airline, Bela" ends at "airline"; "… coming from the acciden" at "coming".
+DANGLING = re.compile(r"(?:[\s,;:(\"“‘'’—–-]|\b(?:the|a|an|of|to|in|on|at|for|from|with|by|and|or|but|as|than|that|which|"
+                      r"who|whose|its|their|his|her|our|this|these|those|into|onto|over|after|before|about|'s|’s))+$",
+                      re.IGNORECASE)
+# A cut-off last paragraph this long (before its cut) is prose, not a headline or a label without a stop.
+CUT_PROSE_WORDS = 8
 WORD = re.compile(r"\w+", re.UNICODE)
 
 
@@ -72,7 +79,11 @@ def content_blocks(text: str) -> list[Block]:
     mid-sentence is dropped when the paragraph it opens follows.
     """
     blocks, seen = [], set()
-    for start, end in paragraphs(text):
+    found = paragraphs(text)
+    for k, (start, end) in enumerate(found):
+        cut = k == len(found) - 1 and _cut_prose(text[start:end], text[found[k - 1][0]:found[k - 1][1]] if k else "")
+        if cut:
+            end = start + _whole_words_before_cut(text[start:end])
         line = text[start:end].replace("\n", " ")
         while True:
             prefix = NAV_PREFIX.match(line) or DATELINE.match(line) or LABEL.match(line) or GLUED_DATE.match(line) \
@@ -83,12 +94,36 @@ def content_blocks(text: str) -> list[Block]:
             line = line[prefix.end():]
         stripped = line.strip()
         words = " ".join(stripped.split())
-        if not stripped or is_boilerplate(stripped) or words in seen:
+        if not stripped or (not cut and is_boilerplate(stripped)) or (cut and _furniture(stripped)) or words in seen:
             continue
         seen.add(words)
         lead = len(line) - len(line.lstrip())
         blocks.append(Block(start + lead, start + lead + len(stripped)))
     return _without_teasers(text, blocks)
+
+
+def _cut_prose(paragraph: str, before: str) -> bool:
+    """The text's last paragraph, cut off mid-sentence by the archive: prose (a sentence ends in it, or the
+    paragraph before it ends in one; a list of headlines does neither), long enough, and no stop at its end."""
+    line = " ".join(paragraph.split())
+    prose = bool(re.search(r"[.!?…][\"'”’»)]*\s+\S", line)) or bool(SENTENCE_END.search(before))
+    return prose and not SENTENCE_END.search(line) and len(WORD.findall(line)) >= CUT_PROSE_WORDS
+
+
+def _whole_words_before_cut(paragraph: str) -> int:
+    """Where a cut-off paragraph's whole words end: without its last word (cut or not, it cannot be told) and
+    what that leaves dangling."""
+    kept = paragraph.rstrip()
+    kept = kept[:len(kept) - len(re.search(r"\S*$", kept).group(0))]
+    return len(DANGLING.sub("", kept))
+
+
+def _furniture(line: str) -> bool:
+    """Page furniture a cut-off paragraph can still be: the rules of is_boilerplate but the one for lines without
+    a stop."""
+    words = WORD.findall(line)
+    return len(words) < 4 or bool(DOMAIN.match(line) or PHOTO_CREDIT.search(line) or _byline(line, words)
+                                  or (BANNER.search(line) and len(words) < 60))
 
 
 def _heading(line: str):

@@ -146,13 +146,26 @@ def test_a_dateline_with_its_agency_and_a_colon_is_trimmed():
         "Poland said early Wednesday that it had shot down drones."]
 
 
-def test_a_text_cut_off_mid_sentence_loses_only_its_last_sentence(pipeline):
+def test_a_text_cut_off_mid_sentence_keeps_the_whole_words_of_its_last_sentence(pipeline):
     from service.pipeline.extract.segment import sentences
 
     text = ("Rescue teams searched the site through the night and into the morning. "
             "Thick smoke was seen coming from the wreckage and the nearby hangars of the acci")
     found, _ = sentences("T", text, pipeline.parser)
-    assert [s.text for s in found] == ["Rescue teams searched the site through the night and into the morning."]
+    assert [s.text for s in found] == ["Rescue teams searched the site through the night and into the morning.",
+                                       "Thick smoke was seen coming from the wreckage and the nearby hangars"]
+
+
+def test_a_cut_off_last_paragraph_after_prose_is_kept_but_a_last_headline_is_not():
+    prose = ("Those released include a journalist sentenced in 2021.\n\n"
+             "Belarusian veteran dissident Mikola Statkevich was among the 52 politica")
+    assert [prose[b.start:b.end] for b in content_blocks(prose)] == [
+        "Those released include a journalist sentenced in 2021.",
+        "Belarusian veteran dissident Mikola Statkevich was among the 52"]
+    headlines = "Storm closes schools across the northern counties\nHospital waiting times fall for the third month in a row"
+    assert content_blocks(headlines) == []
+    short = "Officials said the road would reopen on Monday.\nUpdates are ex"
+    assert [short[b.start:b.end] for b in content_blocks(short)] == ["Officials said the road would reopen on Monday."]
 
 
 def test_a_dateline_with_a_place_in_title_case_and_a_day_is_trimmed():
