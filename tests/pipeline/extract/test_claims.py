@@ -534,6 +534,14 @@ def test_a_semicolon_ends_a_statement(claims_of):
     assert statements(claims)[0] == "Rescue workers pulled 12 people from the rubble", statements(claims)
 
 
+def test_an_abbreviation_can_end_a_sentence(claims_of):
+    claims = claims_of("The workers boarded the tram shortly after 6 p.m. Of the 22 injured, nine are in serious condition.")
+    assert statements(claims)[-1] == "Of the 22 injured, nine are in serious condition", statements(claims)
+    assert len({c.sentence for c in claims}) == 2, statements(claims)
+    claims = claims_of("The senator met U.S. President Joe Biden in Washington on Monday.")
+    assert len({c.sentence for c in claims}) == 1, statements(claims)
+
+
 def test_a_with_absolute_is_a_claim_with_its_own_subject(claims_of):
     claims = claims_of("At least 90 people were killed in the blast, with the toll expected to rise.")
     assert statements(claims) == ["At least 90 people were killed in the blast", "The toll was expected to rise"], \
