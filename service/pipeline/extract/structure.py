@@ -274,8 +274,11 @@ def _quantities(sent, token_ids: set[int]) -> list[Quantity]:
             found[-1].unit != unit   # "about 170 km (105 miles)": the conversion of a rough figure is rounded
         if converted and not bound:
             approx, bound = True, "converted"
+        tally = _tally(last, unit)
+        if unit == "other" and tally:
+            unit = "people"   # "killed 16 people and injured 21 others"
         found.append(Quantity(value=value, unit=unit, text=money[2] if money else ent.text,
-                              approximate=approx or bool(bound), bound=bound, tally=_tally(last, unit)))
+                              approximate=approx or bool(bound), bound=bound, tally=tally))
     return found
 
 
@@ -320,7 +323,7 @@ TALLY_NOUNS_OF = {"death": {"death", "dead", "body", "fatality", "corpse"}, "inj
                   "missing": {"missing"}}
 TALLY_VERBS = {"kill": "death", "die": "death", "drown": "death", "perish": "death", "injure": "injury",
                "wound": "injury", "hurt": "injury", "missing": "missing"}
-WHOLE = {"people", "person", "persons", "passenger", "passengers"}
+WHOLE = {"people", "person", "persons", "passenger", "passengers", "others"}
 TALLY_AFTER = {"death": {"killed", "died"}, "injury": {"hurt"}}
 
 
@@ -348,6 +351,14 @@ def _tally(number, unit: str) -> str:
         found = next((tally for tally, words in TALLY_NOUNS_OF.items() if owner in words), "")
         if found:
             return found   # "resulted in the deaths of 179 people"
+        if owner in TALLY_NOUNS:
+            counted = counted.head.head   # "a total of 23 people were injured": the total is what the verb tells
+    relative = next((c for c in counted.children if c.dep_ == "relcl"), None) if counted is number else None
+    if relative is not None:   # "the 21 that police said were injured"
+        told = [relative] + [c for c in relative.children if c.dep_ == "ccomp"]
+        found = next((TALLY_VERBS[w.lemma_.lower()] for w in told if w.lemma_.lower() in TALLY_VERBS), "")
+        if found:
+            return found
     verb = counted.head
     if counted.dep_ not in ("nsubj", "nsubjpass", "dobj", "attr", "oprd") or verb.i == counted.i:
         return ""

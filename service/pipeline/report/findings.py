@@ -132,19 +132,27 @@ def ordered(findings: list[Finding]) -> list[Finding]:
 def rising_toll(finding: Finding, claims: dict[str, Claim], published: dict) -> bool:
     """A numeric finding whose positions are a toll as reported on successive days, each higher figure first told
     on a later day than the figures below it ("81 injured" on 4 November, "more than 160 injured" on the 5th, while
-    another outlet still gives 81 on the 5th): one count rising, not a dispute. A toll that falls, or two figures
-    first told on one day, stays a finding."""
+    another outlet still gives 81 on the 5th): one count rising, not a dispute. A toll that falls, two figures
+    first told on one day, or a lower figure first told after a higher one ("23 injured" on the 4th, "21" on the
+    5th: a correction, not a lagging outlet) stays a finding."""
     if finding.type != "numeric":
         return False
-    firsts = []
+    readings = []
     for position in finding.positions:
-        days = {published.get(s) for s in position.sources}
-        values = [q.value for c in position.claims for q in claims[c].quantities if q.tally]
-        if None in days or not values:
+        first: dict[float, object] = {}
+        for claim_id in position.claims:
+            day = published.get(claims[claim_id].source)
+            if day is None:
+                return False
+            for q in claims[claim_id].quantities:
+                if q.tally:
+                    first[q.value] = min(first.get(q.value, day), day)
+        if not first:
             return False
-        firsts.append((min(values), max(values), min(days)))
-    firsts.sort()
-    return all(lower[1] <= higher[0] and lower[2] < higher[2] for lower, higher in zip(firsts, firsts[1:]))
+        readings.append((min(first), max(first), min(first.values()), first))
+    readings.sort(key=lambda r: r[:3])
+    return all(lower[1] <= higher[0] and all(day < higher[2] for day in lower[3].values())
+               for lower, higher in zip(readings, readings[1:]))
 
 
 def without_updates(findings: list[Finding], claims: dict[str, Claim], sources: list[Source]) -> list[Finding]:

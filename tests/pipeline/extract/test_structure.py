@@ -46,3 +46,16 @@ def test_a_hedge_before_a_length_of_time_bounds_it(parser):
     from service.pipeline.extract import structure
     doc = parser("Most of the defendants were sentenced to over 20 years in prison.")
     assert [(q.value, q.unit, q.bound) for q in structure._quantities(doc[:], {t.i for t in doc})] == [(20.0, "year", "lower")]
+
+
+def test_a_total_of_people_a_relative_clause_and_others_give_their_toll(parser):
+    from service.pipeline.extract import structure
+
+    def read(text):
+        doc = parser(text)
+        return [(q.value, q.unit, q.tally) for q in structure._quantities(doc[:], {t.i for t in doc})]
+    assert read("A total of 23 people were reportedly injured.") == [(23.0, "people", "injury")]
+    assert read("Officials gave no details of the 21 that police said were injured.") == [(21.0, "", "injury")]
+    assert read("The crash killed 16 people and injured 21 others.") == [(16.0, "people", "death"),
+                                                                       (21.0, "people", "injury")]
+    assert read("Two ships sank and three others were towed to port.") == [(2.0, "ship", ""), (3.0, "other", "")]

@@ -225,3 +225,16 @@ def test_an_outlet_still_giving_the_earlier_figure_a_day_later_leaves_the_toll_r
 
 def test_every_slot_a_check_compares_has_a_name_a_reviewer_reads():
     assert {c.slot for c in registered()} <= set(findings.SLOT_NAMES)
+
+
+def test_a_lower_figure_first_told_after_a_higher_one_is_a_correction_and_stays_a_finding():
+    early = claim("A#0", "around 18 were injured", quantities=(count(18, "", "around 18", bound="about", tally="injury"),))
+    higher = claim("B#0", "23 people were injured", quantities=(count(23, "people", "23", tally="injury"),))
+    lower = claim("C#0", "21 people were injured", quantities=(count(21, "people", "21", tally="injury"),))
+    by_id = {c.id: c for c in (early, higher, lower)}
+    finding = replace(numeric_finding("A", "B"), positions=(
+        Position("21", ("A", "C"), ("A#0", "C#0")), Position("23", ("B",), ("B#0",))))
+    days = [Source("A", "x", date(2025, 9, 3)), Source("B", "y", date(2025, 9, 4)), Source("C", "z", date(2025, 9, 5))]
+    assert findings.without_updates([finding], by_id, days) == [finding]
+    told_before = [Source("A", "x", date(2025, 9, 3)), Source("B", "y", date(2025, 9, 5)), Source("C", "z", date(2025, 9, 4))]
+    assert findings.without_updates([finding], by_id, told_before) == []
