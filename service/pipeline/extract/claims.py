@@ -113,7 +113,8 @@ def decompose(source: Source, sentence_index: int, block_start: int, sent, first
         own = {i for i, o in owner.items() if o == head_i and i not in hidden}
         own -= {c.i for c in head.children if c.dep_ == "cc" and _joins_split_clause(c, heads)}
         own |= {t.i for h in heads if heads[h][0] == "participial" and owner.get(sent.doc[h].head.i) == head_i and
-                _restrictive_participle(sent.doc[h]) for t in sent.doc[h].subtree if t.i not in hidden}
+                sent.doc[h].dep_ != "conj" and _restrictive_participle(sent.doc[h])
+                for t in sent.doc[h].subtree if t.i not in hidden}
         context = _context_tokens(head, kind, sent) - own
         words = [sent.doc[i] for i in own if sent.doc[i].is_alpha or sent.doc[i].like_num]
         if len(words) < MIN_WORDS:
@@ -378,6 +379,8 @@ def _context_tokens(head, kind: str, sent) -> set[int]:
                 | {c.i for c in infinitive.children if c.dep_ == "aux"})
     if kind == "participial" and head.dep_ == "advcl":
         return _subject_of(head.head)
+    if kind == "participial" and head.dep_ == "conj":   # "…, clearing him of X and convicting him of Y"
+        return _subject_of(head.head.head)
     if kind == "result":   # the clause it results from, as written, which its statement makes a gerund
         own = {t.i for t in head.subtree}
         return {t.i for t in head.head.subtree if t.i not in own and not (t.is_punct and t.i > head.head.i)}
@@ -737,7 +740,8 @@ def _spans(doc, token_ids: list[int], offset: int) -> list[tuple[int, int]]:
         toks = [doc[i] for i in run]
         while toks and (toks[0].is_punct or toks[0].is_space) and toks[0].text not in "\"“«":
             toks.pop(0)
-        while toks and (toks[-1].is_punct or toks[-1].is_space) and toks[-1].text not in "\"”»?!":
+        while toks and (toks[-1].is_punct or toks[-1].is_space) and toks[-1].text not in "\"”»?!" and not (
+                toks[-1].text in "'’" and any(t.text in "'‘" and t.is_punct for t in toks[:-1])):   # "an 'act of war'"
             toks.pop()
         if toks:
             spans.append((offset + toks[0].idx, offset + toks[-1].idx + len(toks[-1].text)))

@@ -58,6 +58,10 @@ def split_kind(tok, heads) -> tuple[str, str]:
         cc = next((c.lower_ for c in tok.head.children if c.dep_ == "cc" and c.i < tok.i), "")
         if cc in ("and", "while"):
             return "coordinate", cc
+    if dep == "conj" and tok.tag_ == "VBG" and not own_subject and tok.head.dep_ == "advcl" \
+            and heads.get(tok.head.i, ("",))[0] == "participial" \
+            and any(c.dep_ == "cc" and c.lower_ == "and" for c in tok.head.children):
+        return "participial", ""   # ", clearing him of the most serious charges and convicting him on one count"
     finite_head = tok.head.tag_ in ("VBD", "VBZ", "VBP", "MD") or any(
         c.dep_ in ("aux", "auxpass") for c in tok.head.children) or heads.get(tok.head.i, ("",))[0] == "coordinate"
     if dep == "conj" and verbal and not own_subject and number(tok) and number(tok.head) and \

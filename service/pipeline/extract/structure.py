@@ -47,7 +47,7 @@ def describe(claim: Claim, head, token_ids: set[int], sent, said: speech.Attribu
         claim,
         subject=_phrase(head, ("nsubj", "nsubjpass"), token_ids),
         predicate=head.lemma_.lower(),
-        event=normalize.event_key(_with_particle(event)),
+        event=_verdict(event) or normalize.event_key(_with_particle(event)),
         object=_phrase(event, ("dobj", "attr", "oprd", "dative"), token_ids),
         negated=_negated(tokens, head, event) or _denied(head),
         modality=_modality(head, xcomp, lemmas, lowers),
@@ -89,6 +89,23 @@ def _scope(verb) -> str:
     return ""
 
 
+def _verdict_word(verb):
+    """The 'guilty' of 'was found (not) guilty', 'found Combs guilty', or None."""
+    if verb.lemma_.lower() != "find":
+        return None
+    return next((c for c in verb.children if c.dep_ in ("oprd", "acomp", "ccomp", "xcomp") and c.lower_ == "guilty"),
+                None)
+
+
+def _verdict(verb) -> str:
+    """A court's verdict keys as its own event: 'found guilty' is a conviction, 'found not guilty' an acquittal
+    (so the two are different events, not one event affirmed and denied)."""
+    word = _verdict_word(verb)
+    if word is None:
+        return ""
+    return "acquit" if any(c.dep_ == "neg" for c in word.children) else "convict"
+
+
 def _with_particle(verb) -> str:
     """The verb's lemma with its particle ("take down", "shoot down"), so phrasal verbs key as one event."""
     particle = next((c.lower_ for c in verb.children if c.dep_ == "prt"), "")
@@ -105,17 +122,37 @@ def _negated(tokens, head, event) -> bool:
     """A negation of the claim's own event ("no one was killed", "agreed not to release"), not one inside a clause
     below it ("urged people not to approach the debris" does not deny the urging), on a verb joined to it, or
     elsewhere in its words; a denied saying denies what it reports ("officials never said how many died")."""
+    verdict = _verdict_word(event)
     for token in tokens:
         if token.dep_ != "neg" and token.lower_ not in NEGATIONS:
             continue
         if token.i + 1 < len(token.doc) and token.doc[token.i + 1].lower_ in NOT_ONLY:
             continue   # "not just for those who voted for me" adds, it does not deny
+        if (verdict is not None and token.head.i == verdict.i) or _quoted_apart(token, head):
+            continue   # "found not guilty" is an acquittal; "when the first “not guilty” was read" names words
         node = token.head
         while node not in (head, event) and node.dep_ not in CLAUSES and node.head.i != node.i:
             node = node.head
         if node in (head, event) or node.lemma_.lower() in speech.SPEECH and head in node.subtree:
             return True
     return False
+
+
+QUOTE_MARKS = {'"', "“", "”", "‘", "’"}
+
+
+def _quoted_apart(token, head) -> bool:
+    """Whether the token is inside quotation marks that do not also hold the claim's head: words quoted as words."""
+    sent = token.sent
+    inside, region, regions = False, 0, {}
+    for t in sent:
+        if t.text in QUOTE_MARKS and (t.text not in ("’", "‘") or not t.is_alpha):
+            inside = not inside
+            region += 1
+            continue
+        regions[t.i] = region if inside else 0
+    where = regions.get(token.i, 0)
+    return where != 0 and regions.get(head.i, 0) != where
 
 
 def _denied(head) -> bool:
@@ -253,11 +290,16 @@ def _quantities(sent, token_ids: set[int]) -> list[Quantity]:
             continue
         last = ent[-1]
         unit_token = last.head if last.dep_ in ("nummod", "quantmod", "compound") else None
+        # A number after its noun labels it ("count three", "Category 5"): compared only with labels of that noun.
+        label = unit_token is not None and unit_token.i == ent.start - 1 and unit_token.pos_ in ("NOUN", "PROPN") \
+            and unit_token.tag_ in ("NN", "NNP") and not money
         unit = money[1] if money else (
             normalize.unit_of(ent.label_, ent.text) if ent.label_ in ("QUANTITY", "MONEY", "PERCENT") else "")
         spoken_speed = normalize.SPEED.match(ent.text.split()[-1] + sent.doc.text[ent.end_char:ent.end_char + 12])
         if spoken_speed and ent.label_ in ("QUANTITY", "CARDINAL"):
             unit = normalize.unit_of("QUANTITY", spoken_speed.group(0))   # "one mile-per-hour", "120 km/h"
+        if label:
+            unit = f"{unit_token.lemma_.lower()} number"
         if unit in NOT_UNITS:
             unit = ""  # "230 million views" tagged QUANTITY, "300 million records" MONEY: count the noun instead
         if not unit and unit_token is not None and _several_kinds(unit_token):

@@ -59,3 +59,19 @@ def test_a_total_of_people_a_relative_clause_and_others_give_their_toll(parser):
     assert read("The crash killed 16 people and injured 21 others.") == [(16.0, "people", "death"),
                                                                        (21.0, "people", "injury")]
     assert read("Two ships sank and three others were towed to port.") == [(2.0, "ship", ""), (3.0, "other", "")]
+
+
+def test_a_verdict_is_an_event_of_its_own_and_quoted_words_deny_nothing(pipeline):
+    def read(text):
+        return [(c.event, c.negated) for c in pipeline.extract_claims([Source("T", text)])]
+    assert read("The rapper was found not guilty on the most serious charges.") == [("acquit", False)]
+    assert read("The jury found the rapper guilty of two counts.") == [("convict", False)]
+    assert ("read", False) in read("When the first “not guilty” was read aloud, the defendant bowed.")
+    assert read("Police said the driver did not stop.")[0][1] is True
+
+
+def test_a_number_after_its_noun_is_a_label_not_a_count(parser):
+    from service.pipeline.extract import structure
+    doc = parser("The rapper was found guilty on count three, and acquitted on two other counts.")
+    assert [(q.value, q.unit) for q in structure._quantities(doc[:], {t.i for t in doc})] == [
+        (3.0, "count number"), (2.0, "count")]

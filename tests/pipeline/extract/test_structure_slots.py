@@ -83,7 +83,7 @@ def test_a_sum_keeps_its_currency_symbol_and_scale(parser, text, found):
 
 
 @pytest.mark.parametrize("text, units", [
-    ("The winds fell just one mile-per-hour short of category five.", ["mph", "category"]),
+    ("The winds fell just one mile-per-hour short of category five.", ["mph", "category number"]),
     ("Michael was only 2 mph shy of a Category 5 hurricane.", ["mph"]),
     ("It brought winds of 155 miles per hour.", ["mph"]),
     ("Gusts reached 250 km/h.", ["kph"]),

@@ -266,7 +266,10 @@ INCLUDED = {
         "The EU permits Aerolux to lease new aircraft"),
     "an object 'it' is the one object its sentence names before it": (
         "The neighbouring state condemned the blockade, considering it an 'act of war' and prompting fresh concerns.",
-        "The neighbouring state considered the blockade an 'act of war' and prompted fresh concerns"),
+        "The neighbouring state considered the blockade an 'act of war'"),
+    "each of two joined participles is a claim with the subject they share": (
+        "The neighbouring state condemned the blockade, considering it an 'act of war' and prompting fresh concerns.",
+        "The neighbouring state prompted fresh concerns"),
     "a split clause keeps a demonstrative subject nothing before names with its sentence": (
         "Officials told residents of the northern valleys to leave, as these areas faced the worst of the flood.",
         "Officials told residents of the northern valleys to leave, as these areas faced the worst of the flood"),
