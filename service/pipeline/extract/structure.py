@@ -317,6 +317,8 @@ def _quantities(sent, token_ids: set[int]) -> list[Quantity]:
         if converted and not bound:
             approx, bound = True, "converted"
         tally = _tally(last, unit)
+        if tally and _increment(ent, sent):
+            tally = ""   # "the toll was put at 15 but a further two people died": two more, not the toll
         if unit == "other" and tally:
             unit = "people"   # "killed 16 people and injured 21 others"
         found.append(Quantity(value=value, unit=unit, text=money[2] if money else ent.text,
@@ -367,6 +369,20 @@ TALLY_VERBS = {"kill": "death", "die": "death", "drown": "death", "perish": "dea
                "wound": "injury", "hurt": "injury", "missing": "missing"}
 WHOLE = {"people", "person", "persons", "passenger", "passengers", "others"}
 TALLY_AFTER = {"death": {"killed", "died"}, "injury": {"hurt"}}
+
+
+INCREMENT_BEFORE = {"further", "another", "additional"}
+
+
+def _increment(ent, sent) -> bool:
+    """A figure told as added to a toll its sentence gives ("initially put the death toll at 15 but a further two
+    people died", "two more died, raising the toll to 17"): what was added, not the toll."""
+    doc = ent.doc
+    before = {t.lower_ for t in doc[max(ent.start - 2, sent.start):ent.start]}
+    after = doc[ent.end].lower_ if ent.end < sent.end else ""
+    if not (before & INCREMENT_BEFORE or after == "more"):
+        return False
+    return any(t.lemma_.lower() in ("toll", "initially", "initial") for t in sent)
 
 
 def _tally(number, unit: str) -> str:

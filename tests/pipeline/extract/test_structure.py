@@ -75,3 +75,16 @@ def test_a_number_after_its_noun_is_a_label_not_a_count(parser):
     doc = parser("The rapper was found guilty on count three, and acquitted on two other counts.")
     assert [(q.value, q.unit) for q in structure._quantities(doc[:], {t.i for t in doc})] == [
         (3.0, "count number"), (2.0, "count")]
+
+
+def test_a_figure_added_to_a_toll_is_not_the_toll(parser):
+    from service.pipeline.extract import structure
+
+    def tallies(text):
+        doc = parser(text)
+        return [(q.value, q.tally) for q in structure._quantities(doc[:], {t.i for t in doc})]
+    assert tallies("Authorities initially put the death toll at 15 but a further two people died overnight.")[-1] == \
+        (2.0, "")
+    assert tallies("Two more people died overnight, raising the toll to 17.")[0] == (2.0, "")
+    assert tallies("Two people died overnight in hospital.") == [(2.0, "death")]
+    assert tallies("A further 21 people were injured, including five seriously.")[0] == (21.0, "injury")
