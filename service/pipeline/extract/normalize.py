@@ -193,6 +193,12 @@ ABOUT_TOLERANCE = 0.15     # "about 300", "some 300", "nearly 300"
 CONVERTED_TOLERANCE = 0.05  # a rough figure's conversion in another unit, rounded: "about 170 km (105 miles)"
 
 
+# The seriously injured, told after their number: "five of whom were seriously hurt", "including five seriously",
+# "with five in a serious condition", "nine of those injured remain in critical condition".
+SERIOUS = re.compile(r"^[^,;.]{0,50}?\b(?:(?:seriously|severely|critically|gravely|badly)\b(?!\s+(?:damaged|affected))|"
+                     r"critical(?:ly)?\b|(?:serious|grave)\s+(?:condition|state|injur))", re.IGNORECASE)
+
+
 def number_bound(words_before: list[str]) -> str:
     """How the hedge just before a number bounds it: "lower", "upper", "nearly", "about" or "" (a plain value).
 

@@ -88,3 +88,14 @@ def test_a_figure_added_to_a_toll_is_not_the_toll(parser):
     assert tallies("Two more people died overnight, raising the toll to 17.")[0] == (2.0, "")
     assert tallies("Two people died overnight in hospital.") == [(2.0, "death")]
     assert tallies("A further 21 people were injured, including five seriously.")[0] == (21.0, "injury")
+
+
+def test_the_seriously_injured_told_after_their_number_are_an_injury_count(parser):
+    from service.pipeline.extract import structure
+
+    def tallies(text):
+        doc = parser(text)
+        return [(q.value, q.tally) for q in structure._quantities(doc[:], {t.i for t in doc})]
+    assert tallies("Nine of those injured remain in serious condition in hospital.") == [(9.0, "injury")]
+    assert tallies("Twenty people suffered injuries, with five in a serious condition.")[-1] == (5.0, "injury")
+    assert tallies("Nine homes were badly damaged.") == [(9.0, "")]

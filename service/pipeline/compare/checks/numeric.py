@@ -25,15 +25,13 @@ from typing import Optional
 
 from service.pipeline.compare.checks import Check, Discrepancy, register
 from service.pipeline.compare.checks.clock import reading_moment
-from service.pipeline.extract.normalize import CURRENCIES, NUMBER_WORDS, SCALES, quantities_conflict, unit_of
+from service.pipeline.extract.normalize import CURRENCIES, NUMBER_WORDS, SCALES, SERIOUS, quantities_conflict, unit_of
 from service.pipeline.types import Claim, Quantity
 
 
 RISING = re.compile(r"\b(?:climb(?:s|ed)?|r(?:ises|ose|isen)|(?:gone|went|goes) up|jump(?:s|ed)|increas(?:es|ed)|"
                     r"raise[sd]|mount(?:s|ed)|soar(?:s|ed)|swell(?:s|ed)|swollen)\b[^.;]{0,40}?\bto\s+"
                     r"(?:at least |more than |over |nearly |almost |about )?(?P<figure>\d[\d,.]*\d|\d)", re.IGNORECASE)
-SERIOUS = re.compile(r"^[^,;.]{0,30}?\b(?:(?:seriously|severely|critically|gravely|badly)\s+(?:injured|hurt|wounded)|"
-                     r"critical(?:ly)?\b|(?:serious|grave)\s+(?:condition|state|injur))", re.IGNORECASE)
 TOLL_FLOORS_APART = 0.75   # two floors of one toll conflict when the lower is under this share of the higher
 # Measures are rounded where counts are not: "72 kilometres" and "71 km" southwest of a city are one distance.
 MEASURES = {"kilometre", "mile", "metre", "foot", "kilogram", "tonne", "hectare", "litre", "barrel", "mph", "kph"}
