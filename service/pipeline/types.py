@@ -39,7 +39,7 @@ class Quantity:
     unit: str
     text: str
     approximate: bool = False
-    bound: str = ""      # "" exact | about | lower ("more than 20") | upper ("under 20") | nearly ("almost 20") | converted ("about 170 km (105 miles)")
+    bound: str = ""      # "" exact | about | lower ("more than 20") | upper ("under 20") | maximum ("up to 20") | nearly ("almost 20") | converted ("about 170 km (105 miles)")
     tally: str = ""      # a story's toll this number gives: death | injury | missing | "" (anything else)
 
 

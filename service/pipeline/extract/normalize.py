@@ -184,8 +184,9 @@ APPROXIMATE = {"about", "around", "nearly", "almost", "roughly", "approximately"
 # Hedges that make a number a bound rather than a value: "more than 20" is any count above 20.
 LOWER_BOUNDS = ("more than", "over", "above", "at least", "exceeding", "upwards of", "in excess of", "greater than",
                 "no fewer than", "no less than", "a minimum of")
-UPPER_BOUNDS = ("less than", "fewer than", "under", "below", "up to", "at most", "no more than", "as many as",
-                "a maximum of")
+UPPER_BOUNDS = ("less than", "fewer than", "under", "below", "no more than")
+# A stated maximum ("faces up to 10 years"): below it any value fits, but two maxima that differ disagree.
+MAXIMA = ("up to", "at most", "as many as", "a maximum of")
 JUST_BELOW = ("nearly", "almost", "close to", "just under", "just below", "just shy of")
 EXACT_TOLERANCE = 0.005    # rounding: "1.2 million" vs "1,203,000"
 ROUNDED_FROM = 10_000      # whole numbers below this are exact counts
@@ -200,12 +201,14 @@ SERIOUS = re.compile(r"^[^,;.]{0,50}?\b(?:(?:seriously|severely|critically|grave
 
 
 def number_bound(words_before: list[str]) -> str:
-    """How the hedge just before a number bounds it: "lower", "upper", "nearly", "about" or "" (a plain value).
+    """How the hedge just before a number bounds it: "lower", "upper", "maximum", "nearly", "about" or "" (a plain
+    value).
 
     The hedge nearest the number wins ("averaged over less than 295" is an upper bound)."""
     text = " " + " ".join(w.lower() for w in words_before) + " "
     found = [(m.end(), kind) for kind, hedges in (("nearly", JUST_BELOW), ("lower", LOWER_BOUNDS),
-                                                  ("upper", UPPER_BOUNDS), ("about", APPROXIMATE))
+                                                  ("upper", UPPER_BOUNDS), ("maximum", MAXIMA),
+                                                  ("about", APPROXIMATE))
              for h in hedges for m in re.finditer(rf"(?<=\s){re.escape(h)}(?=\s)", text)]
     return max(found, key=lambda f: f[0])[1] if found else ""
 
@@ -222,11 +225,14 @@ def number_interval(value: float, bound: str) -> tuple[float, float]:
     return {"": (value - exact, value + exact), "about": (value - about, value + about),
             "converted": (value - converted, value + converted),
             "lower": (value - exact, math.inf), "upper": (-math.inf, value + exact),
+            "maximum": (-math.inf, value + exact),
             "nearly": (value - about, value + exact)}.get(bound, (value - about, value + about))
 
 
 def quantities_conflict(value_a: float, bound_a: str, value_b: float, bound_b: str) -> bool:
     """Two mentions of one count conflict when no value satisfies both ("more than 20" and "35" do not)."""
+    if bound_a == bound_b == "maximum":
+        bound_a = bound_b = ""   # two stated maxima: one is wrong unless they are the same figure
     low_a, high_a = number_interval(value_a, bound_a)
     low_b, high_b = number_interval(value_b, bound_b)
     return high_a <= low_b or high_b <= low_a

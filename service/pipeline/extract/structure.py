@@ -252,7 +252,8 @@ def _measured_thing(number) -> str:
 
 
 # A span of time the parse reads as a date: "just 45 days", "25 years", "about six months".
-DURATION = re.compile(r"^(?:(?:just|only|about|nearly|some|almost|around|more than|less than|over|under)\s+)?"
+DURATION = re.compile(r"^(?:(?:just|only|about|nearly|some|almost|around|more than|less than|over|under|up to|"
+                      r"at least|at most|as many as|a maximum of)\s+)?"
                       r"(?P<n>[\w.,-]+)\s+(?P<unit>days?|weeks?|months?|years?|decades?)$", re.IGNORECASE)
 NOT_DURATION_AFTER = {"ago", "old", "earlier", "later", "after", "into", "following", "before"}
 NOT_DURATION_BEFORE = {"past", "last", "next", "coming", "recent", "first", "previous", "aged"}
@@ -270,8 +271,15 @@ def _duration(ent) -> Quantity | None:
         return None
     hedge = [w for w in ent.text.split()[:-2] if w.lower() not in ("just", "only")]   # "just 45 days" is 45
     bound = normalize.number_bound([t.text for t in doc[max(ent.start - 3, 0):ent.start]] + hedge)   # "over 20 years"
-    return Quantity(value=value, unit=match.group("unit").lower().rstrip("s"), text=ent.text, approximate=bool(bound),
-                    bound=bound, tally="")
+    unit = match.group("unit").lower().rstrip("s")
+    rate = doc[ent.end + 1] if after == "per" and ent.end + 1 < len(doc) else None
+    while rate is not None and rate.dep_ == "compound" and rate.head.i > rate.i:
+        rate = rate.head
+    if rate is not None:
+        unit = f"{unit} per {rate.lemma_.lower()}"   # "10 years per count": a rate, not the total
+    elif after == "each":
+        unit = f"{unit} each"
+    return Quantity(value=value, unit=unit, text=ent.text, approximate=bool(bound), bound=bound, tally="")
 
 
 def _quantities(sent, token_ids: set[int]) -> list[Quantity]:

@@ -17,6 +17,7 @@ def test_number_bound_reads_the_hedge_nearest_the_number():
     assert number_bound(["about"]) == "about"
     assert number_bound(["had", "risen", "to"]) == ""
     assert number_bound(["overall"]) == ""          # a word containing a hedge is not a hedge
+    assert number_bound(["faces", "up", "to"]) == "maximum"
 
 
 def test_a_bound_conflicts_only_with_counts_outside_it():
@@ -28,6 +29,9 @@ def test_a_bound_conflicts_only_with_counts_outside_it():
     assert quantities_conflict(100, "upper", 150, "lower")
     assert not quantities_conflict(300, "nearly", 290, "")
     assert quantities_conflict(300, "nearly", 310, "")
+    assert not quantities_conflict(10, "maximum", 8, "")       # faces up to 10 years / 8 years
+    assert quantities_conflict(10, "maximum", 20, "maximum")   # faces up to 10 years / up to 20 years
+    assert not quantities_conflict(10, "upper", 20, "upper")   # under 10 / under 20
     assert not quantities_conflict(300, "about", 330, "")
     assert quantities_conflict(52, "", 25, "")
     assert not quantities_conflict(1.2e6, "", 1.203e6, "")

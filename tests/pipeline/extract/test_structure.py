@@ -99,3 +99,13 @@ def test_the_seriously_injured_told_after_their_number_are_an_injury_count(parse
     assert tallies("Nine of those injured remain in serious condition in hospital.") == [(9.0, "injury")]
     assert tallies("Twenty people suffered injuries, with five in a serious condition.")[-1] == (5.0, "injury")
     assert tallies("Nine homes were badly damaged.") == [(9.0, "")]
+
+
+def test_a_stated_maximum_of_time_is_read_and_a_rate_is_not_a_total(parser):
+    from service.pipeline.extract import structure
+
+    def read(text):
+        doc = parser(text)
+        return [(q.value, q.unit, q.bound) for q in structure._quantities(doc[:], {t.i for t in doc})]
+    assert read("The rapper still faces up to 10 years in prison.") == [(10.0, "year", "maximum")]
+    assert read("He faces up to 10 years per prostitution count.") == [(10.0, "year per count", "maximum")]
