@@ -380,7 +380,7 @@ def _context_tokens(head, kind: str, sent) -> set[int]:
     if kind == "participial" and head.dep_ == "advcl":
         return _subject_of(head.head)
     if kind == "participial" and head.dep_ == "conj":   # "…, clearing him of X and convicting him of Y"
-        return _subject_of(head.head.head)
+        return _context_tokens(head.head, kind, sent) - {t.i for t in head.head.subtree if t.i >= head.head.i}
     if kind == "result":   # the clause it results from, as written, which its statement makes a gerund
         own = {t.i for t in head.subtree}
         return {t.i for t in head.head.subtree if t.i not in own and not (t.is_punct and t.i > head.head.i)}

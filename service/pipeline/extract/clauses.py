@@ -58,7 +58,10 @@ def split_kind(tok, heads) -> tuple[str, str]:
         cc = next((c.lower_ for c in tok.head.children if c.dep_ == "cc" and c.i < tok.i), "")
         if cc in ("and", "while"):
             return "coordinate", cc
-    if dep == "conj" and tok.tag_ == "VBG" and not own_subject and tok.head.dep_ == "advcl" \
+    if dep == "acl" and tok.tag_ == "VBG" and tok.head.pos_ == "NOUN" and tok.head.dep_ == "dobj" and not own_subject \
+            and tok.doc[min(t.i for t in tok.subtree) - 1].text in ("—", "–"):
+        return "participial", ""   # "returned a split decision—clearing him of the most serious charges"
+    if dep == "conj" and tok.tag_ == "VBG" and not own_subject and tok.head.dep_ in ("advcl", "acl") \
             and heads.get(tok.head.i, ("",))[0] == "participial" \
             and any(c.dep_ == "cc" and c.lower_ == "and" for c in tok.head.children):
         return "participial", ""   # ", clearing him of the most serious charges and convicting him on one count"

@@ -95,8 +95,11 @@ def render(sent, token_ids: set[int], spans_local: list[tuple[int, int]], kind: 
         if neg:
             drop |= {c.i for c in neg}
             replace[head.i] = ("did not " if tense(head.head) == "past" else "does not ") + head.lemma_.lower()
-    elif kind == "participial" and head.dep_ == "conj":
-        replace[head.i] = finite(head, head.head.head)
+    elif kind == "participial" and (head.dep_ == "conj" or head.tag_ == "VBG"):
+        main = head.head
+        while (main.pos_ not in ("VERB", "AUX") or main.tag_ == "VBG") and main.head.i != main.i:
+            main = main.head
+        replace[head.i] = finite(head, main)   # "… a split decision—clearing him …" → "… cleared him …"
     elif kind == "participial":
         main = head.head
         while main.pos_ not in ("VERB", "AUX") and main.head.i != main.i:
