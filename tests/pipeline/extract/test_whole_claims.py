@@ -268,8 +268,8 @@ INCLUDED = {
         "The neighbouring state condemned the blockade, considering it an 'act of war' and prompting fresh concerns.",
         "The neighbouring state considered the blockade an 'act of war'"),
     "a participle after a dash on the object says what the object did": (
-        "On Wednesday, the jury returned a split decision—clearing the rapper of the gravest charges and convicting "
-        "him on one count.", "The split decision convicted him on one count"),
+        "On Wednesday, the jury returned a split decision—clearing Combs of the most serious allegations and "
+        "convicting him only on one count.", "The split decision convicted him only on one count"),
     "each of two joined participles is a claim with the subject they share": (
         "The neighbouring state condemned the blockade, considering it an 'act of war' and prompting fresh concerns.",
         "The neighbouring state prompted fresh concerns"),
