@@ -254,7 +254,7 @@ def _measured_thing(number) -> str:
 # A span of time the parse reads as a date: "just 45 days", "25 years", "about six months".
 DURATION = re.compile(r"^(?:(?:just|only|about|nearly|some|almost|around|more than|less than|over|under|up to|"
                       r"at least|at most|as many as|a maximum of)\s+)?"
-                      r"(?P<n>[\w.,-]+)\s+(?P<unit>days?|weeks?|months?|years?|decades?)$", re.IGNORECASE)
+                      r"(?P<n>[\w.,-]+?)(?:\s+|-)(?P<unit>days?|weeks?|months?|years?|decades?)$", re.IGNORECASE)
 NOT_DURATION_AFTER = {"ago", "old", "earlier", "later", "after", "into", "following", "before"}
 NOT_DURATION_BEFORE = {"past", "last", "next", "coming", "recent", "first", "previous", "aged"}
 
@@ -271,6 +271,8 @@ def _duration(ent) -> Quantity | None:
         return None
     hedge = [w for w in ent.text.split()[:-2] if w.lower() not in ("just", "only")]   # "just 45 days" is 45
     bound = normalize.number_bound([t.text for t in doc[max(ent.start - 3, 0):ent.start]] + hedge)   # "over 20 years"
+    if after in ("maximum", "minimum"):   # "a 20-year maximum sentence"
+        bound = "maximum" if after == "maximum" else "lower"
     unit = match.group("unit").lower().rstrip("s")
     rate = doc[ent.end + 1] if after == "per" and ent.end + 1 < len(doc) else None
     while rate is not None and rate.dep_ == "compound" and rate.head.i > rate.i:

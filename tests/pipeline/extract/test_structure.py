@@ -109,3 +109,6 @@ def test_a_stated_maximum_of_time_is_read_and_a_rate_is_not_a_total(parser):
         return [(q.value, q.unit, q.bound) for q in structure._quantities(doc[:], {t.i for t in doc})]
     assert read("The rapper still faces up to 10 years in prison.") == [(10.0, "year", "maximum")]
     assert read("He faces up to 10 years per prostitution count.") == [(10.0, "year per count", "maximum")]
+    assert read("Prosecutors will seek a 20-year maximum sentence.") == [(20.0, "year", "maximum")]
+    assert read("Prosecutors seek a 5-year sentence.") == [(5.0, "year", "")]
+    assert read("A 33-year-old journalist was freed.") == []
