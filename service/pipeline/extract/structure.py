@@ -330,8 +330,8 @@ def _quantities(sent, token_ids: set[int]) -> list[Quantity]:
                                         normalize.SERIOUS.search(sent.doc.text[ent.end_char:sent.end_char]) else "")
         if tally and _increment(ent, sent):
             tally = ""   # "the toll was put at 15 but a further two people died": two more, not the toll
-        if unit == "other" and tally:
-            unit = "people"   # "killed 16 people and injured 21 others"
+        if unit in ("other", "life") and tally:
+            unit = "people"   # "killed 16 people and injured 21 others", "claimed 5 lives"
         found.append(Quantity(value=value, unit=unit, text=money[2] if money else ent.text,
                               approximate=approx or bool(bound), bound=bound, tally=tally))
     return found
@@ -396,6 +396,15 @@ def _increment(ent, sent) -> bool:
     return any(t.lemma_.lower() in ("toll", "initially", "initial") for t in sent)
 
 
+LIVES_LOST = {"claim", "lose", "take", "cost"}
+
+
+def _lives_lost(noun) -> bool:
+    """'claimed 5 lives', 'five lives were lost', 'cost the lives of …': deaths ('saved 5 lives' is not)."""
+    return noun.lemma_.lower() == "life" and noun.dep_ in ("dobj", "nsubjpass") and \
+        noun.head.lemma_.lower() in LIVES_LOST
+
+
 def _tally(number, unit: str) -> str:
     """Which toll a number gives: '37 dead', '10 people were killed', 'killing 38 people', 'the death toll rose
     to 352', 'the deaths of 179 people' (death); '50 people were injured', '40 wounded' (injury); '26 people were
@@ -403,6 +412,8 @@ def _tally(number, unit: str) -> str:
     if unit == "death" or _measured_thing(number) == "death":   # "the death toll rose to 381 (people)"
         return "death"
     counted = number.head if number.dep_ in ("nummod", "quantmod", "compound") else number
+    if _lives_lost(counted):
+        return "death"
     after = number.doc[number.i + 1] if number.i + 1 < len(number.doc) else None
     for tally, words in TALLY_NOUNS_OF.items():
         if counted.lemma_.lower() in words or counted.lower_ in words:
@@ -420,6 +431,8 @@ def _tally(number, unit: str) -> str:
         found = next((tally for tally, words in TALLY_NOUNS_OF.items() if owner in words), "")
         if found:
             return found   # "resulted in the deaths of 179 people"
+        if _lives_lost(counted.head.head):
+            return "death"   # "the floods claimed the lives of 12 people"
         if owner in TALLY_NOUNS:
             counted = counted.head.head   # "a total of 23 people were injured": the total is what the verb tells
     relative = next((c for c in counted.children if c.dep_ == "relcl"), None) if counted is number else None

@@ -112,3 +112,14 @@ def test_a_stated_maximum_of_time_is_read_and_a_rate_is_not_a_total(parser):
     assert read("Prosecutors will seek a 20-year maximum sentence.") == [(20.0, "year", "maximum")]
     assert read("Prosecutors seek a 5-year sentence.") == [(5.0, "year", "")]
     assert read("A 33-year-old journalist was freed.") == []
+
+
+def test_lives_claimed_or_lost_are_deaths(parser):
+    from service.pipeline.extract import structure
+
+    def read(text):
+        doc = parser(text)
+        return [(q.value, q.unit, q.tally) for q in structure._quantities(doc[:], {t.i for t in doc})]
+    assert read("The clashes have claimed 5 lives.") == [(5.0, "people", "death")]
+    assert read("The floods claimed the lives of 12 people.") == [(12.0, "people", "death")]
+    assert read("Rescuers saved 5 lives.") == [(5.0, "life", "")]
