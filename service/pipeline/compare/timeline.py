@@ -2,7 +2,8 @@
 bring into one fact. The time elapsed after an anchor ("crashed less than a minute after taking off from the
 airport" vs "crashed into a residential area just five minutes after takeoff"), how much of what it names an event
 acted on ("shooting down all the objects traced on radars" vs "those that posed a threat were shot down"), and the
-split of a vote ("ruled 3-2" vs "four of the five justices found him guilty"), a person's age, years in office and
+split of a vote ("ruled 3-2" vs "four of the five justices found him guilty"), a person's age, whether they still
+hold the office they are titled with, years in office and
 how many were named with someone ("convicted Bolsonaro and seven allies" vs "the former president and six others").
 For each key (anchor and event, or event), the first claim of each source that holds it is one carrier of a fact
 of its own, compared in that slot only."""
@@ -10,7 +11,7 @@ from __future__ import annotations
 
 from typing import Callable, Iterable
 
-from service.pipeline.compare.checks import Check, age, elapsed, numeric, scope, tenure, vote
+from service.pipeline.compare.checks import Check, age, elapsed, numeric, scope, standing, tenure, vote
 from service.pipeline.compare.facts import fact_id
 from service.pipeline.compare.slots import SlotDispute
 from service.pipeline.types import Claim, Fact
@@ -32,6 +33,10 @@ def _age_keys(claim: Claim) -> Iterable[str]:
     return [f"age|{person}" for person in age.ages(claim)]
 
 
+def _standing_keys(claim: Claim) -> Iterable[str]:
+    return [f"standing|{person}|{office}" for person, office in standing.titles(claim)]
+
+
 def _tenure_keys(claim: Claim) -> Iterable[str]:
     return ["tenure"] if tenure.years(claim) else []
 
@@ -42,7 +47,7 @@ def _companion_keys(claim: Claim) -> Iterable[str]:
 
 STORY_WIDE: list[tuple[Check, Callable[[Claim], Iterable[str]]]] = [
     (elapsed.CHECK, _elapsed_keys), (scope.CHECK, _scope_keys), (vote.CHECK, _vote_keys), (age.CHECK, _age_keys),
-    (tenure.CHECK, _tenure_keys), (numeric.CHECK, _companion_keys)]
+    (standing.CHECK, _standing_keys), (tenure.CHECK, _tenure_keys), (numeric.CHECK, _companion_keys)]
 
 
 def story_facts(claims: list[Claim], keys: Callable[[Claim], Iterable[str]]) -> list[Fact]:
