@@ -60,6 +60,7 @@ class Claim:
     sentence: int
     role: str = "main"                    # main | coordinate | relative | participial | appositive | list | adjunct | adverbial | absolute | result
     subject: str = ""
+    passive: bool = False                 # the subject is what was done to ("Apple was fined"), not the doer
     predicate: str = ""                   # lemma of the head verb
     event: str = ""                       # lemma of the verb that carries the event ("release" in "agreed to release")
     object: str = ""

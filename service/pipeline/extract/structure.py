@@ -46,6 +46,7 @@ def describe(claim: Claim, head, token_ids: set[int], sent, said: speech.Attribu
     return dataclasses.replace(
         claim,
         subject=_phrase(head, ("nsubj", "nsubjpass"), token_ids),
+        passive=any(c.dep_ in ("nsubjpass", "auxpass") for c in head.children),
         predicate=head.lemma_.lower(),
         event=_verdict(event) or normalize.event_key(_with_particle(event)),
         object=_phrase(event, ("dobj", "attr", "oprd", "dative"), token_ids),

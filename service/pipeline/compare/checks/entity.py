@@ -29,10 +29,19 @@ def _named_by_surname(names: list[str], phrase: str) -> bool:
     return any(len(name.split()) > 1 and name.split()[-1] in words for name in names)
 
 
+def _doer(claim: Claim) -> str:
+    return "" if claim.passive else claim.subject
+
+
+def _done_to(claim: Claim) -> str:
+    """"Apple has been fined" and "the Commission fined Apple" both name Apple as the one fined."""
+    return claim.subject if claim.passive else claim.object
+
+
 def check(a: Claim, b: Claim) -> Optional[Discrepancy]:
     if a.event != b.event or a.partial_list or b.partial_list:
         return None
-    for role, phrase_a, phrase_b in (("subject", a.subject, b.subject), ("object", a.object, b.object)):
+    for role, phrase_a, phrase_b in (("doer", _doer(a), _doer(b)), ("thing done to", _done_to(a), _done_to(b))):
         if not phrase_a or not phrase_b:
             continue
         for label in COMPARED:

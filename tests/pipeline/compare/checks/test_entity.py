@@ -40,3 +40,16 @@ def test_a_person_named_by_surname_alone_in_the_other_list_is_the_same_person():
     other = Claim(id="B#1", source="B", text="B#1", spans=((0, 1),), sentence=0, event="include",
                   named=(("PERSON", "ned segal", "ned segal"),), subject="the executives", object="ned segal")
     assert entity.check(full, other) is not None
+
+
+def test_a_passive_subject_is_what_was_done_to_not_the_doer():
+    fined = Claim(id="A#0", source="A", text="Apple has been fined", spans=((0, 1),), sentence=0, event="fine",
+                  named=(("ORG", "apple", "apple"),), subject="Apple", passive=True)
+    fining = Claim(id="B#0", source="B", text="The Commission fined Apple", spans=((0, 1),), sentence=0, event="fine",
+                   named=(("ORG", "european commission", "the commission"), ("ORG", "apple", "apple")),
+                   subject="The Commission", object="Apple")
+    assert entity.check(fined, fining) is None
+    other = Claim(id="C#0", source="C", text="Meta has been fined", spans=((0, 1),), sentence=0, event="fine",
+                  named=(("ORG", "meta", "meta"),), subject="Meta", passive=True)
+    found = entity.check(fining, other)
+    assert found is not None and "apple" in found.explanation and "meta" in found.explanation
