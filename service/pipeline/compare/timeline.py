@@ -76,6 +76,17 @@ def _within(d: SlotDispute, e: SlotDispute) -> bool:
 def one_per_difference(per_fact: list[SlotDispute],
                        story_wide: list[SlotDispute]) -> tuple[list[SlotDispute], list[SlotDispute]]:
     """One difference is one finding: a story-wide dispute whose claims a fact's own dispute holds is that fact's; a
-    fact's dispute that a story-wide one holds (with more positions) is the story-wide one's."""
+    fact's dispute that a story-wide one holds (with more positions) is the story-wide one's; and a claim standing
+    alone against two facts in one slot is disputed once, in the first."""
     story_wide = [d for d in story_wide if not any(_within(d, e) for e in per_fact)]
-    return [e for e in per_fact if not any(_within(e, d) for d in story_wide)], story_wide
+    kept, alone = [], set()
+    for e in per_fact:
+        if any(_within(e, d) for d in story_wide):
+            continue
+        single = {(e.check.name, g[0].id) for g in e.groups if len(g) == 1}
+        if single & alone:
+            continue   # one claim set against its fact in two facts ("claimed 5 lives" vs two tolls of 35): one finding
+        alone |= single
+        kept.append(e)
+    return kept, story_wide
+

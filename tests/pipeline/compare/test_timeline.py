@@ -50,3 +50,19 @@ def test_those_named_with_someone_are_compared_across_the_story():
     plain = claim("C#0", "The court convicted him", event="convict")
     keys = [k for check, k in timeline.STORY_WIDE if check is numeric.CHECK][0]
     assert [f.claims for f in timeline.story_facts([allies, others, plain], keys)] == [("A#0", "B#0")]
+
+
+def test_a_claim_standing_alone_against_two_facts_in_one_slot_is_one_dispute():
+    from service.pipeline.compare.checks import numeric
+    from service.pipeline.compare.slots import SlotDispute
+    from tests.pipeline.compare.fakes import count, fact
+
+    five = claim("A#0", "the clashes have claimed 5 lives", quantities=(count(5, "people", tally="death"),))
+    toll = claim("B#0", "at least 35 people were killed", quantities=(count(35, "people", bound="lower", tally="death"),))
+    other = claim("C#3", "the fighting killed at least 35", quantities=(count(35, "", bound="lower", tally="death"),))
+    example = numeric.check(five, toll)
+    first = SlotDispute(fact(five, toll), numeric.CHECK, ((toll,), (five,)), example)
+    second = SlotDispute(fact(five, other), numeric.CHECK, ((other,), (five,)), example)
+    assert timeline.one_per_difference([first, second], []) == ([first], [])
+    together = SlotDispute(fact(toll, other), numeric.CHECK, ((toll, other), (five,)), example)
+    assert timeline.one_per_difference([together, second], []) == ([together], [])
