@@ -57,19 +57,24 @@ GENERIC_NOUNS = {"", "people", "person", "death", "fatality", "life", "victim"}
 # A count joined to a named one ("Bolsonaro and seven allies", "the former president and six others"): those with
 # them, whatever the noun; "others" counts nothing else.
 COMPANIONS = re.compile(r"\b[A-Z][\w’'-]+\s+and\s+(?:his\s+|her\s+|their\s+)?$")
+# A sum of several ("fined Apple and Meta a combined €700 million ($797 million)"): not the count of one of them.
+COMBINED = re.compile(r"\bcombined\b[^,;]{0,30}$", re.IGNORECASE)
 
 
 def counted(q: Quantity, claim: Claim) -> set[str]:
     """What a figure counts: its noun, and its toll when the noun says no more ("37 dead", "10 people were
     killed"; "five passengers" is a count of passengers only); none when the parse found neither. A generic noun
     that is no toll counts only with what happened to them ("the remains of two people were recovered" and "the
-    search for six people was suspended" count different people); a count joined to a name counts its companions."""
+    search for six people was suspended" count different people); a count joined to a name counts its companions,
+    and a combined sum counts only against other combined sums."""
     if q.unit == "other":
         return {f"companions|{claim.event}"}   # "the former president and six others were convicted"
     if q.unit in GENERIC_NOUNS and q.unit and not q.tally:
         return {f"{q.unit}|{claim.event}"}
     if q.unit in MEASURES:
         return {f"{q.unit}|{dimension}" if dimension else q.unit for dimension in [_dimension(q, claim)]}
+    if q.unit and COMBINED.search(claim.text[:max(claim.text.find(q.text), 0)]):
+        return {f"{q.unit}|combined"}
     found = {k for k in (q.unit, q.tally and q.unit in GENERIC_NOUNS and f"toll:{q.tally}") if k}
     if q.unit and COMPANIONS.search(claim.text[:max(claim.text.find(q.text), 0)]):
         found.add(f"companions|{claim.event}")   # "… convicted Bolsonaro and seven allies": who came with him

@@ -183,3 +183,15 @@ def test_others_joined_to_a_name_count_its_companions_whatever_the_noun():
     unjoined = claim("C#0", "The court heard six witnesses", event="convict", quantities=(count(6, "witness", "six"),))
     assert numeric.check(allies, unjoined) is None
     assert numeric.figure(allies.quantities[0], allies) == "seven allies"
+
+
+def test_a_combined_sum_is_compared_only_with_combined_sums():
+    one = claim("A#0", "Apple faces a €500 million (approximately $570 million) fine",
+                quantities=(count(500e6, "eur", "€500 million"), count(570e6, "usd", "$570 million", bound="about")))
+    both = claim("B#0", "fining Apple and Meta a combined €700 million ($797 million)",
+                 quantities=(count(700e6, "eur", "€700 million"), count(797e6, "usd", "$797 million")))
+    assert numeric.check(one, both) is None
+    other = claim("C#0", "fining Apple and Meta a combined €800 million",
+                  quantities=(count(800e6, "eur", "€800 million"),))
+    found = numeric.check(both, other)
+    assert found is not None and "700" in found.explanation
