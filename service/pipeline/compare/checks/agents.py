@@ -17,12 +17,25 @@ ATTACHED = re.compile(r"\b(?:to|in|from|for|on|at|with|by|near|over|en route|aft
 
 
 def actors(claim: Claim) -> frozenset[str]:
-    """The actors named in the subject before any preposition other than "of" ("the plane en route to London"
-    names no actor)."""
-    words = ATTACHED.split(fold(claim.subject), 1)[0]
+    """The actors named in the subject, in each of its co-actors before a preposition other than "of" ("the plane en
+    route to London" names no actor; "the US ambassador to Malaysia and the Chinese ambassador" names two)."""
+    words = _unattached(fold(claim.subject))
     found = {key for label, key, text in claim.named if label in ACTORS and key and text and text in words}
     found |= {entity_key(name) for surface, name in claim.refers_to if fold(surface) in words.split()}
     return frozenset(found)
+
+
+def _unattached(subject: str) -> str:
+    """The subject without what its prepositions attach, each up to the next co-actor's joint."""
+    kept, at = [], 0
+    for attached in ATTACHED.finditer(subject):
+        if attached.start() < at:
+            continue
+        kept.append(subject[at:attached.start()])
+        joint = COORDINATED.search(subject, attached.end())
+        at = joint.start() if joint else len(subject)
+    kept.append(subject[at:])
+    return " ".join(kept)
 
 
 def _between_names(claim: Claim) -> str:

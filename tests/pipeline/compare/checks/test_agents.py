@@ -28,3 +28,10 @@ def test_an_and_inside_a_name_joins_no_co_actors():
                    subject="The Competition and Markets Authority of the United Kingdom", event="conclude",
                    named=named + (("GPE", "united kingdom", "united kingdom"),))
     assert agents.check(plain, placed) is None
+
+
+def test_a_preposition_attaches_words_only_up_to_the_next_co_actor():
+    from service.pipeline.compare.checks.agents import _unattached
+    assert _unattached("us ambassador to malaysia edgard kagan and chinese ambassador ouyang yujing").split() == [
+        "us", "ambassador", "and", "chinese", "ambassador", "ouyang", "yujing"]
+    assert _unattached("the plane en route to london").split() == ["the", "plane"]
