@@ -23,7 +23,12 @@ GENERIC_HEADS = {"official", "officials", "authority", "authorities", "police", 
 NEWS_AGENCIES = {"reuters", "afp", "ap", "associated press", "agence france-presse", "xinhua", "tass", "ria novosti",
                  "interfax", "pti", "ani", "ians", "yonhap", "kyodo", "anadolu", "efe", "ansa", "dpa", "bernama",
                  "wam", "ukrinform", "belta", "unian", "bloomberg", "bbc", "cnn", "al jazeera", "sky news", "fox news",
-                 "nbc", "cbs", "abc", "npr", "pbs", "dw", "deutsche welle", "france 24", "rfi", "euronews", "nhk"}
+                 "nbc", "cbs", "abc", "npr", "pbs", "dw", "deutsche welle", "france 24", "rfi", "euronews", "nhk",
+                 # outlets whose names carry no media word: citing them is sourcing, not a speaker of the statement
+                 "politico", "axios", "semafor", "cnbc", "msnbc", "usa today", "the hill", "economist", "le monde",
+                 "spiegel", "el pais", "rtp", "tvn24", "ndtv", "the hindu", "dawn", "haaretz", "nikkei", "rt",
+                 "sputnik", "kommersant", "izvestia", "vedomosti", "meduza", "kyiv independent", "wion", "techcrunch",
+                 "the verge", "wired"}
 MEDIA_HEADS = {"news", "times", "post", "tv", "television", "radio", "broadcaster", "broadcasting", "newspaper",
                "daily", "journal", "herald", "tribune", "gazette", "telegraph", "guardian", "agency", "channel"}
 QUOTE_SHARED = 0.5    # share of a quotation's words the other claim must repeat to report the same statement
