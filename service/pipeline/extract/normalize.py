@@ -352,11 +352,25 @@ def resolve_date(text: str, published: Optional[date]) -> Optional[tuple[str, st
                               languages=["en"])
     if parsed is None:
         return None
+    if published and not has_year and has_month:
+        parsed = _nearest_year(parsed, published)
     if has_day:
         return parsed.date().isoformat(), "day"
     if has_month:
         return parsed.strftime("%Y-%m"), "month"
     return parsed.strftime("%Y"), "year"
+
+
+SOON_DAYS = 62   # a date without its year this soon after publication is coming, not a year past
+
+
+def _nearest_year(parsed: datetime, published: date) -> datetime:
+    """'July 29' in a story of 28 July 2025 is the next day, not a year before, and 'in August' the coming month;
+    'in March' in a story of September is the March before: a date without its year is the latest one on or before
+    publication, unless the next one is only weeks away."""
+    later = parsed.replace(year=parsed.year + 1) if not (parsed.month == 2 and parsed.day == 29) else parsed
+    ahead = (later - datetime.combine(published, datetime.min.time())).days
+    return later if 0 <= ahead <= SOON_DAYS else parsed
 
 
 def _last_weekday(name: str, published: date) -> date:

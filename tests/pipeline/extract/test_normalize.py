@@ -19,6 +19,12 @@ def test_explicit_dates_and_granularity():
     assert resolve_date("today", None) is None
 
 
+def test_a_date_without_its_year_is_the_one_nearest_publication():
+    assert resolve_date("July 29", date(2025, 7, 28)) == ("2025-07-29", "day")     # the next day, not a year before
+    assert resolve_date("December 30", date(2025, 1, 2)) == ("2024-12-30", "day")
+    assert resolve_date("September 10", MONDAY) == ("2025-09-10", "day")
+
+
 def test_aliases_and_transliterations():
     assert entity_key("Türkiye") == entity_key("Turkey")
     assert entity_key("Zapad-2025") == entity_key("West-2025")
