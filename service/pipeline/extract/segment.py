@@ -58,7 +58,8 @@ SENTENCE_END = re.compile(r"[.!?…][\"'”’»)]*\s*$|[\"”»]\s*$")
 # What a text cut off mid-sentence leaves dangling once its last, maybe cut, word is gone: "… on Belarus' national
 # airline, Bela" ends at "airline"; "… coming from the acciden" at "coming".
 DANGLING = re.compile(r"(?:[\s,;:(\"“‘'’—–-]|\b(?:the|a|an|of|to|in|on|at|for|from|with|by|and|or|but|as|than|that|which|"
-                      r"who|whose|its|their|his|her|our|this|these|those|into|onto|over|after|before|about|'s|’s))+$",
+                      r"who|whose|its|their|his|her|our|this|these|those|into|onto|over|after|before|about|will|would|"
+                      r"can|could|may|might|must|shall|should|is|are|was|were|be|been|being|has|have|had|not|'s|’s))+$",
                       re.IGNORECASE)
 # A cut-off last paragraph this long (before its cut) is prose, not a headline or a label without a stop.
 CUT_PROSE_WORDS = 8

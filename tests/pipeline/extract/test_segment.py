@@ -164,6 +164,9 @@ def test_a_cut_off_last_paragraph_after_prose_is_kept_but_a_last_headline_is_not
         "Belarusian veteran dissident Mikola Statkevich was among the 52"]
     headlines = "Storm closes schools across the northern counties\nHospital waiting times fall for the third month in a row"
     assert content_blocks(headlines) == []
+    modal = "Officials said the road would reopen on Monday. Prosecutors seek five years. A judge will decide"
+    assert [modal[b.start:b.end] for b in content_blocks(modal)] == [
+        "Officials said the road would reopen on Monday. Prosecutors seek five years. A judge"]
     short = "Officials said the road would reopen on Monday.\nUpdates are ex"
     assert [short[b.start:b.end] for b in content_blocks(short)] == ["Officials said the road would reopen on Monday."]
 
