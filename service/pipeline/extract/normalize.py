@@ -156,6 +156,7 @@ def canonical_text(text: str) -> str:
 # near-synonyms in reporting use; a verb not listed is its own key.
 EVENT_SYNONYMS = {"launch": "begin", "start": "begin", "commence": "begin", "kick": "begin",
                   "finish": "end", "conclude": "end", "wrap": "end",
+                  "fin": "fine",   # the small model's lemma of "fined"
                   "free": "release", "detain": "arrest", "apprehend": "arrest", "decline": "refuse",
                   "perish": "die", "drown": "die",
                   "topple": "collapse", "scrap": "cancel", "axe": "cancel",

@@ -112,3 +112,9 @@ def test_an_acronym_names_what_its_initials_spell():
 ])
 def test_a_part_of_a_year_dates_it_to_that_year_and_a_fiscal_year_to_none(text, resolved):
     assert resolve_date(text, date(2025, 9, 29)) == resolved
+
+
+def test_near_synonymous_event_verbs_and_a_misread_lemma_share_one_key():
+    from service.pipeline.extract.normalize import event_key
+    assert event_key("launch") == event_key("start") == "begin"
+    assert event_key("fin") == event_key("fine") == "fine"   # the small model lemmatizes "fined" as "fin"
