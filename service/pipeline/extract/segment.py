@@ -63,7 +63,13 @@ DANGLING = re.compile(r"(?:[\s,;:(\"“‘'’—–-]|\b(?:the|a|an|of|to|in|on
                       re.IGNORECASE)
 # A cut-off last paragraph this long (before its cut) is prose, not a headline or a label without a stop.
 CUT_PROSE_WORDS = 8
+CUT_TAIL_WORDS = 8   # at most this many words of a cut-off sentence are left out (its last and what dangles)
 WORD = re.compile(r"\w+", re.UNICODE)
+# The page asking for money or sign-ups inside the article text: "Your support helps us to tell the story".
+APPEAL = re.compile(r"\byour (?:support|donation|contribution|subscription)\b|\bsupport (?:now|us|our journalism)\b|"
+                    r"\b(?:donate|subscribe) (?:now|today)\b", re.IGNORECASE)
+# A section heading asked as a question: "Who are the deceased?", "What caused the accident?"
+QUESTION_HEADING = re.compile(r"^\s*(?:who|what|when|where|why|how|which)\b[^.!?]{0,60}\?\s*$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -201,6 +207,8 @@ def is_boilerplate(line: str) -> bool:
     words = WORD.findall(line)
     if len(words) < 4:
         return True
+    if QUESTION_HEADING.match(line) and len(words) <= 8:
+        return True
     if DOMAIN.match(line) or PHOTO_CREDIT.search(line) or _byline(line, words):
         return True
     letters = [c for c in line if c.isalpha()]
@@ -231,7 +239,7 @@ def parse_sources(sources, parser) -> list[tuple[list[Sentence], list]]:
     """sentences() of each source, with the content blocks of all sources parsed in one batch."""
     blocks = [content_blocks(s.text) for s in sources]
     docs = iter(parser.pipe([block_text(s.text, b) for s, found in zip(sources, blocks) for b in found]))
-    return [_split(s.id, s.text, found, docs) for s, found in zip(sources, blocks)]
+    return [_split(s.id, s.text, found, docs, s.outlet) for s, found in zip(sources, blocks)]
 
 
 def index_sentences(doc) -> None:
@@ -249,17 +257,38 @@ def index_sentences(doc) -> None:
 
 
 def _cut_off(text: str, block: Block, sent) -> bool:
-    """The text's last sentence, ending without a stop: the page was cut off mid-sentence ("… coming from the acciden")."""
+    """The text's last sentence, ending without a stop: the page was cut off mid-sentence ("… coming from the acciden").
+    Kept up to its whole words (content_blocks) only when they end on what a statement can end on, a noun or a
+    number ("… was among the 52"), not on a verb or an adverb whose rest was cut ("… smoke was seen coming")."""
     end = block.start + sent.end_char
-    return not text[end:].strip() and not SENTENCE_END.search(sent.text)
+    if SENTENCE_END.search(sent.text):
+        return False
+    if not text[end:].strip():
+        return True
+    rest = text[end:].strip()
+    trimmed = end == block.end and "\n" not in rest and len(rest.split()) <= CUT_TAIL_WORDS and \
+        not SENTENCE_END.search(rest)   # all that follows is the cut tail content_blocks left out
+    last = next((t for t in reversed(sent) if not t.is_punct), None)
+    return trimmed and (last is None or last.pos_ not in ("NOUN", "PROPN", "NUM"))
 
 
-def _split(source_id: str, text: str, blocks, docs) -> tuple[list[Sentence], list]:
+def _about_the_outlet(sent, outlet: str | None) -> bool:
+    """The page praising its own outlet: "The Independent is trusted by Americans across the entire political
+    spectrum" on The Independent's page."""
+    if not outlet:
+        return False
+    subject = next((t for t in sent.root.children if t.dep_ in ("nsubj", "nsubjpass")), None)
+    return subject is not None and " ".join(sent.doc[subject.left_edge.i:subject.i + 1].text.split()).casefold() \
+        in {outlet.casefold(), f"the {outlet.casefold()}"}
+
+
+def _split(source_id: str, text: str, blocks, docs, outlet: str | None = None) -> tuple[list[Sentence], list]:
     found, spans = [], []
     for block, doc in zip(blocks, docs):   # blocks first: zip stops there without taking another doc
         index_sentences(doc)
         for sent in doc.sents:
-            if not any(t.is_alpha for t in sent) or _cut_off(text, block, sent):
+            if not any(t.is_alpha for t in sent) or _cut_off(text, block, sent) or APPEAL.search(sent.text) \
+                    or _about_the_outlet(sent, outlet):
                 continue
             start = block.start + sent.start_char
             end = block.start + sent.end_char

@@ -156,6 +156,15 @@ def test_a_text_cut_off_mid_sentence_keeps_the_whole_words_of_its_last_sentence(
                                        "Thick smoke was seen coming from the wreckage and the nearby hangars"]
 
 
+def test_a_cut_off_sentence_ending_on_a_verb_or_an_adverb_is_dropped(pipeline):
+    from service.pipeline.extract.segment import sentences
+
+    for text in ("Rescue teams searched the site through the night. Heavy black smoke was seen coming from the acci",
+                 "Rescue teams searched the site through the night. The minister stated that fighter jets employed weapo"):
+        found, _ = sentences("T", text, pipeline.parser)
+        assert [s.text for s in found] == ["Rescue teams searched the site through the night."], text
+
+
 def test_a_cut_off_last_paragraph_after_prose_is_kept_but_a_last_headline_is_not():
     prose = ("Those released include a journalist sentenced in 2021.\n\n"
              "Belarusian veteran dissident Mikola Statkevich was among the 52 politica")
@@ -179,3 +188,16 @@ def test_a_dateline_with_a_place_in_title_case_and_a_day_is_trimmed():
             "A landslide buried part of a mountain village on Tuesday."], lead
     plain = "Lima, the capital, was spared: a landslide buried part of a mountain village."
     assert [plain[b.start:b.end] for b in content_blocks(plain)] == [plain]
+
+
+def test_an_appeal_a_question_heading_and_the_page_praising_its_outlet_are_furniture(pipeline):
+    from service.pipeline.extract.segment import parse_sources
+    from service.pipeline.types import Source
+
+    text = ("Your support helps us to tell the story. The Independent is trusted by readers across the spectrum.\n"
+            "Who are the deceased?\n"
+            "Sixteen people died when the funicular derailed on Wednesday evening.")
+    (found, _), = parse_sources([Source("T", text, outlet="The Independent")], pipeline.parser)
+    assert [s.text for s in found] == ["Sixteen people died when the funicular derailed on Wednesday evening."]
+    (unnamed, _), = parse_sources([Source("T", text)], pipeline.parser)
+    assert "The Independent is trusted by readers across the spectrum." in [s.text for s in unnamed]
