@@ -19,6 +19,7 @@ unresolved stays as written.
 """
 from __future__ import annotations
 
+import functools
 import weakref
 from dataclasses import dataclass
 
@@ -28,6 +29,9 @@ from service.pipeline.extract.phrases import bare_phrase
 LOOKBACK = 3
 SPEAKER_LOOKBACK = 6   # sentences back a speaker's pronoun may look: a quotation may run over several
 PERSONAL = {"he", "him", "his", "she", "her", "hers", "himself", "herself"}
+FEMININE = {"she", "her", "hers", "herself"}
+# What a first name says of its bearer's gender, by gender-guesser's lists (names it does not know say nothing).
+GENDER_OF = {"male": "he", "mostly_male": "he", "female": "she", "mostly_female": "she"}
 NEUTER = {"it", "its", "itself"}
 PLURAL = {"they", "their", "them", "themselves"}
 POSSESSIVE = {"his", "her", "its", "their"}
@@ -227,9 +231,9 @@ def resolve(tok, sentence_mentions: list[Mention], earlier: list[list[Mention]],
         subject = _person_subject_above(tok)
         if subject == "":
             return ""   # the person a common noun above names, as the sentence reads already
-        if subject is not None:
+        if subject is not None and _agrees(lower, subject):
             return _longest_form(Mention("person", subject, False, tok.i), [here, *earlier])
-        person = _last_person(pools, subject=tok.dep_ in SUBJECTS)
+        person = _last_person(pools, subject=tok.dep_ in SUBJECTS, pronoun=lower)
         if person is not None and _names_a_thing(person, [here, *earlier]):
             person = None   # "the Odysseus lunar lander": a name the parse took for a person's is a thing's
         if person is None and (tok.dep_ in SUBJECTS or tok.tag_ == "PRP$"):
@@ -526,11 +530,28 @@ def _same_person(names: set, other: set) -> bool:
     return bool(names) and bool(other) and (names <= other or other <= names)
 
 
-def _last_person(pools, subject: bool):
+def _agrees(pronoun: str, name: str) -> bool:
+    """Whether a personal pronoun can stand for a person of this name: not 'her' for 'Vinay Narwal'."""
+    words = name.split()
+    if not words:
+        return True
+    said = GENDER_OF.get(_genders().get_gender(words[0]))
+    return said is None or said == ("she" if pronoun in FEMININE else "he")
+
+
+@functools.lru_cache(maxsize=1)
+def _genders():
+    import gender_guesser.detector
+
+    return gender_guesser.detector.Detector(case_sensitive=False)
+
+
+def _last_person(pools, subject: bool, pronoun: str = ""):
     """The last person named, in the nearest sentence that names one; for a subject pronoun, that sentence's last
-    person named as a subject if any ('Blaszczuk told TVP Info that … He said …': not the addressee)."""
+    person named as a subject if any ('Blaszczuk told TVP Info that … He said …': not the addressee); never one
+    whose first name says the pronoun cannot stand for them."""
     for pool in pools:
-        people = [m for m in pool if m.kind == "person"]
+        people = [m for m in pool if m.kind == "person" and (not pronoun or _agrees(pronoun, m.name))]
         if people:
             subjects = [m for m in people if m.main] if subject else []
             return (subjects or people)[-1]
