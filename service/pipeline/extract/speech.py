@@ -144,6 +144,10 @@ def _names_a_source(citing) -> bool:
     return not objects
 
 
+# What "claim" takes when it says nothing: lives taken, responsibility or a title taken.
+CLAIMED_THINGS = {"life", "responsibility", "victory", "title", "win", "seat", "land", "territory", "trophy", "crown"}
+
+
 def is_speech(tok) -> bool:
     lemma = tok.lemma_.lower()
     if lemma not in SPEECH:
@@ -151,6 +155,8 @@ def is_speech(tok) -> bool:
     if lemma in NAMING and (not any(c.dep_ in ("oprd", "ccomp", "xcomp") for c in tok.children) or any(
             c.dep_ == "prep" and c.lower_ in ("on", "upon", "for") for c in tok.children)):
         return False   # "called on Lukashenko to release detainees" asks; it says nothing
+    if lemma == "claim" and any(c.dep_ == "dobj" and c.lemma_.lower() in CLAIMED_THINGS for c in tok.children):
+        return False   # "the attack claimed the lives of 26 people", "the group claimed responsibility"
     return tok.pos_ in ("VERB", "AUX") or any(c.dep_ in CONTENT_DEPS for c in tok.children)
 
 
