@@ -3,7 +3,8 @@ bring into one fact. The time elapsed after an anchor ("crashed less than a minu
 airport" vs "crashed into a residential area just five minutes after takeoff"), how much of what it names an event
 acted on ("shooting down all the objects traced on radars" vs "those that posed a threat were shot down"), and the
 split of a vote ("ruled 3-2" vs "four of the five justices found him guilty"), a person's age, whether they still
-hold the office they are titled with, years in office and
+hold the office they are titled with, the minute a named person acted at ("scored in the 13th minute" vs "after
+eight minutes"), years in office and
 how many were named with someone ("convicted Bolsonaro and seven allies" vs "the former president and six others").
 For each key (anchor and event, or event), the first claim of each source that holds it is one carrier of a fact
 of its own, compared in that slot only."""
@@ -14,6 +15,7 @@ from typing import Callable, Iterable
 from service.pipeline.compare.checks import Check, age, elapsed, numeric, scope, standing, tenure, vote
 from service.pipeline.compare.facts import fact_id
 from service.pipeline.compare.slots import SlotDispute
+from service.pipeline.extract.normalize import fold
 from service.pipeline.types import Claim, Fact
 
 
@@ -37,6 +39,16 @@ def _standing_keys(claim: Claim) -> Iterable[str]:
     return [f"standing|{person}|{office}" for person, office in standing.titles(claim)]
 
 
+def _minute_keys(claim: Claim) -> Iterable[str]:
+    """'Hakimi opened the scoring in the 13th minute' / 'Hakimi punctured his old club after eight minutes': the
+    minute a person named as the subject acted at, whatever the verb."""
+    if not any(q.unit == "minute mark" for q in claim.quantities):
+        return []
+    subject = f" {fold(claim.subject or ' '.join(claim.text.split()[:6]))} "   # a split adjunct: its opening words
+    return sorted({f"minute|{key.split()[-1]}" for label, key, _ in claim.named
+                   if label == "PERSON" and key and f" {key.split()[-1]} " in subject})
+
+
 def _tenure_keys(claim: Claim) -> Iterable[str]:
     return ["tenure"] if tenure.years(claim) else []
 
@@ -47,7 +59,8 @@ def _companion_keys(claim: Claim) -> Iterable[str]:
 
 STORY_WIDE: list[tuple[Check, Callable[[Claim], Iterable[str]]]] = [
     (elapsed.CHECK, _elapsed_keys), (scope.CHECK, _scope_keys), (vote.CHECK, _vote_keys), (age.CHECK, _age_keys),
-    (standing.CHECK, _standing_keys), (tenure.CHECK, _tenure_keys), (numeric.CHECK, _companion_keys)]
+    (standing.CHECK, _standing_keys), (tenure.CHECK, _tenure_keys), (numeric.CHECK, _companion_keys),
+    (numeric.CHECK, _minute_keys)]
 
 
 def story_facts(claims: list[Claim], keys: Callable[[Claim], Iterable[str]]) -> list[Fact]:

@@ -285,9 +285,35 @@ def _duration(ent) -> Quantity | None:
     return Quantity(value=value, unit=unit, text=ent.text, approximate=bool(bound), bound=bound, tally="")
 
 
+# The minute of a match or an event's run an action came at: "after eight minutes", "on 12 minutes", "in the 13th
+# minute", "a 73rd-minute goal".
+MINUTE_MARK = re.compile(r"^(?:(?:after|on|in)\s+(?:the\s+)?)?(?P<n>\d{1,3}|[a-z]+)(?:st|nd|rd|th)?[\s-]+minutes?$",
+                         re.IGNORECASE)
+
+
+def _minute_mark(ent) -> Quantity | None:
+    """The minute an action came at, as a count of unit "minute mark"; not a span of time ("for 20 minutes", "two
+    minutes later", "a two-minute ride")."""
+    doc = ent.doc
+    before = doc[ent.start - 1].lower_ if ent.start > 0 else ""
+    after = doc[ent.end].lower_ if ent.end < len(doc) else ""
+    text = ent.text.strip()
+    ordinal = re.search(r"\d(?:st|nd|rd|th)\b", text) is not None or text.lower().startswith("the ")
+    if not (ordinal or before in ("after", "on")) or after in ("later", "earlier", "ago", "of", "long"):
+        return None
+    match = MINUTE_MARK.match(re.sub(r"^the\s+", "", text, flags=re.IGNORECASE))
+    value = normalize.parse_number(match.group("n")) if match else None
+    return Quantity(value=value, unit="minute mark", text=ent.text, tally="") if value else None
+
+
 def _quantities(sent, token_ids: set[int]) -> list[Quantity]:
     found = []
     for ent in sent.ents:
+        if ent.label_ == "TIME" and any(t.i in token_ids for t in ent):
+            mark = _minute_mark(ent)
+            if mark is not None:
+                found.append(mark)
+            continue
         if ent.label_ == "DATE" and any(t.i in token_ids for t in ent):
             duration = _duration(ent)
             if duration is not None:

@@ -66,3 +66,21 @@ def test_a_claim_standing_alone_against_two_facts_in_one_slot_is_one_dispute():
     assert timeline.one_per_difference([first, second], []) == ([first], [])
     together = SlotDispute(fact(toll, other), numeric.CHECK, ((toll, other), (five,)), example)
     assert timeline.one_per_difference([together, second], []) == ([together], [])
+
+
+def test_the_minute_a_subject_acted_at_is_compared_across_the_story_within_a_minute():
+    from service.pipeline.compare.checks import numeric
+    from tests.pipeline.compare.fakes import count
+
+    hakimi = ("PERSON", "achraf hakimi", "achraf hakimi")
+    early = claim("A#0", "Achraf Hakimi punctured his old club after eight minutes", named=(hakimi,),
+                  quantities=(count(8, "minute mark", "eight minutes"),))
+    late = claim("B#0", "Hakimi opened the scoring in the 13th minute", subject="Hakimi", named=(hakimi,),
+                 quantities=(count(13, "minute mark", "the 13th minute"),))
+    near = claim("C#0", "Hakimi struck the opener on 12 minutes", subject="Hakimi", named=(hakimi,),
+                 quantities=(count(12, "minute mark", "12 minutes"),))
+    facts = timeline.story_facts([early, late, near], dict((c.name + k.__name__, k) for c, k in timeline.STORY_WIDE)
+                                 ["numeric_minute_keys"])
+    assert [f.claims for f in facts] == [("A#0", "B#0", "C#0")]
+    assert numeric.check(early, late) is not None
+    assert numeric.check(late, near) is None   # the 13th minute is after 12 minutes

@@ -123,3 +123,15 @@ def test_lives_claimed_or_lost_are_deaths(parser):
     assert read("The clashes have claimed 5 lives.") == [(5.0, "people", "death")]
     assert read("The floods claimed the lives of 12 people.") == [(12.0, "people", "death")]
     assert read("Rescuers saved 5 lives.") == [(5.0, "life", "")]
+
+
+def test_the_minute_an_action_came_at_is_a_minute_mark_not_a_span(parser):
+    from service.pipeline.extract import structure
+
+    def read(text):
+        doc = parser(text)
+        return [(q.value, q.unit) for q in structure._quantities(doc[:], {t.i for t in doc})]
+    assert read("The defender opened the scoring in the 13th minute.") == [(13.0, "minute mark")]
+    assert read("The defender punctured his old club after eight minutes.") == [(8.0, "minute mark")]
+    assert read("The talks lasted 90 minutes.") == []
+    assert read("Two minutes later he scored.") == []

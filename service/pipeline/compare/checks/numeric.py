@@ -45,6 +45,8 @@ DIMENSION_WORDS = {"altitude": "height", "deep": "depth", "below": "depth", "und
 
 
 def compatible(q: Quantity, other: Quantity) -> bool:
+    if q.unit == other.unit == "minute mark" and abs(q.value - other.value) <= 1:
+        return True   # "in the 13th minute" is after 12 minutes and some seconds
     if q.unit in MEASURES and abs(q.value - other.value) <= MEASURE_TOLERANCE * max(abs(q.value), abs(other.value)):
         return True
     if quantities_conflict(q.value, q.bound, other.value, other.bound):
