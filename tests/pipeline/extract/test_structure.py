@@ -8,6 +8,14 @@ from service.pipeline.types import Source
 pytestmark = pytest.mark.slow
 
 
+def figures(parser, text, *fields):
+    """The (fields of each) quantity structure reads in one parsed sentence."""
+    from service.pipeline.extract import structure
+
+    doc = parser(text)
+    return [tuple(getattr(q, f) for f in fields) for q in structure._quantities(doc[:], {t.i for t in doc})]
+
+
 def event_of(pipeline, text):
     claims = pipeline.extract_claims([Source("T", text)])
     return claims[0].event
@@ -49,11 +57,8 @@ def test_a_hedge_before_a_length_of_time_bounds_it(parser):
 
 
 def test_a_total_of_people_a_relative_clause_and_others_give_their_toll(parser):
-    from service.pipeline.extract import structure
-
     def read(text):
-        doc = parser(text)
-        return [(q.value, q.unit, q.tally) for q in structure._quantities(doc[:], {t.i for t in doc})]
+        return figures(parser, text, "value", "unit", "tally")
     assert read("A total of 23 people were reportedly injured.") == [(23.0, "people", "injury")]
     assert read("Officials gave no details of the 21 that police said were injured.") == [(21.0, "", "injury")]
     assert read("The crash killed 16 people and injured 21 others.") == [(16.0, "people", "death"),
@@ -78,11 +83,8 @@ def test_a_number_after_its_noun_is_a_label_not_a_count(parser):
 
 
 def test_a_figure_added_to_a_toll_is_not_the_toll(parser):
-    from service.pipeline.extract import structure
-
     def tallies(text):
-        doc = parser(text)
-        return [(q.value, q.tally) for q in structure._quantities(doc[:], {t.i for t in doc})]
+        return figures(parser, text, "value", "tally")
     assert tallies("Authorities initially put the death toll at 15 but a further two people died overnight.")[-1] == \
         (2.0, "")
     assert tallies("Two more people died overnight, raising the toll to 17.")[0] == (2.0, "")
@@ -91,22 +93,16 @@ def test_a_figure_added_to_a_toll_is_not_the_toll(parser):
 
 
 def test_the_seriously_injured_told_after_their_number_are_an_injury_count(parser):
-    from service.pipeline.extract import structure
-
     def tallies(text):
-        doc = parser(text)
-        return [(q.value, q.tally) for q in structure._quantities(doc[:], {t.i for t in doc})]
+        return figures(parser, text, "value", "tally")
     assert tallies("Nine of those injured remain in serious condition in hospital.") == [(9.0, "injury")]
     assert tallies("Twenty people suffered injuries, with five in a serious condition.")[-1] == (5.0, "injury")
     assert tallies("Nine homes were badly damaged.") == [(9.0, "")]
 
 
 def test_a_stated_maximum_of_time_is_read_and_a_rate_is_not_a_total(parser):
-    from service.pipeline.extract import structure
-
     def read(text):
-        doc = parser(text)
-        return [(q.value, q.unit, q.bound) for q in structure._quantities(doc[:], {t.i for t in doc})]
+        return figures(parser, text, "value", "unit", "bound")
     assert read("The rapper still faces up to 10 years in prison.") == [(10.0, "year", "maximum")]
     assert read("He faces up to 10 years per prostitution count.") == [(10.0, "year per count", "maximum")]
     assert read("Prosecutors will seek a 20-year maximum sentence.") == [(20.0, "year", "maximum")]
@@ -115,22 +111,16 @@ def test_a_stated_maximum_of_time_is_read_and_a_rate_is_not_a_total(parser):
 
 
 def test_lives_claimed_or_lost_are_deaths(parser):
-    from service.pipeline.extract import structure
-
     def read(text):
-        doc = parser(text)
-        return [(q.value, q.unit, q.tally) for q in structure._quantities(doc[:], {t.i for t in doc})]
+        return figures(parser, text, "value", "unit", "tally")
     assert read("The clashes have claimed 5 lives.") == [(5.0, "people", "death")]
     assert read("The floods claimed the lives of 12 people.") == [(12.0, "people", "death")]
     assert read("Rescuers saved 5 lives.") == [(5.0, "life", "")]
 
 
 def test_the_minute_an_action_came_at_is_a_minute_mark_not_a_span(parser):
-    from service.pipeline.extract import structure
-
     def read(text):
-        doc = parser(text)
-        return [(q.value, q.unit) for q in structure._quantities(doc[:], {t.i for t in doc})]
+        return figures(parser, text, "value", "unit")
     assert read("The defender opened the scoring in the 13th minute.") == [(13.0, "minute mark")]
     assert read("The defender punctured his old club after eight minutes.") == [(8.0, "minute mark")]
     assert read("The talks lasted 90 minutes.") == []
