@@ -474,6 +474,8 @@ def _subject_token(head, kind: str):
     if own is not None or kind not in ("coordinate", "participial", "adjunct", "adverbial"):
         return own
     node = head if kind == "coordinate" else head.head
+    if kind == "participial" and head.dep_ == "conj" and node.dep_ == "acl" and node.head.pos_ == "NOUN":
+        return node.head   # "a split decision—clearing him of X and convicting him of Y": the decision did both
     for _ in range(4):
         subject = next((c for c in node.children if c.dep_ in SUBJECT_DEPS), None)
         if subject is not None:

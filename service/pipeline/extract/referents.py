@@ -73,7 +73,7 @@ def mentions(sent) -> list[Mention]:
                                  _roles(ent) if kind == "person" else frozenset(),
                                  main=kind == "person" and ent.root.dep_ in SUBJECTS))
     for tok in sent:
-        if tok.dep_ in SUBJECTS and tok.pos_ in ("NOUN", "PROPN") and tok.ent_type_ != "PERSON":
+        if tok.dep_ in SUBJECTS and tok.pos_ in ("NOUN", "PROPN") and tok.ent_type_ not in ("PERSON", "DATE", "TIME"):
             name = noun_phrase(tok)
             if name:
                 plural = tok.tag_ in ("NNS", "NNPS")
@@ -233,6 +233,8 @@ def resolve(tok, sentence_mentions: list[Mention], earlier: list[list[Mention]],
             return ""   # the person a common noun above names, as the sentence reads already
         if subject is not None and _agrees(lower, subject):
             return _longest_form(Mention("person", subject, False, tok.i), [here, *earlier])
+        if lower in ("him", "her") and tok.dep_ in ("dobj", "dative", "pobj"):
+            pools = pools[:1]   # "clearing Combs … and convicting him": an object is someone its own sentence names
         person = _last_person(pools, subject=tok.dep_ in SUBJECTS, pronoun=lower)
         if person is not None and _names_a_thing(person, [here, *earlier]):
             person = None   # "the Odysseus lunar lander": a name the parse took for a person's is a thing's

@@ -100,6 +100,9 @@ def render(sent, token_ids: set[int], spans_local: list[tuple[int, int]], kind: 
         while (main.pos_ not in ("VERB", "AUX") or main.tag_ == "VBG") and main.head.i != main.i:
             main = main.head
         replace[head.i] = finite(head, main)   # "… a split decision—clearing him …" → "… cleared him …"
+        for conj in head.children:   # "clearing him of X and convicting him of Y" left in one claim
+            if conj.dep_ == "conj" and conj.tag_ == "VBG":
+                replace[conj.i] = finite(conj, main)
     elif kind == "participial":
         main = head.head
         while main.pos_ not in ("VERB", "AUX") and main.head.i != main.i:
