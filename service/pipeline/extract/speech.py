@@ -148,6 +148,11 @@ def _names_a_source(citing) -> bool:
 CLAIMED_THINGS = {"life", "responsibility", "victory", "title", "win", "seat", "land", "territory", "trophy", "crown"}
 
 
+# What "deny" takes when it is a saying: "denied the allegations", "denied any wrongdoing".
+DENIED_STATEMENTS = {"allegation", "claim", "report", "charge", "accusation", "wrongdoing", "involvement",
+                     "responsibility", "rumour", "rumor", "story", "statement", "suggestion", "that", "it", "this"}
+
+
 def is_speech(tok) -> bool:
     lemma = tok.lemma_.lower()
     if lemma not in SPEECH:
@@ -157,6 +162,9 @@ def is_speech(tok) -> bool:
         return False   # "called on Lukashenko to release detainees" asks; it says nothing
     if lemma == "claim" and any(c.dep_ == "dobj" and c.lemma_.lower() in CLAIMED_THINGS for c in tok.children):
         return False   # "the attack claimed the lives of 26 people", "the group claimed responsibility"
+    if lemma == "deny" and not any(c.dep_ in ("ccomp", "xcomp") for c in tok.children) and not any(
+            c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in DENIED_STATEMENTS for c in tok.children):
+        return False   # "a judge denied him bail", "his request was denied": a refusal, not a saying
     return tok.pos_ in ("VERB", "AUX") or any(c.dep_ in CONTENT_DEPS for c in tok.children)
 
 

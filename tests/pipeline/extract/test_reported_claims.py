@@ -26,3 +26,11 @@ def test_claiming_lives_or_responsibility_says_nothing(pipeline):
         assert claims and all(not c.speaker and not c.reported for c in claims), [(c.statement, c.speaker) for c in claims]
     said = pipeline.extract_claims([Source("T", "The group claimed that it had downed two drones.")])
     assert said[0].speaker == "The group"
+
+
+def test_denying_bail_or_a_request_is_a_refusal_not_a_saying(pipeline):
+    from service.pipeline.types import Source
+    refused = pipeline.extract_claims([Source("T", "A judge denied the rapper's request for bail on Wednesday.")])
+    assert refused and all(not c.speaker and not c.reported for c in refused), [(c.statement, c.speaker) for c in refused]
+    denied = pipeline.extract_claims([Source("T", "Samsung denied the payments were bribes.")])
+    assert denied[0].speaker == "Samsung" and denied[0].negated
