@@ -53,7 +53,9 @@ BYLINE = re.compile(r"^\s*(by|author|photo|image|source|credit)s?\b[:\s]", re.IG
 BYLINE_WORDS = 15
 DOMAIN = re.compile(r"^\s*[\w.-]+\.(com|org|net|ua|uk|de|fr|ru|info|io|news|eu)(/\S*)?\s*$", re.IGNORECASE)
 # A photo caption ends in its credit: "… in Savar. Credit: Reuters", "… rescued. Photograph: Robert Dejon/EPA".
-PHOTO_CREDIT = re.compile(r"\b(?:photograph|photo|credit|image|picture|illustration)s?\s*:\s*[^.!?:]{1,60}$", re.IGNORECASE)
+PHOTO_CREDIT = re.compile(r"\b(?:photograph|photo|credit|image|picture|illustration)s?\s*:\s*[^.!?:]{1,60}$|"
+                          r"\((?:photo|photograph|image|picture)s?\s+(?:by|credit|courtesy)\b[^)]{1,80}\)",
+                          re.IGNORECASE)   # "… (Photo by PATRICIA DE MELO MOREIRA/AFP via Getty Images) Getty Images"
 SENTENCE_END = re.compile(r"[.!?…][\"'”’»)]*\s*$|[\"”»]\s*$")
 # What a text cut off mid-sentence leaves dangling once its last, maybe cut, word is gone: "… on Belarus' national
 # airline, Bela" ends at "airline"; "… coming from the acciden" at "coming".

@@ -201,3 +201,11 @@ def test_an_appeal_a_question_heading_and_the_page_praising_its_outlet_are_furni
     assert [s.text for s in found] == ["Sixteen people died when the funicular derailed on Wednesday evening."]
     (unnamed, _), = parse_sources([Source("T", text)], pipeline.parser)
     assert "The Independent is trusted by readers across the spectrum." in [s.text for s in unnamed]
+
+
+def test_a_caption_with_a_photo_credit_in_brackets_is_furniture():
+    caption = ("Flowers at the site of the accident in Lisbon after the derailment that killed 16 people (Illustrative "
+               "image) (Photo by PATRICIA DE MELO MOREIRA/AFP via Getty Images) Getty Images")
+    assert is_boilerplate(caption)
+    assert not is_boilerplate("The funicular derailed on Wednesday evening, killing 16 people (police said) and "
+                              "injuring 21 others in the centre of Lisbon.")
