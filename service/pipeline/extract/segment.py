@@ -59,13 +59,12 @@ PHOTO_CREDIT = re.compile(r"\b(?:photograph|photo|credit|image|picture|illustrat
 SENTENCE_END = re.compile(r"[.!?…][\"'”’»)]*\s*$|[\"”»]\s*$")
 # What a text cut off mid-sentence leaves dangling once its last, maybe cut, word is gone: "… on Belarus' national
 # airline, Bela" ends at "airline"; "… coming from the acciden" at "coming".
-DANGLING = re.compile(r"(?:[\s,;:(\"“‘'’—–-]|\b(?:the|a|an|of|to|in|on|at|for|from|with|by|and|or|but|as|than|that|which|"
-                      r"who|whose|its|their|his|her|our|this|these|those|into|onto|over|after|before|about|will|would|"
-                      r"can|could|may|might|must|shall|should|is|are|was|were|be|been|being|has|have|had|not|'s|’s))+$",
-                      re.IGNORECASE)
+DANGLING = re.compile(r"(?:[\s,;:(\"“‘'’—–-]|\b(?:the|a|an|of|to|in|on|at|for|from|with|by|and|or|but|as|than|"
+                      r"that|which|who|whose|its|their|his|her|our|this|these|those|into|onto|over|after|before|"
+                      r"about|will|would|can|could|may|might|must|shall|should|is|are|was|were|be|been|being|has|"
+                      r"have|had|not|'s|’s))+$", re.IGNORECASE)
 # A cut-off last paragraph this long (before its cut) is prose, not a headline or a label without a stop.
 CUT_PROSE_WORDS = 8
-CUT_TAIL_WORDS = 8   # at most this many words of a cut-off sentence are left out (its last and what dangles)
 WORD = re.compile(r"\w+", re.UNICODE)
 # The page asking for money or sign-ups inside the article text: "Your support helps us to tell the story".
 APPEAL = re.compile(r"\byour (?:support|donation|contribution|subscription)\b|\bsupport (?:now|us|our journalism)\b|"
@@ -78,6 +77,7 @@ QUESTION_HEADING = re.compile(r"^\s*(?:who|what|when|where|why|how|which)\b[^.!?
 class Block:
     start: int
     end: int
+    cut: bool = False   # the text's last paragraph, cut off mid-sentence: it ends at its whole words
 
 
 def content_blocks(text: str) -> list[Block]:
@@ -103,11 +103,11 @@ def content_blocks(text: str) -> list[Block]:
             line = line[prefix.end():]
         stripped = line.strip()
         words = " ".join(stripped.split())
-        if not stripped or (not cut and is_boilerplate(stripped)) or (cut and _furniture(stripped)) or words in seen:
+        if not stripped or is_boilerplate(stripped, cut) or words in seen:
             continue
         seen.add(words)
         lead = len(line) - len(line.lstrip())
-        blocks.append(Block(start + lead, start + lead + len(stripped)))
+        blocks.append(Block(start + lead, start + lead + len(stripped), cut))
     return _without_teasers(text, blocks)
 
 
@@ -125,14 +125,6 @@ def _whole_words_before_cut(paragraph: str) -> int:
     kept = paragraph.rstrip()
     kept = kept[:len(kept) - len(re.search(r"\S*$", kept).group(0))]
     return len(DANGLING.sub("", kept))
-
-
-def _furniture(line: str) -> bool:
-    """Page furniture a cut-off paragraph can still be: the rules of is_boilerplate but the one for lines without
-    a stop."""
-    words = WORD.findall(line)
-    return len(words) < 4 or bool(DOMAIN.match(line) or PHOTO_CREDIT.search(line) or _byline(line, words)
-                                  or (BANNER.search(line) and len(words) < 60))
 
 
 def _heading(line: str):
@@ -205,7 +197,9 @@ def _byline(line: str, words: list[str]) -> bool:
     return short and name is not None and name.group(1).isupper()
 
 
-def is_boilerplate(line: str) -> bool:
+def is_boilerplate(line: str, cut: bool = False) -> bool:
+    """Page furniture, not prose; a `cut` line (the text's last paragraph, cut off mid-sentence) is not judged by
+    its missing stop."""
     words = WORD.findall(line)
     if len(words) < 4:
         return True
@@ -221,7 +215,7 @@ def is_boilerplate(line: str) -> bool:
     if NAV_PREFIX.fullmatch(line):
         return True
     # Headlines, captions, labels and link lists: no sentence ending and not long.
-    if not SENTENCE_END.search(line) and len(words) < 25:
+    if not cut and not SENTENCE_END.search(line) and len(words) < 25:
         return True
     return False
 
@@ -259,19 +253,18 @@ def index_sentences(doc) -> None:
 
 
 def _cut_off(text: str, block: Block, sent) -> bool:
-    """The text's last sentence, ending without a stop: the page was cut off mid-sentence ("… coming from the acciden").
-    Kept up to its whole words (content_blocks) only when they end on what a statement can end on, a noun or a
-    number ("… was among the 52"), not on a verb or an adverb whose rest was cut ("… smoke was seen coming")."""
-    end = block.start + sent.end_char
+    """The text's last sentence, ending without a stop: the page was cut off mid-sentence ("… coming from the
+    acciden"). A cut block keeps it up to its whole words only when they end on what a statement can end on, a noun
+    or a number ("… was among the 52"), not on a verb or an adverb whose rest was cut ("… smoke was seen coming")."""
     if SENTENCE_END.search(sent.text):
         return False
+    end = block.start + sent.end_char
     if not text[end:].strip():
         return True
-    rest = text[end:].strip()
-    trimmed = end == block.end and "\n" not in rest and len(rest.split()) <= CUT_TAIL_WORDS and \
-        not SENTENCE_END.search(rest)   # all that follows is the cut tail content_blocks left out
+    if not (block.cut and end == block.end):
+        return False
     last = next((t for t in reversed(sent) if not t.is_punct), None)
-    return trimmed and (last is None or last.pos_ not in ("NOUN", "PROPN", "NUM"))
+    return last is None or last.pos_ not in ("NOUN", "PROPN", "NUM")
 
 
 def _about_the_outlet(sent, outlet: str | None) -> bool:
