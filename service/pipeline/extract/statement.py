@@ -87,10 +87,7 @@ def render(sent, token_ids: set[int], spans_local: list[tuple[int, int]], kind: 
         elif not any(c.dep_ in ("aux", "auxpass") for c in head.children):
             before[head.i] = be_form(main, subject)   # "with residents urged …" → "residents were urged …"
     elif kind == "participial" and head.dep_ == "advcl":
-        replace[head.i] = finite(head, head.head)
-        for conj in head.children:   # "considering it …, and prompting …"
-            if conj.dep_ == "conj" and conj.tag_ == "VBG":
-                replace[conj.i] = finite(conj, head.head)
+        _finite_participles(head, head.head, replace)   # "considering it …, and prompting …"
         neg = [c for c in head.children if c.dep_ == "neg"]
         if neg:
             drop |= {c.i for c in neg}
@@ -99,10 +96,7 @@ def render(sent, token_ids: set[int], spans_local: list[tuple[int, int]], kind: 
         main = head.head
         while (main.pos_ not in ("VERB", "AUX") or main.tag_ == "VBG") and main.head.i != main.i:
             main = main.head
-        replace[head.i] = finite(head, main)   # "… a split decision—clearing him …" → "… cleared him …"
-        for conj in head.children:   # "clearing him of X and convicting him of Y" left in one claim
-            if conj.dep_ == "conj" and conj.tag_ == "VBG":
-                replace[conj.i] = finite(conj, main)
+        _finite_participles(head, main, replace)   # "… a split decision—clearing him …" → "… cleared him …"
     elif kind == "participial":
         main = head.head
         while main.pos_ not in ("VERB", "AUX") and main.head.i != main.i:
@@ -598,6 +592,15 @@ def _candidate_before(pronoun, kept, lower: str) -> bool:
         if lower in referents.PLURAL and tok.tag_ in ("NNS", "NNPS") and tok.dep_ != "compound":
             return True
     return False
+
+
+def _finite_participles(head, main, replace: dict[int, str]) -> None:
+    """The participle and the participles joined to it ("clearing him of X and convicting him of Y") as the finite
+    verbs the main clause's tense calls for."""
+    replace[head.i] = finite(head, main)
+    for conj in head.children:
+        if conj.dep_ == "conj" and conj.tag_ == "VBG":
+            replace[conj.i] = finite(conj, main)
 
 
 def finite(verb, main) -> str:

@@ -75,10 +75,11 @@ def counted(q: Quantity, claim: Claim) -> set[str]:
         return {f"{q.unit}|{claim.event}"}
     if q.unit in MEASURES:
         return {f"{q.unit}|{dimension}" if dimension else q.unit for dimension in [_dimension(q, claim)]}
-    if q.unit and COMBINED.search(claim.text[:max(claim.text.find(q.text), 0)]):
+    before = claim.text[:max(claim.text.find(q.text), 0)]
+    if q.unit and COMBINED.search(before):
         return {f"{q.unit}|combined"}
     found = {k for k in (q.unit, q.tally and q.unit in GENERIC_NOUNS and f"toll:{q.tally}") if k}
-    if q.unit and COMPANIONS.search(claim.text[:max(claim.text.find(q.text), 0)]):
+    if q.unit and COMPANIONS.search(before):
         found.add(f"companions|{claim.event}")   # "… convicted Bolsonaro and seven allies": who came with him
     return found
 
