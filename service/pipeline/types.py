@@ -11,8 +11,8 @@ DiscrepancyType = Literal["numeric", "date", "entity", "location", "attribution"
                           "quote", "other"]
 Severity = Literal["high", "medium", "low"]
 # What a finding compares: a slot of one fact, or (causal) the link between two facts.
-Slot = Literal["number", "vote", "age", "standing", "scope", "date", "tenure", "time", "elapsed", "place", "agent", "speaker",
-               "modality", "negation", "quote", "link", "statement"]
+Slot = Literal["number", "vote", "age", "standing", "scope", "date", "tenure", "time", "elapsed", "place", "agent",
+               "speaker", "modality", "negation", "quote", "link", "statement"]
 LinkKind = Literal["causal", "temporal", "juxtaposition"]
 
 
@@ -39,7 +39,9 @@ class Quantity:
     unit: str
     text: str
     approximate: bool = False
-    bound: str = ""      # "" exact | about | lower ("more than 20") | upper ("under 20") | maximum ("up to 20") | nearly ("almost 20") | converted ("about 170 km (105 miles)")
+    # "" exact | about | lower ("more than 20") | upper ("under 20") | maximum ("up to 20") | nearly ("almost 20") |
+    # converted ("about 170 km (105 miles)")
+    bound: str = ""
     tally: str = ""      # a story's toll this number gives: death | injury | missing | "" (anything else)
 
 

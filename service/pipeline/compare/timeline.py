@@ -102,4 +102,3 @@ def one_per_difference(per_fact: list[SlotDispute],
         alone |= single
         kept.append(e)
     return kept, story_wide
-

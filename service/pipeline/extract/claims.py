@@ -743,8 +743,8 @@ def _spans(doc, token_ids: list[int], offset: int) -> list[tuple[int, int]]:
         while toks and (toks[0].is_punct or toks[0].is_space) and toks[0].text not in "\"“«":
             toks.pop(0)
         while toks and (toks[-1].is_punct or toks[-1].is_space) and toks[-1].text not in "\"”»?!" and not (
-                toks[-1].text in "'’" and any(t.text in "'‘" and t.is_punct for t in toks[:-1])):   # "an 'act of war'"
-            toks.pop()
+                toks[-1].text in "'’" and any(t.text in "'‘" and t.is_punct for t in toks[:-1])):
+            toks.pop()   # a closing single quote stays with its opening one: "an 'act of war'"
         if toks:
             spans.append((offset + toks[0].idx, offset + toks[-1].idx + len(toks[-1].text)))
     return spans

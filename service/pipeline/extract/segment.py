@@ -59,8 +59,8 @@ PHOTO_CREDIT = re.compile(r"\b(?:photograph|photo|credit|image|picture|illustrat
 SENTENCE_END = re.compile(r"[.!?…][\"'”’»)]*\s*$|[\"”»]\s*$")
 # What a text cut off mid-sentence leaves dangling once its last, maybe cut, word is gone: "… on Belarus' national
 # airline, Bela" ends at "airline"; "… coming from the acciden" at "coming".
-DANGLING = re.compile(r"(?:[\s,;:(\"“‘'’—–-]|\b(?:the|a|an|of|to|in|on|at|for|from|with|by|and|or|but|as|than|"
-                      r"that|which|who|whose|its|their|his|her|our|this|these|those|into|onto|over|after|before|"
+DANGLING = re.compile(r"(?:[\s,;:(\"“‘'’—–-]|\b(?:the|a|an|of|to|in|on|at|for|from|with|by|and|or|but|as|"
+                      r"than|that|which|who|whose|its|their|his|her|our|this|these|those|into|onto|over|after|before|"
                       r"about|will|would|can|could|may|might|must|shall|should|is|are|was|were|be|been|being|has|"
                       r"have|had|not|'s|’s))+$", re.IGNORECASE)
 # A cut-off last paragraph this long (before its cut) is prose, not a headline or a label without a stop.
@@ -254,8 +254,9 @@ def index_sentences(doc) -> None:
 
 def _cut_off(text: str, block: Block, sent) -> bool:
     """The text's last sentence, ending without a stop: the page was cut off mid-sentence ("… coming from the
-    acciden"). A cut block keeps it up to its whole words only when they end on what a statement can end on, a noun
-    or a number ("… was among the 52"), not on a verb or an adverb whose rest was cut ("… smoke was seen coming")."""
+    acciden"). A cut block keeps it up to its whole words only when they end on what a statement can end on, a
+    noun or a number ("… was among the 52"), not on a verb or an adverb whose rest was cut ("… smoke was seen
+    coming")."""
     if SENTENCE_END.search(sent.text):
         return False
     end = block.start + sent.end_char

@@ -13,9 +13,7 @@ from typing import Callable, Optional
 from service.pipeline.types import Claim, DiscrepancyType, Severity, Slot
 
 MODULES = ("negation", "numeric", "vote", "age", "standing", "scope", "date", "tenure", "clock", "elapsed", "modality",
-           "location",
-           "attribution", "quotation",
-           "entity", "agents")
+           "location", "attribution", "quotation", "entity", "agents")
 
 
 @dataclass(frozen=True)

@@ -11,9 +11,10 @@ from service.pipeline.compare.checks import Check, Discrepancy, register
 from service.pipeline.extract.normalize import fold
 from service.pipeline.types import Claim
 
-OFFICES = ("prime minister", "chief minister", "first minister", "president", "vice president", "premier", "chancellor", "minister", "secretary",
-           "governor", "senator", "mayor", "chief executive", "ceo", "chairman", "chairwoman", "leader", "king",
-           "queen", "coach", "manager", "commissioner", "ambassador", "speaker", "director")
+OFFICES = ("prime minister", "chief minister", "first minister", "president", "vice president", "premier",
+           "chancellor", "minister", "secretary", "governor", "senator", "mayor", "chief executive", "ceo", "chairman",
+           "chairwoman", "leader", "king", "queen", "coach", "manager", "commissioner", "ambassador", "speaker",
+           "director")
 _OFFICE = "|".join(sorted(OFFICES, key=len, reverse=True))
 # "(former) U.S. President NAME", "(ex-)Prime Minister NAME": the few words before the office say whether it is past
 BEFORE = r"(?P<lead>(?:[\w.'’-]+\s+){{0,3}}(?:ex-)?)(?P<office>{office})\s+{name}\b"
