@@ -162,7 +162,8 @@ EVENT_SYNONYMS = {"launch": "begin", "start": "begin", "commence": "begin", "kic
                   "topple": "collapse", "scrap": "cancel", "axe": "cancel",
                   # phrasal verbs are keyed with their particle ("took down" = "shot down")
                   "take down": "shoot down", "bring down": "shoot down", "down": "shoot down",
-                  "destroy": "shoot down", "neutralize": "shoot down", "neutralise": "shoot down"}
+                  "destroy": "shoot down", "neutralize": "shoot down", "neutralise": "shoot down",
+                  "come into force": "take effect", "enter into force": "take effect", "go into force": "take effect"}
 
 
 def event_key(lemma: str) -> str:
@@ -324,6 +325,12 @@ PART_OF_YEAR = re.compile(r"^(?:(?:in|by|from|until|during)\s+)?(?:the\s+)?(?:(?
                           r"(?P<year>(?:19|20)\d{2})$", re.IGNORECASE)
 
 
+# A year named from the publication's own: "earlier this year", "last year", "next year". ("last month" stays
+# vague: a figure dated in another month than the story's is background, and "last month" is mostly recent context.)
+CALENDAR_YEAR = re.compile(r"^(?:(?:in|since|during|by)\s+)?(?:(?:earlier|later)\s+)?(?P<which>this|last|next)\s+year$",
+                           re.IGNORECASE)
+
+
 @lru_cache(maxsize=4096)
 def resolve_date(text: str, published: Optional[date]) -> Optional[tuple[str, str]]:
     """A date mention as (iso, granularity), resolved against the publication date; None if vague."""
@@ -332,6 +339,10 @@ def resolve_date(text: str, published: Optional[date]) -> Optional[tuple[str, st
     part = PART_OF_YEAR.match(text.strip())
     if part:
         return None if part.group("fiscal") else (part.group("year"), "year")
+    calendar = CALENDAR_YEAR.match(text.strip())
+    if calendar:
+        step = {"this": 0, "last": -1, "next": 1}[calendar.group("which").lower()]
+        return (str(published.year + step), "year") if published else None
     if FUZZY_DATE.search(text):
         return None
     has_day = bool(re.search(r"\b\d{1,2}(st|nd|rd|th)?\b", text) and MONTH.search(text)) or bool(WEEKDAY.search(text)) \

@@ -107,10 +107,21 @@ def _verdict(verb) -> str:
     return "acquit" if any(c.dep_ == "neg" for c in word.children) else "convict"
 
 
+IN_FORCE = {"force", "effect", "operation"}   # "came into force", "went into effect", "took effect"
+
+
 def _with_particle(verb) -> str:
-    """The verb's lemma with its particle ("take down", "shoot down"), so phrasal verbs key as one event."""
+    """The verb's lemma with its particle ("take down", "shoot down"), so phrasal verbs key as one event, or with
+    the phrase that makes it a law's coming into force ("came into force", "took effect")."""
+    lemma = verb.lemma_.lower()
+    for child in verb.children:
+        if child.dep_ == "dobj" and child.lower_ == "effect" and lemma == "take":
+            return "take effect"
+        if child.dep_ == "prep" and child.lower_ == "into" and any(
+                g.dep_ == "pobj" and g.lower_ in IN_FORCE for g in child.children):
+            return f"{lemma} into force"
     particle = next((c.lower_ for c in verb.children if c.dep_ == "prt"), "")
-    return f"{verb.lemma_.lower()} {particle}".strip()
+    return f"{lemma} {particle}".strip()
 
 
 DENIALS = {"deny", "reject", "dispute", "refute", "rebut"}

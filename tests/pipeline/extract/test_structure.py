@@ -28,6 +28,13 @@ def test_a_phrasal_verb_keys_as_one_event_with_its_particle(pipeline):
     assert event_of(pipeline, "Poland took several Russian drones to a depot.") == "take"
 
 
+def test_a_law_coming_into_force_keys_as_one_event_however_it_is_said(pipeline):
+    said = [event_of(pipeline, f"The new privacy law {verb} in March.")
+            for verb in ("came into force", "took effect", "entered into force", "went into effect")]
+    assert said == ["take effect"] * 4
+    assert event_of(pipeline, "The new privacy law came into the debate in March.") == "come"
+
+
 def test_a_bare_number_before_a_toll_word_gives_that_toll_and_an_absolute_is_not_the_subjects(parser):
     from service.pipeline.extract import structure
     doc = parser("The death toll has risen to 89, with more than 700 people injured, and 628 injured were counted.")

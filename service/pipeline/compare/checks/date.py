@@ -41,8 +41,8 @@ def check(a: Claim, b: Claim) -> Optional[Discrepancy]:
     if not a.dates or not b.dates or a.event != b.event or a.event in SPEECH or dates_compatible(a, b):
         return None
     (iso_a, grain_a), (iso_b, grain_b) = a.dates[0], b.dates[0]
-    if grain_a != grain_b:
-        return None  # "Tuesday" vs "1985": different precision usually means different events
+    if grain_a != grain_b and {grain_a, grain_b} != {"month", "year"}:
+        return None  # "Tuesday" vs "1985": a day against a year usually means different events; a month's year not
     return Discrepancy("date", "medium", 0.85,
                        f"{a.source} dates it {iso_a}, {b.source} dates it {iso_b} (dates resolved against publication).")
 

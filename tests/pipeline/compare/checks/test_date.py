@@ -34,6 +34,12 @@ def test_other_events_and_other_precisions_are_not_compared():
     assert date.CHECK.value(killed("A#0", ("2025-06-11", "day"), ("2025-06", "month"))) == "2025-06-11, 2025-06"
 
 
+def test_a_month_and_a_year_of_one_event_are_compared_at_the_year():
+    took_effect = killed("A#0", ("2022-11", "month"), event="take effect")
+    assert date.check(took_effect, killed("B#0", ("2024", "year"), event="take effect")) is not None
+    assert date.check(took_effect, killed("B#0", ("2022", "year"), event="take effect")) is None
+
+
 def test_dates_of_a_report_are_when_it_was_said_not_when_it_happened():
     from service.pipeline.compare.checks import date as date_check
     monday = claim("A#0", "89 people are reported dead", event="report", dates=(("2013-07-22", "day"),))
