@@ -17,7 +17,8 @@ def test_explicit_dates_and_granularity():
     assert resolve_date("February 2022", MONDAY) == ("2022-02", "month")
     assert resolve_date("last week", MONDAY) is None
     assert resolve_date("earlier this year", MONDAY) == ("2025", "year")
-    assert resolve_date("last year", MONDAY) == ("2024", "year") and resolve_date("next year", MONDAY) == ("2026", "year")
+    assert resolve_date("last year", MONDAY) == ("2024", "year")
+    assert resolve_date("next year", MONDAY) == ("2026", "year")
     assert resolve_date("this year", None) is None and resolve_date("last month", MONDAY) is None
     assert resolve_date("today", None) is None
 
