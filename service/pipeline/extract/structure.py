@@ -271,6 +271,17 @@ NOT_DURATION_AFTER = {"ago", "old", "earlier", "later", "after", "into", "follow
 NOT_DURATION_BEFORE = {"past", "last", "next", "coming", "recent", "first", "previous", "aged"}
 
 
+REQUESTS = {"seek", "ask", "request", "demand", "recommend", "want", "urge", "propose"}
+
+
+def _sought(word) -> bool:
+    """Whether the word's noun is what someone asks for ("seeking a 20-year maximum sentence": the 20 years asked
+    for, not a ceiling)."""
+    noun = word.head
+    verb = noun.head.head if noun.dep_ == "pobj" else noun.head
+    return noun.dep_ in ("dobj", "pobj") and verb.lemma_.lower() in REQUESTS
+
+
 def _duration(ent) -> Quantity | None:
     """A length of time stated as a count ("in office for just 45 days", "sentenced to 25 years"), unit the time
     unit; not a point in time ("two days ago", "five years old", "the past 10 years", "a day after the crash")."""
@@ -283,7 +294,7 @@ def _duration(ent) -> Quantity | None:
         return None
     hedge = [w for w in ent.text.split()[:-2] if w.lower() not in ("just", "only")]   # "just 45 days" is 45
     bound = normalize.number_bound([t.text for t in doc[max(ent.start - 3, 0):ent.start]] + hedge)   # "over 20 years"
-    if after in ("maximum", "minimum"):   # "a 20-year maximum sentence"
+    if after in ("maximum", "minimum") and not _sought(doc[ent.end]):   # "faces a 20-year maximum sentence"
         bound = "maximum" if after == "maximum" else "lower"
     unit = match.group("unit").lower().rstrip("s")
     rate = doc[ent.end + 1] if after == "per" and ent.end + 1 < len(doc) else None

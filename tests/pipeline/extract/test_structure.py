@@ -112,7 +112,9 @@ def test_a_stated_maximum_of_time_is_read_and_a_rate_is_not_a_total(parser):
         return figures(parser, text, "value", "unit", "bound")
     assert read("The rapper still faces up to 10 years in prison.") == [(10.0, "year", "maximum")]
     assert read("He faces up to 10 years per prostitution count.") == [(10.0, "year per count", "maximum")]
-    assert read("Prosecutors will seek a 20-year maximum sentence.") == [(20.0, "year", "maximum")]
+    assert read("He faces a 20-year maximum sentence.") == [(20.0, "year", "maximum")]
+    assert read("Prosecutors will seek a 20-year maximum sentence.") == [(20.0, "year", "")]   # the 20 years asked for
+    assert read("The defence asked for a 2-year maximum term.") == [(2.0, "year", "")]
     assert read("Prosecutors seek a 5-year sentence.") == [(5.0, "year", "")]
     assert read("A 33-year-old journalist was freed.") == []
 
