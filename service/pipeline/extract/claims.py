@@ -692,9 +692,15 @@ def _appositive_just_before(noun, clause):
 
 
 def _without_trailing_conjunction(doc, token_ids: list[int]) -> list[int]:
-    """'… for Russia and Ukraine but': the conjunction joined the next clause, which is a claim of its own."""
-    while len(token_ids) > 1 and doc[token_ids[-1]].dep_ == "cc":
-        token_ids = token_ids[:-1]
+    """'… for Russia and Ukraine but': the conjunction joined the next clause, which is a claim of its own (and so
+    does one before the sentence's full stop: "Police said the man was arrested and [charged …]." )."""
+    while len(token_ids) > 1:
+        if doc[token_ids[-1]].dep_ == "cc":
+            token_ids = token_ids[:-1]
+        elif len(token_ids) > 2 and doc[token_ids[-1]].is_punct and doc[token_ids[-2]].dep_ == "cc":
+            token_ids = token_ids[:-2]
+        else:
+            return token_ids
     return token_ids
 
 

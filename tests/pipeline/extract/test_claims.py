@@ -40,6 +40,12 @@ def test_coordinated_clauses_split_with_their_own_subjects(claims_of):
     assert (claims[0].subject, claims[1].subject) == ("The council", "the mayor")
 
 
+def test_a_reported_clause_split_from_the_next_ends_before_their_conjunction(claims_of):
+    claims = claims_of("Police said the man was arrested in June and charged with murder.")
+    assert texts(claims)[0] == "Police said the man was arrested in June"
+    assert claims[1].statement == "Police said the man was charged with murder"
+
+
 def test_coordinated_infinitives_keep_the_governing_verb(claims_of):
     claims = claims_of("The ministry wants to reopen the embassy in the near future, normalize relations "
                        "and restore trade ties, the envoy said.")
