@@ -16,7 +16,6 @@ BARS = ("discrepancies_typed_by_findings", "no_must_not_flag", "findings_per_dis
         "omissions", "boilerplate")
 SHORT = {
     ("air-india-ai171-2025-06-12", "agreements"): "15/17",
-    ("belavia-2025-09-11", "agreements"): "10/12",
 }
 
 

@@ -191,8 +191,12 @@ def _clause_before_appositive(tok, heads):
     """The relative or participial clause split off a noun between the noun and its appositive `tok`, else None."""
     if tok.dep_ != "appos" or tok.pos_ not in ("NOUN", "PROPN"):
         return None
-    return next((c for c in tok.head.children if c.dep_ in ("relcl", "acl") and tok.head.i < c.i < tok.i and
-                 heads.get(c.i, ("",))[0] in ("relative", "participial")), None)
+    clause = next((c for c in tok.head.children if c.dep_ in ("relcl", "acl") and tok.head.i < c.i < tok.i and
+                   heads.get(c.i, ("",))[0] in ("relative", "participial")), None)
+    # "who was arrested … and sentenced to 15 years in …, the Novopolotsk colony": the last verb split off it
+    last = max((c for c in clause.conjuncts if c.i in heads and c.i < tok.i), key=lambda c: c.i, default=clause) \
+        if clause is not None else None
+    return last
 
 
 def _structure_head(head, kind: str):
@@ -363,6 +367,12 @@ def _context_tokens(head, kind: str, sent) -> set[int]:
     if kind == "coordinate" and (rendering.gapped_count(head) is not None or
                                  rendering.gapped_count_participle(head) is not None):
         return set()   # "… and about 22,500 damaged": the count is its subject (its statement names the noun)
+    if _second_verb_of_relative(head, kind):
+        # "Losik, who was arrested in 2020 and sentenced to 15 years": "Losik was sentenced to 15 years"
+        first = rendering.coordinated_first(head)
+        shared = {c.i for c in first.children if c.dep_ in ("aux", "auxpass")} if head.tag_ in ("VB", "VBN", "VBG") \
+            else set()   # "who had survived … and called for help" borrows "had"; "… and runs it" nothing
+        return _context_tokens(first, "relative", sent) | shared
     if kind == "coordinate" and not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in head.children):
         first = rendering.coordinated_first(head)
         # "wants to reopen X, normalize Y": each infinitive keeps "<subject> wants to".
@@ -564,8 +574,10 @@ def _whole_split(head, heads, regions, here, earlier) -> bool:
     if kind in ("coordinate", "adverbial") and any(t.lemma_ == "do" and any(c.lower_ == "so" for c in t.children)
                                                    for t in head.subtree):
         return False   # "… after Trump urged Lukashenko to do so": what was done, only the clause before says
+    if _second_verb_of_relative(head, kind):
+        return True   # "…, who was arrested in 2020 and sentenced to 15 years": the noun the relative describes
     if kind in ("adjunct", "participial", "coordinate") and subject is not None and subject.tag_ in ("WDT", "WP"):
-        return False   # "…, who was arrested in 2020 and sentenced to 15 years": the second verb stays in the relative
+        return False   # "…, which was found on Monday, killing two": no noun to give the participle
     if subject is not None and subject.i > head.sent.start and subject.head.i == head.i and \
             any(t.tag_ in ("WDT", "WP", "WP$") for t in bare_phrase(subject)):
         return False   # "20,000 homes were damaged, at least 2,000 of which were destroyed": a relative on its own
@@ -702,6 +714,19 @@ def _without_trailing_conjunction(doc, token_ids: list[int]) -> list[int]:
         else:
             return token_ids
     return token_ids
+
+
+def _second_verb_of_relative(head, kind: str) -> bool:
+    """A verb joined to a relative clause's, sharing its pronoun: "who was arrested … and sentenced …"."""
+    if kind != "coordinate" or any(c.dep_ in SUBJECT_DEPS for c in head.children):
+        return False
+    first = rendering.coordinated_first(head)
+    if first.dep_ != "relcl" or first.head.pos_ not in ("NOUN", "PROPN") or not any(
+            c.dep_ in ("nsubj", "nsubjpass") and c.tag_ in ("WDT", "WP") for c in first.children):
+        return False
+    # "… and injured 21 others, describing the crash as …": the participle the parse hung on the second verb is
+    # the sentence's, so the relative stays whole
+    return not any(c.dep_ in ("advcl", "acl") and c.tag_ == "VBG" for c in head.children)
 
 
 def _subject_of(verb) -> set[int]:

@@ -57,7 +57,7 @@ def describe(claim: Claim, head, token_ids: set[int], sent, said: speech.Attribu
         quoted=said.quoted,
         partial_list=claim.role == "list",
         quantities=tuple(_quantities(sent, token_ids)),
-        dates=tuple(d for d in (normalize.resolve_date(e.text, published) for e in ents
+        dates=tuple(d for d in (normalize.resolve_date(_date_text(e), published) for e in ents
                                 if e.label_ == "DATE" and not _date_bound(e) and not _date_of_saying(e, event)) if d),
         places=tuple(sorted({normalize.entity_key(p) for p in _places(ents, token_ids)})),
         place_scope="multiple" if MULTIPLE_SCOPE.search(claim.text) else "single" if SINGLE_SCOPE.search(claim.text) else "",
@@ -282,18 +282,32 @@ def _sought(word) -> bool:
     return noun.dep_ in ("dobj", "pobj") and verb.lemma_.lower() in REQUESTS
 
 
+# One entity the parse makes of a date and the length after it: "sentenced in 2021 to 15 years".
+DATE_THEN_LENGTH = re.compile(r"^(?P<when>.*?\b(?:(?:1[89]|20)\d{2}|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*))"
+                              r"\s+to\s+(?P<length>\S+(?:\s+|-)(?:days?|weeks?|months?|years?|decades?))$", re.IGNORECASE)
+
+
+def _date_text(ent) -> str:
+    """The date an entity names: "2021" of "2021 to 15 years"."""
+    both = DATE_THEN_LENGTH.match(ent.text.strip())
+    return both.group("when") if both else ent.text
+
+
 def _duration(ent) -> Quantity | None:
     """A length of time stated as a count ("in office for just 45 days", "sentenced to 25 years"), unit the time
     unit; not a point in time ("two days ago", "five years old", "the past 10 years", "a day after the crash")."""
-    match = DURATION.match(ent.text.strip())
+    both = DATE_THEN_LENGTH.match(ent.text.strip())
+    written = both.group("length") if both else ent.text.strip()
+    match = DURATION.match(written)
     value = normalize.parse_number(match.group("n")) if match else None
     doc = ent.doc
     after = doc[ent.end].lower_ if ent.end < len(doc) else ""
     before = doc[ent.start - 1].lower_ if ent.start > 0 else ""
     if value is None or after in NOT_DURATION_AFTER or after.startswith("-") or before in NOT_DURATION_BEFORE:
         return None
-    hedge = [w for w in ent.text.split()[:-2] if w.lower() not in ("just", "only")]   # "just 45 days" is 45
-    bound = normalize.number_bound([t.text for t in doc[max(ent.start - 3, 0):ent.start]] + hedge)   # "over 20 years"
+    hedge = [w for w in written.split()[:-2] if w.lower() not in ("just", "only")]   # "just 45 days" is 45
+    before_words = [] if both else [t.text for t in doc[max(ent.start - 3, 0):ent.start]]
+    bound = normalize.number_bound(before_words + hedge)   # "over 20 years"
     if after in ("maximum", "minimum") and not _sought(doc[ent.end]):   # "faces a 20-year maximum sentence"
         bound = "maximum" if after == "maximum" else "lower"
     unit = match.group("unit").lower().rstrip("s")
@@ -304,7 +318,7 @@ def _duration(ent) -> Quantity | None:
         unit = f"{unit} per {rate.lemma_.lower()}"   # "10 years per count": a rate, not the total
     elif after == "each":
         unit = f"{unit} each"
-    return Quantity(value=value, unit=unit, text=ent.text, approximate=bool(bound), bound=bound, tally="")
+    return Quantity(value=value, unit=unit, text=written, approximate=bool(bound), bound=bound, tally="")
 
 
 # The minute of a match or an event's run an action came at: "after eight minutes", "on 12 minutes", "in the 13th

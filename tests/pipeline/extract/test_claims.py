@@ -46,6 +46,22 @@ def test_a_reported_clause_split_from_the_next_ends_before_their_conjunction(cla
     assert claims[1].statement == "Police said the man was charged with murder"
 
 
+def test_a_second_verb_of_a_relative_clause_is_a_claim_on_its_noun(claims_of):
+    claims = claims_of("Among those freed was Anna Novak, who was detained in May 2021 and jailed for six years in a "
+                       "remote prison, the Vitebsk colony.")
+    assert [c.statement for c in claims[1:]] == ["Anna Novak was detained in May 2021",
+                                               "Anna Novak was jailed for six years in a remote prison, the Vitebsk colony"]
+    assert claims[2].role == "coordinate" and claims[2].event == "jail"
+    claims = claims_of("Rescuers reached the driver, who had survived the fall and phoned his wife.")
+    assert texts(claims)[1:] == ["the driver who had survived the fall", "the driver phoned his wife"]
+
+
+def test_a_relative_clause_with_a_participle_hung_on_its_second_verb_stays_whole(claims_of):
+    claims = claims_of("The mayor ordered an inquiry into the fire that killed 12 people and injured 30 others, "
+                       "describing it as a tragedy.")
+    assert len(claims) == 1
+
+
 def test_coordinated_infinitives_keep_the_governing_verb(claims_of):
     claims = claims_of("The ministry wants to reopen the embassy in the near future, normalize relations "
                        "and restore trade ties, the envoy said.")

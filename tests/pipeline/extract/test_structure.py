@@ -28,6 +28,13 @@ def test_a_phrasal_verb_keys_as_one_event_with_its_particle(pipeline):
     assert event_of(pipeline, "Poland took several Russian drones to a depot.") == "take"
 
 
+def test_a_date_the_parse_merged_with_the_length_after_it_gives_both(pipeline):
+    claim, = [c for c in pipeline.extract_claims([Source("T", "The reporter was sentenced in 2022 to 12 years in a "
+                                                               "penal colony.", date(2025, 9, 11))])]
+    assert claim.dates == (("2022", "year"),)
+    assert [(q.value, q.unit, q.bound) for q in claim.quantities] == [(12.0, "year", "")]
+
+
 def test_a_law_coming_into_force_keys_as_one_event_however_it_is_said(pipeline):
     said = [event_of(pipeline, f"The new privacy law {verb} in March.")
             for verb in ("came into force", "took effect", "entered into force", "went into effect")]
