@@ -283,8 +283,9 @@ def _sought(word) -> bool:
 
 
 # One entity the parse makes of a date and the length after it: "sentenced in 2021 to 15 years".
-DATE_THEN_LENGTH = re.compile(r"^(?P<when>.*?\b(?:(?:1[89]|20)\d{2}|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*))"
-                              r"\s+to\s+(?P<length>\S+(?:\s+|-)(?:days?|weeks?|months?|years?|decades?))$", re.IGNORECASE)
+DATE_THEN_LENGTH = re.compile(r"^(?P<when>.*?\b(?:(?:1[89]|20)\d{2}|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
+                              r"[a-z]*))\s+to\s+(?P<length>\S+(?:\s+|-)(?:days?|weeks?|months?|years?|decades?))$",
+                              re.IGNORECASE)
 
 
 def _date_text(ent) -> str:

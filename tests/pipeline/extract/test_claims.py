@@ -49,8 +49,8 @@ def test_a_reported_clause_split_from_the_next_ends_before_their_conjunction(cla
 def test_a_second_verb_of_a_relative_clause_is_a_claim_on_its_noun(claims_of):
     claims = claims_of("Among those freed was Anna Novak, who was detained in May 2021 and jailed for six years in a "
                        "remote prison, the Vitebsk colony.")
-    assert [c.statement for c in claims[1:]] == ["Anna Novak was detained in May 2021",
-                                               "Anna Novak was jailed for six years in a remote prison, the Vitebsk colony"]
+    assert [c.statement for c in claims[1:]] == [
+        "Anna Novak was detained in May 2021", "Anna Novak was jailed for six years in a remote prison, the Vitebsk colony"]
     assert claims[2].role == "coordinate" and claims[2].event == "jail"
     claims = claims_of("Rescuers reached the driver, who had survived the fall and phoned his wife.")
     assert texts(claims)[1:] == ["the driver who had survived the fall", "the driver phoned his wife"]
