@@ -733,6 +733,8 @@ def _listing_comma(tok, noun) -> bool:
 def _spans(doc, token_ids: list[int], offset: int) -> list[tuple[int, int]]:
     runs: list[list[int]] = []
     for i in token_ids:
+        if doc[i].is_space:
+            continue   # a run ends at extra whitespace, which may be markup the parser read as spaces
         if runs and i == runs[-1][-1] + 1:
             runs[-1].append(i)
         else:
