@@ -91,7 +91,7 @@ def decompose(source: Source, sentence_index: int, block_start: int, sent, first
     for h in (h for h in heads if heads[h][0] == "absolute"):
         with_, _, subject = absolute_parts(sent.doc[h])
         if with_ is not None:   # ", with" (and, under it, the subject the absolute's claim borrows) leave the clause
-            hidden |= {t.i for t in sent.doc[with_.i - 1:with_.i + 1] if t.text in (",", "with")}
+            hidden |= {t.i for t in sent.doc[max(with_.i - 1, sent.start):with_.i + 1] if t.lower_ in (",", "with")}
         if sent.doc[h].dep_ == "acl":
             hidden |= {t.i for t in subject.subtree if t.i < sent.doc[h].i}
     for h in list(heads):

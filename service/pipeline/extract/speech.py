@@ -116,6 +116,8 @@ def cited_sources(sent) -> tuple[set[int], str]:
             match = CITATION.match(sent.doc[subtree[0].i:subtree[-1].i + 1].text)
             if match and match.group(1).lower() == "citing" and not _names_a_source(tok):
                 continue   # "suspended flights, citing the closure of airspace": a reason, not a source
+            if match and match.group(1).lower() == "referring to" and any(c.lower_ == "as" for c in tok.children):
+                continue   # "…, referring to it as “science fiction”": what it was called, not who said so
             if match:
                 found.update(t.i for t in subtree)
                 # "according to Belarusian media": the whole source phrase, not only its entity ("Belarusian").

@@ -107,6 +107,12 @@ EXACT = {
     "'this marks the first N' names 'this' as the N the sentence says it is": (
         "This marks the first ever collapse of a bridge of that design in its 20 years of service.",
         ["The collapse marks the first ever collapse of a bridge of that design in its 20 years of service"]),
+    "a possessive in an absolute before its clause stands for that clause's subject, and 'With' leaves the clause": (
+        "With its engines roaring, a 70-metre heavy booster fell into the tower's arms.",
+        ["The 70-metre heavy booster's engines roared", "A 70-metre heavy booster fell into the tower's arms"]),
+    "what something is referred to as names no source": (
+        "The mayor praised the new bridge, referring to it as “a marvel of modern engineering.”",
+        ["The mayor praised the new bridge", "The mayor referred to it as “a marvel of modern engineering.”"]),
 }
 
 INCLUDED = {
@@ -335,6 +341,10 @@ EXCLUDED = {
     "a name right after a quotation with a past form is its finite verb": (
         '"Rescue teams have reached the site," Sharma posted on X.',
         (" were posted", " was posted")),
+    "a team in the sentence is what its 'their' may stand for, not an object of the sentence before": (
+        "Real Madrid created no chances throughout the game, as Chelsea controlled the midfield. This famous win marks "
+        "a new era for the club, finally ending their long wait for a trophy.",
+        ("chances'",)),
 }
 
 
