@@ -7,6 +7,7 @@ relative clause or appositive describes). Spans are exact offsets into the sourc
 from __future__ import annotations
 
 from service.pipeline.extract import clauses
+from service.pipeline.extract import normalize
 from service.pipeline.extract import referents
 from service.pipeline.extract import speech
 from service.pipeline.extract import statement as rendering
@@ -528,7 +529,7 @@ def _whole_split(head, heads, regions, here, earlier) -> bool:
         return True   # what a frame says is checked as a main clause when its claim is built
     if kind == "list":
         return (head.head.pos_ in ("NOUN", "PROPN") or _noun_just_before(head) is not None) and \
-            head.head.tag_ not in ("WDT", "WP")
+            head.head.tag_ not in ("WDT", "WP") and not _more_listed_than_counted(head)
     if kind == "participial" and head.dep_ == "acl":
         # "the biggest batch of prisoners yet pardoned by Lukashenko": what ranks the noun is the participle,
         # "The biggest batch was pardoned" would say another thing; "targets located in Ukraine" inside a
@@ -579,6 +580,10 @@ def _whole_split(head, heads, regions, here, earlier) -> bool:
             return False   # "The incident occurred with air defences activated": likewise
     if kind == "adjunct" and any(c.dep_ in ("xcomp", "ccomp", "acomp") for c in head.head.children):
         return False   # "… were forced to scramble jets because of …": the adjunct would lose what was done
+    if kind == "adjunct" and any(c.dep_ in ("dobj", "npadvmod") and c.i < head.i and
+                                 any(r.dep_ == "relcl" and r.i not in heads for r in c.children)
+                                 for c in head.head.children):
+        return False   # "marked the second time a club has won it, following …": without its clause the object is none
     if kind == "adjunct" and speech.is_speech(head.head):
         return False   # "After meeting Lukashenko, Cole said …": the adjunct dates the saying, not a claim
     if kind == "adjunct" and not (clauses.finite(head.head) or head.head.dep_ == "conj" and clauses.finite(head.head.head) and
@@ -593,6 +598,18 @@ def _whole_split(head, heads, regions, here, earlier) -> bool:
     # "…, with air defences activated to intercept the drones as they crossed the border": a pronoun the claim
     # cannot name keeps its clause in the sentence that says what it stands for.
     return _readable_subject(subject, regions, here, earlier, strict=True)
+
+
+def _more_listed_than_counted(including) -> bool:
+    """'… to win the prize for two different clubs, including A, B, C and D': more names than the noun counts, so
+    the list is of another noun the parse did not hang it on."""
+    noun = including.head
+    count = next((normalize.parse_number(c.text) for c in noun.children if c.dep_ == "nummod"), None)
+    first = next((c for c in including.children if c.dep_ == "pobj"), None)
+    if count is None or first is None:
+        return False
+    listed = 1 + sum(1 for t in first.subtree if t.dep_ == "conj" and t.pos_ in ("NOUN", "PROPN"))
+    return listed > count
 
 
 NEGATIVE_QUANTIFIERS = {"nobody", "none", "nothing", "neither", "noone"}
@@ -626,7 +643,7 @@ def _whole_main(head, token_ids: set[int], regions, here, earlier) -> bool:
     if any(head.doc[i].lower_ == "that" and head.doc[i].pos_ == "SCONJ" and head.doc[i].dep_ != "mark" and
            not any(t.pos_ in ("VERB", "AUX") for t in head.doc[i].subtree) for i in token_ids):
         return False   # "it became known that at 5:40 local time (… - ed.)": the clause after 'that' was cut off
-    subject = _subject_token(head, "main")
+    subject = _subject_token(head, "main") or _inverted_subject(head)
     if subject is None:
         return bool(_name_before(head))
     first = min(t.i for t in subject.subtree)
@@ -636,6 +653,14 @@ def _whole_main(head, token_ids: set[int], regions, here, earlier) -> bool:
     if subject.lower_ in DEMONSTRATIVES:
         return True   # "This is the first time …": the sentence's own claim, read with the one before
     return _readable_subject(subject, regions, here, earlier)
+
+
+def _inverted_subject(verb):
+    """'Among the dead were Ravi and …': after a fronted phrase, what follows 'be' is its subject; else None."""
+    if verb.lemma_ != "be" or not any(c.dep_ == "prep" and c.i < verb.i for c in verb.children):
+        return None
+    named = [c for c in verb.children if c.dep_ == "attr" and c.i > verb.i]
+    return named[0] if len(named) == 1 and named[0].pos_ in ("NOUN", "PROPN") else None
 
 
 def _name_before(verb) -> set[int]:
