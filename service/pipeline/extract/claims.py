@@ -80,13 +80,14 @@ def decompose(source: Source, sentence_index: int, block_start: int, sent, first
                 if owner.get(i) == owner.get(tok.head.i):
                     owner[i] = clause.i
     for tok in sent:
-        joined = _conjunct_before_participle(tok, heads)
+        joined = _conjunct_before_participle(tok, heads) or _relative_before_result(tok, heads)
         if joined is not None:
             # "… said a search is ongoing and urged people not to touch …, warning that they may pose a threat":
             # a participle after a split conjunct goes with the nearest verb, not the one the parse hung it on
-            for t in tok.subtree:
-                if owner.get(t.i) == owner.get(tok.head.i):
-                    owner[t.i] = joined.i
+            comma = min(t.i for t in tok.subtree) - 1
+            for i in [comma, *(t.i for t in tok.subtree)]:
+                if owner.get(i) == owner.get(tok.head.i):
+                    owner[i] = joined.i
     hidden -= _give_quote_marks_to_their_words(sent, owner)
     hidden |= _emptied_appositives(sent, heads, owner)
     for h in (h for h in heads if heads[h][0] == "absolute"):
@@ -104,6 +105,10 @@ def decompose(source: Source, sentence_index: int, block_start: int, sent, first
                 before -= 1
             for i in tail:   # "…, a British man who was sitting in seat 11A": the words run on the clause before
                 owner[i] = owner.get(before, h)
+    for tok in sent:
+        if _score_dash(tok):   # "3-0": a score or result is one figure, whichever clause the parse hung each half on
+            for i in (tok.i, tok.i + 1):
+                owner[i] = owner[tok.i - 1]
 
     claims: list[Claim] = []
     id_of: dict[int, str] = {}
@@ -128,6 +133,7 @@ def decompose(source: Source, sentence_index: int, block_start: int, sent, first
             continue
         if kind == "main" and _citation_only(head, heads):
             continue   # "Reuters cited a U.S. embassy spokesperson, who said that …": who said it, not what
+        own -= _glued_clause(head, own | context)
         spans = _spans(sent.doc, _without_trailing_conjunction(sent.doc, sorted(own | context)), block_start)
         if not spans:
             continue
@@ -166,13 +172,52 @@ def decompose(source: Source, sentence_index: int, block_start: int, sent, first
     return claims
 
 
+def _glued_clause(head, token_ids: set[int]) -> set[int]:
+    """'The booster descended over the pad [and the arms closed …], This manoeuvre required …': a last run of words
+    that opens, after a comma, a clause with its own subject, which the claim would run on from words it does not
+    follow; its tokens, else none."""
+    doc = head.doc
+    ids = sorted(token_ids)
+    start = len(ids) - 1
+    while start > 0 and ids[start - 1] == ids[start] - 1:
+        start -= 1
+    run = ids[start:]
+    first = next((doc[i] for i in run if not doc[i].is_punct), None)
+    opener = doc[run[0]] if doc[run[0]].is_punct else doc[run[0] - 1]
+    if start == 0 or first is None or opener.text != "," or first.dep_ not in ("nsubj", "nsubjpass") or \
+            first.head.i == head.i or first.head.i not in run or \
+            any(c.dep_ in ("cc", "mark") for c in first.head.children):
+        return set()
+    return set(run)
+
+
+def _score_dash(tok) -> bool:
+    """The dash of a score written as one word between two numbers: '3-0', '2–1'."""
+    doc = tok.doc
+    return tok.text in ("-", "–") and tok.sent.start < tok.i < tok.sent.end - 1 and \
+        doc[tok.i - 1].like_num and doc[tok.i + 1].like_num and not doc[tok.i - 1].whitespace_ and not tok.whitespace_
+
+
 def _conjunct_before_participle(tok, heads):
     """The last split conjunct of a participle's verb between the verb and ', warning …', else None."""
     if tok.dep_ != "advcl" or tok.tag_ != "VBG" or tok.i in heads or tok.doc[min(t.i for t in tok.subtree) - 1].text != ",":
         return None
+    if any(c.dep_ in SUBJECT_DEPS for c in tok.children):
+        return None   # "…, This manoeuvre requiring …": a clause of its own, not the participle of a verb before it
     joined = [c for c in tok.head.children if c.dep_ == "conj" and tok.head.i < c.i < tok.i and
               heads.get(c.i, ("",))[0] == "coordinate"]
     return joined[-1] if joined else None
+
+
+def _relative_before_result(tok, heads):
+    """'A pass found Doué, who squared the ball to Hakimi, allowing him to score': what a participle of a result
+    follows is the event just before it, the split relative clause, not the verb the parse hung it on; else None."""
+    first = min(t.i for t in tok.subtree)
+    if tok.dep_ != "advcl" or tok.tag_ != "VBG" or tok.i in heads or tok.lemma_.lower() not in clauses.RESULT_VERBS \
+            or first < 2 or tok.doc[first - 1].text != ",":
+        return None
+    return next((h for h in (tok.doc[i] for i in heads) if heads[h.i][0] == "relative" and h.i < tok.i and
+                 max(t.i for t in h.subtree) == first - 2), None)
 
 
 CITING_VERBS = {"cite", "quote"}
@@ -219,6 +264,12 @@ def _bare_verb(verb, split, light: frozenset = frozenset()) -> bool:
     return not any(c.dep_ not in SUBJECT_DEPS + ("aux", "auxpass", "neg", "punct", "advmod", "cc") and c.i != split.i
                    and not (c.dep_ == "dobj" and c.lower_ in light and not any(True for _ in c.children))
                    for c in verb.children)
+
+
+def _elided_object(verb) -> bool:
+    """'He added another, converting a cross to make it 3-0': an object that is a determiner with its noun left out
+    (another what, only the sentence around says)."""
+    return any(c.dep_ == "dobj" and c.tag_ == "DT" and not any(True for _ in c.children) for c in verb.children)
 
 
 def _bare_occurrence(verb, split) -> bool:
@@ -430,7 +481,7 @@ def _context_tokens(head, kind: str, sent) -> set[int]:
         kept |= {t.i for c in verb.children if c.dep_ == "dobj" and c.i < head.i for t in c.subtree if t.i <= c.i}
         # "In return for …, Washington will grant sanctions relief": the object after the verb too.
         kept |= {t.i for c in verb.children if c.dep_ in ("dobj", "prt", "attr", "acomp", "dative") and
-                 not (c.dep_ == "dobj" and c.i < head.i) for t in bare_phrase(c)}
+                 not (c.dep_ == "dobj" and c.i < head.i) and not _score_dash(c.doc[c.i - 1]) for t in bare_phrase(c)}
         # "were on a heightened state of alert because of …": the predicate of 'be'; "spent the night in the open
         # because of …": a short phrase between the verb and the adjunct, without which the claim says less.
         # A date or time stays with the main clause, which already says when.
@@ -572,7 +623,7 @@ def _whole_split(head, heads, regions, here, earlier) -> bool:
         return False   # "20,000 homes were damaged, at least 2,000 of which were destroyed": a relative on its own
     if kind == "absolute" and subject is not None and subject.pos_ == "ADJ":
         return False   # "…, with the strongest measuring 5.6": the strongest what, only the clause before says
-    if kind == "participial" and head.dep_ == "advcl" and _bare_verb(head.head, head):
+    if kind == "participial" and head.dep_ == "advcl" and (_bare_verb(head.head, head) or _elided_object(head.head)):
         return False   # "Kosiniak-Kamysz elaborated, stating that …": the main clause says nothing without it
     if kind == "absolute":
         with_, verb, _ = absolute_parts(head)

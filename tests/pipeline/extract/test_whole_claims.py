@@ -110,6 +110,11 @@ EXACT = {
     "a possessive in an absolute before its clause stands for that clause's subject, and 'With' leaves the clause": (
         "With its engines roaring, a 70-metre heavy booster fell into the tower's arms.",
         ["The 70-metre heavy booster's engines roared", "A 70-metre heavy booster fell into the tower's arms"]),
+    "a clause whose object leaves its noun out keeps its participle, and a score stays one figure": (
+        "Maria Lopez scored early. Early in the second half, she added another, heading in a corner from Ana Ruiz to "
+        "make it 2-0.",
+        ["Maria Lopez scored early",
+         "Early in the second half, Maria Lopez added another, heading in a corner from Ana Ruiz to make it 2-0"]),
     "a past form on the object of 'said' is the reported clause's verb, not a passive participle": (
         "Two senior officials said at least five gunmen, whom they described as rebels, fired at dozens of villagers "
         "from close range on Monday.",
@@ -138,9 +143,19 @@ EXACT = {
         "1977, also in Rome.",
         ["The win marked only the second time an English club has lifted the trophy, following Liverpool’s triumph "
          "in 1977, also in Rome"]),
+    "a clause with its own subject after a comma is not run on from the clause before": (
+        "The capsule slowly descended over the sea and the two parachutes opened above the capsule, just below the "
+        "clouds, about nine minutes after launch, This returning to the sea manoeuvre required healthy systems.",
+        ["The capsule slowly descended over the sea", "The two parachutes opened above the capsule, just below the "
+         "clouds", "The two parachutes opened above the capsule just below the clouds, about nine minutes after "
+         "launch"]),
     "what something is referred to as names no source": (
         "The mayor praised the new bridge, referring to it as “a marvel of modern engineering.”",
         ["The mayor praised the new bridge", "The mayor referred to it as “a marvel of modern engineering.”"]),
+    "a participle of a result after a split relative clause goes with the relative": (
+        "A long pass from Silva found Marco Rossi, who crossed the ball to Luca Bianchi, allowing him to score.",
+        ["A long pass from Silva found Marco Rossi", "Marco Rossi crossed the ball to Luca Bianchi, allowing him to "
+         "score"]),
 }
 
 INCLUDED = {
@@ -431,3 +446,10 @@ def test_an_ampersand_stays_in_the_speakers_name(pipeline):
     claims = pipeline.extract_claims([Source("T", "Peru’s National Flood Monitoring & Research Center said the river "
                                                   "peaked on Sunday.")])
     assert [c.speaker for c in claims] == ["Peru’s National Flood Monitoring & Research Center"], claims
+
+
+def test_a_score_split_by_the_parse_stays_whole_in_the_clause_of_its_first_figure(statements_of):
+    said = statements_of("The home side went ahead after ten minutes, with the striker firing in a low shot to make it "
+                         "1-0.")
+    assert "The striker fired in a low shot to make it 1-0" in said, said
+    assert not any(s.endswith((" 0", " 1")) for s in said), said
