@@ -96,7 +96,7 @@ def split_kind(tok, heads) -> tuple[str, str]:
         if not own_subject and tok.tag_ == "VBN" and any(c.dep_ == "agent" for c in tok.children) and \
                 not any(c.dep_ in ("aux", "auxpass") for c in tok.children) and \
                 not any(c.dep_ in ("nsubjpass", "auxpass") for c in rendering.coordinated_first(tok).children):
-            return "", ""   # "returned the booster to the pad and caught by the arms": what was caught is not the subject
+            return "", ""   # "returned the booster and caught by the arms": the booster was caught, not the subject
         return "coordinate", cc
     if dep == "advcl" and verbal and tok.head.pos_ in ("VERB", "AUX", "NOUN", "PROPN"):
         if any(referents.expletive(c) for c in tok.head.children if c.dep_ in SUBJECT_DEPS):

@@ -294,7 +294,8 @@ def speaker_of(verb) -> tuple[str, str]:
         if not run:
             return "", ""
         span = verb.doc[run[0]:run[-1] + 1]
-        return _one_line(span.text), speaker_kind(span.text, [e for e in verb.doc.ents if e.start >= span.start and e.end <= span.end])
+        ents = [e for e in verb.doc.ents if e.start >= span.start and e.end <= span.end]
+        return _one_line(span.text), speaker_kind(span.text, ents)
     # "Monitoring & Research Center": an ampersand joins the words of one name
     words = bare_phrase(who, drop=lambda t: (t.is_punct and not _inner_hyphen(t) and t.text != "&") or
                         (t.dep_ == "prep" and t.lower_ == "to"))

@@ -221,7 +221,7 @@ def test_a_caption_ending_on_its_day_or_an_agency_credit_is_furniture():
 
 def test_html_tags_are_read_as_spaces_and_left_out_of_the_spans(pipeline):
     from service.pipeline.types import Source
-    text = '<p>The <a href="https://example.com/tags/acme/" target="_blank">Acme</a> rocket reached orbit on Sunday.</p>'
+    text = '<p>The <a href="https://example.com/tags/acme/">Acme</a> rocket reached orbit on Sunday.</p>'
     claims = pipeline.extract_claims([Source("T", text)])
     assert [c.statement for c in claims] == ["The Acme rocket reached orbit on Sunday"], claims
     assert all("<" not in text[s:e] and ">" not in text[s:e] for c in claims for s, e in c.spans), claims
