@@ -229,3 +229,9 @@ def test_html_tags_are_read_as_spaces_and_left_out_of_the_spans(pipeline):
             'wrote on X after the catch.')
     said = [c.statement for c in pipeline.extract_claims([Source("T", text)])]
     assert said == ["Acme chief executive Jane Roe said: “The tower has caught the rocket.”"], said
+
+
+def test_a_dateline_in_capitals_with_a_day_and_a_colon_is_trimmed():
+    text = "NEW DELHI, Apr 23: A video of the attack has surfaced, showing the moments before the shooting."
+    assert [text[b.start:b.end] for b in content_blocks(text)] == [
+        "A video of the attack has surfaced, showing the moments before the shooting."]
