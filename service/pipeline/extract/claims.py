@@ -611,6 +611,10 @@ def _whole_split(head, heads, regions, here, earlier) -> bool:
     if kind == "coordinate" and head.tag_ != "VB" and not any(c.dep_ in SUBJECT_DEPS + ("aux",) for c in head.children) \
             and any(c.tag_ == "MD" for c in rendering.coordinated_first(head).children):
         return False   # "may result in releases and improved relations": no finite verb to share the modal with
+    if kind == "coordinate" and any(t.tag_ == "CD" and t.dep_ == "pobj" and t.head.lower_ == "of" and
+                                    t.head.head.pos_ == "NOUN" and not any(True for _ in t.children)
+                                    for t in head.subtree):
+        return False   # "released photos of the robbers and gave the names of two": two of them, the clause before says
     if kind in ("coordinate", "adverbial") and subject is not None and _negative_quantifier(subject):
         return False   # "people were inside the building but nobody was hurt": nobody of those the clause before names
     if kind in ("coordinate", "adverbial") and any(t.lemma_ == "do" and any(c.lower_ == "so" for c in t.children)

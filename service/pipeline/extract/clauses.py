@@ -137,7 +137,8 @@ def split_kind(tok, heads) -> tuple[str, str]:
     if dep == "acl" and described and tok.tag_ == "VBN" and len(list(tok.subtree)) > 2 and \
             tok.lemma_.lower() not in NAMING_VERBS and not any(
                 c.dep_ in SUBJECT_DEPS + ("mark", "aux", "auxpass") for c in tok.children) and \
-            not any(c.dep_ == "mark" for c in tok.head.children) and not _reported_verb(tok):
+            not any(c.dep_ == "mark" for c in tok.head.children) and not _reported_verb(tok) and \
+            not _after_conjunct(tok) and not _on_thing_appositive(tok):
         # "said in a statement that the injured were being transported", "confirming that NATO allies
         # assisted": a clause the parse hung on a noun, not a participle describing it.
         return "participial", ""
@@ -207,6 +208,20 @@ def _parenthetical_root(root) -> bool:
         return False
     return any(t.text == "," and t.i + 1 < root.sent.end and any(w.is_alpha for w in doc[t.i + 1:root.sent.end])
                for t in doc[root.i + 1:root.sent.end])
+
+
+def _after_conjunct(participle) -> bool:
+    """'the cost of fees and taxes linked to the flights': after a noun joined to another, which of them the
+    participle describes the parse cannot say."""
+    between = participle.doc[participle.head.i + 1:participle.i]
+    return any(t.dep_ == "conj" and t.pos_ in ("NOUN", "PROPN") for t in between)
+
+
+def _on_thing_appositive(participle) -> bool:
+    """'… reach Venus – the final target envisioned by Dr Lee': a participle on an appositive of a name that is no
+    person describes the name; alone ('The final target was envisioned') it would lose which it is."""
+    noun = participle.head
+    return noun.dep_ == "appos" and noun.head.pos_ == "PROPN" and noun.head.ent_type_ != "PERSON"
 
 
 def _shares_dependents(conj) -> bool:

@@ -156,6 +156,9 @@ EXACT = {
         "A long pass from Silva found Marco Rossi, who crossed the ball to Luca Bianchi, allowing him to score.",
         ["A long pass from Silva found Marco Rossi", "Marco Rossi crossed the ball to Luca Bianchi, allowing him to "
          "score"]),
+    "a clause with a bare count of what the clause before names stays with it": (
+        "Police released photos of the robbers and gave the names of two as Jan Novak and Petr Dvorak.",
+        ["Police released photos of the robbers and gave the names of two as Jan Novak and Petr Dvorak"]),
 }
 
 INCLUDED = {
@@ -396,6 +399,14 @@ EXCLUDED = {
         "Real Madrid created no chances throughout the game, as Chelsea controlled the midfield. This famous win marks "
         "a new era for the club, finally ending their long wait for a trophy.",
         ("chances'",)),
+    "a participle after two joined nouns describes neither alone": (
+        "The regulator approved the merger last week, after months of dispute over the cost of airport fees and taxes "
+        "linked to the company’s cargo flights.",
+        ("was linked", "were linked")),
+    "a participle on an appositive of a name stays with the name": (
+        "The new method marked the latest step in the agency's plan for a reusable probe designed to carry samples to "
+        "orbit and eventually reach Venus – the final target envisioned by Dr Lee.",
+        ("The final target was", "Venus envisioned")),
 }
 
 
