@@ -7,6 +7,7 @@ relative clause or appositive describes). Spans are exact offsets into the sourc
 from __future__ import annotations
 
 from service.pipeline.extract import clauses
+from service.pipeline.extract import normalize
 from service.pipeline.extract import referents
 from service.pipeline.extract import speech
 from service.pipeline.extract import statement as rendering
@@ -79,19 +80,20 @@ def decompose(source: Source, sentence_index: int, block_start: int, sent, first
                 if owner.get(i) == owner.get(tok.head.i):
                     owner[i] = clause.i
     for tok in sent:
-        joined = _conjunct_before_participle(tok, heads)
+        joined = _conjunct_before_participle(tok, heads) or _relative_before_result(tok, heads)
         if joined is not None:
             # "… said a search is ongoing and urged people not to touch …, warning that they may pose a threat":
             # a participle after a split conjunct goes with the nearest verb, not the one the parse hung it on
-            for t in tok.subtree:
-                if owner.get(t.i) == owner.get(tok.head.i):
-                    owner[t.i] = joined.i
+            comma = min(t.i for t in tok.subtree) - 1
+            for i in [comma, *(t.i for t in tok.subtree)]:
+                if owner.get(i) == owner.get(tok.head.i):
+                    owner[i] = joined.i
     hidden -= _give_quote_marks_to_their_words(sent, owner)
     hidden |= _emptied_appositives(sent, heads, owner)
     for h in (h for h in heads if heads[h][0] == "absolute"):
         with_, _, subject = absolute_parts(sent.doc[h])
         if with_ is not None:   # ", with" (and, under it, the subject the absolute's claim borrows) leave the clause
-            hidden |= {t.i for t in sent.doc[with_.i - 1:with_.i + 1] if t.text in (",", "with")}
+            hidden |= {t.i for t in sent.doc[max(with_.i - 1, sent.start):with_.i + 1] if t.lower_ in (",", "with")}
         if sent.doc[h].dep_ == "acl":
             hidden |= {t.i for t in subject.subtree if t.i < sent.doc[h].i}
     for h in list(heads):
@@ -103,6 +105,10 @@ def decompose(source: Source, sentence_index: int, block_start: int, sent, first
                 before -= 1
             for i in tail:   # "…, a British man who was sitting in seat 11A": the words run on the clause before
                 owner[i] = owner.get(before, h)
+    for tok in sent:
+        if _score_dash(tok):   # "3-0": a score or result is one figure, whichever clause the parse hung each half on
+            for i in (tok.i, tok.i + 1):
+                owner[i] = owner[tok.i - 1]
 
     claims: list[Claim] = []
     id_of: dict[int, str] = {}
@@ -127,6 +133,7 @@ def decompose(source: Source, sentence_index: int, block_start: int, sent, first
             continue
         if kind == "main" and _citation_only(head, heads):
             continue   # "Reuters cited a U.S. embassy spokesperson, who said that …": who said it, not what
+        own -= _glued_clause(head, own | context)
         spans = _spans(sent.doc, _without_trailing_conjunction(sent.doc, sorted(own | context)), block_start)
         if not spans:
             continue
@@ -165,13 +172,52 @@ def decompose(source: Source, sentence_index: int, block_start: int, sent, first
     return claims
 
 
+def _glued_clause(head, token_ids: set[int]) -> set[int]:
+    """'The booster descended over the pad [and the arms closed …], This manoeuvre required …': a last run of words
+    that opens, after a comma, a clause with its own subject, which the claim would run on from words it does not
+    follow; its tokens, else none."""
+    doc = head.doc
+    ids = sorted(token_ids)
+    start = len(ids) - 1
+    while start > 0 and ids[start - 1] == ids[start] - 1:
+        start -= 1
+    run = ids[start:]
+    first = next((doc[i] for i in run if not doc[i].is_punct), None)
+    opener = doc[run[0]] if doc[run[0]].is_punct else doc[run[0] - 1]
+    if start == 0 or first is None or opener.text != "," or first.dep_ not in ("nsubj", "nsubjpass") or \
+            first.head.i == head.i or first.head.i not in run or \
+            any(c.dep_ in ("cc", "mark") for c in first.head.children):
+        return set()
+    return set(run)
+
+
+def _score_dash(tok) -> bool:
+    """The dash of a score written as one word between two numbers: '3-0', '2–1'."""
+    doc = tok.doc
+    return tok.text in ("-", "–") and tok.sent.start < tok.i < tok.sent.end - 1 and \
+        doc[tok.i - 1].like_num and doc[tok.i + 1].like_num and not doc[tok.i - 1].whitespace_ and not tok.whitespace_
+
+
 def _conjunct_before_participle(tok, heads):
     """The last split conjunct of a participle's verb between the verb and ', warning …', else None."""
     if tok.dep_ != "advcl" or tok.tag_ != "VBG" or tok.i in heads or tok.doc[min(t.i for t in tok.subtree) - 1].text != ",":
         return None
+    if any(c.dep_ in SUBJECT_DEPS for c in tok.children):
+        return None   # "…, This manoeuvre requiring …": a clause of its own, not the participle of a verb before it
     joined = [c for c in tok.head.children if c.dep_ == "conj" and tok.head.i < c.i < tok.i and
               heads.get(c.i, ("",))[0] == "coordinate"]
     return joined[-1] if joined else None
+
+
+def _relative_before_result(tok, heads):
+    """'A pass found Doué, who squared the ball to Hakimi, allowing him to score': what a participle of a result
+    follows is the event just before it, the split relative clause, not the verb the parse hung it on; else None."""
+    first = min(t.i for t in tok.subtree)
+    if tok.dep_ != "advcl" or tok.tag_ != "VBG" or tok.i in heads or tok.lemma_.lower() not in clauses.RESULT_VERBS \
+            or first < 2 or tok.doc[first - 1].text != ",":
+        return None
+    return next((h for h in (tok.doc[i] for i in heads) if heads[h.i][0] == "relative" and h.i < tok.i and
+                 max(t.i for t in h.subtree) == first - 2), None)
 
 
 CITING_VERBS = {"cite", "quote"}
@@ -222,6 +268,12 @@ def _bare_verb(verb, split, light: frozenset = frozenset()) -> bool:
     return not any(c.dep_ not in SUBJECT_DEPS + ("aux", "auxpass", "neg", "punct", "advmod", "cc") and c.i != split.i
                    and not (c.dep_ == "dobj" and c.lower_ in light and not any(True for _ in c.children))
                    for c in verb.children)
+
+
+def _elided_object(verb) -> bool:
+    """'He added another, converting a cross to make it 3-0': an object that is a determiner with its noun left out
+    (another what, only the sentence around says)."""
+    return any(c.dep_ == "dobj" and c.tag_ == "DT" and not any(True for _ in c.children) for c in verb.children)
 
 
 def _bare_occurrence(verb, split) -> bool:
@@ -439,7 +491,7 @@ def _context_tokens(head, kind: str, sent) -> set[int]:
         kept |= {t.i for c in verb.children if c.dep_ == "dobj" and c.i < head.i for t in c.subtree if t.i <= c.i}
         # "In return for …, Washington will grant sanctions relief": the object after the verb too.
         kept |= {t.i for c in verb.children if c.dep_ in ("dobj", "prt", "attr", "acomp", "dative") and
-                 not (c.dep_ == "dobj" and c.i < head.i) for t in bare_phrase(c)}
+                 not (c.dep_ == "dobj" and c.i < head.i) and not _score_dash(c.doc[c.i - 1]) for t in bare_phrase(c)}
         # "were on a heightened state of alert because of …": the predicate of 'be'; "spent the night in the open
         # because of …": a short phrase between the verb and the adjunct, without which the claim says less.
         # A date or time stays with the main clause, which already says when.
@@ -538,7 +590,7 @@ def _whole_split(head, heads, regions, here, earlier) -> bool:
         return True   # what a frame says is checked as a main clause when its claim is built
     if kind == "list":
         return (head.head.pos_ in ("NOUN", "PROPN") or _noun_just_before(head) is not None) and \
-            head.head.tag_ not in ("WDT", "WP")
+            head.head.tag_ not in ("WDT", "WP") and not _more_listed_than_counted(head)
     if kind == "participial" and head.dep_ == "acl":
         # "the biggest batch of prisoners yet pardoned by Lukashenko": what ranks the noun is the participle,
         # "The biggest batch was pardoned" would say another thing; "targets located in Ukraine" inside a
@@ -569,6 +621,10 @@ def _whole_split(head, heads, regions, here, earlier) -> bool:
     if kind == "coordinate" and head.tag_ != "VB" and not any(c.dep_ in SUBJECT_DEPS + ("aux",) for c in head.children) \
             and any(c.tag_ == "MD" for c in rendering.coordinated_first(head).children):
         return False   # "may result in releases and improved relations": no finite verb to share the modal with
+    if kind == "coordinate" and any(t.tag_ == "CD" and t.dep_ == "pobj" and t.head.lower_ == "of" and
+                                    t.head.head.pos_ == "NOUN" and not any(True for _ in t.children)
+                                    for t in head.subtree):
+        return False   # "released photos of the robbers and gave the names of two": two of them, the clause before says
     if kind in ("coordinate", "adverbial") and subject is not None and _negative_quantifier(subject):
         return False   # "people were inside the building but nobody was hurt": nobody of those the clause before names
     if kind in ("coordinate", "adverbial") and any(t.lemma_ == "do" and any(c.lower_ == "so" for c in t.children)
@@ -583,7 +639,7 @@ def _whole_split(head, heads, regions, here, earlier) -> bool:
         return False   # "20,000 homes were damaged, at least 2,000 of which were destroyed": a relative on its own
     if kind == "absolute" and subject is not None and subject.pos_ == "ADJ":
         return False   # "…, with the strongest measuring 5.6": the strongest what, only the clause before says
-    if kind == "participial" and head.dep_ == "advcl" and _bare_verb(head.head, head):
+    if kind == "participial" and head.dep_ == "advcl" and (_bare_verb(head.head, head) or _elided_object(head.head)):
         return False   # "Kosiniak-Kamysz elaborated, stating that …": the main clause says nothing without it
     if kind == "absolute":
         with_, verb, _ = absolute_parts(head)
@@ -591,6 +647,10 @@ def _whole_split(head, heads, regions, here, earlier) -> bool:
             return False   # "The incident occurred with air defences activated": likewise
     if kind == "adjunct" and any(c.dep_ in ("xcomp", "ccomp", "acomp") for c in head.head.children):
         return False   # "… were forced to scramble jets because of …": the adjunct would lose what was done
+    if kind == "adjunct" and any(c.dep_ in ("dobj", "npadvmod") and c.i < head.i and
+                                 any(r.dep_ == "relcl" and r.i not in heads for r in c.children)
+                                 for c in head.head.children):
+        return False   # "marked the second time a club has won it, following …": without its clause the object is none
     if kind == "adjunct" and speech.is_speech(head.head):
         return False   # "After meeting Lukashenko, Cole said …": the adjunct dates the saying, not a claim
     if kind == "adjunct" and not (clauses.finite(head.head) or head.head.dep_ == "conj" and clauses.finite(head.head.head) and
@@ -605,6 +665,18 @@ def _whole_split(head, heads, regions, here, earlier) -> bool:
     # "…, with air defences activated to intercept the drones as they crossed the border": a pronoun the claim
     # cannot name keeps its clause in the sentence that says what it stands for.
     return _readable_subject(subject, regions, here, earlier, strict=True)
+
+
+def _more_listed_than_counted(including) -> bool:
+    """'… to win the prize for two different clubs, including A, B, C and D': more names than the noun counts, so
+    the list is of another noun the parse did not hang it on."""
+    noun = including.head
+    count = next((normalize.parse_number(c.text) for c in noun.children if c.dep_ == "nummod"), None)
+    first = next((c for c in including.children if c.dep_ == "pobj"), None)
+    if count is None or first is None:
+        return False
+    listed = 1 + sum(1 for t in first.subtree if t.dep_ == "conj" and t.pos_ in ("NOUN", "PROPN"))
+    return listed > count
 
 
 NEGATIVE_QUANTIFIERS = {"nobody", "none", "nothing", "neither", "noone"}
@@ -638,7 +710,7 @@ def _whole_main(head, token_ids: set[int], regions, here, earlier) -> bool:
     if any(head.doc[i].lower_ == "that" and head.doc[i].pos_ == "SCONJ" and head.doc[i].dep_ != "mark" and
            not any(t.pos_ in ("VERB", "AUX") for t in head.doc[i].subtree) for i in token_ids):
         return False   # "it became known that at 5:40 local time (… - ed.)": the clause after 'that' was cut off
-    subject = _subject_token(head, "main")
+    subject = _subject_token(head, "main") or _inverted_subject(head)
     if subject is None:
         return bool(_name_before(head))
     first = min(t.i for t in subject.subtree)
@@ -648,6 +720,14 @@ def _whole_main(head, token_ids: set[int], regions, here, earlier) -> bool:
     if subject.lower_ in DEMONSTRATIVES:
         return True   # "This is the first time …": the sentence's own claim, read with the one before
     return _readable_subject(subject, regions, here, earlier)
+
+
+def _inverted_subject(verb):
+    """'Among the dead were Ravi and …': after a fronted phrase, what follows 'be' is its subject; else None."""
+    if verb.lemma_ != "be" or not any(c.dep_ == "prep" and c.i < verb.i for c in verb.children):
+        return None
+    named = [c for c in verb.children if c.dep_ == "attr" and c.i > verb.i]
+    return named[0] if len(named) == 1 and named[0].pos_ in ("NOUN", "PROPN") else None
 
 
 def _name_before(verb) -> set[int]:
@@ -764,6 +844,8 @@ def _listing_comma(tok, noun) -> bool:
 def _spans(doc, token_ids: list[int], offset: int) -> list[tuple[int, int]]:
     runs: list[list[int]] = []
     for i in token_ids:
+        if doc[i].is_space:
+            continue   # a run ends at extra whitespace, which may be markup the parser read as spaces
         if runs and i == runs[-1][-1] + 1:
             runs[-1].append(i)
         else:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from service.pipeline.extract import inflect
 from service.pipeline.extract import referents
 from service.pipeline.extract import speech
 from service.pipeline.extract import statement as rendering
@@ -32,12 +33,16 @@ NAMING_VERBS = {"call", "name", "know", "dub", "title", "label", "nickname", "te
 APPOSITIVE_OPENERS = (",", "—", "–", "(", ":")
 # Nouns an appositive uses to say what a whole clause is, not what the name before it is.
 CLAUSE_NOUNS = {"result", "consequence", "sign", "reflection", "indication", "reminder", "testament", "outcome"}
+# "… at the pad, a little more than two minutes into the flight …": a measure describes no name.
+MEASURE_ENTS = {"CARDINAL", "QUANTITY", "TIME", "PERCENT", "MONEY"}
 SINGULAR = {"is", "was", "has", "does"}
 PLURAL = {"are", "were", "have", "do"}
 
 
 def clause_heads(sent, cited: set[int]) -> dict[int, tuple[str, str]]:
     heads = {sent.root.i: ("main", "")}
+    if _parenthetical_root(sent.root):
+        return heads   # the parse has lost the sentence's verb: what it split off would be no clause
     for tok in sent:
         if tok.i in cited or tok.i == sent.root.i:
             continue
@@ -88,6 +93,10 @@ def split_kind(tok, heads) -> tuple[str, str]:
         if not own_subject and any(c.dep_ == "nsubjpass" for c in rendering.coordinated_first(tok).children) and \
                 not any(c.dep_ == "auxpass" for c in tok.children) and any(c.dep_ == "dobj" for c in tok.children):
             return "", ""   # "drones had been shot down and labeled the incursion …": who labeled is not the drones
+        if not own_subject and tok.tag_ == "VBN" and any(c.dep_ == "agent" for c in tok.children) and \
+                not any(c.dep_ in ("aux", "auxpass") for c in tok.children) and \
+                not any(c.dep_ in ("nsubjpass", "auxpass") for c in rendering.coordinated_first(tok).children):
+            return "", ""   # "returned the booster and caught by the arms": the booster was caught, not the subject
         return "coordinate", cc
     if dep == "advcl" and verbal and tok.head.pos_ in ("VERB", "AUX", "NOUN", "PROPN"):
         if any(referents.expletive(c) for c in tok.head.children if c.dep_ in SUBJECT_DEPS):
@@ -128,7 +137,8 @@ def split_kind(tok, heads) -> tuple[str, str]:
     if dep == "acl" and described and tok.tag_ == "VBN" and len(list(tok.subtree)) > 2 and \
             tok.lemma_.lower() not in NAMING_VERBS and not any(
                 c.dep_ in SUBJECT_DEPS + ("mark", "aux", "auxpass") for c in tok.children) and \
-            not any(c.dep_ == "mark" for c in tok.head.children):
+            not any(c.dep_ == "mark" for c in tok.head.children) and not _reported_verb(tok) and \
+            not _after_conjunct(tok) and not _on_thing_appositive(tok):
         # "said in a statement that the injured were being transported", "confirming that NATO allies
         # assisted": a clause the parse hung on a noun, not a participle describing it.
         return "participial", ""
@@ -140,7 +150,8 @@ def split_kind(tok, heads) -> tuple[str, str]:
                 c.dep_ in ("relcl", "acl") and tok.head.i < c.i < tok.i for c in tok.head.children) and \
             not (tok.head.ent_type_ != "PERSON" and any(t.ent_type_ == "PERSON" for t in tok.subtree)) and \
             not (any(c.dep_ in ("nummod", "conj") for c in tok.children) and
-                 any(c.dep_ == "nummod" for c in tok.head.children)):
+                 any(c.dep_ == "nummod" for c in tok.head.children)) and not _description_list(tok) and \
+            tok.ent_type_ not in MEASURE_ENTS:
         # "169 Indians, 53 British nationals and a Canadian": a list of counts, not a description.
         # "… in Leicester, his brother, Nayan Kumar Ramesh": a person does not describe a place.
         # "Ihar Losik, who was sentenced … in one of the harshest facilities, the Novopolotsk colony": after a
@@ -159,6 +170,58 @@ def split_kind(tok, heads) -> tuple[str, str]:
         if match and len(list(tok.subtree)) >= 4:
             return "adjunct", match.group(0).lower()
     return "", ""
+
+
+# Speech verbs whose object is what is said, never a thing a participle could describe.
+SAYING_VERBS = {"say", "add", "insist", "stress", "explain", "assert"}
+
+
+def _reported_verb(participle) -> bool:
+    """'Officers said at least four gunmen, whom they described as militants, fired at tourists': a past form on
+    the object of 'say' is the finite verb of what was said, the parse having read its subject as the object."""
+    noun = participle.head
+    return noun.dep_ == "dobj" and noun.head.lemma_.lower() in SAYING_VERBS and \
+        participle.text.lower() == inflect.past(participle.lemma_.lower())
+
+
+def _description_list(appositive) -> bool:
+    """'Among the dead were Ravi, a trader from Kerala, a pilgrim named Kumar from Kochi, and …' parsed with each
+    'a N' hung on the place that ends the one before: one list of the people it names, not a place described."""
+    def nested(tok):
+        return tok.dep_ == "appos" and tok.head.dep_ == "pobj" and _indefinite(tok) and any(
+            a.dep_ == "appos" and _indefinite(a) for a in tok.head.ancestors)
+    return nested(appositive) or (_indefinite(appositive) and any(nested(t) for t in appositive.subtree))
+
+
+def _indefinite(noun) -> bool:
+    return any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in noun.children)
+
+
+def _parenthetical_root(root) -> bool:
+    """'The gunmen, believed to be members of the group, targeted the soldiers' parsed with 'believed' as the root:
+    a participle set off by commas right after its subject, with the sentence going on after the next comma."""
+    subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < root.i), None)
+    if subject is None or root.tag_ not in ("VBD", "VBN") or root.text.lower() != inflect.past(root.lemma_.lower()):
+        return False
+    doc = root.doc
+    if max(t.i for t in subject.subtree) != subject.i or subject.i != root.i - 2 or doc[root.i - 1].text != ",":
+        return False
+    return any(t.text == "," and t.i + 1 < root.sent.end and any(w.is_alpha for w in doc[t.i + 1:root.sent.end])
+               for t in doc[root.i + 1:root.sent.end])
+
+
+def _after_conjunct(participle) -> bool:
+    """'the cost of fees and taxes linked to the flights': after a noun joined to another, which of them the
+    participle describes the parse cannot say."""
+    between = participle.doc[participle.head.i + 1:participle.i]
+    return any(t.dep_ == "conj" and t.pos_ in ("NOUN", "PROPN") for t in between)
+
+
+def _on_thing_appositive(participle) -> bool:
+    """'… reach Venus – the final target envisioned by Dr Lee': a participle on an appositive of a name that is no
+    person describes the name; alone ('The final target was envisioned') it would lose which it is."""
+    noun = participle.head
+    return noun.dep_ == "appos" and noun.head.pos_ == "PROPN" and noun.head.ent_type_ != "PERSON"
 
 
 def _shares_dependents(conj) -> bool:

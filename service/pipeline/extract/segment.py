@@ -30,6 +30,7 @@ _TITLE_PLACE = r"[A-Z][a-z]+(?:[ /-][A-Z][a-z]+){0,3}"
 _REGION = r"(?:,\s*[A-Z][a-z]+(?:\s[A-Z][a-z]+){0,2})"   # "DHAKA, Bangladesh —"
 DATELINE = re.compile(rf"^\s*(?:(?:{_PLACE},?\s*(?:{_DAY},?\s*(?:{_AGENCY}\s*)?|{_AGENCY}\s*)|{_PLACE}{_REGION}\s*"
                       rf"(?:{_AGENCY}\s*)?|(?:{_DAY}\s*)?{_AGENCY}\s*)[-—–]+|[A-Z][A-Z.'’ -]{{2,40}}:"
+                      rf"|{_PLACE},\s*{_DAY}\s*:"   # "NEW DELHI, Apr 23:"
                       rf"|{_PLACE}{_REGION}?,?\s*(?:{_DAY},?\s*)?{_AGENCY}\s*:"   # "WARSAW, Poland, Sept 10, (AP):"
                       rf"|[A-Z][A-Z.'’ ]{{2,40}}\s[—–]+(?=\s+[A-Z])"
                       rf"|{_TITLE_PLACE},\s*{_DAY}\s*[:—–])\s+")   # "Kathmandu, Nov 4:", "Delhi/Kathmandu, 04 Nov:"
@@ -56,6 +57,12 @@ DOMAIN = re.compile(r"^\s*[\w.-]+\.(com|org|net|ua|uk|de|fr|ru|info|io|news|eu)(
 PHOTO_CREDIT = re.compile(r"\b(?:photograph|photo|credit|image|picture|illustration)s?\s*:\s*[^.!?:]{1,60}$|"
                           r"\((?:photo|photograph|image|picture)s?\s+(?:by|credit|courtesy)\b[^)]{1,80}\)",
                           re.IGNORECASE)   # "… (Photo by PATRICIA DE MELO MOREIRA/AFP via Getty Images) Getty Images"
+# A wire photo's credit after its caption: "… in Anantnag district. REUTERS/Stringer", "… AP Photo/Jane Doe".
+AGENCY_CREDIT = re.compile(r"[.!?]\s+[A-Z][A-Za-z]*[A-Z](?:\s[A-Z][a-z]+)?\s?/\s?[A-Z][\w.'’ -]{1,40}$")
+_MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+# A photo caption says what the picture shows and ends on the day it was taken: "Police officers stop a vehicle
+# at a check point near the town, April 22, 2025." (prose dates its event inside the sentence: "on April 22").
+CAPTION_DATE = re.compile(rf"^[^.!?]+,\s+{_MONTH}\s+\d{{1,2}},\s+\d{{4}}\.")
 SENTENCE_END = re.compile(r"[.!?…][\"'”’»)]*\s*$|[\"”»]\s*$")
 # What a text cut off mid-sentence leaves dangling once its last, maybe cut, word is gone: "… on Belarus' national
 # airline, Bela" ends at "airline"; "… coming from the acciden" at "coming".
@@ -70,6 +77,7 @@ WORD = re.compile(r"\w+", re.UNICODE)
 APPEAL = re.compile(r"\byour (?:support|donation|contribution|subscription)\b|\bsupport (?:now|us|our journalism)\b|"
                     r"\b(?:donate|subscribe) (?:now|today)\b", re.IGNORECASE)
 # A section heading asked as a question: "Who are the deceased?", "What caused the accident?"
+MARKUP = re.compile(r"</?[A-Za-z][A-Za-z0-9]*(?:\s[^<>]{0,500})?/?>")
 QUESTION_HEADING = re.compile(r"^\s*(?:who|what|when|where|why|how|which)\b[^.!?]{0,60}\?\s*$", re.IGNORECASE)
 
 
@@ -103,7 +111,7 @@ def content_blocks(text: str) -> list[Block]:
             line = line[prefix.end():]
         stripped = line.strip()
         words = " ".join(stripped.split())
-        if not stripped or is_boilerplate(stripped, cut) or words in seen:
+        if not stripped or is_boilerplate(" ".join(MARKUP.sub(" ", stripped).split()), cut) or words in seen:
             continue
         seen.add(words)
         lead = len(line) - len(line.lstrip())
@@ -197,6 +205,12 @@ def _byline(line: str, words: list[str]) -> bool:
     return short and name is not None and name.group(1).isupper()
 
 
+def _dated_caption(line: str) -> bool:
+    """One sentence ending on the day the photo was taken, with nothing after it but a credit."""
+    match = CAPTION_DATE.match(line)
+    return match is not None and not SENTENCE_END.search(line[match.end():])
+
+
 def is_boilerplate(line: str, cut: bool = False) -> bool:
     """Page furniture, not prose; a `cut` line (the text's last paragraph, cut off mid-sentence) is not judged by
     its missing stop."""
@@ -205,7 +219,9 @@ def is_boilerplate(line: str, cut: bool = False) -> bool:
         return True
     if QUESTION_HEADING.match(line) and len(words) <= 8:
         return True
-    if DOMAIN.match(line) or PHOTO_CREDIT.search(line) or _byline(line, words):
+    if DOMAIN.match(line) or PHOTO_CREDIT.search(line) or AGENCY_CREDIT.search(line) or _byline(line, words):
+        return True
+    if _dated_caption(line):
         return True
     letters = [c for c in line if c.isalpha()]
     if sum(c.isupper() for c in letters) >= 0.8 * len(letters):
@@ -227,8 +243,9 @@ def sentences(source_id: str, text: str, parser) -> tuple[list[Sentence], list]:
 
 
 def block_text(text: str, block: Block) -> str:
-    """What the parser reads: the block with hard line breaks as spaces (same length, so offsets hold)."""
-    return text[block.start:block.end].replace("\n", " ")
+    """What the parser reads: the block with hard line breaks and HTML tags ('<a href="…">SpaceX</a>') as spaces
+    (same length, so offsets hold)."""
+    return MARKUP.sub(lambda m: " " * len(m.group(0)), text[block.start:block.end].replace("\n", " "))
 
 
 def parse_sources(sources, parser) -> list[tuple[list[Sentence], list]]:

@@ -116,6 +116,8 @@ def cited_sources(sent) -> tuple[set[int], str]:
             match = CITATION.match(sent.doc[subtree[0].i:subtree[-1].i + 1].text)
             if match and match.group(1).lower() == "citing" and not _names_a_source(tok):
                 continue   # "suspended flights, citing the closure of airspace": a reason, not a source
+            if match and match.group(1).lower() == "referring to" and any(c.lower_ == "as" for c in tok.children):
+                continue   # "…, referring to it as “science fiction”": what it was called, not who said so
             if match:
                 found.update(t.i for t in subtree)
                 # "according to Belarusian media": the whole source phrase, not only its entity ("Belarusian").
@@ -292,7 +294,8 @@ def speaker_of(verb) -> tuple[str, str]:
         if not run:
             return "", ""
         span = verb.doc[run[0]:run[-1] + 1]
-        return span.text, speaker_kind(span.text, [e for e in verb.doc.ents if e.start >= span.start and e.end <= span.end])
+        ents = [e for e in verb.doc.ents if e.start >= span.start and e.end <= span.end]
+        return _one_line(span.text), speaker_kind(span.text, ents)
     # "Monitoring & Research Center": an ampersand joins the words of one name
     words = bare_phrase(who, drop=lambda t: (t.is_punct and not _inner_hyphen(t) and t.text != "&") or
                         (t.dep_ == "prep" and t.lower_ == "to"))
@@ -302,9 +305,14 @@ def speaker_of(verb) -> tuple[str, str]:
             any(t.i == start - 1 for t in words):
         start -= 1
     words = [t for t in words if t.i >= start]
-    text = "".join(t.text_with_ws for t in words).strip(" ,")
+    text = _one_line("".join(t.text_with_ws for t in words)).strip(" ,")
     ents = [e for e in verb.doc.ents if e.start >= words[0].i and e.end <= words[-1].i + 1]
     return text, speaker_kind(text, ents)
+
+
+def _one_line(text: str) -> str:
+    """A name with its runs of whitespace (a line break, markup read as spaces) as one space."""
+    return " ".join(text.split())
 
 
 def _inner_hyphen(tok) -> bool:
@@ -360,7 +368,7 @@ def _name_before(verb) -> tuple[str, str]:
     if run:
         span = verb.doc[run[0]:run[-1] + 1]
         ents = [e for e in verb.doc.ents if e.start >= span.start and e.end <= span.end]
-        return span.text, speaker_kind(span.text, ents)
+        return _one_line(span.text), speaker_kind(span.text, ents)
     doc, i = verb.doc, verb.i - 1
     while i >= verb.sent.start and doc[i].pos_ == "PROPN":
         i -= 1
@@ -368,7 +376,7 @@ def _name_before(verb) -> tuple[str, str]:
         return _person_before(verb)
     span = doc[i + 1:verb.i]
     ents = [e for e in doc.ents if e.start >= span.start and e.end <= span.end]
-    return span.text, speaker_kind(span.text, ents)
+    return _one_line(span.text), speaker_kind(span.text, ents)
 
 
 def _person_before(verb) -> tuple[str, str]:

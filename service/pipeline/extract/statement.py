@@ -86,6 +86,11 @@ def render(sent, token_ids: set[int], spans_local: list[tuple[int, int]], kind: 
             replace[head.i] = finite(head, main)
         elif not any(c.dep_ in ("aux", "auxpass") for c in head.children):
             before[head.i] = be_form(main, subject)   # "with residents urged …" → "residents were urged …"
+        owner = _ahead_possessor(subject, main)
+        if owner:   # "With its engines roaring, the booster fell …" → "The booster's engines roared"
+            pronoun = next(c for c in subject.children if c.dep_ == "poss")
+            replace[pronoun.i] = referents.possessive(owner)
+            refers.append((pronoun.text, owner))
     elif kind == "participial" and head.dep_ == "advcl":
         _finite_participles(head, head.head, replace)   # "considering it …, and prompting …"
         neg = [c for c in head.children if c.dep_ == "neg"]
@@ -305,6 +310,9 @@ def _quoted_referent(tok, kept, sentence_mentions, earlier, said) -> str:
 
 
 FIRST_TIME_VERBS = {"be", "mark"}
+# Singular nouns for a group of people that the article may call 'they' (not an authority, whose 'their' is as often
+# what it acts on: "The government confirmed their release").
+COLLECTIVE_NOUNS = {"team", "club", "side", "squad", "crew", "family", "band", "jury"}
 
 
 def _first_of_its_kind(kept, token_ids, regions):
@@ -571,6 +579,23 @@ def first_person(tokens) -> bool:
     return any(t.lower_ in FIRST_SECOND and not (t.text.isupper() and len(t.text) > 1) for t in tokens)
 
 
+def _ahead_possessor(subject, main) -> str:
+    """'With its engines roaring, the booster fell …': a possessive pronoun in an absolute set before its main clause
+    stands for that clause's subject, which follows it; the subject's name when the pronoun agrees with it, else ''."""
+    pronoun = next((c for c in subject.children if c.dep_ == "poss" and c.tag_ == "PRP$"), None)
+    owner = next((c for c in main.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if pronoun is None or owner is None or not subject.i < owner.i or owner.pos_ not in ("NOUN", "PROPN"):
+        return ""
+    lower = pronoun.lower_
+    person = owner.ent_type_ == "PERSON" or owner.lemma_.lower() in referents.PERSON_NOUNS
+    agrees = (lower == "its" and not person and not _plural(owner)) or (lower == "their" and _plural(owner)) or \
+        (lower in ("his", "her") and person and not _plural(owner))
+    if not agrees:
+        return ""
+    name = " ".join(owner.doc[owner.left_edge.i:owner.i + 1].text.split())
+    return re.sub(r"^(?:a|an)\s", "the ", name, flags=re.IGNORECASE)
+
+
 def _candidate_before(pronoun, kept, lower: str) -> bool:
     """Whether the claim names, before the pronoun, something the pronoun may stand for (not, for an object 'it',
     its own clause's subject: 'the centre measured it')."""
@@ -589,8 +614,9 @@ def _candidate_before(pronoun, kept, lower: str) -> bool:
         if lower in referents.NEUTER and tok.pos_ in ("NOUN", "PROPN") and tok.tag_ in ("NN", "NNP") and \
                 tok.ent_type_ != "PERSON" and tok.dep_ not in ("compound", "poss"):
             return True
-        if lower in referents.PLURAL and tok.tag_ in ("NNS", "NNPS") and tok.dep_ != "compound":
-            return True
+        if lower in referents.PLURAL and (tok.tag_ in ("NNS", "NNPS") or tok.lemma_.lower() in COLLECTIVE_NOUNS) and \
+                tok.dep_ != "compound":
+            return True   # "a turning point for the club, fulfilling their dream": a team is 'they' too
     return False
 
 

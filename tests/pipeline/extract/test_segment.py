@@ -209,3 +209,29 @@ def test_a_caption_with_a_photo_credit_in_brackets_is_furniture():
     assert is_boilerplate(caption)
     assert not is_boilerplate("The funicular derailed on Wednesday evening, killing 16 people (police said) and "
                               "injuring 21 others in the centre of Lisbon.")
+
+
+def test_a_caption_ending_on_its_day_or_an_agency_credit_is_furniture():
+    assert is_boilerplate("Firefighters spray water on a burning warehouse in the port district, March 3, 2024.")
+    assert is_boilerplate("Rescuers search the rubble of a collapsed school in the hills, May 9, 2023. AFP/Staff")
+    assert is_boilerplate("Rescuers search the rubble of a collapsed school in the hills. AP Photo/Jane Doe")
+    assert not is_boilerplate("The treaty was signed in Geneva, April 22, 2025. It takes effect next year.")
+    assert not is_boilerplate("The treaty was signed in Geneva on April 22, 2025.")
+
+
+def test_html_tags_are_read_as_spaces_and_left_out_of_the_spans(pipeline):
+    from service.pipeline.types import Source
+    text = '<p>The <a href="https://example.com/tags/acme/">Acme</a> rocket reached orbit on Sunday.</p>'
+    claims = pipeline.extract_claims([Source("T", text)])
+    assert [c.statement for c in claims] == ["The Acme rocket reached orbit on Sunday"], claims
+    assert all("<" not in text[s:e] and ">" not in text[s:e] for c in claims for s, e in c.spans), claims
+    text = ('“The tower has caught the rocket.” Acme chief executive <a href="https://example.com/jane">Jane Roe</a> '
+            'wrote on X after the catch.')
+    said = [c.statement for c in pipeline.extract_claims([Source("T", text)])]
+    assert said == ["Acme chief executive Jane Roe said: “The tower has caught the rocket.”"], said
+
+
+def test_a_dateline_in_capitals_with_a_day_and_a_colon_is_trimmed():
+    text = "NEW DELHI, Apr 23: A video of the attack has surfaced, showing the moments before the shooting."
+    assert [text[b.start:b.end] for b in content_blocks(text)] == [
+        "A video of the attack has surfaced, showing the moments before the shooting."]
