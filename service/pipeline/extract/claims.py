@@ -239,10 +239,10 @@ def _clause_before_appositive(tok, heads):
         return None
     clause = next((c for c in tok.head.children if c.dep_ in ("relcl", "acl") and tok.head.i < c.i < tok.i and
                    heads.get(c.i, ("",))[0] in ("relative", "participial")), None)
+    if clause is None:
+        return None
     # "who was arrested … and sentenced to 15 years in …, the Novopolotsk colony": the last verb split off it
-    last = max((c for c in clause.conjuncts if c.i in heads and c.i < tok.i), key=lambda c: c.i, default=clause) \
-        if clause is not None else None
-    return last
+    return max((c for c in clause.conjuncts if c.i in heads and c.i < tok.i), key=lambda c: c.i, default=clause)
 
 
 def _structure_head(head, kind: str):

@@ -76,8 +76,9 @@ WORD = re.compile(r"\w+", re.UNICODE)
 # The page asking for money or sign-ups inside the article text: "Your support helps us to tell the story".
 APPEAL = re.compile(r"\byour (?:support|donation|contribution|subscription)\b|\bsupport (?:now|us|our journalism)\b|"
                     r"\b(?:donate|subscribe) (?:now|today)\b", re.IGNORECASE)
-# A section heading asked as a question: "Who are the deceased?", "What caused the accident?"
+# An HTML tag left in a stored page: '<a href="…" target="_blank">', '</p>'.
 MARKUP = re.compile(r"</?[A-Za-z][A-Za-z0-9]*(?:\s[^<>]{0,500})?/?>")
+# A section heading asked as a question: "Who are the deceased?", "What caused the accident?"
 QUESTION_HEADING = re.compile(r"^\s*(?:who|what|when|where|why|how|which)\b[^.!?]{0,60}\?\s*$", re.IGNORECASE)
 
 
