@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from spacy.language import Language
+from spacy.tokens import Span
 
 from models.registry import ModelRef
 
@@ -33,6 +34,31 @@ def abbreviation_sentences(doc):
     return doc
 
 
+# Common nouns that describe a person: a name they describe is a person's, whatever the entity recogniser says
+# ("Defense attorney Teny Geragos", tagged a place; "Teny Geragos, a lawyer for Combs").
+PERSON_ROLES = {"attorney", "lawyer", "prosecutor", "counsel", "spokesman", "spokeswoman", "spokesperson", "journalist",
+                "reporter", "judge", "envoy", "ambassador", "minister", "senator", "official", "officer", "actor",
+                "actress", "singer", "rapper", "musician", "artist", "author", "writer", "player", "coach", "striker",
+                "goalkeeper", "manager", "executive", "founder", "activist", "dissident", "witness", "victim",
+                "survivor", "suspect", "defendant", "pilot", "astronaut", "scientist", "doctor", "professor"}
+
+
+@Language.component("role_people")
+def role_people(doc):
+    """A place or organisation entity that a person's role noun describes, before it as a compound or after it as
+    an appositive, is a person."""
+    ents = []
+    for ent in doc.ents:
+        root = ent.root
+        roles = {t.lemma_.lower() for t in root.lefts if t.dep_ == "compound" and t.pos_ == "NOUN" and t.i < ent.start}
+        roles |= {t.lemma_.lower() for t in root.children if t.dep_ == "appos" and t.pos_ == "NOUN"}
+        if ent.label_ in ("GPE", "ORG", "NORP", "LOC", "FAC") and roles & PERSON_ROLES:
+            ent = Span(doc, ent.start, ent.end, label="PERSON")
+        ents.append(ent)
+    doc.ents = ents
+    return doc
+
+
 class Parser:
     def __init__(self, ref: ModelRef):
         import spacy
@@ -43,6 +69,8 @@ class Parser:
             self.nlp.add_pipe("semicolon_sentences", before="parser")
         if "abbreviation_sentences" not in self.nlp.pipe_names:
             self.nlp.add_pipe("abbreviation_sentences", before="parser")
+        if "role_people" not in self.nlp.pipe_names:
+            self.nlp.add_pipe("role_people", after="ner")
         self.nlp.max_length = 2_000_000
 
     def __call__(self, text: str):
