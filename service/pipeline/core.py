@@ -116,7 +116,7 @@ class Pipeline:
         timed = [d for check, keys in timeline.STORY_WIDE for fact in timeline.story_facts(claims, keys)
                  for d in slots.fact_disputes(fact, by_id, vector_of, self.thresholds, [check])]
         disputes, timed = timeline.one_per_difference(disputes, timed)
-        framings = causal.causal_disputes(facts, claims, self.thresholds.causal_nearby_sentences)
+        framings = causal.causal_disputes(facts, claims, self.thresholds.causal_nearby_sentences, vector_of)
         timings["facts"] = time.perf_counter() - mark
         budget.check("facts")
         mark = time.perf_counter()

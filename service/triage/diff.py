@@ -42,7 +42,7 @@ NOT_NAMES = {"the", "a", "an", "in", "on", "at", "as", "while", "after", "before
 # Which kinds of term carry each slot's difference, tried in order (a place's reach before its names).
 SLOT_KINDS = {"number": [{"number"}], "vote": [{"number"}], "age": [{"number"}], "standing": [{"name"}],
               "date": [{"date", "number"}],
-              "tenure": [{"date", "number"}], "time": [{"date", "number"}],
+              "tenure": [{"date", "number"}], "end": [{"date", "number"}], "time": [{"date", "number"}],
               "elapsed": [{"number", "date", "marker"}], "place": [{"scope"}, {"name"}], "agent": [{"name"}],
               "speaker": [{"name"}], "modality": [{"modal", "negation"}], "negation": [{"negation"}],
               "link": [{"marker"}], "quote": [{"name", "number", "negation"}]}

@@ -11,12 +11,16 @@ import re
 from dataclasses import dataclass
 from typing import Literal, Optional
 
+import numpy as np
+
 from service.pipeline.compare.facts import heavy_event
 from service.pipeline.types import Claim, Fact, Link
 
 Relation = Literal["cause", "reverse", "none"]
 NOT_CAUSES = {"since"}        # "since the invasion began" is time, not cause
 STRENGTH = {"cause": 0, "reverse": 1, "none": 2}   # a source's strongest relation between two facts counts
+HEDGE = re.compile(r"\b(?:possibly|probably|likely|perhaps|may have|might have|could have|suspect(?:s|ed)?|theory|"
+                   r"possible)\b", re.IGNORECASE)
 CAUSE_FIRST = {"so"}          # "X, so Y": the linked clause is the effect
 # An effect told as a response is caused by what it answers, whatever links them: "Washington will respond after the
 # court sentenced him" and "vowed that the U.S. would respond accordingly" frame it as "in response to the sentence".
@@ -29,6 +33,9 @@ class Stance:
     relation: Relation
     marker: str               # the words that link them, "" when stated apart
     link: Claim               # the two facts as this source states them
+    of_cause: str = ""        # its claim of the cause fact
+    of_effect: str = ""       # and of the effect fact
+    hedged: bool = False      # a cause told as a guess ("a failure possibly due to a bird strike may have caused it")
 
 
 @dataclass(frozen=True)
@@ -42,9 +49,20 @@ def link_claim(first: Claim, second: Claim, marker: str) -> Claim:
     """One claim for two facts as a source connects them; its spans are both claims' spans."""
     ordered = sorted((first, second), key=lambda c: c.spans[0])
     return Claim(id=f"{ordered[0].id}+{ordered[1].id.split('#')[-1]}", source=first.source,
-                 text=" … ".join(c.text for c in ordered), spans=tuple(sorted(set(first.spans) | set(second.spans))),
+                 text=" … ".join(c.text for c in ordered), spans=_merged(first.spans + second.spans),
                  sentence=min(first.sentence, second.sentence), role="link", marker=marker,
                  entities=tuple(sorted(set(first.entities) | set(second.entities))))
+
+
+def _merged(spans) -> tuple:
+    """The spans as disjoint ranges: a clause's span inside its sentence's claim is read once."""
+    out: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if out and start <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], end))
+        else:
+            out.append((start, end))
+    return tuple(out)
 
 
 def causes_of(claim: Claim) -> list[tuple[Link, str, bool]]:
@@ -75,7 +93,9 @@ def relation(x: Claim, y: Claim, by_id: dict[str, Claim]) -> tuple[Relation, str
     return "none", "", x.sentence == y.sentence
 
 
-def causal_disputes(facts: list[Fact], claims: list[Claim], nearby: int = 1) -> list[CausalDispute]:
+def causal_disputes(facts: list[Fact], claims: list[Claim], nearby: int = 1,
+                    vectors: Optional[dict[str, np.ndarray]] = None) -> list[CausalDispute]:
+    """With the claims' vectors, a source's stance counts only where its two claims line up with a cause's."""
     by_id = {c.id: c for c in claims}
     fact_of: dict[str, Fact] = {}
     held: dict[str, dict[str, list[Claim]]] = {}    # fact id → source → its claims of the fact
@@ -116,6 +136,8 @@ def causal_disputes(facts: list[Fact], claims: list[Claim], nearby: int = 1) -> 
                 break
             stances = [s for s in (_stance(source, held[cause_id][source], held[effect_id][source], by_id, nearby)
                                    for source in sorted(set(held[cause_id]) & set(held[effect_id]))) if s is not None]
+            if vectors is not None:
+                stances = _lined_up(stances, vectors)
             if _disagree(stances):
                 seen.add(frozenset((cause_id, effect_id)))
                 disputes.append(CausalDispute(facts_by_id[cause_id], facts_by_id[effect_id], tuple(stances)))
@@ -156,7 +178,25 @@ def _one_per_effect(disputes: list[CausalDispute]) -> list[CausalDispute]:
     return out
 
 
+def _lined_up(stances: list[Stance], vectors: dict[str, np.ndarray]) -> list[Stance]:
+    """The stances whose claims of the two facts are each closer to a cause's claim of the same fact than to its
+    claim of the other: loose facts can pair one source's cause with another's effect ("aborted the landing due to
+    interference from birds" against "a bird strike warning … the pilots attempted to land")."""
+    causes = [s for s in stances if s.relation == "cause"]
+
+    def lined_up(s: Stance, t: Stance) -> bool:
+        same = [float(vectors[s.of_cause] @ vectors[t.of_cause]), float(vectors[s.of_effect] @ vectors[t.of_effect])]
+        crossed = [float(vectors[s.of_cause] @ vectors[t.of_effect]), float(vectors[s.of_effect] @ vectors[t.of_cause])]
+        return min(same) > max(crossed)
+
+    return [s for s in stances if s.relation == "cause" or any(lined_up(s, c) for c in causes)]
+
+
 def _disagree(stances) -> bool:
+    """A cause against no link or the reverse, or the reverse against the rest; a cause told only as a guess disputes
+    no source that states the facts apart (it does not say the cause is not so)."""
+    if all(s.hedged for s in stances if s.relation == "cause") and not any(s.relation == "reverse" for s in stances):
+        stances = [s for s in stances if s.relation != "none"]
     relations = {s.relation for s in stances}
     return ("cause" in relations and bool(relations - {"cause"})) or (
         "reverse" in relations and bool(relations - {"reverse"}))
@@ -173,4 +213,6 @@ def _stance(source: str, of_cause: list[Claim], of_effect: list[Claim], by_id: d
     (kind, marker, one_sentence), x, y = min(readings, key=lambda r: (STRENGTH[r[0][0]], not r[0][1], r[1].spans[0]))
     if kind == "none" and not marker and (one_sentence or abs(x.sentence - y.sentence) > nearby):
         return None
-    return Stance(source, kind, marker, link_claim(x, y, marker))
+    hedged = kind != "none" and (x.modality == "possible" or y.modality == "possible" or bool(
+        HEDGE.search(f"{x.text} {y.text}")))
+    return Stance(source, kind, marker, link_claim(x, y, marker), x.id, y.id, hedged)

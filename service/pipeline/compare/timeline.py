@@ -4,7 +4,8 @@ airport" vs "crashed into a residential area just five minutes after takeoff"), 
 acted on ("shooting down all the objects traced on radars" vs "those that posed a threat were shot down"), and the
 split of a vote ("ruled 3-2" vs "four of the five justices found him guilty"), a person's age, whether they still
 hold the office they are titled with, the minute a named person acted at ("scored in the 13th minute" vs "after
-eight minutes"), years in office and
+eight minutes"), the time of day a claim says something happened at ("the accident occurred at 9:03 a.m."), years
+in office, the end of a ban or term ("barred from office until 2033") and
 how many were named with someone ("convicted Bolsonaro and seven allies" vs "the former president and six others").
 For each key (anchor and event, or event), the first claim of each source that holds it is one carrier of a fact
 of its own, compared in that slot only."""
@@ -12,7 +13,7 @@ from __future__ import annotations
 
 from typing import Callable, Iterable
 
-from service.pipeline.compare.checks import Check, age, elapsed, numeric, scope, standing, tenure, vote
+from service.pipeline.compare.checks import Check, age, clock, elapsed, numeric, scope, standing, tenure, until, vote
 from service.pipeline.compare.facts import fact_id
 from service.pipeline.compare.slots import SlotDispute
 from service.pipeline.extract.normalize import fold
@@ -49,6 +50,16 @@ def _minute_keys(claim: Claim) -> Iterable[str]:
                    if label == "PERSON" and key and f" {key.split()[-1]} " in subject})
 
 
+def _occurrence_keys(claim: Claim) -> Iterable[str]:
+    """'The accident occurred at 9:03 a.m.' / 'The event took place at 9:07 local time': the time a claim that only
+    says something happened gives, whatever it calls the event."""
+    return ["clock|occur"] if claim.event == "occur" and clock.times(claim) else []
+
+
+def _until_keys(claim: Claim) -> Iterable[str]:
+    return [f"until|{claim.event}|{fold(claim.object)}"] if claim.event and until.end(claim) else []
+
+
 def _tenure_keys(claim: Claim) -> Iterable[str]:
     return ["tenure"] if tenure.years(claim) else []
 
@@ -60,7 +71,8 @@ def _companion_keys(claim: Claim) -> Iterable[str]:
 STORY_WIDE: list[tuple[Check, Callable[[Claim], Iterable[str]]]] = [
     (elapsed.CHECK, _elapsed_keys), (scope.CHECK, _scope_keys), (vote.CHECK, _vote_keys), (age.CHECK, _age_keys),
     (standing.CHECK, _standing_keys), (tenure.CHECK, _tenure_keys), (numeric.CHECK, _companion_keys),
-    (numeric.CHECK, _minute_keys)]
+    (numeric.CHECK, _minute_keys), (clock.CHECK, _occurrence_keys),
+    (until.CHECK, _until_keys)]
 
 
 def story_facts(claims: list[Claim], keys: Callable[[Claim], Iterable[str]]) -> list[Fact]:

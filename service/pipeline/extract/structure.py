@@ -115,8 +115,9 @@ def _with_particle(verb) -> str:
     the phrase that makes it a law's coming into force ("came into force", "took effect")."""
     lemma = verb.lemma_.lower()
     for child in verb.children:
-        if child.dep_ == "dobj" and child.lower_ == "effect" and lemma == "take":
-            return "take effect"
+        if child.dep_ == "dobj" and child.lower_ in ("effect", "place") and lemma == "take" and not any(
+                True for _ in child.children):
+            return f"take {child.lower_}"
         if child.dep_ == "prep" and child.lower_ == "into" and any(
                 g.dep_ == "pobj" and g.lower_ in IN_FORCE for g in child.children):
             return f"{lemma} into force"
@@ -442,7 +443,7 @@ TALLY_NOUNS_OF = {"death": {"death", "dead", "body", "fatality", "corpse"}, "inj
                   "missing": {"missing"}}
 TALLY_VERBS = {"kill": "death", "die": "death", "drown": "death", "perish": "death", "injure": "injury",
                "wound": "injury", "hurt": "injury", "missing": "missing"}
-WHOLE = {"people", "person", "persons", "passenger", "passengers", "others"}
+WHOLE = {"people", "person", "persons", "individual", "individuals", "passenger", "passengers", "others"}
 TALLY_AFTER = {"death": {"killed", "died"}, "injury": {"hurt"}}
 
 
@@ -513,4 +514,11 @@ def _tally(number, unit: str) -> str:
         tally = TALLY_VERBS.get(word.lower_) or TALLY_VERBS.get(word.lemma_.lower())
         if tally:
             return tally
+    for child in verb.children:
+        if child.dep_ in ("oprd", "acomp"):   # "124 people have been confirmed dead", "were reported missing"
+            tally = next((t for t, words in TALLY_NOUNS_OF.items() if child.lower_ in words), "")
+            if tally:
+                return tally
+        if counted.dep_ == "nsubj" and _lives_lost(child):
+            return "death"   # "179 people lost their lives"
     return ""

@@ -15,7 +15,7 @@ from service.pipeline.types import Claim, Finding, Position, Source, Verdict
 SEVERITY_RANK = {"high": 0, "medium": 1, "low": 2}
 SLOT_NAMES = {"number": "the figures", "vote": "the vote", "age": "a person's age",
               "standing": "whether a person still holds the office", "scope": "how many it applies to",
-              "date": "the date", "tenure": "the years in office", "time": "the time of day",
+              "date": "the date", "tenure": "the years in office", "end": "when it ends", "time": "the time of day",
               "elapsed": "the time elapsed", "place": "where it happened", "agent": "who is named",
               "speaker": "who said it", "modality": "whether it happened or was only agreed, planned or alleged",
               "negation": "whether it happened", "quote": "the words quoted", "statement": "the statement"}
@@ -156,9 +156,31 @@ def rising_toll(finding: Finding, claims: dict[str, Claim], published: dict) -> 
                for lower, higher in zip(readings, readings[1:]))
 
 
+RUNNING_VALUES = 3   # distinct figures of one toll a story gives when it tells a count still rising
+
+
+def running_toll(finding: Finding, claims: dict[str, Claim]) -> bool:
+    """A numeric finding on a toll the story tells as it rose: one outlet gives it at two figures ("with 47 confirmed
+    dead" … "killing 120"), or the outlets between them at RUNNING_VALUES or more (47, 124, 167, 179): each figure a
+    reading at its own moment, not a dispute."""
+    if finding.type != "numeric":
+        return False
+    kinds = {q.tally for p in finding.positions for c in p.claims if c in claims for q in claims[c].quantities
+             if q.tally}
+    if len(kinds) != 1:
+        return False
+    kind = kinds.pop()
+    told: dict[str, set[float]] = {}
+    for claim in claims.values():
+        for q in claim.quantities:
+            if q.tally == kind and not q.bound:
+                told.setdefault(claim.source, set()).add(q.value)
+    return any(len(v) > 1 for v in told.values()) or len(set().union(*told.values())) >= RUNNING_VALUES
+
+
 def without_updates(findings: list[Finding], claims: dict[str, Claim], sources: list[Source]) -> list[Finding]:
     published = {s.id: s.published_at for s in sources}
-    return [f for f in findings if not rising_toll(f, claims, published)]
+    return [f for f in findings if not rising_toll(f, claims, published) and not running_toll(f, claims)]
 
 
 def note_publication_gaps(findings: list[Finding], claims: dict[str, Claim], sources: list[Source]) -> list[Finding]:
@@ -167,7 +189,7 @@ def note_publication_gaps(findings: list[Finding], claims: dict[str, Claim], sou
     noted = []
     for finding in findings:
         days = sorted({(published[s], s) for p in finding.positions for s in p.sources if published.get(s)})
-        if finding.type == "numeric" and len({d for d, _ in days}) > 1:
+        if finding.type == "numeric" and finding.slot == "number" and len({d for d, _ in days}) > 1:
             dated = ", ".join(f"{source} on {day.isoformat()}" for day, source in days)
             finding = dataclasses.replace(
                 finding, explanation=f"{finding.explanation} Published {dated}: one figure may be an update of the other.")

@@ -152,3 +152,27 @@ def test_a_claim_reporting_an_event_named_as_a_noun_restates_its_sources_fact_of
     assert [stances(d) for d in found] == [[("A", "cause", "in return"), ("B", "none", "while")]]
     assert causal_disputes([fact(a_x, b_x), fact(replace(a_said, object="their plans")), fact(a_y, b_y)],
                            [a_x, replace(a_said, object="their plans"), a_y, b_x, b_y]) == []
+
+
+def test_a_stance_whose_claims_pair_one_sources_cause_with_anothers_effect_is_no_position():
+    import numpy as np
+    facts, claims = story(Link("causal", "in exchange for", ("A#0",)), Link("juxtaposition", "while", ("B#0",)))
+    x, y = np.eye(4)[0], np.eye(4)[1]
+    lined = {"A#0": x, "A#1": y, "B#0": x * 0.8 + y * 0.6, "B#1": y * 0.8 + x * 0.6}
+    assert stances(causal_disputes(facts, claims, vectors=lined)[0]) == [("A", "cause", "in exchange for"),
+                                                                        ("B", "none", "while")]
+    crossed = {"A#0": x, "A#1": y, "B#0": y * 0.8 + x * 0.6, "B#1": x * 0.8 + y * 0.6}
+    assert causal_disputes(facts, claims, vectors=crossed) == []
+
+
+def test_a_cause_told_as_a_guess_disputes_no_source_that_states_the_facts_apart():
+    facts, claims = story(Link("causal", "due to", ("A#0",)), Link("juxtaposition", "while", ("B#0",)))
+    guessed = [replace(c, text="The gear possibly failed") if c.id == "A#1" else c for c in claims]
+    assert causal_disputes(facts, guessed) == []
+    assert len(causal_disputes(facts, claims)) == 1
+
+
+def test_a_link_claim_reads_a_clause_inside_its_sentences_claim_once():
+    whole = replace(claim("A#3", "He threatened tariffs in retaliation for the prosecution"), spans=((0, 56),))
+    clause = replace(claim("A#4", "in retaliation for the prosecution"), spans=((22, 56),))
+    assert causal.link_claim(whole, clause, "in retaliation for").spans == ((0, 56),)

@@ -141,3 +141,21 @@ def test_the_minute_an_action_came_at_is_a_minute_mark_not_a_span(parser):
     assert read("The defender punctured his old club after eight minutes.") == [(8.0, "minute mark")]
     assert read("The talks lasted 90 minutes.") == []
     assert read("Two minutes later he scored.") == []
+
+
+def test_taking_place_and_happening_are_occurring(pipeline):
+    said = [event_of(pipeline, f"The accident {verb} at 9:03 a.m. on Sunday.")
+            for verb in ("occurred", "took place", "happened")]
+    assert said == ["occur"] * 3
+    assert event_of(pipeline, "The army took the place by storm.") == "take"
+
+
+@pytest.mark.parametrize("text, tallies", [
+    ("Currently, 124 people have been confirmed dead.", ["death"]),
+    ("At least 179 people lost their lives in the crash.", ["death"]),
+    ("The tragedy resulted in the death of 179 individuals.", ["death"]),
+    ("Three people were reported missing.", ["missing"]),
+    ("Two people were confirmed as the new owners.", [""]),
+])
+def test_a_toll_told_as_confirmed_dead_or_lives_lost_is_a_toll(parser, text, tallies):
+    assert [t for t, in figures(parser, text, "tally")] == tallies

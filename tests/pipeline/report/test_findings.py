@@ -238,3 +238,24 @@ def test_a_lower_figure_first_told_after_a_higher_one_is_a_correction_and_stays_
     assert findings.without_updates([finding], by_id, days) == [finding]
     told_before = [Source("A", "x", date(2025, 9, 3)), Source("B", "y", date(2025, 9, 5)), Source("C", "z", date(2025, 9, 4))]
     assert findings.without_updates([finding], by_id, told_before) == []
+
+
+def test_a_toll_the_story_tells_at_three_figures_or_one_outlet_at_two_is_running_not_disputed():
+    def toll(cid, value):
+        return claim(cid, f"{value} people died", quantities=(count(value, "people", str(value), tally="death"),))
+    by_id = {c.id: c for c in (toll("A#0", 179), toll("B#0", 167), toll("C#0", 124))}
+    finding = numeric_finding("A", "B")
+    same_day = [Source(s, "x", date(2024, 12, 29)) for s in "ABC"]
+    assert findings.without_updates([finding], by_id, same_day) == []
+    two = {k: v for k, v in by_id.items() if k != "C#0"}
+    assert findings.without_updates([finding], two, same_day) == [finding]
+    two["A#1"] = toll("A#1", 47)   # one outlet gives an earlier figure too
+    assert findings.without_updates([finding], two, same_day) == []
+    homes = {k: replace(v, quantities=(replace(v.quantities[0], tally=""),)) for k, v in by_id.items()}
+    assert findings.without_updates([finding], homes, same_day) == [finding]
+
+
+def test_only_differing_figures_say_one_may_update_the_other():
+    sources = [Source("A", "x", date(2023, 2, 7)), Source("B", "y", date(2023, 2, 9))]
+    ages = replace(numeric_finding("A", "B"), slot="age")
+    assert findings.note_publication_gaps([ages], {}, sources) == [ages]

@@ -14,15 +14,16 @@ from service.pipeline.types import Claim
 
 def ages(claim: Claim) -> dict[str, int]:
     """{person key: age} for each person the claim gives an age: "NAME, 58,", "NAME (58)", "NAME, aged 58",
-    "the 58-year-old (British billionaire) NAME"."""
+    "NAME, a 58-year-old …", "the 58-year-old (British billionaire) NAME". A surname alone is a key too ("Mr. Lee
+    (33)" / "Lee, a 32-year-old flight attendant")."""
     text = fold(claim.text)
     found: dict[str, int] = {}
     for label, key, name in claim.named:
-        if label != "PERSON" or len(key.split()) < 2 or not name:
+        if label != "PERSON" or not key or not name:
             continue
         said = re.escape(name)
         match = (re.search(rf"\b{said}\s*(?:,\s*(?:aged\s+)?(?P<a>\d{{1,3}})\s*(?:[,;)]|$)"
-                           rf"|\(\s*(?:aged\s+)?(?P<b>\d{{1,3}})\s*\))", text)
+                           rf"|\(\s*(?:aged\s+)?(?P<b>\d{{1,3}})\s*\)|(?:,|\s+(?:is|was))?\s+an?\s+(?P<d>\d{{1,3}})-year-old\b)", text)
                  or re.search(rf"\b(?P<c>\d{{1,3}})-year-old\s+(?:(?!of\b)[a-z-]+,?\s+){{0,4}}?{said}\b", text))
         if match:
             found.setdefault(key, int(next(g for g in match.groups() if g)))

@@ -36,10 +36,22 @@ def _readings(claim: Claim) -> list[tuple[int, int]]:
     return [m.span() for m in READING.finditer(claim.text)]
 
 
+# A time given as near, not at: "shortly after 9 am" fits 9:03, "around 1:30 a.m." fits 1:45.
+NEAR = re.compile(r"\b(?:(?P<after>(?:shortly|just|soon|some time|sometime|a little) after)|(?P<before>(?:shortly|just|a "
+                  r"little) before)|(?P<around>around|about|approximately|roughly|circa|nearly|almost))\s*$", re.IGNORECASE)
+NEAR_MINUTES = 30
+
+
 def times(claim: Claim) -> list[tuple[int, str]]:
     """(minutes after midnight, zone as written or "") of each clock time the claim says something happened at (not a
     planned one, "scheduled to arrive at 18:25", nor the moment of a reading, "as of 4 p.m.")."""
-    found = []
+    return [(minutes, zone) for minutes, _, _, zone in _windows(claim)]
+
+
+def _windows(claim: Claim) -> list[tuple[int, int, int, str]]:
+    """(minute, earliest, latest minute, zone) of each time: one minute when exact, a half hour beside it when near
+    (and so is the same time in another zone, in brackets after it: "shortly after 9 am (0000 GMT)")."""
+    found, near, last_end = [], None, -1
     readings = _readings(claim)
     for match in CLOCK.finditer(claim.text):
         if PLANNED.search(claim.text[:match.start()]) or any(s <= match.start() < e for s, e in readings):
@@ -52,7 +64,12 @@ def times(claim: Claim) -> list[tuple[int, str]]:
             hour = int(match.group("h")) % 12 + (12 if match.group("ampm").lower().startswith("p") else 0)
             minutes = hour * 60 + int(match.group("m") or 0)
         zone = ZONE.match(claim.text[match.end():].lstrip(" (")) if claim.text[match.end():].strip() else None
-        found.append((minutes, (zone.group(1).lower().replace(" time", "") if zone else "")))
+        if not (found and re.fullmatch(r"[^\d()]*\(\s*", claim.text[last_end:match.start()])):
+            near = NEAR.search(claim.text[:match.start()].removesuffix("at ").rstrip())
+        last_end = match.end()
+        low = minutes - (NEAR_MINUTES if near and not near.group("after") else 0)
+        high = minutes + (NEAR_MINUTES if near and not near.group("before") else 0)
+        found.append((minutes, low, high, (zone.group(1).lower().replace(" time", "") if zone else "")))
     return found
 
 
@@ -86,10 +103,11 @@ def value(claim: Claim) -> str:
 
 def _comparisons(a: Claim, b: Claim) -> list[bool]:
     """For each two times of day of one zone in a and b, whether they agree."""
-    times_a, times_b = times(a), times(b)
-    clocks = [x[0] == y[0] for x in times_a for y in times_b if x[1] == y[1]]
+    windows_a, windows_b = _windows(a), _windows(b)
+    clocks = [x[1] <= y[2] and y[1] <= x[2] for x in windows_a for y in windows_b if x[3] == y[3]]
     if clocks:
         return clocks
+    times_a, times_b = times(a), times(b)
     parts_a, parts_b = parts_of_day(a), parts_of_day(b)
     return ([_within(m, p) for m, z in times_a if not z for p in parts_b]
             + [_within(m, p) for m, z in times_b if not z for p in parts_a]

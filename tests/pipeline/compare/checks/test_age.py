@@ -30,3 +30,10 @@ def test_each_sources_first_age_of_a_person_is_one_carrier_across_the_story():
               claim("C#0", "Shahzada Dawood (48) was aboard", named=(DAWOOD,))]
     facts = timeline.story_facts(claims, dict(timeline.STORY_WIDE)[age.CHECK])
     assert [f.claims for f in facts] == [("A#0", "B#0")]
+
+
+def test_a_surname_alone_and_an_appositive_age_are_read():
+    lee = ("PERSON", "lee", "lee")
+    assert age.ages(claim("A#0", "The male crew member, Mr. Lee (33), was taken to hospital", named=(lee,))) == {"lee": 33}
+    assert age.ages(claim("B#0", "Lee, a 32-year-old flight attendant, was rescued", named=(lee,))) == {"lee": 32}
+    assert age.ages(claim("C#0", "Lee is a 32-year-old flight attendant", named=(lee,))) == {"lee": 32}

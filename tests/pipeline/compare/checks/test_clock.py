@@ -130,3 +130,23 @@ def test_times_of_different_events_of_one_fact_are_not_compared():
     assert clock.check(crash, claim("C#0", "the ship crashed on Tuesday evening", event="crash")) is not None
     occurred = claim("D#0", "The crash occurred at 9:07 a.m.", event="occur")
     assert clock.check(crash, occurred) is not None
+
+
+def test_a_time_given_as_near_fits_the_half_hour_beside_it_and_so_does_its_conversion():
+    near = claim("A#0", "the jet was attempting to land shortly after 9 am (0000 GMT)", event="occur")
+    exact = claim("B#0", "The accident occurred at 9:03 a.m. local time (00:03 GMT)", event="occur")
+    assert clock.check(near, exact) is None
+    assert clock.check(claim("C#0", "it crashed shortly before 9 am local time", event="occur"), exact) is not None
+    assert clock.check(claim("D#0", "it occurred around 1:30 a.m.", event="occur"),
+                       claim("E#0", "it occurred at 11:47 p.m.", event="occur")) is not None
+    assert clock.value(claim("F#0", "it occurred around 1:30 a.m.")) == "01:30"
+
+
+def test_each_sources_first_time_a_thing_occurred_at_is_compared_across_the_story():
+    from service.pipeline.compare import timeline
+    claims = [claim("A#0", "The accident occurred at 9:03 a.m. local time", event="occur"),
+              claim("B#0", "The event occurred today, December 29, at 9:07 local time", event="occur"),
+              claim("C#0", "The plane landed at 9:07", event="land")]
+    facts = timeline.story_facts(claims, dict(timeline.STORY_WIDE)[clock.CHECK])
+    assert [f.claims for f in facts] == [("A#0", "B#0")]
+    assert clock.check(claims[0], claims[1]) is not None
