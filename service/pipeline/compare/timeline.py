@@ -5,15 +5,15 @@ acted on ("shooting down all the objects traced on radars" vs "those that posed 
 split of a vote ("ruled 3-2" vs "four of the five justices found him guilty"), a person's age, whether they still
 hold the office they are titled with, the minute a named person acted at ("scored in the 13th minute" vs "after
 eight minutes"), the time of day a claim says something happened at ("the accident occurred at 9:03 a.m."), years
-in office, the end of a ban or term ("barred from office until 2033") and
-how many were named with someone ("convicted Bolsonaro and seven allies" vs "the former president and six others").
+in office, who holds a company office ("CEO Kelly Ortberg" vs "the chief executive, David Calhoun"), the end of a
+ban or term ("barred from office until 2033") and how many were named with someone ("convicted Bolsonaro and seven allies" vs "the former president and six others").
 For each key (anchor and event, or event), the first claim of each source that holds it is one carrier of a fact
 of its own, compared in that slot only."""
 from __future__ import annotations
 
 from typing import Callable, Iterable
 
-from service.pipeline.compare.checks import Check, age, clock, elapsed, numeric, scope, standing, tenure, until, vote
+from service.pipeline.compare.checks import Check, age, clock, elapsed, holder, numeric, scope, standing, tenure, until, vote
 from service.pipeline.compare.facts import fact_id
 from service.pipeline.compare.slots import SlotDispute
 from service.pipeline.extract.normalize import fold
@@ -75,6 +75,17 @@ STORY_WIDE: list[tuple[Check, Callable[[Claim], Iterable[str]]]] = [
     (until.CHECK, _until_keys)]
 
 
+def holder_facts(claims: list[Claim]) -> list[Fact]:
+    """For each company office, each source that titles exactly one person with it now, by its first claim doing so:
+    a source naming two chief executives (of two companies, say) takes no position."""
+    named: dict[str, dict[str, set[str]]] = {}
+    for claim in claims:
+        for office, (person, _) in holder.current(claim).items():
+            named.setdefault(office, {}).setdefault(claim.source, set()).add(person)
+    return story_facts([c for c in claims if any(len(named[o][c.source]) == 1 for o in holder.current(c))],
+                       lambda c: [f"holder|{o}" for o in holder.current(c) if len(named[o][c.source]) == 1])
+
+
 def story_facts(claims: list[Claim], keys: Callable[[Claim], Iterable[str]]) -> list[Fact]:
     first: dict[str, dict[str, Claim]] = {}
     for claim in sorted(claims, key=lambda c: (c.sentence, c.spans[0])):
@@ -88,6 +99,10 @@ def story_facts(claims: list[Claim], keys: Callable[[Claim], Iterable[str]]) -> 
         facts.append(Fact(id=fact_id(carriers), claims=tuple(c.id for c in carriers),
                           sources=tuple(c.source for c in carriers), text=carriers[0].statement or carriers[0].text))
     return facts
+
+
+# Slots whose story-wide carriers depend on all of a source's claims, not on one claim at a time.
+STORY_BUILT: list[tuple[Check, Callable[[list[Claim]], list[Fact]]]] = [(holder.CHECK, holder_facts)]
 
 
 def anchored_facts(claims: list[Claim]) -> list[Fact]:

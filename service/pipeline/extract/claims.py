@@ -436,7 +436,10 @@ def _context_tokens(head, kind: str, sent) -> set[int]:
         elif _speakers_act(head, first):
             return _subject_of(first.head)
         else:
-            return _subject_of(first)
+            node = head
+            while node.i != first.i and _listed_after_clause(node) is None:
+                node = node.head
+            return _subject_of(_listed_after_clause(node) if node.i != first.i else first)
         return (_subject_of(matrix) | {matrix.i} | {c.i for c in matrix.children if c.dep_ in ("aux", "auxpass", "neg")}
                 | {c.i for c in infinitive.children if c.dep_ == "aux"})
     if kind == "participial" and head.dep_ == "advcl":
@@ -503,7 +506,11 @@ def _context_tokens(head, kind: str, sent) -> set[int]:
     return set()
 
 
-DIRECTIVE_VERBS = {"urge", "warn", "ask", "appeal", "advise", "order", "instruct", "request", "call"}
+DIRECTIVE_VERBS = {"urge", "warn", "ask", "appeal", "advise", "order", "instruct", "request", "call",
+                   # and what a speaker does with what he says of a thing: "said the verdict was surprising and
+                   # compared it to his own experience"
+                   "compare", "liken", "praise", "criticize", "criticise", "condemn", "vow", "promise", "pledge",
+                   "accuse", "blame", "thank", "welcome", "dismiss"}
 
 
 def _speakers_act(verb, first) -> bool:
@@ -542,12 +549,33 @@ def _subject_token(head, kind: str):
         subject = next((c for c in node.children if c.dep_ in SUBJECT_DEPS), None)
         if subject is not None:
             return subject
+        listed = _listed_after_clause(node)
+        if listed is not None:
+            return next((c for c in listed.children if c.dep_ in SUBJECT_DEPS), None)
         if _verb_on_noun(node):
             return node.head
         if node.head.i == node.i or (clauses.number(node) and clauses.number(node.head) and clauses.number(node) != clauses.number(node.head)):
             break
         node = node.head
     return None
+
+
+def _listed_after_clause(verb):
+    """The clause a verb continues as the next item of a list: '… occurred at 9:03, when the aircraft crash-landed,
+    overran the runway, and collided with the wall' (the parse joins 'overran' to 'occurred'): the aircraft overran
+    it. Only an item after a bare comma, right after that clause's last word, with a subject of its own."""
+    if verb.dep_ != "conj" or verb.left_edge.i < 2:
+        return None
+    doc = verb.doc
+    comma, before = doc[verb.left_edge.i - 1], doc[verb.left_edge.i - 2]
+    if comma.text != ",":
+        return None
+    clause = next((c for c in verb.head.children if c.dep_ == "advcl" and c.i < verb.i and
+                   max(t.i for t in c.subtree) == before.i), None)
+    if clause is None or verb.tag_ not in ("VBD", "VBZ", "VBP") or clause.tag_ not in (verb.tag_, "VBN") or \
+            not any(c.dep_ in SUBJECT_DEPS for c in clause.children):
+        return None
+    return clause
 
 
 def _readable_subject(subject, regions, here, earlier, strict: bool = False) -> bool:

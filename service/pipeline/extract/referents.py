@@ -43,7 +43,8 @@ MAX_NAME_WORDS = 7
 
 @dataclass(frozen=True)
 class Mention:
-    kind: str        # person | org | place | thing | object (a plural common noun a verb acts on)
+    kind: str        # person | org | place | thing | object (a plural common noun a verb acts on) | pronoun (he / she
+                     # as the subject of its sentence or of a speech verb)
     name: str
     plural: bool
     order: int       # token index in its doc (only compared within one sentence)
@@ -73,6 +74,8 @@ def mentions(sent) -> list[Mention]:
                                  _roles(ent) if kind == "person" else frozenset(),
                                  main=kind == "person" and ent.root.dep_ in SUBJECTS))
     for tok in sent:
+        if tok.dep_ in SUBJECTS and tok.lower_ in ("he", "she") and (_main_subject(tok, sent) or _speaking(tok)):
+            found.append(Mention("pronoun", tok.lower_, False, tok.i, main=True))   # "… he said": a chain goes on
         if tok.dep_ in SUBJECTS and tok.pos_ in ("NOUN", "PROPN") and tok.ent_type_ not in ("PERSON", "DATE", "TIME"):
             name = noun_phrase(tok)
             if name:
@@ -187,6 +190,19 @@ def _main_subject(tok, sent) -> bool:
     return tok.head.i == root.i
 
 
+def _surnames_before(tok, earlier: list[list[Mention]]) -> list[Mention]:
+    """The people of earlier sentences named again by surname before `tok` where the entity recogniser missed it ("the
+    70-year-old Bolsonaro few hours after", tagged a time)."""
+    people = {m.name.split()[-1]: m.name for pool in earlier for m in pool if m.kind == "person" and " " in m.name}
+    return [Mention("person", people[t.text], False, t.i, main=t.dep_ in SUBJECTS)
+            for t in tok.sent if t.i < tok.i and t.pos_ == "PROPN" and t.ent_type_ != "PERSON" and t.text in people]
+
+
+def _speaking(tok) -> bool:
+    from service.pipeline.extract import speech
+    return speech.is_speech(tok.head)
+
+
 def _roles(ent) -> frozenset:
     """The common nouns that describe a named person: before the name ("presidential envoy John Cole", "journalist
     Ihar Losik") or in an appositive ("Ihar Losik, a journalist")."""
@@ -228,6 +244,8 @@ def resolve(tok, sentence_mentions: list[Mention], earlier: list[list[Mention]],
     here = [m for m in sentence_mentions if m.order < tok.i]
     pools = [here] + [earlier[-k] for k in range(1, min(lookback, len(earlier)) + 1)]
     if lower in PERSONAL:
+        here = sorted(here + _surnames_before(tok, earlier), key=lambda m: m.order)
+        pools[0] = here
         subject = _person_subject_above(tok)
         if subject == "":
             return ""   # the person a common noun above names, as the sentence reads already
@@ -556,6 +574,9 @@ def _last_person(pools, subject: bool, pronoun: str = ""):
         people = [m for m in pool if m.kind == "person" and (not pronoun or _agrees(pronoun, m.name))]
         if people:
             subjects = [m for m in people if m.main] if subject else []
+            chain = [m.order for m in pool if m.kind == "pronoun" and m.name == pronoun]
+            if subject and chain and min(chain) < min(m.order for m in (subjects or people)):
+                continue   # "… he said he found Bolsonaro outstanding. …, he added": he is still who he was before
             return (subjects or people)[-1]
     return None
 

@@ -63,6 +63,14 @@ def render(sent, token_ids: set[int], spans_local: list[tuple[int, int]], kind: 
             before[head.i] = " ".join([subject.text, *(a.text for a in auxes)])
         elif head.tag_ == "VBN" and any(a.dep_ == "auxpass" or a.lemma_ == "have" for a in auxes):
             before[head.i] = " ".join(a.text for a in auxes)   # "was arrested … and sentenced" → "was sentenced"
+        elif head.tag_ == "VB" and _infinitive_before(first, head) is not None:
+            # "Boeing has announced plans to cut 17,000 jobs and delay …" → "Boeing has announced plans to delay …"
+            # (the parse may join the bare verb to the finite one: it goes with the infinitive)
+            infinitive = _infinitive_before(first, head)
+            shared = [t.i for t in kept if t.i < infinitive.i]
+            lead = doc[max(shared) + 1:infinitive.i] if shared else doc[0:0]
+            if 0 < len(lead) <= 6 and not any(t.is_punct or t.i in token_ids for t in lead):
+                before[head.i] = lead.text
     elif kind == "coordinate" and gapped_count_participle(head) is not None:
         # "157 people were killed and over 150 injured" → "over 150 people were injured"
         participle = gapped_count_participle(head)
@@ -529,6 +537,18 @@ def gapped_passive(verb) -> bool:
         any(c.dep_ == "nsubj" for c in verb.children) and \
         not any(c.dep_ in ("aux", "auxpass", "dobj") for c in verb.children) and \
         any(c.dep_ == "auxpass" for c in coordinated_first(verb).children)
+
+
+def _infinitive_before(first, verb):
+    """The 'to' infinitive a bare coordinated verb goes with: the first conjunct itself, or the last one inside it
+    ('has announced plans to cut … and delay': 'cut')."""
+    if first.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in first.children):
+        return first
+    if first.tag_ == "VB":
+        return None
+    found = [t for t in first.subtree if t.i < verb.i and t.tag_ == "VB" and t.dep_ in ("xcomp", "acl") and
+             any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children)]
+    return found[-1] if found else None
 
 
 def coordinated_first(verb):

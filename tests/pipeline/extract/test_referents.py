@@ -23,3 +23,19 @@ def test_an_object_pronoun_is_someone_its_own_sentence_names_and_a_span_of_time_
     claims = pipeline.extract_claims([Source("T", "Fewer than 13 hours passed before the verdict. On Wednesday, they "
                                                   "returned a split decision.")])
     assert not any("hours" in name for c in claims for _, name in c.refers_to), [c.statement for c in claims]
+
+
+def test_a_speakers_he_goes_on_standing_for_the_he_who_spoke_before(pipeline):
+    claims = pipeline.extract_claims([Source("T", "US President Donald Trump reacted to the verdict. Speaking to "
+                                                  "reporters, he said he always found Bolsonaro to be outstanding. "
+                                                  "The conviction, he added, is very bad for Brazil.")])
+    assert claims[-1].statement == "The conviction, Donald Trump added, is very bad for Brazil", claims[-1].statement
+
+
+def test_a_surname_the_entity_recogniser_missed_is_still_the_person_named_before(pipeline):
+    text = ("Former President of Brazil, Jair Bolsonaro has been sentenced after he was found guilty, and this has "
+            "triggered angry reactions from United States President Donald Trump. A panel of five Supreme Court "
+            "justices slammed the sentence on the 70-year-old Bolsonaro few hours after they convicted him of leading a "
+            "conspiracy aimed at keeping him in power following his defeat in the 2022 election.")
+    said = [r for c in pipeline.extract_claims([Source("T", text)]) for r in c.refers_to]
+    assert ("him", "Jair Bolsonaro") in said and not any(name == "Donald Trump" for _, name in said), said

@@ -159,9 +159,24 @@ EXACT = {
     "a clause with a bare count of what the clause before names stays with it": (
         "Police released photos of the robbers and gave the names of two as Jan Novak and Petr Dvorak.",
         ["Police released photos of the robbers and gave the names of two as Jan Novak and Petr Dvorak"]),
+    "a verb after a clause's bare comma continues that clause's list": (
+        "The accident occurred at 9:03 a.m. at the airport, when the aircraft crash-landed, overran the runway, "
+        "and collided with a wall.",
+        ["The accident occurred at 9:03 a.m. at the airport, when the aircraft crash-landed",
+         "The aircraft overran the runway", "The aircraft collided with a wall"]),
+    "what a speaker does with what he says of a thing is the speaker's": (
+        "Trump said the verdict was surprising and compared it to his own trial.",
+        ["Trump said the verdict was surprising", "Trump compared it to his own trial"]),
+    "revealing is saying": (
+        "Boeing will lay off 17,000 workers and delay its new plane until 2026, CEO Kelly Ortberg revealed Friday.",
+        ["CEO Kelly Ortberg said Boeing will lay off 17,000 workers",
+         "CEO Kelly Ortberg said Boeing will delay its new plane until 2026"]),
 }
 
 INCLUDED = {
+    "a bare verb the parse joins to a finite one goes with the infinitive before it": (
+        "Boeing has announced plans to cut 17,000 jobs, or 10% of its workforce, and delay its new jet by a year.",
+        "Boeing has announced plans to delay its new jet by a year"),
     "a gapped count names the noun it counts": (
         "About 3,000 houses were destroyed, and nearly 40,000 damaged, the agency said.",
         "The agency said nearly 40,000 houses were damaged"),
