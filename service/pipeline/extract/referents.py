@@ -140,6 +140,26 @@ def demonstrative(noun, sentence_mentions: list[Mention], earlier: list[list[Men
     words = [w for w in found.name.split()[1:-1] if w.lower() not in own]
     return " ".join(["the", *words])
 DEMONSTRATIVE_DETS = {"this", "these", "that", "those"}
+# Nouns that stand for the story's event whatever it was, and the events they may stand for.
+GENERIC_EVENTS = {"tragedy", "disaster", "incident", "event", "catastrophe"}
+SPECIFIC_EVENTS = {"crash", "accident", "collision", "explosion", "blast", "fire", "attack", "earthquake", "quake",
+                   "flood", "shooting", "derailment", "landslide", "storm", "stampede", "collapse", "bombing", "sinking"}
+
+
+def specific_event(noun, sentence_mentions: list[Mention], earlier: list[list[Mention]]) -> str:
+    """'the event occurred at 9:07', 'this tragedy comes during …': the event the sentences before named ('the
+    crash'), or '' when they name none or several."""
+    if noun.lemma_.lower() not in GENERIC_EVENTS or noun.tag_ != "NN":
+        return ""
+    here = [m for m in sentence_mentions if m.order < noun.i]
+    pools = [here] + [earlier[-k] for k in range(1, min(LOOKBACK, len(earlier)) + 1)]
+    for pool in pools:
+        named = {m.lemma for m in pool if m.kind == "noun" and m.lemma in SPECIFIC_EVENTS and not m.plural}
+        if len(named) == 1:
+            return "the " + named.pop()
+        if named:
+            return ""
+    return ""
 
 
 def classified_event(tok, sentence_mentions: list[Mention], earlier: list[list[Mention]]) -> str:
@@ -440,8 +460,8 @@ def _only_candidate(tok, here, earlier, plural: bool, accept=lambda m: True) -> 
         if other.pos_ not in ("NOUN", "PROPN") or other.dep_ not in OBJECTS or other.i in subjects or \
                 other.ent_type_ in NOT_ANTECEDENT_ENTS or (other.tag_ in ("NNS", "NNPS")) != plural:
             continue
-        if other.text.lower() in name.lower().split():
-            continue
+        if other.text.lower() in name.lower().split() or other.lower_ in ("%", "percent"):
+            continue   # "Boeing plans to lay off 10% of its workers as it …": a share is no rival
         if candidate is not None and _beside_its_subject(other, candidate, tok):
             continue
         return ""
@@ -458,13 +478,17 @@ def _beside_its_subject(obj, subject, pronoun) -> bool:
 
 
 RAISING = {"emerge", "appear", "seem", "transpire", "turn", "become", "remain", "happen"}
+CONTROL = {"continue", "try", "plan", "want", "seek", "attempt", "hope", "aim", "intend", "struggle", "refuse",
+           "agree", "decide", "promise", "threaten", "expect", "need", "fail", "manage", "begin", "start", "stop"}
 
 
 def expletive(tok) -> bool:
     """'It is reported that …', 'it emerged that …', 'it is not clear whether …': 'it' stands for the clause."""
     if tok.lower_ != "it" or tok.dep_ not in SUBJECTS:
         return False
-    deps = ("ccomp", "csubj", "xcomp", "advcl") if tok.head.lemma_.lower() in RAISING else ("ccomp", "csubj", "xcomp")
+    # "it continues to lose money", "it tries to deal with …": a verb 'it' does something with is no frame
+    deps = ("ccomp", "csubj", "xcomp", "advcl") if tok.head.lemma_.lower() in RAISING else (
+        ("ccomp", "csubj") if tok.head.lemma_.lower() in CONTROL else ("ccomp", "csubj", "xcomp"))
     # "It was not immediately clear how many …": the clause hangs on the adjective
     return any(c.dep_ in deps and c.i > tok.i for c in tok.head.children) or any(
         a.dep_ == "acomp" and any(c.dep_ in ("ccomp", "xcomp", "csubj") for c in a.children) for a in tok.head.children)
@@ -493,7 +517,14 @@ def resolve_noun(head, sentence_mentions: list[Mention], earlier: list[list[Ment
         return ""
     # Not a name of its own sentence: "Boeing said it is in contact with the airline" is not Boeing.
     pools = [earlier[-k] for k in range(1, min(LOOKBACK, len(earlier)) + 1)]
+    if head.lemma_.lower() in GENERIC_EVENTS:
+        return specific_event(head, sentence_mentions, earlier)
     if noun not in ORG_NOUNS | PLACE_NOUNS:
+        # "the ministry", "the agency": the one organisation named before whose name that noun heads
+        orgs = {m.name for pool in pools for m in pool if m.kind == "org" and noun in m.name.lower().split()}
+        if len(orgs) == 1:
+            name = next(iter(orgs))
+            return name if name.split()[0].lower() == "the" or name.split()[-1].lower() != noun else f"the {name}"
         # "the envoy", "the journalist": the one person the article named with that role, in any sentence before.
         people = {m.name for pool in earlier for m in pool if m.kind == "person" and head.lemma_.lower() in m.roles}
         return _longest_form(Mention("person", next(iter(people)), False, 0), earlier) if len(people) == 1 else ""

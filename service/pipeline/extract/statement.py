@@ -217,9 +217,14 @@ def render(sent, token_ids: set[int], spans_local: list[tuple[int, int]], kind: 
             # "These prisoners traveled …" → "The 52 prisoners traveled …": the noun the article named before
             words = referents.demonstrative(tok, sentence_mentions, earlier)
             det = next(c for c in tok.children if c.dep_ == "det" and c.lower_ in referents.DEMONSTRATIVE_DETS)
+            event = "" if words else referents.specific_event(tok, sentence_mentions, earlier)
             if words:
                 replace[det.i] = words
                 refers.append((f"{det.text} {tok.text}", f"{words} {tok.text}"))
+            elif event:   # "This tragedy comes during …" → "The crash comes during …"
+                replace[det.i] = "The" if det.text[0].isupper() else "the"
+                replace[tok.i] = event.split()[-1]
+                refers.append((f"{det.text} {tok.text}", event))
         elif tok.pos_ == "NOUN" and (lower in referents.ORG_NOUNS | referents.PLACE_NOUNS or tok.tag_ == "NN"):
             name = referents.resolve_noun(tok, sentence_mentions, earlier)
             det = next((t for t in tok.lefts if t.lower_ == "the"), None)
@@ -454,8 +459,11 @@ def attributed(body: str, kept, token_ids, said: speech.Attribution, hint: str, 
     if ((said.quoted and words and len(inside) * 2 >= len(words)) or personal) and len(inside) == len(words) and \
             (unmarked == as_written or personal):
         return f"{speaker} said: “{unmarked if unmarked == as_written else as_written}”"
+    if personal and all(region_of(regions, t) is not None for t in kept if first_person([t])):
+        # 'The aviation giant must "reset our workforce levels …," Ortberg said': the first person stays in quotes
+        return f"{speaker} said {lower_first(body, kept)}"
     if personal:
-        return ""   # first-person words not all quoted: no faithful reported form
+        return ""   # first-person words outside quotation marks: no faithful reported form
     if hint and speaker == capitalise(hint):
         return f"According to {said.speaker}, {lower_first(body, kept)}"
     return f"{speaker} said {lower_first(body, kept)}"

@@ -39,3 +39,15 @@ def test_a_surname_the_entity_recogniser_missed_is_still_the_person_named_before
             "conspiracy aimed at keeping him in power following his defeat in the 2022 election.")
     said = [r for c in pipeline.extract_claims([Source("T", text)]) for r in c.refers_to]
     assert ("him", "Jair Bolsonaro") in said and not any(name == "Donald Trump" for _, name in said), said
+
+
+def test_a_noun_for_any_event_is_the_event_named_before_and_an_organisations_head_noun_is_that_organisation(pipeline):
+    claims = pipeline.extract_claims([Source("T", "The plane crashed at the airport. The crash killed 179 people. "
+                                                  "This tragedy comes during a turbulent time for the country.")])
+    assert claims[-1].statement == "The crash comes during a turbulent time for the country", claims[-1].statement
+    claims = pipeline.extract_claims([Source("T", "The jet overran the runway and hit a wall. The event shocked the "
+                                                  "country.")])
+    assert claims[-1].statement.startswith("The event"), claims[-1].statement
+    claims = pipeline.extract_claims([Source("T", "Brazil's Foreign Ministry called the comment a threat. The ministry "
+                                                  "said democracy would not be intimidated.")])
+    assert claims[-1].statement == "The Foreign Ministry said democracy would not be intimidated", claims[-1].statement

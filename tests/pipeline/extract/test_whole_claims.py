@@ -167,6 +167,12 @@ EXACT = {
     "what a speaker does with what he says of a thing is the speaker's": (
         "Trump said the verdict was surprising and compared it to his own trial.",
         ["Trump said the verdict was surprising", "Trump compared it to his own trial"]),
+    "first-person words inside quotation marks keep them in the reported form": (
+        'The aviation giant must "reset our workforce levels," Chief Executive Kelly Ortberg said.',
+        ['Chief Executive Kelly Ortberg said the aviation giant must "reset our workforce levels"']),
+    "an 'it' that does something is no frame for a clause": (
+        "Boeing plans to lay off 10% of its workers as it continues to lose money.",
+        ["Boeing plans to lay off 10% of its workers", "Boeing continues to lose money"]),
     "revealing is saying": (
         "Boeing will lay off 17,000 workers and delay its new plane until 2026, CEO Kelly Ortberg revealed Friday.",
         ["CEO Kelly Ortberg said Boeing will lay off 17,000 workers",
