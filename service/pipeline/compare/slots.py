@@ -91,9 +91,16 @@ def _holder(check: Check, said: list[Claim], claims: dict[str, Claim]):
         return found
     for claim in said:
         parent = claims.get(claim.parent)
-        if parent is not None and parent.sentence == claim.sentence and parent.dates:
+        if parent is not None and parent.sentence == claim.sentence and parent.dates and \
+                parent.modality not in UNHAPPENED and claim.event not in STATES:
             return dataclasses.replace(claim, dates=parent.dates)
     return None
+
+
+# A clause does not take the date of a plan ("is to appear in court Sunday after being arrested for offenses
+# related to …"), nor does a state of things happen on its sentence's day ("offenses related to the app").
+UNHAPPENED = {"planned", "agreed", "possible"}
+STATES = {"be", "relate", "include", "involve", "have", "remain", "hold", "contain", "concern"}
 
 
 def _compatible_groups(sources: list[str], conflicts: dict[frozenset, Discrepancy], comparable) -> list[list[str]]:

@@ -8,13 +8,15 @@ import hashlib
 from itertools import combinations
 
 from service.pipeline.compare.causal import CausalDispute
+from service.pipeline.compare.facts import background
 from service.pipeline.compare.slots import SlotDispute
 from service.pipeline.thresholds import Thresholds
 from service.pipeline.types import Claim, Finding, Position, Source, Verdict
 
 SEVERITY_RANK = {"high": 0, "medium": 1, "low": 2}
 SLOT_NAMES = {"number": "the figures", "vote": "the vote", "age": "a person's age",
-              "standing": "whether a person still holds the office", "holder": "who holds the office", "scope": "how many it applies to",
+              "standing": "whether a person still holds the office", "holder": "who holds the office",
+              "ages": "the ages of those it counts", "scope": "how many it applies to",
               "date": "the date", "tenure": "the years in office", "end": "when it ends", "time": "the time of day",
               "elapsed": "the time elapsed", "place": "where it happened", "agent": "who is named",
               "speaker": "who said it", "modality": "whether it happened or was only agreed, planned or alleged",
@@ -159,10 +161,10 @@ def rising_toll(finding: Finding, claims: dict[str, Claim], published: dict) -> 
 RUNNING_VALUES = 3   # distinct figures of one toll a story gives when it tells a count still rising
 
 
-def running_toll(finding: Finding, claims: dict[str, Claim]) -> bool:
-    """A numeric finding on a toll the story tells as it rose: one outlet gives it at two figures ("with 47 confirmed
-    dead" … "killing 120"), or the outlets between them at RUNNING_VALUES or more (47, 124, 167, 179): each figure a
-    reading at its own moment, not a dispute."""
+def running_toll(finding: Finding, claims: dict[str, Claim], earlier: set[str] = frozenset()) -> bool:
+    """A numeric finding on a toll the story's outlets give at RUNNING_VALUES or more exact figures between them
+    (47, 124, 167, 179): each a reading at its own moment, not a dispute. Tolls of earlier events told as
+    background (`earlier`: "in 2016, a fire at the Ghost Ship venue claimed 36 lives") are not readings of it."""
     if finding.type != "numeric":
         return False
     kinds = {q.tally for p in finding.positions for c in p.claims if c in claims for q in claims[c].quantities
@@ -170,17 +172,16 @@ def running_toll(finding: Finding, claims: dict[str, Claim]) -> bool:
     if len(kinds) != 1:
         return False
     kind = kinds.pop()
-    told: dict[str, set[float]] = {}
-    for claim in claims.values():
-        for q in claim.quantities:
-            if q.tally == kind and not q.bound:
-                told.setdefault(claim.source, set()).add(q.value)
-    return any(len(v) > 1 for v in told.values()) or len(set().union(*told.values())) >= RUNNING_VALUES
+    told = {q.value for claim in claims.values() if claim.id not in earlier for q in claim.quantities
+            if q.tally == kind and not q.bound}
+    return len(told) >= RUNNING_VALUES
 
 
 def without_updates(findings: list[Finding], claims: dict[str, Claim], sources: list[Source]) -> list[Finding]:
     published = {s.id: s.published_at for s in sources}
-    return [f for f in findings if not rising_toll(f, claims, published) and not running_toll(f, claims)]
+    listed = list(claims.values())
+    earlier = {listed[i].id for i in background(listed)}
+    return [f for f in findings if not rising_toll(f, claims, published) and not running_toll(f, claims, earlier)]
 
 
 def note_publication_gaps(findings: list[Finding], claims: dict[str, Claim], sources: list[Source]) -> list[Finding]:
