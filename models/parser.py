@@ -59,6 +59,29 @@ def role_people(doc):
     return doc
 
 
+@Language.component("noun_root_verbs")
+def noun_root_verbs(doc):
+    """A sentence the parse hangs on a noun, with the verb right after it read as a participle: 'A car plowed into
+    a crowd …, leaving 27 people injured.' is 'car' (root) + 'plowed' (acl). The verb is the root, the noun its
+    subject, and what hung on the noun after the verb hangs on the verb. Only a whole sentence (a full stop, eight
+    words or more) whose verb has no passive agent ('Man arrested by police' is a headline's passive)."""
+    for sent in list(doc.sents):
+        root = sent.root
+        if root.pos_ not in ("NOUN", "PROPN") or len(sent) < 8 or sent[-1].text not in (".", "!"):
+            continue
+        verb = next((c for c in root.children if c.dep_ == "acl" and c.i == root.i + 1 and c.tag_ in ("VBN", "VBD")), None)
+        if verb is None or any(c.dep_ == "agent" for c in verb.children):
+            continue
+        later = [c for c in root.children if c.i > verb.i]
+        verb.head, verb.dep_, verb.tag_ = verb, "ROOT", "VBD"
+        for child in later:
+            child.head = verb
+            if child.dep_ == "acl" and child.tag_ == "VBG":
+                child.dep_ = "advcl"   # ", leaving 27 people injured": what the act did
+        root.head, root.dep_ = verb, "nsubjpass" if any(c.dep_ == "auxpass" for c in verb.children) else "nsubj"
+    return doc
+
+
 class Parser:
     def __init__(self, ref: ModelRef):
         import spacy
@@ -69,6 +92,8 @@ class Parser:
             self.nlp.add_pipe("semicolon_sentences", before="parser")
         if "abbreviation_sentences" not in self.nlp.pipe_names:
             self.nlp.add_pipe("abbreviation_sentences", before="parser")
+        if "noun_root_verbs" not in self.nlp.pipe_names:
+            self.nlp.add_pipe("noun_root_verbs", after="lemmatizer")
         if "role_people" not in self.nlp.pipe_names:
             self.nlp.add_pipe("role_people", after="ner")
         self.nlp.max_length = 2_000_000

@@ -14,3 +14,13 @@ def test_a_name_a_role_noun_describes_is_a_person(parser, text, name):
 def test_places_and_organisations_described_otherwise_keep_their_label(parser):
     labels = {e.text: e.label_ for e in parser("Poland, a NATO member, said it had been attacked.").ents}
     assert labels["Poland"] == "GPE"
+
+
+def test_a_sentence_hung_on_a_noun_with_its_verb_read_as_a_participle_gets_the_verb_as_root(parser):
+    doc = parser("A car plowed into a crowd of football fans on Monday, leaving 27 people injured, two of them seriously.")
+    root = next(t for t in doc if t.dep_ == "ROOT")
+    assert (root.text, doc[1].dep_, doc[1].head.text) == ("plowed", "nsubj", "plowed")
+    assert next(t for t in doc if t.text == "leaving").head.text == "plowed"
+    headline = parser("Man arrested by police after car rams crowd of fans in city centre.")
+    assert next(t for t in headline if t.dep_ == "ROOT").pos_ in ("NOUN", "PROPN", "VERB")
+    assert next(t for t in headline if t.text == "arrested").dep_ != "ROOT"

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
+import re
 from itertools import combinations
 
 from service.pipeline.compare.causal import CausalDispute
@@ -158,13 +159,16 @@ def rising_toll(finding: Finding, claims: dict[str, Claim], published: dict) -> 
                for lower, higher in zip(readings, readings[1:]))
 
 
-RUNNING_VALUES = 3   # distinct figures of one toll a story gives when it tells a count still rising
+# Words that give a toll as it stands at a moment: "So far, two rescued and 47 confirmed dead", "Currently, 124 people
+# have been confirmed dead", "the toll rose to 89".
+RUNNING = re.compile(r"\b(?:so far|currently|as of|as at|at last count|latest|rose to|risen to|has risen|climbed|"
+                     r"jumped to|provisional|preliminary|initial(?:ly)?|at the time of writing)\b", re.IGNORECASE)
 
 
 def running_toll(finding: Finding, claims: dict[str, Claim], earlier: set[str] = frozenset()) -> bool:
-    """A numeric finding on a toll the story's outlets give at RUNNING_VALUES or more exact figures between them
-    (47, 124, 167, 179): each a reading at its own moment, not a dispute. Tolls of earlier events told as
-    background (`earlier`: "in 2016, a fire at the Ghost Ship venue claimed 36 lives") are not readings of it."""
+    """A numeric finding on a toll the story tells as it stands at a moment ("so far", "currently", "rose to"): the
+    outlets' figures are readings at their own moments, not a dispute. Tolls of earlier events told as background
+    (`earlier`: "in 2016, a fire at the Ghost Ship venue claimed 36 lives") say nothing of it."""
     if finding.type != "numeric":
         return False
     kinds = {q.tally for p in finding.positions for c in p.claims if c in claims for q in claims[c].quantities
@@ -172,9 +176,8 @@ def running_toll(finding: Finding, claims: dict[str, Claim], earlier: set[str] =
     if len(kinds) != 1:
         return False
     kind = kinds.pop()
-    told = {q.value for claim in claims.values() if claim.id not in earlier for q in claim.quantities
-            if q.tally == kind and not q.bound}
-    return len(told) >= RUNNING_VALUES
+    return any(RUNNING.search(claim.text) for claim in claims.values() if claim.id not in earlier
+               and any(q.tally == kind for q in claim.quantities))
 
 
 def without_updates(findings: list[Finding], claims: dict[str, Claim], sources: list[Source]) -> list[Finding]:

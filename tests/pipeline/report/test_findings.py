@@ -240,19 +240,18 @@ def test_a_lower_figure_first_told_after_a_higher_one_is_a_correction_and_stays_
     assert findings.without_updates([finding], by_id, told_before) == []
 
 
-def test_a_toll_the_story_tells_at_three_figures_is_running_not_disputed_and_an_earlier_events_toll_is_no_figure():
-    def toll(cid, value):
-        return claim(cid, f"{value} people died", quantities=(count(value, "people", str(value), tally="death"),))
-    by_id = {c.id: c for c in (toll("A#0", 179), toll("B#0", 167), toll("C#0", 124))}
+def test_a_toll_the_story_tells_as_it_stands_at_a_moment_is_running_not_disputed():
+    def toll(cid, value, text="{} people died"):
+        return claim(cid, text.format(value), quantities=(count(value, "people", str(value), tally="death"),))
+    by_id = {c.id: c for c in (toll("A#0", 179), toll("B#0", 167))}
     finding = numeric_finding("A", "B")
     same_day = [Source(s, "x", date(2024, 12, 29)) for s in "ABC"]
+    assert findings.without_updates([finding], by_id, same_day) == [finding]
+    by_id["C#0"] = toll("C#0", 124, "Currently, {} people have been confirmed dead")
     assert findings.without_updates([finding], by_id, same_day) == []
-    two = {k: v for k, v in by_id.items() if k != "C#0"}
-    assert findings.without_updates([finding], two, same_day) == [finding]
-    two["A#1"] = replace(toll("A#1", 36), dates=(("2016", "year"),))   # "in 2016, a fire … claimed 36 lives"
-    two["B#1"] = replace(toll("B#1", 179), dates=(("2024-12-29", "day"),))
-    two["C#1"] = replace(toll("C#1", 179), dates=(("2024-12-29", "day"),))
-    assert findings.without_updates([finding], two, same_day) == [finding]
+    earlier = replace(toll("C#0", 36, "So far in 2016, a fire claimed {} lives"), dates=(("2016", "year"),))
+    dated = {k: replace(v, dates=(("2024-12-29", "day"),)) for k, v in by_id.items() if k != "C#0"}
+    assert findings.without_updates([finding], {**dated, "C#0": earlier}, same_day) == [finding]
     homes = {k: replace(v, quantities=(replace(v.quantities[0], tally=""),)) for k, v in by_id.items()}
     assert findings.without_updates([finding], homes, same_day) == [finding]
 
