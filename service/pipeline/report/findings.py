@@ -171,10 +171,10 @@ def running_toll(finding: Finding, claims: dict[str, Claim], earlier: set[str] =
     (`earlier`: "in 2016, a fire at the Ghost Ship venue claimed 36 lives") say nothing of it."""
     if finding.type != "numeric":
         return False
-    kinds = {q.tally for p in finding.positions for c in p.claims if c in claims for q in claims[c].quantities
-             if q.tally}
+    held = [{q.tally for q in claims[c].quantities if q.tally} for p in finding.positions for c in p.claims if c in claims]
+    kinds = set.intersection(*held) if held else set()
     if len(kinds) != 1:
-        return False
+        return False   # every claim of the finding tells one toll; else the figures disputed are no toll
     kind = kinds.pop()
     return any(RUNNING.search(claim.text) for claim in claims.values() if claim.id not in earlier
                and any(q.tally == kind for q in claim.quantities))

@@ -249,6 +249,8 @@ def test_a_toll_the_story_tells_as_it_stands_at_a_moment_is_running_not_disputed
     assert findings.without_updates([finding], by_id, same_day) == [finding]
     by_id["C#0"] = toll("C#0", 124, "Currently, {} people have been confirmed dead")
     assert findings.without_updates([finding], by_id, same_day) == []
+    crew = {**by_id, "B#0": claim("B#0", "carrying 17 crew members", quantities=(count(17, "member", "17"),))}
+    assert findings.without_updates([finding], crew, same_day) == [finding]   # not every claim tells the toll
     earlier = replace(toll("C#0", 36, "So far in 2016, a fire claimed {} lives"), dates=(("2016", "year"),))
     dated = {k: replace(v, dates=(("2024-12-29", "day"),)) for k, v in by_id.items() if k != "C#0"}
     assert findings.without_updates([finding], {**dated, "C#0": earlier}, same_day) == [finding]

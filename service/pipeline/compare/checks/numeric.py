@@ -145,6 +145,17 @@ def _accounted(q: Quantity, other: Claim) -> bool:
             or (not q.bound and re.search(rf"(?<![\w.,:]){re.escape(q.text)}(?!\w|[.,:]\d)", other.text) is not None))
 
 
+def _swapped(q: Quantity, other: Quantity, claim: Claim, other_claim: Claim) -> bool:
+    """Two claims giving the same two figures to two nouns the other way round ("carrying 17 crew members and two
+    passengers" vs "carrying two crew members and 17 technicians"): each figure of one noun stands under another noun
+    in the other claim, which is no accounting for it but a swap."""
+    if q.bound or other.bound or q.value == other.value or not q.unit or q.unit != other.unit:
+        return False
+    def elsewhere(value: float, where: Claim) -> bool:
+        return any(o.value == value and o.unit and o.unit != q.unit and not o.bound for o in where.quantities)
+    return elsewhere(other.value, claim) and elsewhere(q.value, other_claim)
+
+
 def tallied(claim: Claim) -> list[Quantity]:
     """The claim's figures, the seriously injured told apart from the injured."""
     return [replace(q, tally="serious") if q.tally == "injury" and _serious(q, claim.text) else q
@@ -180,8 +191,10 @@ def check(a: Claim, b: Claim) -> Optional[Discrepancy]:
         candidates = of_b + loose_b if sparer is a else of_a + loose_a
         for q in figures:
             other_claim = b if sparer is a else a
-            rivals = [o for o in (of_b if sparer is a else of_a) if same_toll(q, o) and not _accounted(o, sparer)]
-            if not rivals or any(compatible(q, o) for o in candidates if same_toll(q, o)) or _accounted(q, other_claim):
+            swapped = [o for o in (of_b if sparer is a else of_a) if _swapped(q, o, sparer, other_claim)]
+            rivals = swapped or [o for o in (of_b if sparer is a else of_a) if same_toll(q, o) and not _accounted(o, sparer)]
+            if not swapped and (not rivals or any(compatible(q, o) for o in candidates if same_toll(q, o))
+                                or _accounted(q, other_claim)):
                 continue
             other = rivals[0]
             qa, qb = (q, other) if sparer is a else (other, q)

@@ -195,3 +195,15 @@ def test_a_combined_sum_is_compared_only_with_combined_sums():
                   quantities=(count(800e6, "eur", "€800 million"),))
     found = numeric.check(both, other)
     assert found is not None and "700" in found.explanation
+
+
+def test_two_figures_given_to_two_nouns_the_other_way_round_are_a_discrepancy():
+    a = claim("A#0", "carrying 17 crew members and two passengers",
+              quantities=(count(17, "member", "17"), count(2, "passenger", "two")))
+    b = claim("B#0", "carrying two crew members and 17 technicians",
+              quantities=(count(2, "member", "two"), count(17, "technician", "17")))
+    found = numeric.check(a, b)
+    assert found is not None and "17" in found.explanation and "two" in found.explanation
+    indians = claim("C#0", "169 passengers were Indian", quantities=(count(169, "passenger", "169"),))
+    assert numeric.check(indians, claim("D#0", "169 Indians and 53 Britons", quantities=(
+        count(169, "indian", "169"), count(53, "briton", "53")))) is None
