@@ -28,6 +28,8 @@ def modality(claim: Claim) -> str:
 def check(a: Claim, b: Claim) -> Optional[Discrepancy]:
     if a.event != b.event or a.negated != b.negated or not heavy_event(a):
         return None
+    if a.quoted and b.quoted:
+        return None   # "you could hear the bumps" vs "we heard the bumps": a speaker's words (the quote slot)
     if a.entities and b.entities and not set(a.entities) & set(b.entities):
         return None
     for first, second in ((a, b), (b, a)):

@@ -48,3 +48,12 @@ def test_an_outlets_own_reporting_hedge_is_no_allegation():
     assert modality.check(felt, accused) is not None
     alleged = claim("D#0", "The tremors were allegedly felt in Rabat", event="feel", modality="alleged")
     assert modality.check(felt, alleged) is not None
+
+
+def test_two_quotations_are_a_speakers_words_whose_modality_is_not_compared():
+    heard = claim("A#0", "“We heard the bumps as the car went over the people”", event="hear", modality="done",
+                  quoted=True)
+    could = claim("B#0", "“you could hear the bumps as he was going over the people”", event="hear",
+                  modality="planned", quoted=True)
+    assert modality.check(heard, could) is None
+    assert modality.check(heard, claim("C#0", "they could hear the bumps", event="hear", modality="planned")) is not None
