@@ -8,6 +8,7 @@ compared again by later checks through the same two claims, so one difference is
 from __future__ import annotations
 
 import dataclasses
+import re
 from dataclasses import dataclass
 from itertools import combinations
 
@@ -92,7 +93,7 @@ def _holder(check: Check, said: list[Claim], claims: dict[str, Claim]):
     for claim in said:
         parent = claims.get(claim.parent)
         if parent is not None and parent.sentence == claim.sentence and parent.dates and \
-                parent.modality not in UNHAPPENED and claim.event not in STATES:
+                parent.modality not in UNHAPPENED and claim.event not in STATES and not OWN_TIME.search(claim.text):
             return dataclasses.replace(claim, dates=parent.dates)
     return None
 
@@ -100,6 +101,8 @@ def _holder(check: Check, said: list[Claim], claims: dict[str, Claim]):
 # A clause does not take the date of a plan ("is to appear in court Sunday after being arrested for offenses
 # related to …"), nor does a state of things happen on its sentence's day ("offenses related to the app").
 UNHAPPENED = {"planned", "agreed", "possible"}
+# nor does a clause that tells its own time ("who had set the record a year earlier").
+OWN_TIME = re.compile(r"\b(?:earlier|later|ago|previously|before|afterwards|since|until|last|next)\b", re.IGNORECASE)
 STATES = {"be", "relate", "include", "involve", "have", "remain", "hold", "contain", "concern"}
 
 

@@ -58,7 +58,8 @@ def describe(claim: Claim, head, token_ids: set[int], sent, said: speech.Attribu
         partial_list=claim.role == "list",
         quantities=tuple(_quantities(sent, token_ids)),
         dates=tuple(d for d in (normalize.resolve_date(_date_text(e), published) for e in ents
-                                if e.label_ == "DATE" and not _date_bound(e) and not _date_of_saying(e, event)) if d),
+                                if e.label_ == "DATE" and not _date_bound(e) and not _date_of_saying(e, event)
+                                and not _title_year(e)) if d),
         places=tuple(sorted({normalize.entity_key(p) for p in _places(ents, token_ids)})),
         place_scope="multiple" if MULTIPLE_SCOPE.search(claim.text) else "single" if SINGLE_SCOPE.search(claim.text) else "",
         entities=tuple(sorted({normalize.entity_key(e.text) for e in ents if e.label_ in ENTITY_LABELS})),
@@ -177,6 +178,15 @@ def _denied(head) -> bool:
         if node.dep_ in ("ccomp", "xcomp"):
             return node.head.lemma_.lower() in DENIALS
     return False
+
+
+# Nouns a year names a title with, not when the event happened: "the 2019 world champion".
+TITLED_BY_YEAR = {"champion", "winner", "runner-up", "medalist", "medallist", "laureate", "nominee", "finalist",
+                  "graduate", "champ", "titleholder"}
+
+
+def _title_year(ent) -> bool:
+    return ent.root.dep_ in ("compound", "nummod", "amod") and ent.root.head.lemma_.lower() in TITLED_BY_YEAR
 
 
 def _date_bound(ent) -> bool:

@@ -133,6 +133,16 @@ def test_a_clause_without_a_date_takes_its_sentences_date():
     assert found[0].groups[0][0].id == "A#0"
 
 
+def test_a_clause_takes_no_date_of_a_plan_nor_its_sentences_date_for_a_state_or_its_own_time():
+    other = claim("B#0", "Kiptum set the record in 2023", event="set", dates=(("2023", "year"),))
+    for parent, clause in (
+            (claim("A#9", "Durov is to appear in court Sunday", event="appear", modality="planned",
+                   dates=(("2024-08-25", "day"),)), claim("A#0", "Kiptum set the record", event="set", parent="A#9")),
+            (claim("A#9", "The champion won in 2019", event="win", dates=(("2019", "year"),)),
+             claim("A#0", "Kiptum had set the record a year earlier", event="set", parent="A#9"))):
+        assert disputes_of([clause, other], extra=[parent]) == []
+
+
 def test_an_attribution_is_compared_only_between_claims_that_clearly_report_one_statement():
     person = claim("A#0", "Lukashenko said the talks went well", event="go", speaker="Lukashenko",
                    speaker_kind="person")

@@ -159,3 +159,12 @@ def test_taking_place_and_happening_are_occurring(pipeline):
 ])
 def test_a_toll_told_as_confirmed_dead_or_lives_lost_is_a_toll(parser, text, tallies):
     assert [t for t, in figures(parser, text, "tally")] == tallies
+
+
+def test_a_year_that_names_a_title_dates_no_event(pipeline):
+    claims = pipeline.extract_claims([Source("T", "The exhausted 2019 world champion dedicated her win to Kiptum.",
+                                             date(2024, 10, 14))])
+    assert claims[0].dates == ()
+    claims = pipeline.extract_claims([Source("T", "Tigst Assefa won the 2023 Berlin Marathon in a record time.",
+                                             date(2024, 10, 14))])
+    assert claims[0].dates == (("2023", "year"),)

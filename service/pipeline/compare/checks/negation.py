@@ -1,14 +1,28 @@
 """One source affirms what the other denies, for the same event."""
 from __future__ import annotations
 
+import re
 from typing import Optional
 
 from service.pipeline.compare.checks import Check, Discrepancy, register, same_event
 from service.pipeline.types import Claim
 
 
+# What an event is taken as: "not being treated as terrorism" and "being treated as an isolated incident" deny and
+# affirm two different things.
+TAKEN_AS = re.compile(r"\b(?:treated|regarded|considered|classified|seen|viewed|described|investigated)\s+as\s+"
+                      r"(?:an?\s+|the\s+)?([\w-]+(?:\s+[\w-]+)?)", re.IGNORECASE)
+
+
+def _taken_as(claim: Claim) -> set[str]:
+    found = TAKEN_AS.search(claim.text)
+    return set(found.group(1).lower().split()) if found else set()
+
+
 def check(a: Claim, b: Claim) -> Optional[Discrepancy]:
     if a.event != b.event or a.negated == b.negated or a.partial_list or b.partial_list:
+        return None
+    if _taken_as(a) and _taken_as(b) and not _taken_as(a) & _taken_as(b):
         return None
     yes, no = (a, b) if b.negated else (b, a)
     return Discrepancy("negation", "high", 0.8,

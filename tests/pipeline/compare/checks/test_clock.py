@@ -21,6 +21,8 @@ def at(text, cid="A#0"):
     ("at 8:15 a.m. (GMT)", [(495, "gmt")]),
     ("the flight lasted 12 minutes", []),
     ("the fire was at 12", []),
+    ("with a personal best time of 2:14:18", []),
+    ("she finished second in 2:17:32", []),
 ])
 def test_times_of_day_are_read_as_minutes_and_zone(text, minutes):
     assert clock.times(at(text)) == minutes

@@ -15,3 +15,10 @@ def test_both_alike_other_events_and_partial_lists_are_not():
     assert negation.check(claim("A#0", event="down", negated=True), claim("B#0", event="shoot")) is None
     assert negation.check(claim("A#0", event="down", negated=True),
                           claim("B#0", event="down", partial_list=True)) is None
+
+
+def test_denying_one_thing_an_event_is_taken_as_and_affirming_another_is_no_conflict():
+    no = claim("A#0", "the incident was not being treated as terrorism", event="treat", negated=True)
+    other = claim("B#0", "the situation was being treated as an isolated incident", event="treat")
+    assert negation.check(no, other) is None
+    assert negation.check(no, claim("C#0", "the attack was being treated as terrorism", event="treat")) is not None
