@@ -6,15 +6,15 @@ split of a vote ("ruled 3-2" vs "four of the five justices found him guilty"), a
 hold the office they are titled with, the minute a named person acted at ("scored in the 13th minute" vs "after
 eight minutes"), the time of day a claim says something happened at ("the accident occurred at 9:03 a.m."), years
 in office, who holds a company office ("CEO Kelly Ortberg" vs "the chief executive, David Calhoun"), the end of a
-ban or term ("barred from office until 2033"), the ages of those counted ("ranging from 14 to 24") and how many
-were named with someone ("convicted Bolsonaro and seven allies" vs "the former president and six others").
+ban or term ("barred from office until 2033"), the ages of those counted ("ranging from 14 to 24"), a person's finishing time ("in 2:02:44"
+vs "in two hours, two minutes and 43 seconds") and how many were named with someone ("convicted Bolsonaro and seven allies" vs "the former president and six others").
 For each key (anchor and event, or event), the first claim of each source that holds it is one carrier of a fact
 of its own, compared in that slot only."""
 from __future__ import annotations
 
 from typing import Callable, Iterable
 
-from service.pipeline.compare.checks import Check, age, ages, clock, elapsed, holder, numeric, scope, standing, tenure, until, vote
+from service.pipeline.compare.checks import Check, age, ages, clock, duration, elapsed, holder, numeric, scope, standing, tenure, until, vote
 from service.pipeline.compare.facts import fact_id
 from service.pipeline.compare.slots import SlotDispute
 from service.pipeline.extract.normalize import fold
@@ -65,6 +65,10 @@ def _ages_keys(claim: Claim) -> Iterable[str]:
     return ["ages"] if ages.ages(claim) else []
 
 
+def _duration_keys(claim: Claim) -> Iterable[str]:
+    return [f"duration|{person}" for person in duration.times(claim)]
+
+
 def _tenure_keys(claim: Claim) -> Iterable[str]:
     return ["tenure"] if tenure.years(claim) else []
 
@@ -77,7 +81,8 @@ STORY_WIDE: list[tuple[Check, Callable[[Claim], Iterable[str]]]] = [
     (elapsed.CHECK, _elapsed_keys), (scope.CHECK, _scope_keys), (vote.CHECK, _vote_keys), (age.CHECK, _age_keys),
     (standing.CHECK, _standing_keys), (tenure.CHECK, _tenure_keys), (numeric.CHECK, _companion_keys),
     (numeric.CHECK, _minute_keys), (clock.CHECK, _occurrence_keys),
-    (until.CHECK, _until_keys), (ages.CHECK, _ages_keys)]
+    (until.CHECK, _until_keys), (ages.CHECK, _ages_keys),
+    (duration.CHECK, _duration_keys)]
 
 
 def holder_facts(claims: list[Claim]) -> list[Fact]:

@@ -17,7 +17,7 @@ from service.pipeline.types import Claim, Finding, Position, Source, Verdict
 SEVERITY_RANK = {"high": 0, "medium": 1, "low": 2}
 SLOT_NAMES = {"number": "the figures", "vote": "the vote", "age": "a person's age",
               "standing": "whether a person still holds the office", "holder": "who holds the office",
-              "ages": "the ages of those it counts", "scope": "how many it applies to",
+              "ages": "the ages of those it counts", "duration": "a finishing time", "scope": "how many it applies to",
               "date": "the date", "tenure": "the years in office", "end": "when it ends", "time": "the time of day",
               "elapsed": "the time elapsed", "place": "where it happened", "agent": "who is named",
               "speaker": "who said it", "modality": "whether it happened or was only agreed, planned or alleged",

@@ -12,7 +12,7 @@ from typing import Callable, Optional
 
 from service.pipeline.types import Claim, DiscrepancyType, Severity, Slot
 
-MODULES = ("negation", "numeric", "vote", "age", "standing", "holder", "ages", "scope", "date", "tenure", "until", "clock", "elapsed", "modality",
+MODULES = ("negation", "numeric", "vote", "age", "standing", "holder", "ages", "duration", "scope", "date", "tenure", "until", "clock", "elapsed", "modality",
            "location", "attribution", "quotation", "entity", "agents")
 
 
