@@ -495,9 +495,12 @@ def _tally(number, unit: str) -> str:
             return tally
         if counted is number and after is not None and (after.lower_ in words or after.lower_ in TALLY_AFTER.get(tally, ())):
             return tally   # "628 injured", "89 killed": the toll word right after a bare number
-    if counted is not number and counted.lower_ not in WHOLE:
-        return ""
     behind = number.doc[counted.i + 1] if counted is not number and counted.i + 1 < len(number.doc) else None
+    if counted is not number and counted.lower_ not in WHOLE:
+        # "17 pupils dead", "50 students injured": the toll word right after who they were
+        told = counted.tag_ == "NNS" and behind is not None and (behind.dep_ in ("amod", "acomp", "oprd", "acl") or
+                                                                  counted.head.i == behind.i)
+        return next((t for t, words in TALLY_NOUNS_OF.items() if told and behind.lower_ in words), "")
     for tally, words in TALLY_NOUNS_OF.items():
         if behind is not None and (behind.lower_ in words or behind.lower_ in TALLY_AFTER.get(tally, ())):
             return tally   # "136 people dead", "50 people injured"

@@ -168,3 +168,11 @@ def test_a_year_that_names_a_title_dates_no_event(pipeline):
     claims = pipeline.extract_claims([Source("T", "Tigst Assefa won the 2023 Berlin Marathon in a record time.",
                                              date(2024, 10, 14))])
     assert claims[0].dates == (("2023", "year"),)
+
+
+@pytest.mark.parametrize("text, tallies", [
+    ("So far we have 17 pupils dead.", ["death"]),
+    ("The quake killed 19 children.", [""]),
+])
+def test_a_toll_word_right_after_who_they_were_gives_the_toll(parser, text, tallies):
+    assert [t for t, in figures(parser, text, "tally")] == tallies

@@ -127,8 +127,11 @@ def noun(key: str) -> str:
 
 
 def same_toll(q: Quantity, other: Quantity) -> bool:
-    """'30 passengers injured' and 'four passengers killed' count one kind of thing but not one toll."""
-    return not (q.tally and other.tally and q.tally != other.tally)
+    """'30 passengers injured' and 'four passengers killed' count one kind of thing but not one toll; nor do '17 pupils
+    dead' and 'cannot account for 70 pupils' (a toll and no toll of people named alike)."""
+    if q.tally and other.tally:
+        return q.tally == other.tally
+    return not ((q.tally or other.tally) and q.unit not in GENERIC_NOUNS and other.unit not in GENERIC_NOUNS)
 
 
 def total_of(q: Quantity, claim: Claim) -> bool:

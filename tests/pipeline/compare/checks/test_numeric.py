@@ -207,3 +207,11 @@ def test_two_figures_given_to_two_nouns_the_other_way_round_are_a_discrepancy():
     indians = claim("C#0", "169 passengers were Indian", quantities=(count(169, "passenger", "169"),))
     assert numeric.check(indians, claim("D#0", "169 Indians and 53 Britons", quantities=(
         count(169, "indian", "169"), count(53, "briton", "53")))) is None
+
+
+def test_a_toll_and_no_toll_of_people_named_alike_count_different_people():
+    dead = claim("A#0", "So far we have 17 pupils dead", quantities=(count(17, "pupil", "17", tally="death"),))
+    unaccounted = claim("B#0", "We still cannot account for 70 pupils", quantities=(count(70, "pupil", "70"),))
+    assert numeric.check(dead, unaccounted) is None
+    assert numeric.check(dead, claim("C#0", "18 pupils died", quantities=(count(18, "pupil", "18", tally="death"),))) \
+        is not None
