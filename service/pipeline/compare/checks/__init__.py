@@ -72,6 +72,12 @@ def read_as_pair(read: Callable[[Claim], Optional[tuple]], joiner: str, type_: D
     return value, compare
 
 
+def first_difference(x: dict, y: dict, agree: Callable = lambda u, v: u == v):
+    """The first key (in sorted order) two claims' readings share but disagree on, or None: one person's age, time or
+    office as each claim gives it."""
+    return next((key for key in sorted(set(x) & set(y)) if not agree(x[key], y[key])), None)
+
+
 def same_event(a: Claim, b: Claim) -> bool:
     return a.event == b.event
 

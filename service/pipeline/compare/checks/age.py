@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from typing import Optional
 
-from service.pipeline.compare.checks import Check, Discrepancy, register
+from service.pipeline.compare.checks import Check, Discrepancy, first_difference, register
 from service.pipeline.extract.normalize import fold
 from service.pipeline.types import Claim
 
@@ -40,10 +40,9 @@ def value(claim: Claim) -> str:
 
 def check(a: Claim, b: Claim) -> Optional[Discrepancy]:
     x, y = ages(a), ages(b)
-    differ = sorted(key for key in set(x) & set(y) if x[key] != y[key])
-    if not differ:
+    key = first_difference(x, y)
+    if key is None:
         return None
-    key = differ[0]
     return Discrepancy("numeric", "medium", 0.8, f"{a.source} gives {key}'s age as {x[key]}, {b.source} as {y[key]}.")
 
 

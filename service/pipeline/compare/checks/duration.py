@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from typing import Optional
 
-from service.pipeline.compare.checks import Check, Discrepancy, register
+from service.pipeline.compare.checks import Check, Discrepancy, first_difference, register
 from service.pipeline.extract.normalize import fold, parse_number
 from service.pipeline.types import Claim
 
@@ -51,10 +51,9 @@ def value(claim: Claim) -> str:
 
 def check(a: Claim, b: Claim) -> Optional[Discrepancy]:
     x, y = times(a), times(b)
-    differ = sorted(p for p in set(x) & set(y) if x[p] != y[p])
-    if not differ:
+    person = first_difference(x, y)
+    if person is None:
         return None
-    person = differ[0]
     return Discrepancy("numeric", "medium", 0.8, f"{a.source} gives {person.title()}'s time as {_written(x[person])}, "
                                                  f"{b.source} as {_written(y[person])}.")
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from typing import Optional
 
-from service.pipeline.compare.checks import Check, Discrepancy, register
+from service.pipeline.compare.checks import Check, Discrepancy, first_difference, register
 from service.pipeline.extract.normalize import fold
 from service.pipeline.types import Claim
 
@@ -63,10 +63,9 @@ def comparable(a: Claim, b: Claim) -> bool:
 
 def check(a: Claim, b: Claim) -> Optional[Discrepancy]:
     x, y = current(a), current(b)
-    differ = sorted(o for o in set(x) & set(y) if x[o][0] != y[o][0] and _one_company(x[o][1], y[o][1]))
-    if not differ:
+    office = first_difference(x, y, lambda u, v: u[0] == v[0] or not _one_company(u[1], v[1]))
+    if office is None:
         return None
-    office = differ[0]
     return Discrepancy("entity", "high", 0.7, f"{a.source} names {x[office][0].title()} as {office}, {b.source} "
                                               f"{y[office][0].title()}.")
 
