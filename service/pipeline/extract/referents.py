@@ -74,6 +74,10 @@ def mentions(sent) -> list[Mention]:
                                  _roles(ent) if kind == "person" else frozenset(),
                                  main=kind == "person" and ent.root.dep_ in SUBJECTS))
     for tok in sent:
+        if tok.dep_ in SUBJECTS and tok.ent_type_ == "PERSON" and any(
+                c.dep_ == "conj" and c.ent_type_ == "PERSON" for c in tok.children):
+            # "Williams and Wilmore flew …": people a 'they' may stand for, as much as any plural thing
+            found.append(Mention("thing", noun_phrase(tok) or tok.text, True, tok.i, main=_main_subject(tok, sent)))
         if tok.dep_ in SUBJECTS and tok.lower_ in ("he", "she") and (_main_subject(tok, sent) or _speaking(tok)):
             found.append(Mention("pronoun", tok.lower_, False, tok.i, main=True))   # "… he said": a chain goes on
         if tok.dep_ in SUBJECTS and tok.pos_ in ("NOUN", "PROPN") and tok.ent_type_ not in ("PERSON", "DATE", "TIME"):

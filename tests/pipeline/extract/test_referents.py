@@ -51,3 +51,9 @@ def test_a_noun_for_any_event_is_the_event_named_before_and_an_organisations_hea
     claims = pipeline.extract_claims([Source("T", "Brazil's Foreign Ministry called the comment a threat. The ministry "
                                                   "said democracy would not be intimidated.")])
     assert claims[-1].statement == "The Foreign Ministry said democracy would not be intimidated", claims[-1].statement
+
+
+def test_a_they_may_stand_for_two_people_named_as_a_subject(pipeline):
+    claims = pipeline.extract_claims([Source("T", "Sunita Williams and Butch Wilmore returned to Earth on Tuesday. "
+                                                  "Their SpaceX capsule parachuted into the waters off Florida.")])
+    assert claims[-1].statement.startswith("Sunita Williams and Butch Wilmore's SpaceX capsule"), claims[-1].statement
