@@ -1,6 +1,6 @@
 """Multi-outlet clusters through the pipeline in-process: each cluster's gold summary and warm latency.
 
-Usage: .venv/bin/python bench/clusters.py [CLUSTER_DIR ...] [--runs N] [--save DIR] [--precision float32]
+Usage: .venv/bin/python bench/clusters.py [CLUSTER_DIR ...] [--runs N] [--save DIR] [--precision float32|bfloat16|int8]
 Default clusters: ../shared/eval/clusters/*. Each cluster is scored by ../shared/eval/score_cluster.py
 (the same scorer as a live server); with --runs > 1 the warm p50 of a run is printed beside the time of
 the seed pair measured in the same process, as the baseline ratio. The last line is a JSON summary.
@@ -21,6 +21,8 @@ ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
+
+from models.embedder import PRECISIONS  # noqa: E402
 
 
 def load_cluster_scorer():
@@ -53,7 +55,7 @@ def main() -> None:
     parser.add_argument("clusters", nargs="*")
     parser.add_argument("--runs", type=int, default=1)
     parser.add_argument("--save", default="")
-    parser.add_argument("--precision", default="auto", choices=("auto", "float32", "bfloat16"))
+    parser.add_argument("--precision", default="auto", choices=PRECISIONS)
     args = parser.parse_args()
     clusters = [Path(c) for c in args.clusters] or sorted(p for p in (SHARED / "eval" / "clusters").iterdir()
                                                            if (p / "gold.json").exists())
