@@ -101,9 +101,9 @@ def _holder(check: Check, said: list[Claim], claims: dict[str, Claim]):
 # A clause does not take the date of a plan ("is to appear in court Sunday after being arrested for offenses
 # related to …"), nor does a state of things happen on its sentence's day ("offenses related to the app").
 UNHAPPENED = {"planned", "agreed", "possible"}
-# nor does a clause that tells its own time ("who had set the record a year earlier").
-OWN_TIME = re.compile(r"\b(?:earlier|later|ago|previously|before|afterwards|since|until|last|next)\b", re.IGNORECASE)
 STATES = {"be", "relate", "include", "involve", "have", "remain", "hold", "contain", "concern"}
+# Nor does a clause that tells its own time ("who had set the record a year earlier").
+OWN_TIME = re.compile(r"\b(?:earlier|later|ago|previously|before|afterwards|since|until|last|next)\b", re.IGNORECASE)
 
 
 def _compatible_groups(sources: list[str], conflicts: dict[frozenset, Discrepancy], comparable) -> list[list[str]]:
