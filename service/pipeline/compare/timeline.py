@@ -54,7 +54,7 @@ def _minute_keys(claim: Claim) -> Iterable[str]:
 def _occurrence_keys(claim: Claim) -> Iterable[str]:
     """'The accident occurred at 9:03 a.m.' / 'The event took place at 9:07 local time': the time a claim that only
     says something happened gives, whatever it calls the event."""
-    return ["clock|occur"] if claim.event == "occur" and clock.times(claim) else []
+    return ["clock|occur"] if claim.event in clock.HAPPENED - {"be"} and clock.times(claim) else []
 
 
 def _until_keys(claim: Claim) -> Iterable[str]:

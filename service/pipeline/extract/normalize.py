@@ -163,7 +163,6 @@ EVENT_SYNONYMS = {"launch": "begin", "start": "begin", "commence": "begin", "kic
                   # phrasal verbs are keyed with their particle ("took down" = "shot down")
                   "take down": "shoot down", "bring down": "shoot down", "down": "shoot down",
                   "destroy": "shoot down", "neutralize": "shoot down", "neutralise": "shoot down",
-                  "happen": "occur", "take place": "occur",
                   "come into force": "take effect", "enter into force": "take effect", "go into force": "take effect"}
 
 

@@ -18,7 +18,7 @@ from service.pipeline.extract.phrases import bare_phrase
 SPEECH = {"say", "tell", "state", "announce", "note", "report", "claim", "add", "write", "describe", "present",
           "call", "term", "declare", "confirm", "deny", "insist", "stress", "explain", "warn", "quote",
           "remind", "emphasise", "emphasize", "assert", "admit", "acknowledge", "reply", "recall", "affirm", "reveal",
-          "disclose", "argue", "testify", "concede", "contend", "mention"}
+          "disclose", "testify", "mention"}
 CONTENT_DEPS = {"ccomp", "parataxis"}
 NAMING = {"call", "term"}     # speech only with what the thing is called ("called it a provocation")
 # What a speech verb may have beside its speaker and still be nothing but a frame.

@@ -115,7 +115,7 @@ def _comparisons(a: Claim, b: Claim) -> list[bool]:
 
 
 # Verbs that only say something happened: "the crash occurred at 9:03 a.m." times the crash.
-HAPPENED = {"occur", "happen", "be"}
+HAPPENED = {"occur", "happen", "take place", "be"}
 
 
 def one_happening(a: Claim, b: Claim) -> bool:
