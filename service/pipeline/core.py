@@ -113,9 +113,11 @@ class Pipeline:
         by_id = {c.id: c for c in claims}
         vector_of = {c.id: vectors[i] for i, c in enumerate(claims)}
         disputes = [d for fact in facts for d in slots.fact_disputes(fact, by_id, vector_of, self.thresholds)]
-        story_wide = [(check, fact) for check, keys in timeline.STORY_WIDE for fact in timeline.story_facts(claims, keys)]
+        story_wide = [(check, fact) for check, keys in timeline.STORY_WIDE
+                      for fact in timeline.story_facts(claims, keys)]
         story_wide += [(check, fact) for check, build in timeline.STORY_BUILT for fact in build(claims)]
-        timed = [d for check, fact in story_wide for d in slots.fact_disputes(fact, by_id, vector_of, self.thresholds, [check])]
+        timed = [d for check, fact in story_wide
+                 for d in slots.fact_disputes(fact, by_id, vector_of, self.thresholds, [check])]
         disputes, timed = timeline.one_per_difference(disputes, timed)
         framings = causal.causal_disputes(facts, claims, self.thresholds.causal_nearby_sentences, vector_of)
         timings["facts"] = time.perf_counter() - mark

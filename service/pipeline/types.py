@@ -11,8 +11,8 @@ DiscrepancyType = Literal["numeric", "date", "entity", "location", "attribution"
                           "quote", "other"]
 Severity = Literal["high", "medium", "low"]
 # What a finding compares: a slot of one fact, or (causal) the link between two facts.
-Slot = Literal["number", "vote", "age", "standing", "holder", "ages", "duration", "scope", "date", "tenure", "end", "time", "elapsed", "place", "agent",
-               "speaker", "modality", "negation", "quote", "link", "statement"]
+Slot = Literal["number", "vote", "age", "standing", "holder", "ages", "duration", "scope", "date", "tenure", "end",
+               "time", "elapsed", "place", "agent", "speaker", "modality", "negation", "quote", "link", "statement"]
 LinkKind = Literal["causal", "temporal", "juxtaposition"]
 
 

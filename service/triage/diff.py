@@ -40,8 +40,8 @@ NOT_NAMES = {"the", "a", "an", "in", "on", "at", "as", "while", "after", "before
              "that", "these", "those", "he", "she", "they", "we", "i", "his", "her", "their", "our", "when", "then",
              "following", "meanwhile", "according", "earlier", "later", "also", "however", "since", "because"}
 # Which kinds of term carry each slot's difference, tried in order (a place's reach before its names).
-SLOT_KINDS = {"number": [{"number"}], "vote": [{"number"}], "age": [{"number"}], "standing": [{"name"}], "holder": [{"name"}], "ages": [{"number"}], "duration": [{"number"}],
-              "date": [{"date", "number"}],
+SLOT_KINDS = {"number": [{"number"}], "vote": [{"number"}], "age": [{"number"}], "standing": [{"name"}],
+              "holder": [{"name"}], "ages": [{"number"}], "duration": [{"number"}], "date": [{"date", "number"}],
               "tenure": [{"date", "number"}], "end": [{"date", "number"}], "time": [{"date", "number"}],
               "elapsed": [{"number", "date", "marker"}], "place": [{"scope"}, {"name"}], "agent": [{"name"}],
               "speaker": [{"name"}], "modality": [{"modal", "negation"}], "negation": [{"negation"}],

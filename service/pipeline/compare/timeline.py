@@ -6,15 +6,17 @@ split of a vote ("ruled 3-2" vs "four of the five justices found him guilty"), a
 hold the office they are titled with, the minute a named person acted at ("scored in the 13th minute" vs "after
 eight minutes"), the time of day a claim says something happened at ("the accident occurred at 9:03 a.m."), years
 in office, who holds a company office ("CEO Kelly Ortberg" vs "the chief executive, David Calhoun"), the end of a
-ban or term ("barred from office until 2033"), the ages of those counted ("ranging from 14 to 24"), a person's finishing time ("in 2:02:44"
-vs "in two hours, two minutes and 43 seconds") and how many were named with someone ("convicted Bolsonaro and seven allies" vs "the former president and six others").
+ban or term ("barred from office until 2033"), the ages of those counted ("ranging from 14 to 24"), a person's
+finishing time ("in 2:02:44" vs "in two hours, two minutes and 43 seconds") and how many were named with someone
+("convicted Bolsonaro and seven allies" vs "the former president and six others").
 For each key (anchor and event, or event), the first claim of each source that holds it is one carrier of a fact
 of its own, compared in that slot only."""
 from __future__ import annotations
 
 from typing import Callable, Iterable
 
-from service.pipeline.compare.checks import Check, age, ages, clock, duration, elapsed, holder, numeric, scope, standing, tenure, until, vote
+from service.pipeline.compare.checks import (Check, age, ages, clock, duration, elapsed, holder, numeric, scope,
+                                             standing, tenure, until, vote)
 from service.pipeline.compare.facts import fact_id
 from service.pipeline.compare.slots import SlotDispute
 from service.pipeline.extract.normalize import fold
@@ -88,12 +90,12 @@ STORY_WIDE: list[tuple[Check, Callable[[Claim], Iterable[str]]]] = [
 def holder_facts(claims: list[Claim]) -> list[Fact]:
     """For each company office, each source that titles exactly one person with it now, by its first claim doing so:
     a source naming two chief executives (of two companies, say) takes no position."""
+    offices = {c.id: holder.current(c) for c in claims}
     named: dict[str, dict[str, set[str]]] = {}
     for claim in claims:
-        for office, (person, _) in holder.current(claim).items():
+        for office, (person, _) in offices[claim.id].items():
             named.setdefault(office, {}).setdefault(claim.source, set()).add(person)
-    return story_facts([c for c in claims if any(len(named[o][c.source]) == 1 for o in holder.current(c))],
-                       lambda c: [f"holder|{o}" for o in holder.current(c) if len(named[o][c.source]) == 1])
+    return story_facts(claims, lambda c: [f"holder|{o}" for o in offices[c.id] if len(named[o][c.source]) == 1])
 
 
 def story_facts(claims: list[Claim], keys: Callable[[Claim], Iterable[str]]) -> list[Fact]:

@@ -63,10 +63,9 @@ def render(sent, token_ids: set[int], spans_local: list[tuple[int, int]], kind: 
             before[head.i] = " ".join([subject.text, *(a.text for a in auxes)])
         elif head.tag_ == "VBN" and any(a.dep_ == "auxpass" or a.lemma_ == "have" for a in auxes):
             before[head.i] = " ".join(a.text for a in auxes)   # "was arrested … and sentenced" → "was sentenced"
-        elif head.tag_ == "VB" and _infinitive_before(first, head) is not None:
+        elif head.tag_ == "VB" and (infinitive := _infinitive_before(first, head)) is not None:
             # "Boeing has announced plans to cut 17,000 jobs and delay …" → "Boeing has announced plans to delay …"
             # (the parse may join the bare verb to the finite one: it goes with the infinitive)
-            infinitive = _infinitive_before(first, head)
             shared = [t.i for t in kept if t.i < infinitive.i]
             lead = doc[max(shared) + 1:infinitive.i] if shared else doc[0:0]
             if 0 < len(lead) <= 6 and not any(t.is_punct or t.i in token_ids for t in lead):

@@ -107,7 +107,7 @@ def _comparisons(a: Claim, b: Claim) -> list[bool]:
     clocks = [x[1] <= y[2] and y[1] <= x[2] for x in windows_a for y in windows_b if x[3] == y[3]]
     if clocks:
         return clocks
-    times_a, times_b = times(a), times(b)
+    times_a, times_b = [(m, z) for m, _, _, z in windows_a], [(m, z) for m, _, _, z in windows_b]
     parts_a, parts_b = parts_of_day(a), parts_of_day(b)
     return ([_within(m, p) for m, z in times_a if not z for p in parts_b]
             + [_within(m, p) for m, z in times_b if not z for p in parts_a]

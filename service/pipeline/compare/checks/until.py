@@ -8,12 +8,12 @@ import re
 from typing import Optional
 
 from service.pipeline.compare.checks import Check, Discrepancy, register
+from service.pipeline.compare.checks.date import MONTHS
 from service.pipeline.extract.normalize import MONTH
 from service.pipeline.types import Claim
 
-MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
-UNTIL = re.compile(r"\b(?:until|till|through)\s+(?P<floor>at least\s+)?(?:(?P<month>[A-Z][a-z]+\.?)\s+(?:\d{1,2},?\s+)?)?"
-                   r"(?P<year>(?:19|20)\d{2})\b")
+UNTIL = re.compile(r"\b(?:until|till|through)\s+(?P<floor>at least\s+)?"
+                   r"(?:(?P<month>[A-Z][a-z]+\.?)\s+(?:\d{1,2},?\s+)?)?(?P<year>(?:19|20)\d{2})\b")
 
 
 def end(claim: Claim) -> Optional[tuple[int, int, bool]]:
