@@ -39,10 +39,6 @@ def _age_keys(claim: Claim) -> Iterable[str]:
     return [f"age|{person}" for person in age.ages(claim)]
 
 
-def _standing_keys(claim: Claim) -> Iterable[str]:
-    return [f"standing|{person}|{office}" for person, office in standing.titles(claim)]
-
-
 def _minute_keys(claim: Claim) -> Iterable[str]:
     """'Hakimi opened the scoring in the 13th minute' / 'Hakimi punctured his old club after eight minutes': the
     minute a person named as the subject acted at, whatever the verb."""
@@ -81,7 +77,7 @@ def _companion_keys(claim: Claim) -> Iterable[str]:
 
 STORY_WIDE: list[tuple[Check, Callable[[Claim], Iterable[str]]]] = [
     (elapsed.CHECK, _elapsed_keys), (scope.CHECK, _scope_keys), (vote.CHECK, _vote_keys), (age.CHECK, _age_keys),
-    (standing.CHECK, _standing_keys), (tenure.CHECK, _tenure_keys), (numeric.CHECK, _companion_keys),
+    (tenure.CHECK, _tenure_keys), (numeric.CHECK, _companion_keys),
     (numeric.CHECK, _minute_keys), (clock.CHECK, _occurrence_keys),
     (until.CHECK, _until_keys), (ages.CHECK, _ages_keys),
     (duration.CHECK, _duration_keys)]
@@ -96,6 +92,13 @@ def holder_facts(claims: list[Claim]) -> list[Fact]:
         for office, (person, _) in offices[claim.id].items():
             named.setdefault(office, {}).setdefault(claim.source, set()).add(person)
     return story_facts(claims, lambda c: [f"holder|{o}" for o in offices[c.id] if len(named[o][c.source]) == 1])
+
+
+def standing_facts(claims: list[Claim]) -> list[Fact]:
+    """Each person's title in one office, present or former, unless the story tells of them leaving office."""
+    left = standing.left_office(claims)
+    return story_facts(claims, lambda c: [f"standing|{person}|{office}" for person, office in standing.titles(c)
+                                          if person not in left])
 
 
 def story_facts(claims: list[Claim], keys: Callable[[Claim], Iterable[str]]) -> list[Fact]:
@@ -114,7 +117,8 @@ def story_facts(claims: list[Claim], keys: Callable[[Claim], Iterable[str]]) -> 
 
 
 # Slots whose story-wide carriers depend on all of a source's claims, not on one claim at a time.
-STORY_BUILT: list[tuple[Check, Callable[[list[Claim]], list[Fact]]]] = [(holder.CHECK, holder_facts)]
+STORY_BUILT: list[tuple[Check, Callable[[list[Claim]], list[Fact]]]] = [(holder.CHECK, holder_facts),
+                                                                        (standing.CHECK, standing_facts)]
 
 
 def anchored_facts(claims: list[Claim]) -> list[Fact]:

@@ -52,6 +52,10 @@ def clause_heads(sent, cited: set[int]) -> dict[int, tuple[str, str]]:
     return heads
 
 
+def _bare_count_subject(tok) -> bool:
+    return any(c.dep_ in ("nsubj", "nsubjpass") and c.pos_ == "NUM" for c in tok.children)
+
+
 def split_kind(tok, heads) -> tuple[str, str]:
     dep = tok.dep_
     verbal = tok.pos_ in ("VERB", "AUX")
@@ -75,6 +79,10 @@ def split_kind(tok, heads) -> tuple[str, str]:
     if dep == "conj" and verbal and not own_subject and number(tok) and number(tok.head) and \
             number(tok) != number(tok.head):
         return "", ""   # "the injured were rushed … and rescue work was …": the parse lost the second subject
+    if dep == "conj" and tok.tag_ == "VBN" and _bare_count_subject(tok) and \
+            not any(c.dep_ in ("aux", "auxpass") for c in tok.children) and \
+            any(c.dep_ in ("oprd", "acomp", "xcomp") for c in tok.head.children):
+        return "", ""   # "left 19 dead and 421 injured": the second count is the first one's verb's, not a clause
     if dep == "conj" and verbal and tok.head.pos_ in ("VERB", "AUX") and (own_subject or finite_head):
         joined = has_joint(tok)
         start = min(t.i for t in tok.subtree)

@@ -49,10 +49,17 @@ def slot_finding(dispute: SlotDispute, thresholds: Thresholds, min_confidence: f
         severity = "high" if lead else "medium"
     confidence = thresholds.typed_confidence(check.type, dispute.example.confidence)
     held = "; ".join(f"“{p.value}” ({', '.join(p.sources)})" for p in positions)
-    explanation = f"The sources differ on {SLOT_NAMES.get(check.slot, check.slot)} in “{dispute.fact.text}”: {held}."
+    explanation = f"The sources differ on {SLOT_NAMES.get(check.slot, check.slot)} in “{_named(dispute)}”: {held}."
     return Finding(id=finding_id(facts, check.slot), facts=facts, type=check.type,
                    slot=check.slot, severity=severity, confidence=confidence, explanation=explanation,
                    positions=positions, low_confidence=confidence < min_confidence)
+
+
+def _named(dispute: SlotDispute) -> str:
+    """The fact as a reviewer finds it among the positions: its own text when a disputed claim states it, else the
+    first disputed claim (a fact may be named by a claim that holds no value in the slot)."""
+    disputed = [c.statement or c.text for group in dispute.groups for c in group]
+    return dispute.fact.text if dispute.fact.text in disputed else disputed[0]
 
 
 def causal_finding(dispute: CausalDispute, thresholds: Thresholds, min_confidence: float) -> Finding:

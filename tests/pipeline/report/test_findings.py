@@ -44,6 +44,18 @@ def test_a_slot_finding_holds_each_position_with_its_value_sources_and_claims():
     assert not finding.low_confidence
 
 
+def test_a_finding_is_named_by_a_disputed_claim_when_the_facts_own_text_holds_no_value():
+    started = claim("afp#0", "protests began on Monday with demands that the government lift a ban", event="begin")
+    lifted = [claim("rgk#0", "The government lifted the ban late Monday", event="lift", dates=(("2025-09-08", "day"),)),
+              claim("jtn#0", "The ban was lifted Tuesday", event="lift", dates=(("2025-09-09", "day"),))]
+    story = {c.id: c for c in [started, *lifted]}
+    found = fact_disputes(fact(started, *lifted), story, vectors_by_id(list(story.values()), all_close(list(story), 0.9)),
+                          Thresholds())
+    finding = findings.slot_finding(found[0], Thresholds(), 0.5)
+    assert finding.slot == "date"
+    assert finding.explanation.startswith("The sources differ on the date in “The ban was lifted Tuesday”: ")
+
+
 def test_a_finding_id_is_its_facts_and_slot():
     first = findings.slot_finding(dispute(), Thresholds(), 0.5)
     # The same fact and slot with other claims or values (an edit elsewhere): the same finding.

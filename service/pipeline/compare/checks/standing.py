@@ -42,6 +42,17 @@ def titles(claim: Claim) -> dict[tuple[str, str], bool]:
     return found
 
 
+# A claim telling that someone left office ("Home Minister Ramesh Lekhak had already resigned") dates the change
+# within the story: "Home Minister Lekhak" and "former home minister Lekhak" are then both true at their times.
+LEAVING = {"resign", "quit", "retire", "step", "oust", "sack", "dismiss", "remove", "depose", "topple",
+           "impeach", "succeed", "replace"}
+
+
+def left_office(claims: list[Claim]) -> set[str]:
+    """The people (by surname) a claim of the story says left an office."""
+    return {key.split()[-1] for c in claims if c.event in LEAVING for label, key, _ in c.named if label == "PERSON" and key}
+
+
 def value(claim: Claim) -> str:
     return "; ".join(f"{'former ' if former else ''}{office} {person.title()}"
                      for (person, office), former in sorted(titles(claim).items()))

@@ -32,5 +32,17 @@ def test_each_sources_first_title_of_a_person_is_one_carrier_across_the_story():
     claims = [claim("A#0", "U.S. President Donald Trump threatened tariffs", named=(TRUMP,)),
               claim("B#0", "Former U.S. President Donald Trump called it extortion", named=(TRUMP,)),
               claim("C#0", "Prime Minister Donald Tusk said allies helped", named=(TUSK,))]
-    facts = timeline.story_facts(claims, dict(timeline.STORY_WIDE)[standing.CHECK])
+    facts = timeline.standing_facts(claims)
     assert [f.claims for f in facts] == [("A#0", "B#0")]
+
+
+def test_a_story_that_tells_of_the_person_leaving_office_disputes_no_title():
+    lekhak = ("PERSON", "ramesh lekhak", "ramesh lekhak")
+    claims = [claim("A#0", "Home Minister Ramesh Lekhak had already resigned", event="resign", named=(lekhak,)),
+              claim("B#0", "Protesters torched the house of Home Minister Ramesh Lekhak", event="torch", named=(lekhak,)),
+              claim("C#0", "Protesters torched the residence of former home minister Ramesh Lekhak", event="torch",
+                    named=(lekhak,))]
+    assert standing.left_office(claims) == {"lekhak"}
+    assert timeline.standing_facts(claims) == []
+    # Without the resignation the title is disputed.
+    assert [f.claims for f in timeline.standing_facts(claims[1:])] == [("B#0", "C#0")]
