@@ -19,7 +19,7 @@ import numpy as np
 
 from service.pipeline.compare import tolls
 from service.pipeline.compare.checks.date import dates_compatible
-from service.pipeline.extract.normalize import canonical_text
+from service.pipeline.extract.normalize import canonical_text, entity_key, fold, same_name
 from service.pipeline.extract.speech import SPEECH
 from service.pipeline.thresholds import Thresholds
 from service.pipeline.types import Claim, Fact
@@ -45,14 +45,21 @@ def heavy_event(claim: Claim) -> str:
 def compatible(a: Claim, b: Claim, told_alike: frozenset[frozenset[str]] = frozenset()) -> bool:
     """Whether two claims can state one proposition at all, whatever their values.
 
-    Never one fact: counts of one thing under different tolls ("241 killed" vs "242 on board"), or under
+    Never one fact: counts of one thing for different people ("sentenced Hortefeux to two years" vs "Sarkozy received
+    five years"), tolls of different kinds only ("nearly 1,000 were injured" vs "500 were evacuated"), counts of
+    one thing under different tolls ("241 killed" vs "242 on board"), or under
     different events with no figure in common ("1,200 remain behind bars" vs "52 were freed"; one toll told
     with two verbs is one count: "37 died", "10 were killed"), unless the story tells one count with both
     (`told_alike`: "three carriages derailed", "drove three carriages off the rails"), and dates of different precision that do not overlap ("June 2020" vs "2021": two events).
     """
     if a.source == b.source:
         return False
+    tolls_a, tolls_b = {q.tally for q in a.quantities} - {""}, {q.tally for q in b.quantities} - {""}
+    if tolls_a and tolls_b and tolls_a.isdisjoint(tolls_b):
+        return False
     units = {q.unit for q in a.quantities if q.unit} & {q.unit for q in b.quantities if q.unit}
+    if units and _people_apart(a, b):
+        return False
     for unit in units:
         of_a = [q for q in a.quantities if q.unit == unit]
         of_b = [q for q in b.quantities if q.unit == unit]
@@ -66,6 +73,18 @@ def compatible(a: Claim, b: Claim, told_alike: frozenset[frozenset[str]] = froze
     if not dates_compatible(a, b) and {g for _, g in a.dates}.isdisjoint({g for _, g in b.dates}):
         return False
     return True
+
+
+def people(claim: Claim) -> set[str]:
+    """The people a claim names as its subject or object (a pronoun there counts as the name it stands for)."""
+    words = f" {fold(claim.subject)} {fold(claim.object)} "
+    found = {key for label, key, text in claim.named if label == "PERSON" and key and text and f" {text} " in words}
+    return found | {entity_key(name) for surface, name in claim.refers_to if f" {fold(surface)} " in words}
+
+
+def _people_apart(a: Claim, b: Claim) -> bool:
+    x, y = people(a), people(b)
+    return bool(x and y) and not any(same_name(p, q) for p in x for q in y)
 
 
 DESCRIPTIONS = {"appositive", "relative", "participial"}

@@ -450,10 +450,13 @@ def _several_kinds(noun) -> bool:
 
 # Words that make a number a toll of the whole event, not a count of one group ("19 children" is a part of it).
 TALLY_NOUNS_OF = {"death": {"death", "dead", "body", "fatality", "corpse"}, "injury": {"injury", "injured", "wounded"},
-                  "missing": {"missing"}}
+                  "missing": {"missing"}, "evacuated": {"evacuation", "evacuee", "evacuated"},
+                  "displaced": {"displaced"}}
 TALLY_VERBS = {"kill": "death", "die": "death", "drown": "death", "perish": "death", "injure": "injury",
-               "wound": "injury", "hurt": "injury", "missing": "missing"}
-WHOLE = {"people", "person", "persons", "individual", "individuals", "passenger", "passengers", "others"}
+               "wound": "injury", "hurt": "injury", "missing": "missing", "evacuate": "evacuated",
+               "displace": "displaced"}
+# Words for the people a number counts, whoever they are ("200 more" in "the evacuation of 200 more").
+WHOLE = {"people", "person", "persons", "individual", "individuals", "passenger", "passengers", "others", "more"}
 TALLY_AFTER = {"death": {"killed", "died"}, "injury": {"hurt"}}
 
 

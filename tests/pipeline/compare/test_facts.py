@@ -88,6 +88,32 @@ def test_counts_of_one_unit_under_different_tolls_are_never_one_fact():
     assert fact_of(found, "C#0").claims == ("B#0", "C#0")
 
 
+def test_counts_of_one_thing_for_different_people_are_never_one_fact():
+    hortefeux = claim("A#0", "The court sentenced Mr Hortefeux to two years imprisonment", event="sentence",
+                      subject="The court", object="Mr Hortefeux", named=(("PERSON", "hortefeux", "hortefeux"),),
+                      quantities=(count(2, "year"),))
+    sarkozy = claim("B#0", "Nicolas Sarkozy received five years in prison", event="receive", subject="Nicolas Sarkozy",
+                    object="five years", named=(("PERSON", "nicolas sarkozy", "nicolas sarkozy"),),
+                    quantities=(count(5, "year"),))
+    assert not compatible(hortefeux, sarkozy)
+    # One man named two ways, or a count with nobody named: one fact, whose number slot is then compared.
+    named_alike = replace(hortefeux, object="Mr Sarkozy", named=(("PERSON", "sarkozy", "sarkozy"),), event="receive")
+    assert compatible(named_alike, sarkozy)
+    assert compatible(replace(named_alike, object="him", named=()), sarkozy)
+    assert not compatible(replace(named_alike, object="Mr Hortefeux", named=hortefeux.named), sarkozy)
+
+
+def test_tolls_of_different_kinds_only_are_never_one_fact():
+    injured = claim("A#0", "Nearly 1,000 were injured", event="injure",
+                    quantities=(count(1000, "", "Nearly 1,000", "nearly", tally="injury"),))
+    evacuated = claim("B#0", "More than 500 people were evacuated", event="evacuate",
+                      quantities=(count(500, "people", "More than 500", "lower", tally="evacuated"),))
+    assert not compatible(injured, evacuated)
+    both = claim("C#0", "It killed five and injured 20", event="kill",
+                 quantities=(count(5, "", tally="death"), count(20, "", tally="injury")))
+    assert compatible(injured, both)
+
+
 def test_counts_under_different_events_with_no_figure_in_common_are_never_one_fact():
     behind_bars = claim("A#0", "Almost 1,200 political prisoners remain behind bars", event="remain",
                         quantities=(count(1200, "prisoner", "Almost 1,200", "nearly"),))

@@ -157,6 +157,9 @@ def test_taking_place_is_one_event_and_the_clock_reads_it_as_a_happening(pipelin
     ("The tragedy resulted in the death of 179 individuals.", ["death"]),
     ("Three people were reported missing.", ["missing"]),
     ("Two people were confirmed as the new owners.", [""]),
+    ("More than 500 people were evacuated from their homes.", ["evacuated"]),
+    ("The landslide forced the evacuation of 200 more.", ["evacuated"]),
+    ("The floods displaced 3,000 people.", ["displaced"]),
 ])
 def test_a_toll_told_as_confirmed_dead_or_lives_lost_is_a_toll(parser, text, tallies):
     assert [t for t, in figures(parser, text, "tally")] == tallies

@@ -99,7 +99,8 @@ def counts_of(claim: Claim) -> set[str]:
     return set().union(*(counted(q, claim) for q in tallied(claim)))
 
 
-TOLL_WORDS = {"death": "dead", "injury": "injured", "missing": "missing", "serious": "seriously injured"}
+TOLL_WORDS = {"death": "dead", "injury": "injured", "missing": "missing", "serious": "seriously injured",
+              "evacuated": "evacuated", "displaced": "displaced"}
 
 
 def figure(q: Quantity, claim: Claim | None = None) -> str:
