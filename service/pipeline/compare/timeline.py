@@ -7,16 +7,17 @@ hold the office they are titled with, the minute a named person acted at ("score
 eight minutes"), the time of day a claim says something happened at ("the accident occurred at 9:03 a.m."), years
 in office, who holds a company office ("CEO Kelly Ortberg" vs "the chief executive, David Calhoun"), the end of a
 ban or term ("barred from office until 2033"), the ages of those counted ("ranging from 14 to 24"), a person's
-finishing time ("in 2:02:44" vs "in two hours, two minutes and 43 seconds") and how many were named with someone
-("convicted Bolsonaro and seven allies" vs "the former president and six others").
+finishing time ("in 2:02:44" vs "in two hours, two minutes and 43 seconds"), how many were named with someone
+("convicted Bolsonaro and seven allies" vs "the former president and six others") and the province or state a
+named town lies in ("Jalalabad in Kunar province" vs "Jalalabad, Nangarhar province").
 For each key (anchor and event, or event), the first claim of each source that holds it is one carrier of a fact
 of its own, compared in that slot only."""
 from __future__ import annotations
 
 from typing import Callable, Iterable
 
-from service.pipeline.compare.checks import (Check, age, ages, clock, duration, elapsed, holder, numeric, scope,
-                                             standing, tenure, until, vote)
+from service.pipeline.compare.checks import (Check, age, ages, clock, duration, elapsed, holder, numeric, region,
+                                             scope, standing, tenure, until, vote)
 from service.pipeline.compare.facts import fact_id
 from service.pipeline.compare.slots import SlotDispute
 from service.pipeline.extract.normalize import fold
@@ -80,7 +81,7 @@ STORY_WIDE: list[tuple[Check, Callable[[Claim], Iterable[str]]]] = [
     (tenure.CHECK, _tenure_keys), (numeric.CHECK, _companion_keys),
     (numeric.CHECK, _minute_keys), (clock.CHECK, _occurrence_keys),
     (until.CHECK, _until_keys), (ages.CHECK, _ages_keys),
-    (duration.CHECK, _duration_keys)]
+    (duration.CHECK, _duration_keys), (region.CHECK, lambda c: list(region.regions(c)))]
 
 
 def holder_facts(claims: list[Claim]) -> list[Fact]:

@@ -1,0 +1,56 @@
+"""Opposite states of one thing: open against closed ("Tribhuvan Airport has been shut down" vs "Kathmandu airport
+remained operational"). The state is what the claim's subject is said to be or to have become, read right after
+the subject; "not" turns it over ("was not closed" is open). Two claims speak of one thing when their subjects
+share a noun ("airport"), and not when they date it on different days: a place closed on Monday may reopen on
+Tuesday."""
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+from service.pipeline.compare.checks import Check, Discrepancy, register
+from service.pipeline.extract.normalize import fold
+from service.pipeline.types import Claim
+
+BEFORE = (r"(?:has|have|had|will|would|could|may|might|is|are|was|were|be|been|being|remain(?:s|ed)?|stay(?:s|ed)?|"
+          r"kept|keep|reportedly|still|fully|partially|temporarily|also|now|then|not|n't|\s)*")
+STATES = {"open": r"(?:re)?open(?:ed|s)?|operational|functioning|(?:operating|running)\s+(?:normally|as\s+(?:usual|normal)|again)"
+                 r"|resumed|back in operation",
+          "closed": r"clos(?:ed|es)|shut(?:\s+down)?|suspended|halted|out of (?:service|operation)"}
+# Not a state when an object or a price follows: "opened fire", "opened a branch", "closed 2% higher".
+NOT_AFTER = r"(?!\s+(?:fire|an?|the|its|his|her|their|up|down|higher|lower|flat|at)\b|\s*\d)"
+STATE = re.compile(rf"^\s*(?P<before>{BEFORE})(?P<state>{'|'.join(STATES.values())})\b{NOT_AFTER}", re.IGNORECASE)
+OPPOSITE = {"open": "closed", "closed": "open"}
+SMALL_WORDS = {"the", "a", "an", "of", "its", "their", "main", "international", "all", "some"}
+
+
+def state(claim: Claim) -> str:
+    """"open" or "closed": the state the claim gives its subject, "" when it gives none."""
+    if not claim.subject or claim.subject not in claim.text:
+        return ""
+    found = STATE.match(claim.text[claim.text.index(claim.subject) + len(claim.subject):])
+    if found is None:
+        return ""
+    said = next(name for name, pattern in STATES.items() if re.fullmatch(pattern, found.group("state"), re.IGNORECASE))
+    negated = bool(re.search(r"\bnot\b|n't", found.group("before"), re.IGNORECASE))
+    return OPPOSITE[said] if negated else said
+
+
+def _nouns(claim: Claim) -> set[str]:
+    return {w for w in re.findall(r"[a-z]+", fold(claim.subject)) if w not in SMALL_WORDS and len(w) > 2}
+
+
+def comparable(a: Claim, b: Claim) -> bool:
+    days_a, days_b = {d for d, g in a.dates if g == "day"}, {d for d, g in b.dates if g == "day"}
+    return bool(state(a) and state(b) and _nouns(a) & _nouns(b)) and not (days_a and days_b and days_a != days_b)
+
+
+def check(a: Claim, b: Claim) -> Optional[Discrepancy]:
+    if not comparable(a, b) or state(a) == state(b):
+        return None
+    return Discrepancy("negation", "high", 0.7, f"{a.source} says {a.subject} is {state(a)}, {b.source} that "
+                                                f"{b.subject} is {state(b)}.")
+
+
+CHECK = register(Check(name="state", type="negation", slot="negation", severity="high", order=11, compare=check,
+                       value=state, comparable=comparable))
