@@ -21,6 +21,7 @@ from service.pipeline.compare import tolls
 from service.pipeline.compare.checks.date import dates_compatible
 from service.pipeline.extract.normalize import canonical_text, entity_key, fold, same_name
 from service.pipeline.extract.speech import SPEECH
+from service.pipeline.extract.structure import REQUESTS
 from service.pipeline.thresholds import Thresholds
 from service.pipeline.types import Claim, Fact
 
@@ -46,7 +47,7 @@ def compatible(a: Claim, b: Claim, told_alike: frozenset[frozenset[str]] = froze
     """Whether two claims can state one proposition at all, whatever their values.
 
     Never one fact: counts of one thing for different people ("sentenced Hortefeux to two years" vs "Sarkozy received
-    five years"), tolls of different kinds only ("nearly 1,000 were injured" vs "500 were evacuated"), counts of
+    five years"), a count asked for and one given ("prosecutors requested a €300,000 fine" vs "a €100,000 fine"), tolls of different kinds only ("nearly 1,000 were injured" vs "500 were evacuated"), counts of
     one thing under different tolls ("241 killed" vs "242 on board"), or under
     different events with no figure in common ("1,200 remain behind bars" vs "52 were freed"; one toll told
     with two verbs is one count: "37 died", "10 were killed"), unless the story tells one count with both
@@ -58,7 +59,7 @@ def compatible(a: Claim, b: Claim, told_alike: frozenset[frozenset[str]] = froze
     if tolls_a and tolls_b and tolls_a.isdisjoint(tolls_b):
         return False
     units = {q.unit for q in a.quantities if q.unit} & {q.unit for q in b.quantities if q.unit}
-    if units and _people_apart(a, b):
+    if units and (_people_apart(a, b) or (a.event in REQUESTS) != (b.event in REQUESTS)):
         return False
     for unit in units:
         of_a = [q for q in a.quantities if q.unit == unit]
@@ -75,11 +76,26 @@ def compatible(a: Claim, b: Claim, told_alike: frozenset[frozenset[str]] = froze
     return True
 
 
+PERSONAL = {"he", "she", "him", "her"}
+HONORIFIC = re.compile(r"\b(?:mr|mrs|ms|dr|sir|dame|lady|lord)\.?\s+$")
+
+
 def people(claim: Claim) -> set[str]:
-    """The people a claim names as its subject or object (a pronoun there counts as the name it stands for)."""
+    """The people a claim names as its subject or object ("he" or "her" there counts as the name it stands for). A
+    person is named by a full name or a title ("Nicolas Sarkozy", "Mr Hortefeux"): the parse takes a company's
+    one-word name for a person's ("Kenvue shareholders")."""
     words = f" {fold(claim.subject)} {fold(claim.object)} "
-    found = {key for label, key, text in claim.named if label == "PERSON" and key and text and f" {text} " in words}
-    return found | {entity_key(name) for surface, name in claim.refers_to if f" {fold(surface)} " in words}
+
+    def a_person(key: str, text: str) -> bool:
+        return len(key.split()) > 1 or any(HONORIFIC.search(words[:at]) for at in _starts(words, f" {text} "))
+    found = {key for label, key, text in claim.named
+             if label == "PERSON" and key and text and f" {text} " in words and a_person(key, text)}
+    return found | {entity_key(name) for surface, name in claim.refers_to
+                    if fold(surface) in PERSONAL and f" {fold(surface)} " in words and len(entity_key(name).split()) > 1}
+
+
+def _starts(text: str, needle: str) -> list[int]:
+    return [m.start() + 1 for m in re.finditer(re.escape(needle), text)]
 
 
 def _people_apart(a: Claim, b: Claim) -> bool:

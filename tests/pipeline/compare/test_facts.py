@@ -101,6 +101,21 @@ def test_counts_of_one_thing_for_different_people_are_never_one_fact():
     assert compatible(named_alike, sarkozy)
     assert compatible(replace(named_alike, object="him", named=()), sarkozy)
     assert not compatible(replace(named_alike, object="Mr Hortefeux", named=hortefeux.named), sarkozy)
+    # A one-word name without a title is no sure person: the parse tags companies so ("Kenvue shareholders").
+    kenvue = claim("C#0", "Kenvue and Kimberly-Clark announced the $48.7 billion deal", event="announce",
+                   subject="Kenvue and Kimberly-Clark", named=(("PERSON", "kenvue", "kenvue"),),
+                   quantities=(count(48.7e9, "dollar"),))
+    kimberly = claim("D#0", "Kimberly-Clark unveiled a deal for more than $40bn", event="announce",
+                     subject="Kimberly-Clark", named=(("PERSON", "kimberly-clark", "kimberly-clark"),),
+                     quantities=(count(40e9, "dollar", bound="lower"),))
+    assert compatible(kenvue, kimberly)
+
+
+def test_a_count_asked_for_and_one_given_are_never_one_fact():
+    sought = claim("A#0", "Prosecutors requested a 300,000 euro fine", event="request", quantities=(count(3e5, "euro"),))
+    imposed = claim("B#0", "The court fined him 100,000 euros", event="fine", quantities=(count(1e5, "euro"),))
+    assert not compatible(sought, imposed)
+    assert compatible(sought, replace(imposed, event="seek", quantities=(count(3e5, "euro"),)))
 
 
 def test_tolls_of_different_kinds_only_are_never_one_fact():
