@@ -51,9 +51,11 @@ def _minute_keys(claim: Claim) -> Iterable[str]:
 
 
 def _occurrence_keys(claim: Claim) -> Iterable[str]:
-    """'The accident occurred at 9:03 a.m.' / 'The event took place at 9:07 local time': the time a claim that only
-    says something happened gives, whatever it calls the event."""
-    return ["clock|occur"] if claim.event in clock.HAPPENED - {"be"} and clock.times(claim) else []
+    """'The accident occurred at 9:03 a.m.' / 'The event took place at 9:07 local time' / 'The incident occurred
+    Saturday afternoon': the time or part of the day a claim that only says something happened gives, whatever it
+    calls the event."""
+    return ["clock|occur"] if claim.event in clock.HAPPENED - {"be"} and (
+        clock.times(claim) or clock.parts_of_day(claim)) else []
 
 
 def _until_keys(claim: Claim) -> Iterable[str]:
@@ -130,15 +132,31 @@ def _within(d: SlotDispute, e: SlotDispute) -> bool:
     return d.check is e.check and {c.id for g in d.groups for c in g} <= {c.id for g in e.groups for c in g}
 
 
+def _lone(d: SlotDispute) -> set[tuple[str, str]]:
+    return {(d.check.slot, g[0].id) for g in d.groups if len(g) == 1}
+
+
+def _one_alone(d: SlotDispute, e: SlotDispute) -> bool:
+    """Two disputes in one slot that set one claim alone against others: one difference."""
+    return bool(_lone(d) & _lone(e))
+
+
+def _reach(d: SlotDispute) -> int:
+    return sum(len(g) for g in d.groups)
+
+
 def one_per_difference(per_fact: list[SlotDispute],
                        story_wide: list[SlotDispute]) -> tuple[list[SlotDispute], list[SlotDispute]]:
     """One difference is one finding: a story-wide dispute whose claims a fact's own dispute holds is that fact's; a
     fact's dispute that a story-wide one holds (with more positions) is the story-wide one's; and a claim standing
-    alone against two facts in one slot is disputed once, in the first."""
-    story_wide = [d for d in story_wide if not any(_within(d, e) for e in per_fact)]
+    alone against two facts in one slot is disputed once, in the first, and against its fact and the story
+    ("occurred Saturday afternoon" against "at 7.39pm" in its fact and "on Saturday night" across the story) once,
+    in the dispute with more claims."""
+    story_wide = [d for d in story_wide if not any(_within(d, e) or (_one_alone(d, e) and _reach(e) >= _reach(d))
+                                                   for e in per_fact)]
     kept, alone = [], set()
     for e in per_fact:
-        if any(_within(e, d) for d in story_wide):
+        if any(_within(e, d) or _one_alone(e, d) for d in story_wide):
             continue
         single = {(e.check.name, g[0].id) for g in e.groups if len(g) == 1}
         if single & alone:

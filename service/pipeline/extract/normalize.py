@@ -199,7 +199,18 @@ CONVERTED_TOLERANCE = 0.05  # a rough figure's conversion in another unit, round
 # The seriously injured, told after their number: "five of whom were seriously hurt", "including five seriously",
 # "with five in a serious condition", "nine of those injured remain in critical condition".
 SERIOUS = re.compile(r"^[^,;.]{0,50}?\b(?:(?:seriously|severely|critically|gravely|badly)\b(?!\s+(?:damaged|affected))|"
-                     r"critical(?:ly)?\b|(?:serious|grave)\s+(?:condition|state|injur))", re.IGNORECASE)
+                     r"critical(?:ly)?\b|(?:serious|grave)\s+(?:condition|state|injur)|life[- ]threatening|"
+                     r"fighting for (?:their|his|her) li(?:fe|ves))", re.IGNORECASE)
+def own_words(after: str) -> str:
+    """The words after a figure up to the next figure or an "including": what they say of people is said of them
+    ("11 people treated for injuries and two in life-threatening conditions": "two" are the serious ones)."""
+    cut = re.search(r"\b(?:\d|including\b|(?:" + "|".join(NUMBER_WORDS) + r")\b)", after, re.IGNORECASE)
+    return after[:cut.start()] if cut else after
+
+
+# Those treated for injuries are the injured: "11 people treated for injuries", "10 were taken to hospital".
+TREATED = re.compile(r"^[^,;.]{0,30}?\b(?:treated for (?:\w+\s+)?injur|taken to (?:a\s+|the\s+)?hospital|"
+                     r"hospitali[sz]ed)", re.IGNORECASE)
 
 
 def number_bound(words_before: list[str]) -> str:

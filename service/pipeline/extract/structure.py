@@ -401,8 +401,9 @@ def _quantities(sent, token_ids: set[int]) -> list[Quantity]:
             found[-1].unit != unit   # "about 170 km (105 miles)": the conversion of a rough figure is rounded
         if converted and not bound:
             approx, bound = True, "converted"
+        after = normalize.own_words(sent.doc.text[ent.end_char:sent.end_char])
         tally = _tally(last, unit) or ("injury" if unit in ("", "people") and
-                                        normalize.SERIOUS.search(sent.doc.text[ent.end_char:sent.end_char]) else "")
+                                        (normalize.SERIOUS.search(after) or normalize.TREATED.search(after)) else "")
         if tally and _increment(ent, sent):
             tally = ""   # "the toll was put at 15 but a further two people died": two more, not the toll
         if unit in ("other", "life") and tally:

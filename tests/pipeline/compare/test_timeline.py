@@ -39,6 +39,24 @@ def test_one_difference_found_within_a_fact_and_across_the_story_is_one_dispute(
     assert timeline.one_per_difference([whole], [story_wide]) == ([whole], [])
 
 
+def test_a_claim_alone_against_its_fact_and_against_the_story_in_one_slot_is_one_dispute():
+    from service.pipeline.compare.checks import clock
+    from service.pipeline.compare.slots import SlotDispute
+    from tests.pipeline.compare.fakes import fact
+
+    afternoon = claim("A#0", "The attack occurred Saturday afternoon", event="occur")
+    calls = claim("B#0", "the first emergency calls were received at 7.39pm", event="receive")
+    night = claim("C#0", "The incident occurred on Saturday night", event="occur")
+    late = claim("D#0", "It occurred late on Saturday night", event="occur")
+    in_fact = SlotDispute(fact(afternoon, calls), clock.CHECK, ((calls,), (afternoon,)), clock.check(afternoon, night))
+    across = SlotDispute(fact(afternoon, night, late), clock.CHECK, ((night, late), (afternoon,)),
+                         clock.check(afternoon, night))
+    assert timeline.one_per_difference([in_fact], [across]) == ([], [across])
+    narrow = SlotDispute(fact(afternoon, night), clock.CHECK, ((night,), (afternoon,)), clock.check(afternoon, night))
+    assert timeline.one_per_difference([in_fact], [narrow]) == ([in_fact], [])
+    assert timeline._occurrence_keys(afternoon) == ["clock|occur"] and timeline._occurrence_keys(calls) == []
+
+
 def test_those_named_with_someone_are_compared_across_the_story():
     from service.pipeline.compare.checks import numeric
     from tests.pipeline.compare.fakes import count

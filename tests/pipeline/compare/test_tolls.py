@@ -49,8 +49,9 @@ def test_far_apart_figures_of_one_toll_in_the_lead_are_one_fact_and_one_dispute(
     assert "“37”" in disputes[0].example.explanation and "“10”" in disputes[0].example.explanation
 
 
-def test_close_floors_a_covering_ceiling_and_other_tolls_are_not_disputed():
-    assert compared([toll("A#0", 36, "lower"), toll("B#0", 38, "lower")])[1] == []
+def test_close_round_floors_a_covering_ceiling_and_other_tolls_are_not_disputed():
+    assert compared([toll("A#0", 200, "lower"), toll("B#0", 240, "lower")])[1] == []
+    assert len(compared([toll("A#0", 36, "lower"), toll("B#0", 38, "lower")])[1]) == 1   # two exact counts
     assert compared([toll("A#0", 26, "lower", "missing"), toll("B#0", 33, "upper", "missing")])[1] == []
     facts, disputes = compared([toll("A#0", 37), toll("B#0", 10, kind="injury")])
     assert disputes == [] and len(facts) == 2

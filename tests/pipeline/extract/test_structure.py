@@ -160,6 +160,8 @@ def test_taking_place_is_one_event_and_the_clock_reads_it_as_a_happening(pipelin
     ("More than 500 people were evacuated from their homes.", ["evacuated"]),
     ("The landslide forced the evacuation of 200 more.", ["evacuated"]),
     ("The floods displaced 3,000 people.", ["displaced"]),
+    ("11 people were treated for injuries.", ["injury"]),
+    ("A total of 10 people were taken to hospital.", ["injury"]),
 ])
 def test_a_toll_told_as_confirmed_dead_or_lives_lost_is_a_toll(parser, text, tallies):
     assert [t for t, in figures(parser, text, "tally")] == tallies

@@ -8,7 +8,9 @@ not mention is no conflict, and neither is a total against the parts the other c
 count the other claim gives under another noun.
 
 A toll (the dead, the injured, the missing) is one count whatever noun carries it ("37 dead", "10 people were
-killed"), and two floors of one toll far apart ("at least 37" vs "at least 10") are two headline figures, not one.
+killed"), and two floors of one toll far apart ("at least 37" vs "at least 10") are two headline figures, not one; so
+are two different floors when either is an exact count ("at least 35" vs "at least 38"), where round estimates
+("more than 260,000" vs "more than 270,000") are compared only when far apart.
 A count given as of a moment ("as of 4 p.m. Monday, 411 aftershocks", "by Monday evening 422", "said at a news
 conference Monday night that 422") is a reading of a running count: compared only with one as of the same moment;
 and when a fact's sources give readings at two or more moments, its figures are that count rising, not a dispute.
@@ -25,14 +27,15 @@ from typing import Optional
 
 from service.pipeline.compare.checks import Check, Discrepancy, register
 from service.pipeline.compare.checks.clock import reading_moment
-from service.pipeline.extract.normalize import CURRENCIES, NUMBER_WORDS, SCALES, SERIOUS, quantities_conflict, unit_of
+from service.pipeline.extract.normalize import (CURRENCIES, NUMBER_WORDS, SCALES, SERIOUS, own_words, quantities_conflict,
+                                               unit_of)
 from service.pipeline.types import Claim, Quantity
 
 
 RISING = re.compile(r"\b(?:climb(?:s|ed)?|r(?:ises|ose|isen)|(?:gone|went|goes) up|jump(?:s|ed)|increas(?:es|ed)|"
                     r"raise[sd]|mount(?:s|ed)|soar(?:s|ed)|swell(?:s|ed)|swollen)\b[^.;]{0,40}?\bto\s+"
                     r"(?:at least |more than |over |nearly |almost |about )?(?P<figure>\d[\d,.]*\d|\d)", re.IGNORECASE)
-TOLL_FLOORS_APART = 0.75   # two floors of one toll conflict when the lower is under this share of the higher
+TOLL_FLOORS_APART = 0.75   # two round floors of one toll conflict when the lower is under this share of the higher
 # Measures are rounded where counts are not: "72 kilometres" and "71 km" southwest of a city are one distance.
 MEASURES = {"kilometre", "mile", "metre", "foot", "kilogram", "tonne", "hectare", "litre", "barrel", "mph", "kph"}
 MEASURE_TOLERANCE = 0.05
@@ -52,7 +55,18 @@ def compatible(q: Quantity, other: Quantity) -> bool:
     if quantities_conflict(q.value, q.bound, other.value, other.bound):
         return False
     floors = q.tally and other.tally and q.bound == other.bound == "lower" and max(q.value, other.value) > 0
+    if floors and q.value != other.value and not (_round(q.value) and _round(other.value)):
+        return False   # "at least 35 killed" vs "at least 38 killed": two counts, where "more than 260,000" and
+        # "more than 270,000" displaced are two estimates of one
     return not (floors and min(q.value, other.value) < TOLL_FLOORS_APART * max(q.value, other.value))
+
+
+def _round(value: float) -> bool:
+    """An estimate's figure: 100 or more, with two significant digits at most (260,000; 1,200; not 38 or 1,247)."""
+    if value < 100 or value != int(value):
+        return False
+    digits = str(int(value)).rstrip("0")
+    return len(digits) <= 2
 
 
 GENERIC_NOUNS = {"", "people", "person", "death", "fatality", "life", "victim"}
@@ -168,7 +182,7 @@ def tallied(claim: Claim) -> list[Quantity]:
 
 def _serious(q: Quantity, text: str) -> bool:
     at = text.find(q.text)
-    return at >= 0 and SERIOUS.search(text[at + len(q.text):]) is not None
+    return at >= 0 and SERIOUS.search(own_words(text[at + len(q.text):])) is not None
 
 
 def counts(claim: Claim) -> list[Quantity]:

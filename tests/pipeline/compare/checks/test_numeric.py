@@ -56,11 +56,14 @@ def test_one_toll_is_compared_whatever_noun_carries_it():
     assert numeric.check(dead, injured) is None and not numeric.CHECK.comparable(dead, injured)
 
 
-def test_floors_of_one_toll_conflict_only_when_far_apart():
+def test_floors_of_one_toll_conflict_when_exact_and_different_and_round_ones_only_when_far_apart():
     def floor(cid, value, tally="death", unit="people"):
         return claim(cid, quantities=(count(value, unit, f"at least {value}", "lower", tally),))
     assert numeric.check(floor("A#0", 37), floor("B#0", 10)) is not None
-    assert numeric.check(floor("A#0", 37), floor("B#0", 30)) is None          # within FLOOR_SPREAD
+    assert numeric.check(floor("A#0", 35), floor("B#0", 38)) is not None      # two counts
+    assert numeric.check(floor("A#0", 35), floor("B#0", 35)) is None
+    assert numeric.check(floor("A#0", 260_000, "displaced"), floor("B#0", 270_000, "displaced")) is None  # estimates
+    assert numeric.check(floor("A#0", 20_000, "displaced"), floor("B#0", 270_000, "displaced")) is not None
     assert numeric.check(floor("A#0", 37, ""), floor("B#0", 10, "")) is None    # not a toll: both floors hold
 
 
@@ -130,6 +133,13 @@ def test_the_seriously_injured_are_a_count_of_their_own():
     assert found is not None and "seriously injured" in found.explanation
     assert numeric.CHECK.value(severe) == "more than 500 seriously injured"
     assert numeric.check(serious, severe) is not None      # 60 seriously injured against more than 500
+    # What follows a figure is said of it up to the next figure: the two are the serious ones, not the eleven.
+    eleven = claim("E#0", "11 people treated for injuries and two in life-threatening conditions",
+                   quantities=(count(11, "people", "11", tally="injury"), count(2, "", "two", tally="injury")))
+    assert [q.tally for q in numeric.tallied(eleven)] == ["injury", "serious"]
+    nine = claim("F#0", "Nine people were being treated for life-threatening injuries",
+                 quantities=(count(9, "people", "Nine", tally="injury"),))
+    assert numeric.check(nine, eleven) is not None and "two" in numeric.check(nine, eleven).explanation
 
 
 def test_a_sum_is_shown_as_written():
