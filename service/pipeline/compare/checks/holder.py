@@ -23,7 +23,9 @@ NOT_ORG = {"the", "a", "an", "its", "his", "her", "their", "new", "incoming", "a
            "airlines", "automaker", "automakers", "bank", "banks", "giant", "giants", "retailer", "retailers", "and"}
 # "(Boeing / the company's / former) CEO (,) NAME", "NAME, (the) (former) (Boeing) chief executive"
 BEFORE = r"(?P<lead>(?:[\w.'’-]+\s+){{0,3}}?(?:ex-)?)(?P<office>{office}),?\s+{name}\b"
-AFTER = r"\b{name},?\s+(?:the\s+|a\s+|its\s+)?(?P<lead>(?:[\w.'’-]+\s+){{0,3}}?(?:ex-)?)(?P<office>{office})\b"
+# "NAME, (the) (Boeing) chief executive", "NAME is chief executive officer of Kenvue"
+AFTER = (r"\b{name},?\s+(?:(?:is|was|as|became|becomes|remains)\s+)?(?:the\s+|a\s+|its\s+)?"
+         r"(?P<lead>(?:[\w.'’-]+\s+){{0,3}}?(?:ex-)?)(?P<office>{office})\b(?:\s+of\s+(?:the\s+)?(?P<of>[\w-]+))?")
 
 
 def holders(claim: Claim) -> dict[str, tuple[str, str, bool]]:
@@ -31,13 +33,14 @@ def holders(claim: Claim) -> dict[str, tuple[str, str, bool]]:
     text = fold(claim.text)
     found: dict[str, tuple[str, str, bool]] = {}
     for label, key, name in claim.named:
-        if label != "PERSON" or not name:
-            continue
+        if label != "PERSON" or not name or len(key.split()) < 2:
+            continue   # a one-word name is no sure person: the parse tags companies so ("Kenvue CEO Kirk Perry")
         for pattern in (BEFORE, AFTER):
             match = re.search(pattern.format(office=_OFFICE, name=re.escape(name)), text)
             if match:
                 lead = match.group("lead")
                 org = " ".join(w for w in re.sub(r"[^\w\s-]", "", lead).split() if w not in NOT_ORG and not PAST.search(w))
+                org = org or (match.groupdict().get("of") or "")
                 found.setdefault(OFFICES[match.group("office")], (key.split()[-1], org, bool(PAST.search(lead))))
                 break
     return found

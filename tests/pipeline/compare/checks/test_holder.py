@@ -36,3 +36,14 @@ def test_a_source_naming_two_holders_of_one_office_takes_no_position():
               titled("C#0", "Boeing CEO Kelly Ortberg met Airbus CEO Guillaume Faury", ORTBERG, FAURY),
               titled("C#1", "Airbus chief executive Guillaume Faury said", FAURY)]
     assert [f.claims for f in timeline.holder_facts(claims)] == [("A#0", "B#0")]
+
+
+def test_the_company_after_the_office_is_read_and_a_one_word_name_is_no_holder():
+    kenvue, perry = ("PERSON", "kenvue", "kenvue"), ("PERSON", "kirk perry", "kirk perry")
+    assert holder.current(titled("A#0", "Kirk Perry is chief executive officer of Kenvue", kenvue, perry)) == {
+        "chief executive": ("perry", "kenvue")}
+    # The parse tags the company as a person: "Kenvue" is no chief executive, Kirk Perry is Kenvue's.
+    assert holder.current(titled("B#0", "Kenvue CEO Kirk Perry said", kenvue, perry)) == {
+        "chief executive": ("perry", "kenvue")}
+    hsu = titled("C#0", "Kimberly-Clark CEO Mike Hsu said", ("PERSON", "mike hsu", "mike hsu"))
+    assert holder.check(titled("D#0", "Kirk Perry is chief executive officer of Kenvue", perry), hsu) is None
