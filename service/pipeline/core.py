@@ -135,8 +135,8 @@ class Pipeline:
                   for d in timed]
         found += [findings.causal_finding(d, self.thresholds, floor) for d in framings]
         found += findings.contradiction_findings(judged, facts, by_id, floor)
-        found = findings.ordered(findings.note_publication_gaps(findings.without_updates(found, by_id, sources), by_id,
-                                                                sources))
+        found = findings.one_per_split(findings.without_updates(found, by_id, sources), by_id)
+        found = findings.ordered(findings.note_publication_gaps(found, by_id, sources))
         texts = {s.id: s.text for s in sources}
         links = {s.link.id: s.link for d in framings for s in d.stances}
         link_claims = [dataclasses.replace(c, text=" ".join(texts[c.source][a:b] for a, b in c.spans))

@@ -6,7 +6,7 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import re
-from itertools import combinations
+from itertools import combinations, permutations
 
 from service.pipeline.compare.causal import CausalDispute
 from service.pipeline.compare.facts import background
@@ -192,6 +192,33 @@ def without_updates(findings: list[Finding], claims: dict[str, Claim], sources: 
     listed = list(claims.values())
     earlier = {listed[i].id for i in background(listed)}
     return [f for f in findings if not rising_toll(f, claims, published) and not running_toll(f, claims, earlier)]
+
+
+def _figures(position: Position, claims: dict[str, Claim]) -> set[float]:
+    return {q.value for c in position.claims if c in claims for q in claims[c].quantities}
+
+
+def _repeats(finding: Finding, kept: Finding, claims: dict[str, Claim]) -> bool:
+    """Whether a numeric finding splits sources as a kept one does, on the same figures: two of its positions each
+    within one of two of the kept one's, sharing a figure with it ("six personnel" against "five personnel aboard"
+    in two facts of one crash)."""
+    if finding.type != "numeric" or (finding.type, finding.slot) != (kept.type, kept.slot):
+        return False
+
+    def within(p: Position, q: Position) -> bool:
+        return set(p.sources) <= set(q.sources) and bool(_figures(p, claims) & _figures(q, claims))
+    return any(within(p, q) and within(r, t) for p, r in combinations(finding.positions, 2)
+               for q, t in permutations(kept.positions, 2))
+
+
+def one_per_split(findings: list[Finding], claims: dict[str, Claim]) -> list[Finding]:
+    """One numeric difference is one finding: of two that set the same sources apart on the same figures, the one with
+    more sources stays."""
+    kept: list[Finding] = []
+    for finding in sorted(findings, key=lambda f: -sum(len(p.sources) for p in f.positions)):
+        if not any(_repeats(finding, k, claims) for k in kept):
+            kept.append(finding)
+    return [f for f in findings if f in kept]
 
 
 def note_publication_gaps(findings: list[Finding], claims: dict[str, Claim], sources: list[Source]) -> list[Finding]:

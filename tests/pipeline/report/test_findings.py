@@ -274,3 +274,22 @@ def test_only_differing_figures_say_one_may_update_the_other():
     sources = [Source("A", "x", date(2023, 2, 7)), Source("B", "y", date(2023, 2, 9))]
     ages = replace(numeric_finding("A", "B"), slot="age")
     assert findings.note_publication_gaps([ages], {}, sources) == [ages]
+
+
+def test_two_numeric_findings_setting_the_same_sources_apart_on_the_same_figures_are_one():
+    six = claim("A#0", "Six personnel died", quantities=(count(6, "personnel", "Six"),))
+    also_six = claim("B#0", "six personnel, including two pilots", quantities=(count(6, "personnel", "six"),))
+    five = claim("C#0", "with five personnel aboard", quantities=(count(5, "personnel", "five"),))
+    five_again = claim("C#1", "the condition of the five personnel", quantities=(count(5, "personnel", "five"),))
+    b_again = claim("B#1", "killing six personnel", quantities=(count(6, "personnel", "six"),))
+    by_id = {c.id: c for c in (six, also_six, b_again, five, five_again)}
+    wide = replace(numeric_finding("A", "C"), id="fd_wide", positions=(
+        Position("six", ("A", "B"), ("A#0", "B#0")), Position("five", ("C",), ("C#0",))))
+    narrow = replace(numeric_finding("B", "C"), id="fd_narrow", positions=(
+        Position("six", ("B",), ("B#1",)), Position("five", ("C",), ("C#1",))))
+    assert findings.one_per_split([narrow, wide], by_id) == [wide]
+    # Other figures, or another type: two findings.
+    seven = {**by_id, "B#1": replace(b_again, quantities=(count(7, "personnel", "seven"),))}
+    assert findings.one_per_split([narrow, wide], seven) == [narrow, wide]
+    dated = replace(narrow, type="date", slot="date")
+    assert findings.one_per_split([dated, wide], by_id) == [dated, wide]
