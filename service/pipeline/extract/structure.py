@@ -451,7 +451,7 @@ def _several_kinds(noun) -> bool:
 
 # Words that make a number a toll of the whole event, not a count of one group ("19 children" is a part of it).
 TALLY_NOUNS_OF = {"death": {"death", "dead", "body", "fatality", "corpse"}, "injury": {"injury", "injured", "wounded"},
-                  "missing": {"missing"}, "evacuated": {"evacuation", "evacuee", "evacuated"},
+                  "missing": {"missing", "unaccounted"}, "evacuated": {"evacuation", "evacuee", "evacuated"},
                   "displaced": {"displaced"}}
 TALLY_VERBS = {"kill": "death", "die": "death", "drown": "death", "perish": "death", "injure": "injury",
                "wound": "injury", "hurt": "injury", "missing": "missing", "evacuate": "evacuated",

@@ -158,6 +158,7 @@ def test_taking_place_is_one_event_and_the_clock_reads_it_as_a_happening(pipelin
     ("Three people were reported missing.", ["missing"]),
     ("Two people were confirmed as the new owners.", [""]),
     ("More than 500 people were evacuated from their homes.", ["evacuated"]),
+    ("Twelve people are still unaccounted for.", ["missing"]),
     ("The landslide forced the evacuation of 200 more.", ["evacuated"]),
     ("The floods displaced 3,000 people.", ["displaced"]),
     ("11 people were treated for injuries.", ["injury"]),
