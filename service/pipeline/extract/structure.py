@@ -369,6 +369,8 @@ def _quantities(sent, token_ids: set[int]) -> list[Quantity]:
             continue
         if ent.label_ not in NUMBER_LABELS or not any(t.i in token_ids for t in ent):
             continue
+        if SIZED.match(ent.text):
+            continue   # "10 billion-dollar brands": ten brands of that size, no sum of money
         money = _money(ent)
         value = money[0] if money else normalize.parse_number(ent.text)
         if value is None:
@@ -413,6 +415,8 @@ def _quantities(sent, token_ids: set[int]) -> list[Quantity]:
     return found
 
 
+# A count of things each of a size ("10 billion-dollar brands"), which the parse reads as a sum.
+SIZED = re.compile(r"^\S+\s+(?:multi)?(?:million|billion|trillion)-(?:dollar|pound|euro|yen|yuan|rupee)s?$", re.IGNORECASE)
 SCALE_SUFFIXES = {"k": 1e3, "m": 1e6, "mn": 1e6, "mln": 1e6, "bn": 1e9, "b": 1e9, "tn": 1e12}
 SCALED = re.compile(r"(?P<n>\d[\d,]*(?:\.\d+)?)\s*(?P<scale>" + "|".join(SCALE_SUFFIXES) + r")\.?$", re.IGNORECASE)
 

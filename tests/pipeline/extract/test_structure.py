@@ -183,3 +183,9 @@ def test_a_year_that_names_a_title_dates_no_event(pipeline):
 ])
 def test_a_toll_word_right_after_who_they_were_gives_the_toll(parser, text, tallies):
     assert [t for t, in figures(parser, text, "tally")] == tallies
+
+
+def test_things_each_of_a_size_are_no_sum_of_money(parser):
+    text = "The merger will form a business with about $32 billion in annual revenue and 10 billion-dollar brands."
+    assert figures(parser, text, "value", "unit") == [(32e9, "usd")]
+    assert figures(parser, "The company paid 5 billion dollars.", "value", "unit") == [(5e9, "usd")]
