@@ -21,12 +21,15 @@ ZONE = re.compile(r"\b(local(?: time)?|[ECMP][SD]?T|GMT|UTC|IST|BST|CET|CEST|EES
 PARTS = {"dawn": (270, 450), "daybreak": (270, 450), "sunrise": (270, 450), "morning": (300, 720),
          "noon": (690, 780), "midday": (690, 780), "afternoon": (720, 1080), "evening": (1020, 1320),
          "dusk": (1020, 1260), "night": (1200, 240), "overnight": (1200, 360), "midnight": (1380, 60)}
-# The moment a reading of a running count or a report is given at, not when the event happened: "as of 4 p.m.
-# Monday", "by Monday evening", "at a news conference Monday night", "the first figures were".
+# The moment a reading of a running count, a report or a share price is given at, not when the event happened: "as
+# of 4 p.m. Monday", "by Monday evening", "at a news conference Monday night", "the first figures were", "in
+# premarket trading", "at the close".
 READING = re.compile(r"\b(?:as of|as at|by|until|till|at an? (?:news|press) (?:conference|briefing)(?: on)?)\s+(?:\w+day\s+)?"
                      r"(?:\d{1,2}(?:[:.]\d{2})?\s*[ap]\.?\s?m\b\.?|noon|midnight|morning|afternoon|evening|night|"
                      r"\w+day\s+(?:morning|afternoon|evening|night))"
-                     r"|\b(?:first|initial|earlier|preliminary) (?:figures?|reports?|counts?|tolls?|estimates?)\b", re.IGNORECASE)
+                     r"|\b(?:first|initial|earlier|preliminary) (?:figures?|reports?|counts?|tolls?|estimates?)\b"
+                     r"|\b(?:pre-?market|after-hours|extended|early|late|morning|afternoon|midday) trading\b"
+                     r"|\bat the (?:opening )?(?:open|close|bell)\b", re.IGNORECASE)
 PLANNED = re.compile(r"\b(?:scheduled|due|expected|planned|set|slated)\s+(?:to|for)\b[^,;]*$", re.IGNORECASE)
 PART = re.compile(r"\b(?:at|in the|on \w+|early|late|this|last|\w+day)\s+(?:\w+ )?(" + "|".join(PARTS) + r")\b"
                   r"|\b(overnight|midnight|tonight)\b", re.IGNORECASE)

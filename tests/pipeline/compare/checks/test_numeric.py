@@ -225,3 +225,12 @@ def test_a_toll_and_no_toll_of_people_named_alike_count_different_people():
     assert numeric.check(dead, unaccounted) is None
     assert numeric.check(dead, claim("C#0", "18 pupils died", quantities=(count(18, "pupil", "18", tally="death"),))) \
         is not None
+
+
+def test_share_moves_read_at_different_moments_of_trading_are_not_compared():
+    premarket = claim("A#0", "Kenvue's stock rose 20 percent in premarket trading",
+                      quantities=(count(20, "percent", "20 percent"),))
+    morning = claim("B#0", "Kenvue's shares jumped 17% on Monday morning", quantities=(count(17, "percent", "17%"),))
+    assert numeric.check(premarket, morning) is None
+    also_premarket = claim("C#0", "Kenvue jumped 17% in premarket trading", quantities=(count(17, "percent", "17%"),))
+    assert numeric.check(premarket, also_premarket) is not None
