@@ -47,7 +47,8 @@ def compatible(a: Claim, b: Claim, told_alike: frozenset[frozenset[str]] = froze
     """Whether two claims can state one proposition at all, whatever their values.
 
     Never one fact: counts of one thing for different people ("sentenced Hortefeux to two years" vs "Sarkozy received
-    five years"), a count asked for and one given ("prosecutors requested a €300,000 fine" vs "a €100,000 fine"), tolls of different kinds only ("nearly 1,000 were injured" vs "500 were evacuated"), counts of
+    five years"), a count asked for and one given ("prosecutors requested a €300,000 fine" vs "a €100,000 fine"),
+    tolls of different kinds only ("nearly 1,000 were injured" vs "500 were evacuated"), counts of
     one thing under different tolls ("241 killed" vs "242 on board"), or under
     different events with no figure in common ("1,200 remain behind bars" vs "52 were freed"; one toll told
     with two verbs is one count: "37 died", "10 were killed"), unless the story tells one count with both
@@ -91,7 +92,8 @@ def people(claim: Claim) -> set[str]:
     found = {key for label, key, text in claim.named
              if label == "PERSON" and key and text and f" {text} " in words and a_person(key, text)}
     return found | {entity_key(name) for surface, name in claim.refers_to
-                    if fold(surface) in PERSONAL and f" {fold(surface)} " in words and len(entity_key(name).split()) > 1}
+                    if fold(surface) in PERSONAL and f" {fold(surface)} " in words
+                    and len(entity_key(name).split()) > 1}
 
 
 def _starts(text: str, needle: str) -> list[int]:

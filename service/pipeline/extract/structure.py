@@ -416,7 +416,8 @@ def _quantities(sent, token_ids: set[int]) -> list[Quantity]:
 
 
 # A count of things each of a size ("10 billion-dollar brands"), which the parse reads as a sum.
-SIZED = re.compile(r"^\S+\s+(?:multi)?(?:million|billion|trillion)-(?:dollar|pound|euro|yen|yuan|rupee)s?$", re.IGNORECASE)
+SIZED = re.compile(r"^\S+\s+(?:multi)?(?:million|billion|trillion)-(?:dollar|pound|euro|yen|yuan|rupee)s?$",
+                   re.IGNORECASE)
 SCALE_SUFFIXES = {"k": 1e3, "m": 1e6, "mn": 1e6, "mln": 1e6, "bn": 1e9, "b": 1e9, "tn": 1e12}
 SCALED = re.compile(r"(?P<n>\d[\d,]*(?:\.\d+)?)\s*(?P<scale>" + "|".join(SCALE_SUFFIXES) + r")\.?$", re.IGNORECASE)
 

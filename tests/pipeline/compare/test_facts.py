@@ -112,7 +112,8 @@ def test_counts_of_one_thing_for_different_people_are_never_one_fact():
 
 
 def test_a_count_asked_for_and_one_given_are_never_one_fact():
-    sought = claim("A#0", "Prosecutors requested a 300,000 euro fine", event="request", quantities=(count(3e5, "euro"),))
+    sought = claim("A#0", "Prosecutors requested a 300,000 euro fine", event="request",
+                   quantities=(count(3e5, "euro"),))
     imposed = claim("B#0", "The court fined him 100,000 euros", event="fine", quantities=(count(1e5, "euro"),))
     assert not compatible(sought, imposed)
     assert compatible(sought, replace(imposed, event="seek", quantities=(count(3e5, "euro"),)))

@@ -12,9 +12,9 @@ from typing import Callable, Optional
 
 from service.pipeline.types import Claim, DiscrepancyType, Severity, Slot
 
-MODULES = ("negation", "state", "numeric", "vote", "age", "standing", "holder", "ages", "duration", "scope", "date", "tenure",
-           "until", "clock", "elapsed", "modality", "location", "region",
-           "attribution", "quotation", "entity", "agents")
+MODULES = ("negation", "state", "numeric", "vote", "age", "standing", "holder", "ages", "duration", "scope", "date",
+           "tenure", "until", "clock", "elapsed", "modality", "location", "region", "attribution", "quotation",
+           "entity", "agents")
 
 
 @dataclass(frozen=True)

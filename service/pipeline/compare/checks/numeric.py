@@ -27,8 +27,8 @@ from typing import Optional
 
 from service.pipeline.compare.checks import Check, Discrepancy, register
 from service.pipeline.compare.checks.clock import reading_moment
-from service.pipeline.extract.normalize import (CURRENCIES, NUMBER_WORDS, SCALES, SERIOUS, own_words, quantities_conflict,
-                                               unit_of)
+from service.pipeline.extract.normalize import (CURRENCIES, NUMBER_WORDS, SCALES, SERIOUS, own_words,
+                                               quantities_conflict, unit_of)
 from service.pipeline.types import Claim, Quantity
 
 

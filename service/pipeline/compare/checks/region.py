@@ -18,8 +18,8 @@ NAME = r"[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)*"
 PLACE_IN = re.compile(rf"(?P<place>{NAME})(?:\s+(?:city|town|village))?(?:,\s*|,?\s+in\s+|,\s+the\s+capital\s+of\s+)"
                       r"(?:the\s+)?(?:(?:neighbou?ring|nearby|adjacent|eastern|western|northern|southern)\s+)?"
                       rf"(?P<region>{NAME})\s+(?P<kind>{KINDS})\b(?!\s+[A-Z])")
-INCLUDES = re.compile(rf"(?P<region>{NAME})\s+(?P<kind>{KINDS}),?\s+(?:which|that)\s+(?:includes|contains|is\s+home\s+to)"
-                      rf"\s+(?P<place>{NAME})")
+INCLUDES = re.compile(rf"(?P<region>{NAME})\s+(?P<kind>{KINDS}),?\s+(?:which|that)\s+"
+                      rf"(?:includes|contains|is\s+home\s+to)\s+(?P<place>{NAME})")
 PLACES = {"GPE", "LOC", "FAC"}
 
 

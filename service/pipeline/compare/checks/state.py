@@ -14,8 +14,8 @@ from service.pipeline.types import Claim
 
 BEFORE = (r"(?:has|have|had|will|would|could|may|might|is|are|was|were|be|been|being|remain(?:s|ed)?|stay(?:s|ed)?|"
           r"kept|keep|reportedly|still|fully|partially|temporarily|also|now|then|not|n't|\s)*")
-STATES = {"open": r"(?:re)?open(?:ed|s)?|operational|functioning|(?:operating|running)\s+(?:normally|as\s+(?:usual|normal)|again)"
-                 r"|resumed|back in operation",
+STATES = {"open": r"(?:re)?open(?:ed|s)?|operational|functioning|resumed|back in operation"
+                 r"|(?:operating|running)\s+(?:normally|as\s+(?:usual|normal)|again)",
           "closed": r"clos(?:ed|es)|shut(?:\s+down)?|suspended|halted|out of (?:service|operation)"}
 # Not a state when an object or a price follows: "opened fire", "opened a branch", "closed 2% higher".
 NOT_AFTER = r"(?!\s+(?:fire|an?|the|its|his|her|their|up|down|higher|lower|flat|at)\b|\s*\d)"

@@ -8,7 +8,7 @@ def said(text: str, subject: str, **fields):
 
 
 def test_the_state_is_read_right_after_the_subject_and_not_turns_it_over():
-    assert state.state(said("Tribhuvan International Airport has been shut down", "Tribhuvan International Airport")) == "closed"
+    assert state.state(said("Tribhuvan Airport has been shut down", "Tribhuvan Airport")) == "closed"
     assert state.state(said("Kathmandu airport remained operational", "Kathmandu airport")) == "open"
     assert state.state(said("The bridge was not closed on Monday", "The bridge")) == "open"
     assert state.state(said("The airport was operating normally", "The airport")) == "open"
