@@ -19,7 +19,7 @@ import numpy as np
 
 from service.pipeline.compare import tolls
 from service.pipeline.compare.checks.date import dates_compatible
-from service.pipeline.extract.normalize import canonical_text, entity_key, fold, same_name
+from service.pipeline.extract.normalize import canonical_text, entity_key, fold, full_name, same_name
 from service.pipeline.extract.speech import SPEECH
 from service.pipeline.extract.structure import REQUESTS
 from service.pipeline.thresholds import Thresholds
@@ -48,11 +48,12 @@ def compatible(a: Claim, b: Claim, told_alike: frozenset[frozenset[str]] = froze
 
     Never one fact: counts of one thing for different people ("sentenced Hortefeux to two years" vs "Sarkozy received
     five years"), a count asked for and one given ("prosecutors requested a €300,000 fine" vs "a €100,000 fine"),
-    tolls of different kinds only ("nearly 1,000 were injured" vs "500 were evacuated"), counts of
-    one thing under different tolls ("241 killed" vs "242 on board"), or under
-    different events with no figure in common ("1,200 remain behind bars" vs "52 were freed"; one toll told
-    with two verbs is one count: "37 died", "10 were killed"), unless the story tells one count with both
-    (`told_alike`: "three carriages derailed", "drove three carriages off the rails"), and dates of different precision that do not overlap ("June 2020" vs "2021": two events).
+    tolls of different kinds only ("nearly 1,000 were injured" vs "500 were evacuated"), counts of one thing under
+    different tolls ("241 killed" vs "242 on board"), or under different events with no figure in common ("1,200
+    remain behind bars" vs "52 were freed"; one toll told with two verbs is one count: "37 died", "10 were
+    killed"), unless the story tells one count with both (`told_alike`: "three carriages derailed", "drove three
+    carriages off the rails"), and dates of different precision that do not overlap ("June 2020" vs "2021": two
+    events).
     """
     if a.source == b.source:
         return False
@@ -82,18 +83,16 @@ HONORIFIC = re.compile(r"\b(?:mr|mrs|ms|dr|sir|dame|lady|lord)\.?\s+$")
 
 
 def people(claim: Claim) -> set[str]:
-    """The people a claim names as its subject or object ("he" or "her" there counts as the name it stands for). A
-    person is named by a full name or a title ("Nicolas Sarkozy", "Mr Hortefeux"): the parse takes a company's
-    one-word name for a person's ("Kenvue shareholders")."""
+    """The people a claim names as its subject or object ("he" or "her" there counts as the name it stands for), each
+    by a full name or a title ("Nicolas Sarkozy", "Mr Hortefeux")."""
     words = f" {fold(claim.subject)} {fold(claim.object)} "
 
     def a_person(key: str, text: str) -> bool:
-        return len(key.split()) > 1 or any(HONORIFIC.search(words[:at]) for at in _starts(words, f" {text} "))
+        return full_name(key) or any(HONORIFIC.search(words[:at]) for at in _starts(words, f" {text} "))
     found = {key for label, key, text in claim.named
              if label == "PERSON" and key and text and f" {text} " in words and a_person(key, text)}
     return found | {entity_key(name) for surface, name in claim.refers_to
-                    if fold(surface) in PERSONAL and f" {fold(surface)} " in words
-                    and len(entity_key(name).split()) > 1}
+                    if fold(surface) in PERSONAL and f" {fold(surface)} " in words and full_name(entity_key(name))}
 
 
 def _starts(text: str, needle: str) -> list[int]:

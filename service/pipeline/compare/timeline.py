@@ -74,6 +74,10 @@ def _tenure_keys(claim: Claim) -> Iterable[str]:
     return ["tenure"] if tenure.years(claim) else []
 
 
+def _region_keys(claim: Claim) -> Iterable[str]:
+    return list(region.regions(claim))
+
+
 def _companion_keys(claim: Claim) -> Iterable[str]:
     return sorted(key for key in numeric.counts_of(claim) if key.startswith("companions|"))
 
@@ -83,7 +87,7 @@ STORY_WIDE: list[tuple[Check, Callable[[Claim], Iterable[str]]]] = [
     (tenure.CHECK, _tenure_keys), (numeric.CHECK, _companion_keys),
     (numeric.CHECK, _minute_keys), (clock.CHECK, _occurrence_keys),
     (until.CHECK, _until_keys), (ages.CHECK, _ages_keys),
-    (duration.CHECK, _duration_keys), (region.CHECK, lambda c: list(region.regions(c)))]
+    (duration.CHECK, _duration_keys), (region.CHECK, _region_keys)]
 
 
 def holder_facts(claims: list[Claim]) -> list[Fact]:

@@ -79,6 +79,12 @@ def _transliterated_table() -> dict[str, str]:
     return {transliteration_key(variant): canonical for variant, canonical in alias_table().items() if len(variant) > 4}
 
 
+def full_name(key: str) -> bool:
+    """Whether a person's entity key is a name of two words or more: the parse tags one-word company names as
+    people ("Kenvue shareholders", "Kenvue CEO Kirk Perry"), so one word is no sure person."""
+    return len(key.split()) > 1
+
+
 def same_name(a: str, b: str) -> bool:
     """Whether two entity keys name the same thing, allowing transliteration variants."""
     if a == b:
@@ -201,6 +207,8 @@ CONVERTED_TOLERANCE = 0.05  # a rough figure's conversion in another unit, round
 SERIOUS = re.compile(r"^[^,;.]{0,50}?\b(?:(?:seriously|severely|critically|gravely|badly)\b(?!\s+(?:damaged|affected))|"
                      r"critical(?:ly)?\b|(?:serious|grave)\s+(?:condition|state|injur)|life[- ]threatening|"
                      r"fighting for (?:their|his|her) li(?:fe|ves))", re.IGNORECASE)
+
+
 def own_words(after: str) -> str:
     """The words after a figure up to the next figure or an "including": what they say of people is said of them
     ("11 people treated for injuries and two in life-threatening conditions": "two" are the serious ones)."""

@@ -9,7 +9,7 @@ import re
 from typing import Optional
 
 from service.pipeline.compare.checks import Check, Discrepancy, first_difference, register
-from service.pipeline.extract.normalize import fold
+from service.pipeline.extract.normalize import fold, full_name
 from service.pipeline.types import Claim
 
 # Company offices one person holds at a time, by what outlets call them.
@@ -33,8 +33,8 @@ def holders(claim: Claim) -> dict[str, tuple[str, str, bool]]:
     text = fold(claim.text)
     found: dict[str, tuple[str, str, bool]] = {}
     for label, key, name in claim.named:
-        if label != "PERSON" or not name or len(key.split()) < 2:
-            continue   # a one-word name is no sure person: the parse tags companies so ("Kenvue CEO Kirk Perry")
+        if label != "PERSON" or not name or not full_name(key):
+            continue
         for pattern in (BEFORE, AFTER):
             match = re.search(pattern.format(office=_OFFICE, name=re.escape(name)), text)
             if match:
