@@ -21,6 +21,7 @@ from service.pipeline.compare.checks import (Check, age, ages, clock, duration, 
 from service.pipeline.compare.facts import fact_id
 from service.pipeline.compare.slots import SlotDispute
 from service.pipeline.extract.normalize import fold
+from service.pipeline.extract.referents import GENERIC_EVENTS, SPECIFIC_EVENTS
 from service.pipeline.types import Claim, Fact
 
 
@@ -52,10 +53,20 @@ def _minute_keys(claim: Claim) -> Iterable[str]:
 
 def _occurrence_keys(claim: Claim) -> Iterable[str]:
     """'The accident occurred at 9:03 a.m.' / 'The event took place at 9:07 local time' / 'The incident occurred
-    Saturday afternoon': the time or part of the day a claim that only says something happened gives, whatever it
-    calls the event."""
-    return ["clock|occur"] if claim.event in clock.HAPPENED - {"be"} and (
+    Saturday afternoon' / 'The fire broke out around noon': the time or part of the day a claim that only says
+    something happened, or that the story's event began, gives, whatever it calls the event."""
+    return ["clock|occur"] if (claim.event in clock.HAPPENED - {"be"} or _event_began(claim)) and (
         clock.times(claim) or clock.parts_of_day(claim)) else []
+
+
+def _event_began(claim: Claim) -> bool:
+    """'The fire at the complex started …', 'The blaze, which erupted …': an event noun heads the subject of a
+    beginning (a relative clause's is in the statement it is rendered as)."""
+    subject = claim.statement if claim.subject.lower() in ("which", "that") else claim.subject
+    return claim.event == "begin" and any(word in EVENT_NOUNS for word in fold(subject).split()[:3])
+
+
+EVENT_NOUNS = GENERIC_EVENTS | SPECIFIC_EVENTS
 
 
 def _until_keys(claim: Claim) -> Iterable[str]:

@@ -161,6 +161,7 @@ def canonical_text(text: str) -> str:
 # Verbs news copy uses for one event ("the exercises launched" = "began"), each mapped to one key. Only
 # near-synonyms in reporting use; a verb not listed is its own key.
 EVENT_SYNONYMS = {"launch": "begin", "start": "begin", "commence": "begin", "kick": "begin",
+                  "break out": "begin", "erupt": "begin",   # "the fire broke out" = "erupted" = "began"
                   "finish": "end", "conclude": "end", "wrap": "end",
                   "fin": "fine",   # the small model's lemma of "fined"
                   "free": "release", "detain": "arrest", "apprehend": "arrest", "decline": "refuse",

@@ -147,7 +147,8 @@ DEMONSTRATIVE_DETS = {"this", "these", "that", "those"}
 # Nouns that stand for the story's event whatever it was, and the events they may stand for.
 GENERIC_EVENTS = {"tragedy", "disaster", "incident", "event", "catastrophe"}
 SPECIFIC_EVENTS = {"crash", "accident", "collision", "explosion", "blast", "fire", "attack", "earthquake", "quake",
-                   "flood", "shooting", "derailment", "landslide", "storm", "stampede", "collapse", "bombing", "sinking"}
+                   "flood", "shooting", "derailment", "landslide", "storm", "stampede", "collapse", "bombing", "sinking",
+                   "blaze"}
 
 
 def specific_event(noun, sentence_mentions: list[Mention], earlier: list[list[Mention]]) -> str:

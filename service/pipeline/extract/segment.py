@@ -72,6 +72,10 @@ DANGLING = re.compile(r"(?:[\s,;:(\"“‘'’—–-]|\b(?:the|a|an|of|to|in|on
                       r"have|had|not|'s|’s))+$", re.IGNORECASE)
 # A cut-off last paragraph this long (before its cut) is prose, not a headline or a label without a stop.
 CUT_PROSE_WORDS = 8
+# A sentence of six words or more ends inside the line and another starts: prose, not a headline.
+INNER_SENTENCE_END = re.compile(r"^\W*(?:\S+\s+){5,}\S*[a-z0-9][.!?][\"'”’»)]*\s+[\"'“‘]?[A-Z]")
+# A paragraph's last sentence that opens a list the archive left out: "Firefighters carried out:".
+LIST_OPENER = re.compile(r":\s*$")
 WORD = re.compile(r"\w+", re.UNICODE)
 # The page asking for money or sign-ups inside the article text: "Your support helps us to tell the story".
 APPEAL = re.compile(r"\byour (?:support|donation|contribution|subscription)\b|\bsupport (?:now|us|our journalism)\b|"
@@ -231,8 +235,9 @@ def is_boilerplate(line: str, cut: bool = False) -> bool:
         return True
     if NAV_PREFIX.fullmatch(line):
         return True
-    # Headlines, captions, labels and link lists: no sentence ending and not long.
-    if not cut and not SENTENCE_END.search(line) and len(words) < 25:
+    # Headlines, captions, labels and link lists: no sentence ending and not long (a sentence ends inside prose
+    # whose list was cut away: "The fire began late at night. Firefighters carried out:").
+    if not cut and not SENTENCE_END.search(line) and len(words) < 25 and not INNER_SENTENCE_END.search(line):
         return True
     return False
 
@@ -286,6 +291,10 @@ def _cut_off(text: str, block: Block, sent) -> bool:
     return last is None or last.pos_ not in ("NOUN", "PROPN", "NUM")
 
 
+def _list_opener(block: Block, sent) -> bool:
+    return block.start + sent.end_char == block.end and bool(LIST_OPENER.search(sent.text))
+
+
 def _about_the_outlet(sent, outlet: str | None) -> bool:
     """The page praising its own outlet: "The Independent is trusted by Americans across the entire political
     spectrum" on The Independent's page."""
@@ -302,7 +311,7 @@ def _split(source_id: str, text: str, blocks, docs, outlet: str | None = None) -
         index_sentences(doc)
         for sent in doc.sents:
             if not any(t.is_alpha for t in sent) or _cut_off(text, block, sent) or APPEAL.search(sent.text) \
-                    or _about_the_outlet(sent, outlet):
+                    or _about_the_outlet(sent, outlet) or _list_opener(block, sent):
                 continue
             start = block.start + sent.start_char
             end = block.start + sent.end_char

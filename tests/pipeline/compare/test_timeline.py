@@ -57,6 +57,16 @@ def test_a_claim_alone_against_its_fact_and_against_the_story_in_one_slot_is_one
     assert timeline._occurrence_keys(afternoon) == ["clock|occur"] and timeline._occurrence_keys(calls) == []
 
 
+def test_the_time_the_story_event_began_is_compared_across_the_story():
+    began = claim("A#0", "The fire at the complex started Wednesday afternoon", event="begin",
+                  subject="The fire at the complex")
+    relative = claim("B#0", "The blaze which began Wednesday afternoon", event="begin", subject="which",
+                     statement="The blaze began Wednesday afternoon")
+    talks = claim("C#0", "The talks began on Wednesday afternoon", event="begin", subject="The talks")
+    assert timeline._occurrence_keys(began) == timeline._occurrence_keys(relative) == ["clock|occur"]
+    assert timeline._occurrence_keys(talks) == []
+
+
 def test_those_named_with_someone_are_compared_across_the_story():
     from service.pipeline.compare.checks import numeric
     from tests.pipeline.compare.fakes import count

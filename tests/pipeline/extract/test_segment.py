@@ -235,3 +235,15 @@ def test_a_dateline_in_capitals_with_a_day_and_a_colon_is_trimmed():
     text = "NEW DELHI, Apr 23: A video of the attack has surfaced, showing the moments before the shooting."
     assert [text[b.start:b.end] for b in content_blocks(text)] == [
         "A video of the attack has surfaced, showing the moments before the shooting."]
+
+
+def test_prose_whose_list_the_archive_left_out_keeps_its_sentences_but_not_the_list_opener(pipeline):
+    from service.pipeline.extract.segment import sentences
+
+    text = ("Authorities say they are now examining:\n"
+            "The fire began late at night when most residents were sleeping. Firefighters carried out:\n"
+            "Several survivors were rushed to hospitals with burns.")
+    found, _ = sentences("T", text, pipeline.parser)
+    assert [s.text for s in found] == ["The fire began late at night when most residents were sleeping.",
+                                       "Several survivors were rushed to hospitals with burns."]
+    assert is_boilerplate("Mr. Trump Visits Alaska For Talks With Putin")

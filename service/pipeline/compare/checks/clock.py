@@ -17,9 +17,11 @@ CLOCK = re.compile(r"\b(?P<h>\d{1,2})(?:[:.](?P<m>\d{2}))?\s*(?P<ampm>[ap]\.?\s?
                    r"|\b(?P<hh>[01]\d|2[0-3])(?P<mm>[0-5]\d)(?:\s*(?:hrs|hours|h)\b|(?=\s*\(?(?:GMT|UTC)\b))",
                    re.IGNORECASE)
 ZONE = re.compile(r"\b(local(?: time)?|[ECMP][SD]?T|GMT|UTC|IST|BST|CET|CEST|EEST|MSK)\b")
-# Parts of the day as spans of minutes after midnight, local time; a span past midnight wraps.
+# Parts of the day as spans of minutes after midnight, local time; a span past midnight wraps. Noon is the half
+# hour either side of it, and the afternoon what follows: "around noon" and "in the afternoon" are two tellings.
 PARTS = {"dawn": (270, 450), "daybreak": (270, 450), "sunrise": (270, 450), "morning": (300, 720),
-         "noon": (690, 780), "midday": (690, 780), "afternoon": (720, 1080), "evening": (1020, 1320),
+         "midmorning": (540, 690), "noon": (690, 750), "midday": (690, 750), "afternoon": (751, 1080),
+         "midafternoon": (810, 990), "evening": (1020, 1320),
          "dusk": (1020, 1260), "night": (1200, 240), "overnight": (1200, 360), "midnight": (1380, 60)}
 # The moment a reading of a running count, a report or a share price is given at, not when the event happened: "as
 # of 4 p.m. Monday", "by Monday evening", "at a news conference Monday night", "the first figures were", "in
@@ -31,8 +33,9 @@ READING = re.compile(r"\b(?:as of|as at|by|until|till|at an? (?:news|press) (?:c
                      r"|\b(?:pre-?market|after-hours|extended|early|late|morning|afternoon|midday) trading\b"
                      r"|\bat the (?:opening )?(?:open|close|bell)\b", re.IGNORECASE)
 PLANNED = re.compile(r"\b(?:scheduled|due|expected|planned|set|slated)\s+(?:to|for)\b[^,;]*$", re.IGNORECASE)
-PART = re.compile(r"\b(?:at|in the|on \w+|early|late|this|last|\w+day)\s+(?:\w+ )?(" + "|".join(PARTS) + r")\b"
-                  r"|\b(overnight|midnight|tonight)\b", re.IGNORECASE)
+PART = re.compile(r"\b(?:at|in the|on \w+|early|late|this|last|\w+day|around|about|near)\s+(?:\w+ )?(" + "|".join(PARTS)
+                  + r")\b"
+                  r"|\b(overnight|midnight|tonight|mid-?(?=morning|afternoon)\w+)\b", re.IGNORECASE)
 
 
 def _readings(claim: Claim) -> list[tuple[int, int]]:
@@ -81,7 +84,7 @@ def parts_of_day(claim: Claim) -> list[str]:
     readings = _readings(claim)
     named = [(m.group(1) or m.group(2)).lower() for m in PART.finditer(claim.text)
              if not any(s <= m.start(m.lastindex) < e for s, e in readings)]
-    return list(dict.fromkeys("night" if part == "tonight" else part for part in named))
+    return list(dict.fromkeys("night" if part == "tonight" else part.replace("-", "") for part in named))
 
 
 def reading_moment(claim: Claim) -> str:

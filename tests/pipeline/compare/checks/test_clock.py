@@ -82,6 +82,9 @@ def test_one_time_in_two_zones_against_another_reading_of_the_zone():
     ("in Monday morning's quake", ["morning"]),
     ("struck Nepal on Friday midnight", ["midnight"]),
     ("rescuers worked overnight", ["overnight"]),
+    ("the fire broke out around noon on Wednesday", ["noon"]),
+    ("the fire started midafternoon Wednesday", ["midafternoon"]),
+    ("it began in the mid-morning", ["midmorning"]),
     ("the knight rode out", []),
     ("a nightclub fire", []),
 ])
@@ -97,6 +100,15 @@ def test_a_part_of_the_day_against_a_time_or_another_part():
     assert clock.check(at("struck on Friday midnight"), at("struck at 23:47", "B#0")) is None
     assert clock.check(at("struck on Monday morning"), at("struck at 7:45 a.m.", "B#0")) is None
     assert clock.value(dawn) == "dawn"
+
+
+def test_noon_and_the_afternoon_are_two_tellings_of_when():
+    noon = at("the fire broke out around noon on Wednesday")
+    assert clock.check(noon, at("the blaze began Wednesday afternoon", "B#0")) is not None
+    assert clock.check(noon, at("the blaze erupted around midday on Wednesday", "B#0")) is None
+    assert clock.check(at("the blaze began Wednesday afternoon"), at("the fire started midafternoon Wednesday", "B#0")) is None
+    assert clock.check(at("the blaze began Wednesday afternoon"), at("it began at 2:51 p.m.", "B#0")) is None
+    assert clock.check(at("the blaze began Wednesday afternoon"), at("the fire began late at night", "B#0")) is not None
 
 
 def test_a_part_of_the_day_is_local_and_not_set_against_a_zoned_time():

@@ -30,3 +30,14 @@ def test_open_against_closed_for_one_thing_is_a_negation():
     monday = said("The airport was closed on Monday", "The airport", dates=(("2025-09-08", "day"),))
     tuesday = said("The airport reopened on Tuesday", "The airport", cid="B#0", dates=(("2025-09-09", "day"),))
     assert not state.comparable(monday, tuesday) and state.check(monday, tuesday) is None
+
+
+def test_under_way_against_over_for_one_thing_is_a_negation():
+    ongoing = said("Rescue operations are ongoing", "Rescue operations")
+    done = said("Rescue operations at the fire-ravaged estate were completed at 10.18 a.m.",
+                "rescue operations at the fire ravaged estate", cid="B#0")
+    assert (state.state(ongoing), state.state(done)) == ("under way", "over")
+    assert state.check(ongoing, done) is not None
+    # Only opposite states of one pair are compared: "closed" says nothing of "under way".
+    assert not state.comparable(ongoing, said("Rescue operations were suspended", "Rescue operations", cid="B#0"))
+    assert state.state(said("The market closed at $5", "The market")) == ""
