@@ -351,11 +351,24 @@ CALENDAR_YEAR = re.compile(r"^(?:(?:in|since|during|by)\s+)?(?:(?:earlier|later)
                            re.IGNORECASE)
 
 
+# The last such month before publication: "last September" in a story of September 2025 is September 2024.
+LAST_MONTH = re.compile(r"^(?:(?:in|since|during|by)\s+)?(?:only\s+)?(?:last|this past)\s+(?P<month>" + MONTH.pattern[2:-2]
+                        + r")$", re.IGNORECASE)
+MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+
+
 @lru_cache(maxsize=4096)
-def resolve_date(text: str, published: Optional[date]) -> Optional[tuple[str, str]]:
-    """A date mention as (iso, granularity), resolved against the publication date; None if vague."""
+def resolve_date(text: str, published: Optional[date], past: bool = False) -> Optional[tuple[str, str]]:
+    """A date mention as (iso, granularity), resolved against the publication date; None if vague. `past`: the
+    event it dates is told as done ("took office in October"), so a month without its year is not a coming one."""
     import dateparser
 
+    last = LAST_MONTH.match(text.strip())
+    if last:
+        if not published:
+            return None
+        month = MONTHS.index(last.group("month")[:3].lower()) + 1
+        return f"{published.year - (month >= published.month)}-{month:02d}", "month"
     part = PART_OF_YEAR.match(text.strip())
     if part:
         return None if part.group("fiscal") else (part.group("year"), "year")
@@ -385,7 +398,7 @@ def resolve_date(text: str, published: Optional[date]) -> Optional[tuple[str, st
     if parsed is None:
         return None
     if published and not has_year and has_month:
-        parsed = _nearest_year(parsed, published)
+        parsed = _nearest_year(parsed, published, past)
     if has_day:
         return parsed.date().isoformat(), "day"
     if has_month:
@@ -396,10 +409,13 @@ def resolve_date(text: str, published: Optional[date]) -> Optional[tuple[str, st
 SOON_DAYS = 62   # a date without its year this soon after publication is coming, not a year past
 
 
-def _nearest_year(parsed: datetime, published: date) -> datetime:
+def _nearest_year(parsed: datetime, published: date, past: bool = False) -> datetime:
     """'July 29' in a story of 28 July 2025 is the next day, not a year before, and 'in August' the coming month;
     'in March' in a story of September is the March before: a date without its year is the latest one on or before
-    publication, unless the next one is only weeks away."""
+    publication, unless the next one is only weeks away and the event is not told as done."""
+    if past:
+        on_or_before = parsed if parsed.date() <= published else parsed.replace(year=parsed.year - 1)
+        return on_or_before if not (parsed.month == 2 and parsed.day == 29) else parsed
     later = parsed.replace(year=parsed.year + 1) if not (parsed.month == 2 and parsed.day == 29) else parsed
     ahead = (later - datetime.combine(published, datetime.min.time())).days
     return later if 0 <= ahead <= SOON_DAYS else parsed

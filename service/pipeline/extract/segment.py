@@ -34,6 +34,8 @@ DATELINE = re.compile(rf"^\s*(?:(?:{_PLACE},?\s*(?:{_DAY},?\s*(?:{_AGENCY}\s*)?|
                       rf"|{_PLACE}{_REGION}?,?\s*(?:{_DAY},?\s*)?{_AGENCY}\s*:"   # "WARSAW, Poland, Sept 10, (AP):"
                       rf"|[A-Z][A-Z.'’ ]{{2,40}}\s[—–]+(?=\s+[A-Z])"
                       rf"|{_TITLE_PLACE},\s*{_DAY}\s*[:—–])\s+")   # "Kathmandu, Nov 4:", "Delhi/Kathmandu, 04 Nov:"
+# A wire dateline run into the lead without a space: "Tokyo, Sept. 7 (Jiji Press)--Japanese Prime Minister …".
+AGENCY_DATELINE = re.compile(rf"^\s*{_TITLE_PLACE},\s*{_DAY}\s*{_AGENCY}\s*[-—–]+\s*(?=[A-Z])")
 # A page's date run into the first sentence: "August 3, 2014Chinese officials announced …".
 GLUED_DATE = re.compile(r"^\s*(?:January|February|March|April|May|June|July|August|September|October|November|December)"
                         r"\s+\d{1,2},\s*\d{4}(?=[A-Z])")
@@ -108,7 +110,8 @@ def content_blocks(text: str) -> list[Block]:
             end = start + _whole_words_before_cut(text[start:end])
         line = text[start:end].replace("\n", " ")
         while True:
-            prefix = NAV_PREFIX.match(line) or DATELINE.match(line) or LABEL.match(line) or GLUED_DATE.match(line) \
+            prefix = NAV_PREFIX.match(line) or DATELINE.match(line) or AGENCY_DATELINE.match(line) or LABEL.match(line) \
+                or GLUED_DATE.match(line) \
                 or _heading(line) or _glued_headline(line)
             if not prefix or prefix.end() == 0 or prefix.end() >= len(line):
                 break

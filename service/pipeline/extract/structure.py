@@ -57,7 +57,7 @@ def describe(claim: Claim, head, token_ids: set[int], sent, said: speech.Attribu
         quoted=said.quoted,
         partial_list=claim.role == "list",
         quantities=tuple(_quantities(sent, token_ids)),
-        dates=tuple(d for d in (normalize.resolve_date(_date_text(e), published) for e in ents
+        dates=tuple(d for d in (normalize.resolve_date(_date_text(e), published, _told_as_done(event)) for e in ents
                                 if e.label_ == "DATE" and not _date_bound(e) and not _date_of_saying(e, event)
                                 and not _title_year(e)) if d),
         places=tuple(sorted({normalize.entity_key(p) for p in _places(ents, token_ids)})),
@@ -294,6 +294,11 @@ def _sought(word) -> bool:
 
 
 # One entity the parse makes of a date and the length after it: "sentenced in 2021 to 15 years".
+def _told_as_done(verb) -> bool:
+    """'took office', 'was completed', not 'will be completed' nor 'would lower'."""
+    return verb.tag_ in ("VBD", "VBN") and not any(c.lower_ in FUTURE_AUX for c in verb.children)
+
+
 DATE_THEN_LENGTH = re.compile(r"^(?P<when>.*?\b(?:(?:1[89]|20)\d{2}|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
                               r"[a-z]*))\s+to\s+(?P<length>\S+(?:\s+|-)(?:days?|weeks?|months?|years?|decades?))$",
                               re.IGNORECASE)

@@ -122,3 +122,15 @@ def test_near_synonymous_event_verbs_and_a_misread_lemma_share_one_key():
     from service.pipeline.extract.normalize import event_key
     assert event_key("launch") == event_key("start") == "begin"
     assert event_key("fin") == event_key("fine") == "fine"   # the small model lemmatizes "fined" as "fin"
+
+
+def test_last_month_and_a_month_told_as_done_are_the_latest_before_publication():
+    from datetime import date
+
+    published = date(2025, 9, 7)
+    assert resolve_date("last September", published) == ("2024-09", "month")
+    assert resolve_date("only last October", published) == ("2024-10", "month")
+    assert resolve_date("last March", published) == ("2025-03", "month")
+    assert resolve_date("in October", published) == ("2025-10", "month")          # "will take office in October"
+    assert resolve_date("in October", published, past=True) == ("2024-10", "month")  # "took office in October"
+    assert resolve_date("last September", None) is None

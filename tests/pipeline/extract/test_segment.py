@@ -247,3 +247,9 @@ def test_prose_whose_list_the_archive_left_out_keeps_its_sentences_but_not_the_l
     assert [s.text for s in found] == ["The fire began late at night when most residents were sleeping.",
                                        "Several survivors were rushed to hospitals with burns."]
     assert is_boilerplate("Mr. Trump Visits Alaska For Talks With Putin")
+
+
+def test_a_wire_dateline_run_into_the_lead_is_trimmed():
+    text = "Tokyo, Sept. 7 (Jiji Press)--Japanese Prime Minister Shigeru Ishiba on Sunday announced his resignation."
+    assert [text[b.start:b.end] for b in content_blocks(text)] == [
+        "Japanese Prime Minister Shigeru Ishiba on Sunday announced his resignation."]

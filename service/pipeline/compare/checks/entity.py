@@ -29,6 +29,12 @@ def _named_by_surname(names: list[str], phrase: str) -> bool:
     return any(len(name.split()) > 1 and name.split()[-1] in words for name in names)
 
 
+def _named_in(claim: Claim, names: list[str]) -> bool:
+    """Whether the claim names one of these elsewhere: "Ishiba's coalition, consisting of the LDP and …, lost" and
+    "the LDP and its partner lost" frame one doer two ways."""
+    return any(same_name(x, key) for x in names for _, key, _ in claim.named if key)
+
+
 def _doer(claim: Claim) -> str:
     return "" if claim.passive else claim.subject
 
@@ -47,7 +53,8 @@ def check(a: Claim, b: Claim) -> Optional[Discrepancy]:
         for label in COMPARED:
             names_a, names_b = _names_in(a, phrase_a, label), _names_in(b, phrase_b, label)
             if not names_a or not names_b or any(same_name(x, y) for x in names_a for y in names_b) \
-                    or _named_by_surname(names_a, phrase_b) or _named_by_surname(names_b, phrase_a):
+                    or _named_by_surname(names_a, phrase_b) or _named_by_surname(names_b, phrase_a) \
+                    or _named_in(b, names_a) or _named_in(a, names_b):
                 continue
             return Discrepancy("entity", "medium", 0.55,   # 5 of 9 right on the calibration fit part
                                f"Different {KINDS[label]} as the {role}: {a.source} names {', '.join(names_a)}; "

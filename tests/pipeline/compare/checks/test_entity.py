@@ -53,3 +53,13 @@ def test_a_passive_subject_is_what_was_done_to_not_the_doer():
                   named=(("ORG", "meta", "meta"),), subject="Meta", passive=True)
     found = entity.check(fining, other)
     assert found is not None and "apple" in found.explanation and "meta" in found.explanation
+
+
+def test_a_doer_the_other_claim_names_elsewhere_is_one_doer_framed_two_ways():
+    from dataclasses import replace
+
+    coalition = replace(claim("A#0", [("ORG", "ishiba")]), subject="ishiba 's coalition",
+                        named=(("ORG", "ishiba", "ishiba"), ("ORG", "ldp", "ldp")))
+    parties = claim("B#0", [("ORG", "ldp")])
+    assert entity.check(coalition, parties) is None
+    assert entity.check(replace(coalition, named=(("ORG", "ishiba", "ishiba"),)), parties) is not None
