@@ -43,19 +43,35 @@ PERSON_ROLES = {"attorney", "lawyer", "prosecutor", "counsel", "spokesman", "spo
                 "survivor", "suspect", "defendant", "pilot", "astronaut", "scientist", "doctor", "professor"}
 
 
+# Titles that only a person's name follows ("Mr Ishiba", tagged an organisation; "Dr Tedros", not tagged).
+HONORIFICS = {"mr", "mrs", "ms", "miss", "mx", "dr", "sir", "dame"}
+
+
+def _after_honorific(doc, start: int) -> bool:
+    return start > 0 and doc[start - 1].lower_.rstrip(".") in HONORIFICS
+
+
 @Language.component("role_people")
 def role_people(doc):
     """A place or organisation entity that a person's role noun describes, before it as a compound or after it as
-    an appositive, is a person."""
+    an appositive, is a person; so is a name right after an honorific, tagged or not."""
     ents = []
     for ent in doc.ents:
         root = ent.root
         roles = {t.lemma_.lower() for t in root.lefts if t.dep_ == "compound" and t.pos_ == "NOUN" and t.i < ent.start}
         roles |= {t.lemma_.lower() for t in root.children if t.dep_ == "appos" and t.pos_ == "NOUN"}
-        if ent.label_ in ("GPE", "ORG", "NORP", "LOC", "FAC") and roles & PERSON_ROLES:
+        if ent.label_ in ("GPE", "ORG", "NORP", "LOC", "FAC") and (roles & PERSON_ROLES or _after_honorific(doc, ent.start)):
             ent = Span(doc, ent.start, ent.end, label="PERSON")
         ents.append(ent)
-    doc.ents = ents
+    covered = {i for ent in ents for i in range(ent.start, ent.end)}
+    for token in doc:
+        if token.pos_ == "PROPN" and token.i not in covered and _after_honorific(doc, token.i):
+            end = token.i + 1
+            while end < len(doc) and doc[end].pos_ == "PROPN" and end not in covered and doc[end].is_title:
+                end += 1
+            ents.append(Span(doc, token.i, end, label="PERSON"))
+            covered |= set(range(token.i, end))
+    doc.ents = sorted(ents, key=lambda e: e.start)
     return doc
 
 

@@ -5,6 +5,8 @@ import pytest
 @pytest.mark.parametrize("text, name", [
     ("Defense attorney Teny Geragos told the jury that Combs was innocent.", "Teny Geragos"),
     ("Teny Geragos, a lawyer for Combs, said the verdict was a relief.", "Teny Geragos"),
+    ("Mr Ishiba resigned on Sunday.", "Ishiba"),                             # tagged an organisation
+    ("Dr Tedros Adhanom Ghebreyesus spoke to reporters.", "Tedros Adhanom Ghebreyesus"),   # not tagged at all
 ])
 def test_a_name_a_role_noun_describes_is_a_person(parser, text, name):
     labels = {e.text: e.label_ for e in parser(text).ents}

@@ -883,7 +883,7 @@ def _spans(doc, token_ids: list[int], offset: int) -> list[tuple[int, int]]:
         toks = [doc[i] for i in run]
         while toks and (toks[0].is_punct or toks[0].is_space) and toks[0].text not in "\"“«":
             toks.pop(0)
-        while toks and (toks[-1].is_punct or toks[-1].is_space) and toks[-1].text not in "\"”»?!" and not (
+        while toks and (toks[-1].is_punct or toks[-1].is_space) and toks[-1].text not in "\"”»?!%" and not (
                 toks[-1].text in "'’" and any(t.text in "'‘" and t.is_punct for t in toks[:-1])):
             toks.pop()   # a closing single quote stays with its opening one: "an 'act of war'"
         if toks:

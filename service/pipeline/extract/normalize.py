@@ -308,14 +308,14 @@ def unit_of(label: str, text: str, noun: str = "") -> str:
     speed = SPEED.search(lowered)
     if speed:
         return "mph" if (speed.group("unit") or speed.group("short")).startswith(("mile", "mph")) else "kph"
+    if label == "PERCENT" or "%" in text or re.search(r"\bper ?cent\b", lowered):
+        return "percent"   # "15 per cent", which the small model tags as money
     if label == "MONEY":
         symbol = CURRENCY_SYMBOL.search(lowered)
         if symbol:
             return CURRENCIES[symbol.group(0)]
         word = next((CURRENCIES[w.rstrip("s")] for w in re.findall(r"[a-z]+", lowered) if w.rstrip("s") in CURRENCIES), "")
         return word or "money"
-    if label == "PERCENT" or "%" in text or re.search(r"\bper ?cent\b", lowered):
-        return "percent"
     word = (noun or (re.findall(r"[a-z]+", lowered) or [""])[-1]).lower()
     if noun and (word in CURRENCIES or word.rstrip("s") in CURRENCIES):
         return CURRENCIES.get(word, CURRENCIES.get(word.rstrip("s")))   # "5 million euros" counts euros

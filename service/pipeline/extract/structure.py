@@ -376,6 +376,11 @@ def _quantities(sent, token_ids: set[int]) -> list[Quantity]:
             continue
         if SIZED.match(ent.text):
             continue   # "10 billion-dollar brands": ten brands of that size, no sum of money
+        change = PERCENT_CHANGE.match(ent.text.strip())
+        if change:   # "from 25% to 15%": two rates, not 40
+            found += [Quantity(value=normalize.parse_number(change.group(k)), unit="percent", text=change.group(k) + "%",
+                               approximate=False, bound="", tally="") for k in ("from", "to")]
+            continue
         money = _money(ent)
         value = money[0] if money else normalize.parse_number(ent.text)
         if value is None:
@@ -392,6 +397,9 @@ def _quantities(sent, token_ids: set[int]) -> list[Quantity]:
             unit = normalize.unit_of("QUANTITY", spoken_speed.group(0))   # "one mile-per-hour", "120 km/h"
         if label:
             unit = f"{unit_token.lemma_.lower()} number"
+        if not unit and ent.end + 1 < sent.end and sent.doc[ent.end].lower_ == "to" and \
+                normalize.unit_of("", sent.doc[ent.end + 1:min(ent.end + 4, sent.end)].text) == "percent":
+            unit = "percent"   # "from 27.5 to 15 per cent"
         if unit in NOT_UNITS:
             unit = ""  # "230 million views" tagged QUANTITY, "300 million records" MONEY: count the noun instead
         if not unit and unit_token is not None and _several_kinds(unit_token):
@@ -420,6 +428,9 @@ def _quantities(sent, token_ids: set[int]) -> list[Quantity]:
     return found
 
 
+# A rate changed from one figure to another, which the parse reads as one number.
+PERCENT_CHANGE = re.compile(r"^(?P<from>\d[\d,]*(?:\.\d+)?)\s*(?:%|per ?cent|percent)?\s+(?:to|-|–)\s+"
+                            r"(?P<to>\d[\d,]*(?:\.\d+)?)\s*(?:%|per ?cent|percent)$", re.IGNORECASE)
 # A count of things each of a size ("10 billion-dollar brands"), which the parse reads as a sum.
 SIZED = re.compile(r"^\S+\s+(?:multi)?(?:million|billion|trillion)-(?:dollar|pound|euro|yen|yuan|rupee)s?$",
                    re.IGNORECASE)

@@ -189,3 +189,15 @@ def test_things_each_of_a_size_are_no_sum_of_money(parser):
     text = "The merger will form a business with about $32 billion in annual revenue and 10 billion-dollar brands."
     assert figures(parser, text, "value", "unit") == [(32e9, "usd")]
     assert figures(parser, "The company paid 5 billion dollars.", "value", "unit") == [(5e9, "usd")]
+
+
+def test_a_rate_changed_from_one_figure_to_another_gives_both_in_percent(parser):
+    assert figures(parser, "Trump ordered tariffs on Japanese cars lowered from 25% to 15%.", "value", "unit") == [
+        (25.0, "percent"), (15.0, "percent")]
+    assert figures(parser, "Trump signed an order reducing tariffs on Japanese cars from 27.5 to 15 per cent.",
+                   "value", "unit") == [(27.5, "percent"), (15.0, "percent")]
+
+
+def test_a_claim_ending_on_a_percent_keeps_its_sign(pipeline):
+    claims = pipeline.extract_claims([Source("T", "The central bank raised its main rate to 4.5%.")])
+    assert claims[0].text.endswith("4.5%")
