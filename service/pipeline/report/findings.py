@@ -41,8 +41,13 @@ def slot_finding(dispute: SlotDispute, thresholds: Thresholds, min_confidence: f
     of them (a timeline across facts)."""
     check = dispute.check
     facts = facts or (dispute.fact.id,)
-    positions = tuple(Position(value=check.value(group[0]) or "(not stated)", sources=tuple(c.source for c in group),
-                               claims=tuple(c.id for c in group)) for group in dispute.groups)
+    by_value: dict[str, list[Claim]] = {}
+    for group in dispute.groups:   # groups the check could not join that read alike are one position
+        by_value.setdefault(check.value(group[0]) or "(not stated)", []).extend(group)
+    groups = list(by_value.items()) if len(by_value) > 1 else [(value, list(g)) for g in dispute.groups
+                                                               for value in [check.value(g[0]) or "(not stated)"]]
+    positions = tuple(Position(value=value, sources=tuple(c.source for c in group), claims=tuple(c.id for c in group))
+                      for value, group in groups)
     severity = check.severity
     if check.type == "numeric":
         lead = min(c.sentence for g in dispute.groups for c in g) < thresholds.lead_sentences

@@ -44,6 +44,19 @@ def test_a_slot_finding_holds_each_position_with_its_value_sources_and_claims():
     assert not finding.low_confidence
 
 
+def test_groups_the_check_left_apart_that_read_alike_are_one_position():
+    from service.pipeline.compare.slots import SlotDispute
+
+    base = dispute()
+    inkl, nie, pindula = base.groups[0]
+    split = replace(base, groups=((inkl, nie), base.groups[1][0:1], (pindula,)))
+    finding = findings.slot_finding(split, Thresholds(), 0.5)
+    assert [(p.value, p.sources) for p in finding.positions] == [
+        ("230 passengers, 12 crew", ("inkl", "nie", "pindula")), ("232 passengers, 10 crew", ("ndtvprofit",))]
+    alike = SlotDispute(base.fact, base.check, ((inkl,), (nie,)), base.example)
+    assert len(findings.slot_finding(alike, Thresholds(), 0.5).positions) == 2   # nothing to merge into one
+
+
 def test_a_finding_is_named_by_a_disputed_claim_when_the_facts_own_text_holds_no_value():
     started = claim("afp#0", "protests began on Monday with demands that the government lift a ban", event="begin")
     lifted = [claim("rgk#0", "The government lifted the ban late Monday", event="lift", dates=(("2025-09-08", "day"),)),
