@@ -449,6 +449,8 @@ def attributed(body: str, kept, token_ids, said: speech.Attribution, hint: str, 
         speaker = name or speaker
     if body.lower().startswith(speaker.lower()) or body.lower().startswith(said.speaker.lower()):
         return capitalise(body)   # "Tusk … briefed the NATO chief" split from "Tusk said he …": already his
+    if re.search(rf"\baccording to {re.escape(said.speaker)}\W*$", body, re.IGNORECASE):
+        return capitalise(body)   # "… left 622 dead, according to the interior ministry": attributed in its words
     speaker = capitalise(speaker)
     inside = [t for t in kept if region_of(regions, t) is not None and not t.is_punct]
     words = [t for t in kept if not t.is_punct]

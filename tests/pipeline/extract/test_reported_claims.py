@@ -34,3 +34,11 @@ def test_denying_bail_or_a_request_is_a_refusal_not_a_saying(pipeline):
     assert refused and all(not c.speaker and not c.reported for c in refused), [(c.statement, c.speaker) for c in refused]
     denied = pipeline.extract_claims([Source("T", "Samsung denied the payments were bribes.")])
     assert denied[0].speaker == "Samsung" and denied[0].negated
+
+
+def test_a_claim_ending_on_its_attribution_is_not_attributed_twice(pipeline):
+    text = ("A 6.0 magnitude earthquake struck eastern Afghanistan late on Aug. 31, leaving at least 622 people dead "
+            "and more than 1,500 others injured, according to the interior ministry.")
+    toll = next(c for c in pipeline.extract_claims([Source("T", text)]) if "622" in c.text)
+    assert toll.statement.lower().count("according to the interior ministry") == 1
+    assert toll.speaker == "the interior ministry"
