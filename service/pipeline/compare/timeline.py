@@ -14,6 +14,7 @@ For each key (anchor and event, or event), the first claim of each source that h
 of its own, compared in that slot only."""
 from __future__ import annotations
 
+import re
 from typing import Callable, Iterable
 
 from service.pipeline.compare.checks import (Check, age, ages, clock, duration, elapsed, holder, numeric, region,
@@ -89,13 +90,24 @@ def _region_keys(claim: Claim) -> Iterable[str]:
     return list(region.regions(claim))
 
 
+def _depth_keys(claim: Claim) -> Iterable[str]:
+    """'at a shallow depth of 8 kilometers (5 miles)' / 'It was just 8 kilometers deep': the depth of the story's
+    quake, whatever fact the claim is in (an aftershock's is another's)."""
+    if AFTERSHOCK.search(claim.text):
+        return []
+    return sorted(key for key in numeric.counts_of(claim) if key.endswith("|depth"))
+
+
+AFTERSHOCK = re.compile(r"\baftershocks?\b", re.IGNORECASE)
+
+
 def _companion_keys(claim: Claim) -> Iterable[str]:
     return sorted(key for key in numeric.counts_of(claim) if key.startswith("companions|"))
 
 
 STORY_WIDE: list[tuple[Check, Callable[[Claim], Iterable[str]]]] = [
     (elapsed.CHECK, _elapsed_keys), (scope.CHECK, _scope_keys), (vote.CHECK, _vote_keys), (age.CHECK, _age_keys),
-    (tenure.CHECK, _tenure_keys), (numeric.CHECK, _companion_keys),
+    (tenure.CHECK, _tenure_keys), (numeric.CHECK, _companion_keys), (numeric.CHECK, _depth_keys),
     (numeric.CHECK, _minute_keys), (clock.CHECK, _occurrence_keys),
     (until.CHECK, _until_keys), (ages.CHECK, _ages_keys),
     (duration.CHECK, _duration_keys), (region.CHECK, _region_keys)]

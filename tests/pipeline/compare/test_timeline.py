@@ -112,3 +112,16 @@ def test_the_minute_a_subject_acted_at_is_compared_across_the_story_within_a_min
     assert [f.claims for f in facts] == [("A#0", "B#0", "C#0")]
     assert numeric.check(early, late) is not None
     assert numeric.check(late, near) is None   # the 13th minute is after 12 minutes
+
+
+def test_the_depth_of_the_quake_is_compared_across_the_story_but_not_an_aftershocks():
+    from tests.pipeline.compare.fakes import count
+
+    shallow = claim("A#0", "It was recorded at a shallow depth of 8 kilometers", event="record",
+                    quantities=(count(8, "kilometre", "8 kilometers"),))
+    deeper = claim("B#0", "the earthquake happened at a relatively shallow depth of 10 kilometers", event="happen",
+                   quantities=(count(10, "kilometre", "10 kilometers"),))
+    aftershock = claim("C#0", "An aftershock struck at a depth of 10 kilometers", event="strike",
+                       quantities=(count(10, "kilometre", "10 kilometers"),))
+    assert timeline._depth_keys(shallow) == timeline._depth_keys(deeper) == ["kilometre|depth"]
+    assert timeline._depth_keys(aftershock) == []
