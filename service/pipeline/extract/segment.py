@@ -251,10 +251,16 @@ def sentences(source_id: str, text: str, parser) -> tuple[list[Sentence], list]:
     return _split(source_id, text, blocks, parser.pipe([block_text(text, b) for b in blocks]))
 
 
+# An acronym in brackets after the name it shortens, which the small parser reads as a new clause: "before his
+# Liberal Democratic Party (LDP) was to decide" lost its verb to "(LDP)".
+BRACKETED_ACRONYM = re.compile(r"(?<=[a-z]) \([A-Z][A-Z&]{1,7}\)(?=[\s,;])")
+
+
 def block_text(text: str, block: Block) -> str:
-    """What the parser reads: the block with hard line breaks and HTML tags ('<a href="…">SpaceX</a>') as spaces
-    (same length, so offsets hold)."""
-    return MARKUP.sub(lambda m: " " * len(m.group(0)), text[block.start:block.end].replace("\n", " "))
+    """What the parser reads: the block with hard line breaks, HTML tags ('<a href="…">SpaceX</a>') and a bracketed
+    acronym after its name as spaces (same length, so offsets hold)."""
+    blank = lambda m: " " * len(m.group(0))   # noqa: E731
+    return BRACKETED_ACRONYM.sub(blank, MARKUP.sub(blank, text[block.start:block.end].replace("\n", " ")))
 
 
 def parse_sources(sources, parser) -> list[tuple[list[Sentence], list]]:

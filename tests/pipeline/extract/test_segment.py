@@ -253,3 +253,13 @@ def test_a_wire_dateline_run_into_the_lead_is_trimmed():
     text = "Tokyo, Sept. 7 (Jiji Press)--Japanese Prime Minister Shigeru Ishiba on Sunday announced his resignation."
     assert [text[b.start:b.end] for b in content_blocks(text)] == [
         "Japanese Prime Minister Shigeru Ishiba on Sunday announced his resignation."]
+
+
+def test_a_bracketed_acronym_after_its_name_is_read_as_spaces(pipeline):
+    from service.pipeline.extract.segment import sentences
+
+    text = "The resignation came one day before his Liberal Democratic Party (LDP) was to decide on a vote."
+    found, parsed = sentences("T", text, pipeline.parser)
+    assert [s.text for s in found] == [text]
+    (_, sent), = parsed
+    assert sent.root.lemma_ == "come" and "LDP" not in [t.text for t in sent]

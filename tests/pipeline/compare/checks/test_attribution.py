@@ -44,3 +44,10 @@ def test_a_quotation_is_one_statement_only_with_a_claim_that_repeats_most_of_it(
     relayed = replace(centre, text="The centre said Michael is forecast to be the most destructive hurricane to hit "
                                    "the Florida Panhandle")
     assert attribution.check(governor, relayed) is not None
+
+
+def test_a_relative_clause_does_not_carry_its_sentences_speaker_into_a_dispute():
+    person = said("A#0", "Lukashenko", "person")
+    ministry = said("B#0", "the foreign ministry", "organisation")
+    assert attribution.check(replace(person, role="relative"), ministry) is None
+    assert attribution.check(person, replace(ministry, role="relative")) is None
