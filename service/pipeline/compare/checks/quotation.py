@@ -17,6 +17,7 @@ from service.pipeline.types import Claim
 
 ONE_STATEMENT = 0.6    # share of words two quotations have in common (difflib ratio over words) to quote one statement
 SHORT_QUOTE = 12       # words: the longest quotation whose rewording is a misquotation rather than a translation
+LONG_QUOTE_CHANGED = 2  # words a longer quotation may differ by and still be one statement misquoted
 
 
 def quotes(claim: Claim) -> list[str]:
@@ -27,7 +28,7 @@ def quotes(claim: Claim) -> list[str]:
 
 
 def _words(quote: str) -> list[str]:
-    return re.findall(r"[\w']+", quote.lower())
+    return re.findall(r"[\w']+", quote.lower().replace("’", "'"))
 
 
 def _excerpt(part: list[str], whole: list[str]) -> bool:
@@ -37,11 +38,15 @@ def _excerpt(part: list[str], whole: list[str]) -> bool:
 
 def _one_statement_reworded(x: str, y: str) -> bool:
     wx, wy = _words(x), _words(y)
-    if not wx or not wy or wx == wy or max(len(wx), len(wy)) > SHORT_QUOTE:
+    if not wx or not wy or wx == wy or _excerpt(wx, wy) or _excerpt(wy, wx):
         return False
-    if _excerpt(wx, wy) or _excerpt(wy, wx):
-        return False
-    return SequenceMatcher(None, wx, wy, autojunk=False).ratio() >= ONE_STATEMENT
+    matcher = SequenceMatcher(None, wx, wy, autojunk=False)
+    if max(len(wx), len(wy)) > SHORT_QUOTE:
+        # A long quotation is a misquotation only when a word or two differ ("freedom of expression and assembly" vs
+        # "… and peaceful assembly"); more, and it is a translation or a transcript told in other words.
+        changed = sum(max(i2 - i1, j2 - j1) for op, i1, i2, j1, j2 in matcher.get_opcodes() if op != "equal")
+        return changed <= LONG_QUOTE_CHANGED
+    return matcher.ratio() >= ONE_STATEMENT
 
 
 def _pairs(a: Claim, b: Claim) -> list[tuple[str, str]]:

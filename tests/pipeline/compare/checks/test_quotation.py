@@ -40,3 +40,17 @@ def test_a_long_passage_in_other_words_is_a_translation_not_a_misquotation():
 
 def test_the_value_is_the_quoted_words_which_the_explanation_puts_in_marks():
     assert quotation.CHECK.value(said('Musk wrote, "the bird is freed."')) == "the bird is freed"
+
+
+def test_a_long_quotation_with_a_word_or_two_changed_is_misquoted_but_one_told_in_other_words_is_not():
+    from tests.pipeline.compare.fakes import claim
+
+    cica = claim("A#0", "Amnesty called it “a violation of the UK’s international obligations to protect the rights "
+                        "of freedom of expression and assembly”, in a post on X.", quoted=True)
+    bstandard = claim("B#0", "Amnesty called it \"a violation of the UK's international obligations to protect the rights "
+                             "of freedom of expression and peaceful assembly.\"", quoted=True)
+    found = quotation.check(cica, bstandard)
+    assert found is not None and found.type == "quote"
+    retold = claim("B#0", "Amnesty called it \"a breach of Britain's duties under international law to uphold free "
+                          "speech and the right to gather peacefully.\"", quoted=True)
+    assert quotation.check(cica, retold) is None
