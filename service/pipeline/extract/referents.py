@@ -595,6 +595,13 @@ def _agrees(pronoun: str, name: str) -> bool:
     return said is None or said == ("she" if pronoun in FEMININE else "he")
 
 
+def reads_as_person(name: str) -> bool:
+    """A name that opens with a first name ("Ijaz Ulhaq Yaad"), which no 'it' stands for, whatever its entity label."""
+    words = name.split()
+    return len(words) >= 2 and all(w[:1].isupper() for w in words[:2]) and words[0] not in ("The", "A", "An") \
+        and _genders().get_gender(words[0]) in GENDER_OF
+
+
 @functools.lru_cache(maxsize=1)
 def _genders():
     import gender_guesser.detector

@@ -315,6 +315,8 @@ def _quoted_referent(tok, kept, sentence_mentions, earlier, said) -> str:
     name = referents.resolve(tok, sentence_mentions, earlier)
     if not name or name.lower() == lower or (said.speaker and name.lower() in said.speaker.lower()):
         return ""
+    if lower in referents.NEUTER and referents.reads_as_person(name):
+        return ""   # '“It was terrifying,” Mujahid said' is no '[Ijaz Ulhaq Yaad] was terrifying'
     first = next((t for t in kept if not t.is_punct), kept[0])
     if tok.i != first.i and re.match(r"^(The|A|An) ", name):
         name = name[0].lower() + name[1:]

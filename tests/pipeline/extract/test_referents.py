@@ -57,3 +57,12 @@ def test_a_they_may_stand_for_two_people_named_as_a_subject(pipeline):
     claims = pipeline.extract_claims([Source("T", "Sunita Williams and Butch Wilmore returned to Earth on Tuesday. "
                                                   "Their SpaceX capsule parachuted into the waters off Florida.")])
     assert claims[-1].statement.startswith("Sunita Williams and Butch Wilmore's SpaceX capsule"), claims[-1].statement
+
+
+def test_a_name_opening_with_a_first_name_reads_as_a_person_for_no_it():
+    from service.pipeline.extract import referents
+
+    assert referents.reads_as_person("Ijaz Ulhaq Yaad")
+    assert not referents.reads_as_person("The aircraft")
+    assert not referents.reads_as_person("Belavia")
+    assert not referents.reads_as_person("Amazon Web Services")
