@@ -7,6 +7,7 @@ import re
 from service.pipeline.extract import normalize
 from service.pipeline.extract import speech
 from service.pipeline.extract.phrases import bare_phrase
+from service.pipeline.extract.referents import PERSON_NOUNS
 from service.pipeline.types import Claim, Quantity
 
 AGREED = {"agree", "pledge", "promise", "commit", "consent", "vow", "undertake", "offer"}
@@ -408,6 +409,8 @@ def _quantities(sent, token_ids: set[int]) -> list[Quantity]:
             unit = normalize.unit_of("CARDINAL", ent.text, unit_token.lemma_.lower())
         elif not unit:
             unit = _measured_thing(last)
+        if unit and unit_token is not None and _set_of_a_part(unit_token):
+            unit = f"{unit} in all"   # "in one of the complex's eight towers": the set, not what the event acted on
         approx = normalize.is_approximate([t.text for t in sent.doc[max(ent.start - 3, 0):ent.end]])
         first_number = next((t.i for t in ent if t.like_num), ent.start)
         bound = normalize.number_bound([t.text for t in sent.doc[max(ent.start - 3, 0):first_number]]) or (
@@ -461,6 +464,13 @@ def _money(ent) -> tuple[float, str, str] | None:
     if symbol is None:   # the currency is the word after: "121m euro"
         written = doc[start:end + 1].text
     return (value, currency, written) if value is not None else None
+
+
+def _set_of_a_part(noun) -> bool:
+    """Whether a counted thing is the whole set one of them is taken from: 'in one of the complex's eight towers'
+    (people so counted, 'one of the 241 passengers survived', stay a count of them)."""
+    return noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lower_ == "one" and \
+        noun.lower_ not in WHOLE and noun.lemma_.lower() not in PERSON_NOUNS
 
 
 def _several_kinds(noun) -> bool:

@@ -201,3 +201,9 @@ def test_a_rate_changed_from_one_figure_to_another_gives_both_in_percent(parser)
 def test_a_claim_ending_on_a_percent_keeps_its_sign(pipeline):
     claims = pipeline.extract_claims([Source("T", "The central bank raised its main rate to 4.5%.")])
     assert claims[0].text.endswith("4.5%")
+
+
+def test_the_set_one_thing_is_taken_from_is_no_count_of_what_the_event_acted_on(parser):
+    assert figures(parser, "The fire started in one of the Wang Fuk Court complex's eight towers.", "value", "unit")[-1] \
+        == (8.0, "tower in all")
+    assert figures(parser, "One of the 241 passengers survived.", "value", "unit")[-1] == (241.0, "passenger")
