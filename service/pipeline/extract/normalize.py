@@ -267,12 +267,15 @@ def is_approximate(words_before: list[str]) -> bool:
 
 
 def parse_number(text: str) -> Optional[float]:
-    """'52' → 52, '1,200' → 1200, '2.5 million' → 2.5e6, 'two' → 2; None if it is not a number."""
+    """'52' → 52, '1,200' → 1200, '2.700' → 2700, '2.5 million' → 2.5e6, 'two' → 2; None if it is not a number."""
     words = re.sub(r"[^\w\s.-]", " ", fold(text).replace(",", "")).split()
     if not words:
         return None
     value, scale = None, 1.0
+    scaled = any(w in SCALES for w in words)
     for word in words:
+        if not scaled and re.fullmatch(r"\d{1,3}(?:\.\d{3})+", word):
+            word = word.replace(".", "")   # "some 2.700 were injured": a point between thousands, as in European copy
         if re.fullmatch(r"\d+(\.\d+)?", word):
             value = float(word) if value is None else value + float(word)
         elif word in NUMBER_WORDS:

@@ -134,3 +134,10 @@ def test_last_month_and_a_month_told_as_done_are_the_latest_before_publication()
     assert resolve_date("in October", published) == ("2025-10", "month")          # "will take office in October"
     assert resolve_date("in October", published, past=True) == ("2024-10", "month")  # "took office in October"
     assert resolve_date("last September", None) is None
+
+
+def test_a_point_between_thousands_is_read_as_european_copy_writes_it():
+    assert parse_number("some 2.700") == 2700
+    assert parse_number("12.000") == 12000
+    assert parse_number("3.14") == 3.14 and parse_number("6.0") == 6.0
+    assert parse_number("2.500 million") == 2_500_000
