@@ -585,7 +585,8 @@ def _list_frame(noun, main) -> tuple[str, str] | None:
         start, end = min(t.i for t in phrase), max(t.i for t in phrase)
         return (" ".join(t.text for t in rest if t.i < start),
                 " ".join(t.text for t in rest if t.i > end) and ", " + " ".join(t.text for t in rest if t.i > end))
-    verb = [t for t in main.children if t.dep_ in ("aux", "auxpass", "neg") or (t.dep_ == "advmod" and t.i < main.i)]
+    verb = [t for t in main.children if t.dep_ in ("aux", "auxpass", "neg")
+            or (t.dep_ == "advmod" and t.i < main.i and t.tag_ != "WRB")]   # "at a time when Japan faced": no "when"
     verb = sorted(verb + [main] + [t for t in main.children if t.dep_ == "prt"], key=lambda t: t.i)
     words = " ".join(t.text for t in verb)
     subject = next((c for c in main.children if c.dep_ in ("nsubj", "nsubjpass")), None)

@@ -485,3 +485,12 @@ def test_a_score_split_by_the_parse_stays_whole_in_the_clause_of_its_first_figur
                          "1-0.")
     assert "The striker fired in a low shot to make it 1-0" in said, said
     assert not any(s.endswith((" 0", " 1")) for s in said), said
+
+
+def test_a_list_in_a_when_clause_is_rendered_without_the_when(pipeline):
+    from service.pipeline.types import Source
+
+    text = ("Ishiba wanted to avoid a vacuum at a time when Japan faced key challenges, including US tariffs, "
+            "rising prices and growing tensions in the region.")
+    listed = next(c for c in pipeline.extract_claims([Source("T", text)]) if c.text.startswith("key challenges"))
+    assert listed.statement.startswith("Japan faced key challenges, including US tariffs")
