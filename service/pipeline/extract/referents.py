@@ -526,7 +526,7 @@ def resolve_noun(head, sentence_mentions: list[Mention], earlier: list[list[Ment
         return specific_event(head, sentence_mentions, earlier)
     if noun not in ORG_NOUNS | PLACE_NOUNS:
         # "the ministry", "the agency": the one organisation named before whose name that noun heads
-        orgs = {m.name for pool in pools for m in pool if m.kind == "org" and noun in m.name.lower().split()}
+        orgs = {m.name for pool in pools for m in pool if m.kind == "org" and noun in _name_heads(m.name)}
         if len(orgs) == 1:
             name = next(iter(orgs))
             return name if name.split()[0].lower() == "the" or name.split()[-1].lower() != noun else f"the {name}"
@@ -538,6 +538,13 @@ def resolve_noun(head, sentence_mentions: list[Mention], earlier: list[list[Ment
     if found is not None and kind == "place" and not _only_country(found, pools + [sentence_mentions]):
         return ""
     return found.name if found else ""
+
+
+def _name_heads(name: str) -> set[str]:
+    """The words a name is headed by: 'Foreign Ministry' by 'ministry', 'Ministry of Defence' by 'ministry' too;
+    'Hong Kong Fire Services' by 'services', not 'fire'."""
+    words = name.lower().split()
+    return {words[-1]} | {words[i - 1] for i, word in enumerate(words) if word == "of" and i > 0}
 
 
 def _only_country(place: Mention, pools) -> bool:

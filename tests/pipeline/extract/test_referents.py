@@ -66,3 +66,11 @@ def test_a_name_opening_with_a_first_name_reads_as_a_person_for_no_it():
     assert not referents.reads_as_person("The aircraft")
     assert not referents.reads_as_person("Belavia")
     assert not referents.reads_as_person("Amazon Web Services")
+
+
+def test_a_common_noun_stands_for_an_organisation_only_when_it_heads_the_name():
+    from service.pipeline.extract import referents
+
+    assert "ministry" in referents._name_heads("Foreign Ministry")
+    assert "ministry" in referents._name_heads("Ministry of Defence")
+    assert "fire" not in referents._name_heads("Hong Kong Fire Services")
