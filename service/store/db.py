@@ -1,6 +1,7 @@
 """One database lifecycle: the engine per app, a session per request, migrations to head at start-up."""
 from __future__ import annotations
 
+import logging
 import os
 from pathlib import Path
 from typing import Optional
@@ -8,7 +9,10 @@ from typing import Optional
 from flask import Flask, current_app, g
 from sqlalchemy import create_engine, event
 from sqlalchemy.engine import Engine
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
+
+log = logging.getLogger(__name__)
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 
@@ -71,8 +75,16 @@ def init_app(app: Flask, settings) -> None:
     @app.teardown_appcontext
     def close_session(_error: Optional[BaseException]) -> None:
         session = g.pop("db_session", None)
-        if session is not None:
+        if session is None:
+            return
+        try:
             session.close()
+        except DBAPIError as error:
+            # The answer is already made; a connection the database dropped (a restart) cannot be returned to the
+            # pool, and letting this escape would have gunicorn answer in its own HTML page instead.
+            log.warning("closing the request's session failed: %s", str(error).splitlines()[0] if str(error) else
+                        type(error).__name__)
+            session.invalidate()
 
 
 def session() -> Session:
