@@ -57,3 +57,13 @@ def test_two_quotations_are_a_speakers_words_whose_modality_is_not_compared():
                   modality="planned", quoted=True)
     assert modality.check(heard, could) is None
     assert modality.check(heard, claim("C#0", "they could hear the bumps", event="hear", modality="planned")) is not None
+
+
+def test_a_warning_of_what_is_done_to_anyone_is_no_plan_of_one_act():
+    done = claim("A#0", "all those arrested were detained", event="arrest", modality="done", object="those")
+    warned = claim("B#0", "it would arrest anyone expressing support", event="arrest", modality="planned",
+                   object="anyone expressing support")
+    assert modality.check(done, warned) is None and modality.check(warned, done) is None
+    planned = claim("B#0", "police would arrest the organisers", event="arrest", modality="planned",
+                    object="the organisers")
+    assert modality.check(done, planned) is not None
