@@ -409,6 +409,8 @@ def _quantities(sent, token_ids: set[int]) -> list[Quantity]:
             unit = normalize.unit_of("CARDINAL", ent.text, unit_token.lemma_.lower())
         elif not unit:
             unit = _measured_thing(last)
+        if unit == "people" and unit_token is not None and _from_group(unit_token):
+            unit = f"people from {_from_group(unit_token)}"   # "12 people from the city's fire service": that group
         if unit and unit_token is not None and _set_of_a_part(unit_token):
             unit = f"{unit} in all"   # "in one of the complex's eight towers": the set, not what the event acted on
         approx = normalize.is_approximate([t.text for t in sent.doc[max(ent.start - 3, 0):ent.end]])
@@ -464,6 +466,14 @@ def _money(ent) -> tuple[float, str, str] | None:
     if symbol is None:   # the currency is the word after: "121m euro"
         written = doc[start:end + 1].text
     return (value, currency, written) if value is not None else None
+
+
+def _from_group(noun) -> str:
+    """The group counted people are said to be from: 'the city's fire service' of '12 people from the city's fire
+    service' ('service'); '' when none."""
+    prep = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "from"), None)
+    group = next((c for c in prep.children if c.dep_ == "pobj" and c.pos_ == "NOUN"), None) if prep is not None else None
+    return group.lemma_.lower() if group is not None else ""
 
 
 def _set_of_a_part(noun) -> bool:

@@ -207,3 +207,9 @@ def test_the_set_one_thing_is_taken_from_is_no_count_of_what_the_event_acted_on(
     assert figures(parser, "The fire started in one of the Wang Fuk Court complex's eight towers.", "value", "unit")[-1] \
         == (8.0, "tower in all")
     assert figures(parser, "One of the 241 passengers survived.", "value", "unit")[-1] == (241.0, "passenger")
+
+
+def test_people_said_to_be_from_a_group_count_that_group(parser):
+    assert figures(parser, "A total of 12 people from the city's fire service had been injured.", "unit", "tally") == [
+        ("people from service", "injury")]
+    assert figures(parser, "Twelve people from Indonesia were killed.", "unit", "tally") == [("people", "death")]
