@@ -60,14 +60,14 @@ def _occurrence_keys(claim: Claim) -> Iterable[str]:
         clock.times(claim) or clock.parts_of_day(claim)) else []
 
 
+EVENT_NOUNS = GENERIC_EVENTS | SPECIFIC_EVENTS
+
+
 def _event_began(claim: Claim) -> bool:
     """'The fire at the complex started …', 'The blaze, which erupted …': an event noun heads the subject of a
     beginning (a relative clause's is in the statement it is rendered as)."""
     subject = claim.statement if claim.subject.lower() in ("which", "that") else claim.subject
     return claim.event == "begin" and any(word in EVENT_NOUNS for word in fold(subject).split()[:3])
-
-
-EVENT_NOUNS = GENERIC_EVENTS | SPECIFIC_EVENTS
 
 
 def _until_keys(claim: Claim) -> Iterable[str]:
@@ -90,15 +90,15 @@ def _region_keys(claim: Claim) -> Iterable[str]:
     return list(region.regions(claim))
 
 
+AFTERSHOCK = re.compile(r"\baftershocks?\b", re.IGNORECASE)
+
+
 def _depth_keys(claim: Claim) -> Iterable[str]:
     """'at a shallow depth of 8 kilometers (5 miles)' / 'It was just 8 kilometers deep': the depth of the story's
     quake, whatever fact the claim is in (an aftershock's is another's)."""
     if AFTERSHOCK.search(claim.text):
         return []
     return sorted(key for key in numeric.counts_of(claim) if key.endswith("|depth"))
-
-
-AFTERSHOCK = re.compile(r"\baftershocks?\b", re.IGNORECASE)
 
 
 def _companion_keys(claim: Claim) -> Iterable[str]:

@@ -336,7 +336,8 @@ DATE_SETTINGS_BASE = {"PREFER_DATES_FROM": "past", "RETURN_TIME_AS_PERIOD": Fals
                       "REQUIRE_PARTS": []}
 FUZZY_DATE = re.compile(r"\b(last|next|this|past|coming|recent|earlier|later|ago|week|weeks|years?|decades?|"
                         r"months?|century|since|until|by|near|future)\b", re.IGNORECASE)
-MONTH = re.compile(r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b", re.IGNORECASE)
+MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+MONTH = re.compile(r"\b(" + "|".join(MONTHS) + r")[a-z]*\b", re.IGNORECASE)
 WEEKDAY = re.compile(r"\b(mon|tues?|wed(nes)?|thu(rs)?|fri|sat(ur)?|sun)(day)?\b", re.IGNORECASE)
 
 
@@ -355,9 +356,8 @@ CALENDAR_YEAR = re.compile(r"^(?:(?:in|since|during|by)\s+)?(?:(?:earlier|later)
 
 
 # The last such month before publication: "last September" in a story of September 2025 is September 2024.
-LAST_MONTH = re.compile(r"^(?:(?:in|since|during|by)\s+)?(?:only\s+)?(?:last|this past)\s+(?P<month>" + MONTH.pattern[2:-2]
-                        + r")$", re.IGNORECASE)
-MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+LAST_MONTH = re.compile(r"^(?:(?:in|since|during|by)\s+)?(?:only\s+)?(?:last|this past)\s+(?P<month>(?:"
+                        + "|".join(MONTHS) + r")[a-z]*)$", re.IGNORECASE)
 
 
 @lru_cache(maxsize=4096)
@@ -417,8 +417,8 @@ def _nearest_year(parsed: datetime, published: date, past: bool = False) -> date
     'in March' in a story of September is the March before: a date without its year is the latest one on or before
     publication, unless the next one is only weeks away and the event is not told as done."""
     if past:
-        on_or_before = parsed if parsed.date() <= published else parsed.replace(year=parsed.year - 1)
-        return on_or_before if not (parsed.month == 2 and parsed.day == 29) else parsed
+        leap_day = parsed.month == 2 and parsed.day == 29
+        return parsed if parsed.date() <= published or leap_day else parsed.replace(year=parsed.year - 1)
     later = parsed.replace(year=parsed.year + 1) if not (parsed.month == 2 and parsed.day == 29) else parsed
     ahead = (later - datetime.combine(published, datetime.min.time())).days
     return later if 0 <= ahead <= SOON_DAYS else parsed

@@ -409,8 +409,9 @@ def _quantities(sent, token_ids: set[int]) -> list[Quantity]:
             unit = normalize.unit_of("CARDINAL", ent.text, unit_token.lemma_.lower())
         elif not unit:
             unit = _measured_thing(last)
-        if unit == "people" and unit_token is not None and _from_group(unit_token):
-            unit = f"people from {_from_group(unit_token)}"   # "12 people from the city's fire service": that group
+        group = _from_group(unit_token) if unit == "people" and unit_token is not None else ""
+        if group:
+            unit = f"people from {group}"   # "12 people from the city's fire service": that group
         if unit and unit_token is not None and _set_of_a_part(unit_token):
             unit = f"{unit} in all"   # "in one of the complex's eight towers": the set, not what the event acted on
         approx = normalize.is_approximate([t.text for t in sent.doc[max(ent.start - 3, 0):ent.end]])

@@ -41,11 +41,11 @@ def slot_finding(dispute: SlotDispute, thresholds: Thresholds, min_confidence: f
     of them (a timeline across facts)."""
     check = dispute.check
     facts = facts or (dispute.fact.id,)
+    valued = [(check.value(group[0]) or "(not stated)", list(group)) for group in dispute.groups]
     by_value: dict[str, list[Claim]] = {}
-    for group in dispute.groups:   # groups the check could not join that read alike are one position
-        by_value.setdefault(check.value(group[0]) or "(not stated)", []).extend(group)
-    groups = list(by_value.items()) if len(by_value) > 1 else [(value, list(g)) for g in dispute.groups
-                                                               for value in [check.value(g[0]) or "(not stated)"]]
+    for value, group in valued:   # groups the check could not join that read alike are one position
+        by_value.setdefault(value, []).extend(group)
+    groups = list(by_value.items()) if len(by_value) > 1 else valued
     positions = tuple(Position(value=value, sources=tuple(c.source for c in group), claims=tuple(c.id for c in group))
                       for value, group in groups)
     severity = check.severity

@@ -141,3 +141,10 @@ def test_a_point_between_thousands_is_read_as_european_copy_writes_it():
     assert parse_number("12.000") == 12000
     assert parse_number("3.14") == 3.14 and parse_number("6.0") == 6.0
     assert parse_number("2.500 million") == 2_500_000
+
+
+def test_a_day_told_as_done_is_the_latest_on_or_before_publication_a_leap_day_too():
+    from datetime import date
+
+    assert resolve_date("February 29", date(2024, 2, 10), past=True) == ("2020-02-29", "day")
+    assert resolve_date("February 20", date(2024, 2, 10), past=True) == ("2023-02-20", "day")
