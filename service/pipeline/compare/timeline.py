@@ -9,7 +9,8 @@ in office, who holds a company office ("CEO Kelly Ortberg" vs "the chief executi
 ban or term ("barred from office until 2033"), the ages of those counted ("ranging from 14 to 24"), a person's
 finishing time ("in 2:02:44" vs "in two hours, two minutes and 43 seconds"), how many were named with someone
 ("convicted Bolsonaro and seven allies" vs "the former president and six others") and the province or state a
-named town lies in ("Jalalabad in Kunar province" vs "Jalalabad, Nangarhar province").
+named town lies in ("Jalalabad in Kunar province" vs "Jalalabad, Nangarhar province") and the size of a thing
+("a 200-metre section" vs "the 80-metre long collapsed section").
 For each key (anchor and event, or event), the first claim of each source that holds it is one carrier of a fact
 of its own, compared in that slot only."""
 from __future__ import annotations
@@ -101,13 +102,22 @@ def _depth_keys(claim: Claim) -> Iterable[str]:
     return sorted(key for key in numeric.counts_of(claim) if key.endswith("|depth"))
 
 
+MEASURE_OF_A_THING = re.compile(r"\|\w+ of ")
+
+
+def _measure_keys(claim: Claim) -> Iterable[str]:
+    """'a 200-metre section of the bridge' / 'the 80-metre long collapsed section': one dimension of one thing the
+    story names, whatever fact the claim is in."""
+    return sorted(key for key in numeric.counts_of(claim) if MEASURE_OF_A_THING.search(key))
+
+
 def _companion_keys(claim: Claim) -> Iterable[str]:
     return sorted(key for key in numeric.counts_of(claim) if key.startswith("companions|"))
 
 
 STORY_WIDE: list[tuple[Check, Callable[[Claim], Iterable[str]]]] = [
     (elapsed.CHECK, _elapsed_keys), (scope.CHECK, _scope_keys), (vote.CHECK, _vote_keys), (age.CHECK, _age_keys),
-    (tenure.CHECK, _tenure_keys), (numeric.CHECK, _companion_keys), (numeric.CHECK, _depth_keys),
+    (tenure.CHECK, _tenure_keys), (numeric.CHECK, _companion_keys), (numeric.CHECK, _depth_keys), (numeric.CHECK, _measure_keys),
     (numeric.CHECK, _minute_keys), (clock.CHECK, _occurrence_keys),
     (until.CHECK, _until_keys), (ages.CHECK, _ages_keys),
     (duration.CHECK, _duration_keys), (region.CHECK, _region_keys)]

@@ -13,8 +13,9 @@ from typing import Optional
 import numpy as np
 
 from service.pipeline.compare.checks import date, quote
-from service.pipeline.compare.checks.numeric import figure
+from service.pipeline.compare.checks.numeric import MEASURE_TOLERANCE, figure
 from service.pipeline.compare.facts import same_specifics
+from service.pipeline.extract.normalize import MEASURES
 from service.pipeline.extract.speech import SPEECH
 from service.pipeline.thresholds import Thresholds
 from service.pipeline.types import Claim, Fact, Verdict
@@ -79,7 +80,9 @@ def different_figures(a: Claim, b: Claim) -> Optional[tuple[str, str]]:
     for unit in dict.fromkeys(q.unit for q in a.quantities + b.quantities if q.unit):
         of_a = [q for q in a.quantities if q.unit == unit] or [q for q in a.quantities if not q.unit]
         of_b = [q for q in b.quantities if q.unit == unit] or [q for q in b.quantities if not q.unit]
-        if of_a and of_b and not {q.value for q in of_a} & {q.value for q in of_b}:
+        close = MEASURE_TOLERANCE if unit in MEASURES else 0.0   # "625ft (190m)" and "625 feet" are one altitude
+        if of_a and of_b and not any(abs(x.value - y.value) <= close * max(abs(x.value), abs(y.value))
+                                     for x in of_a for y in of_b):
             return f"“{of_a[0].text}” {unit}", f"“{of_b[0].text}” {unit}"
     return None
 

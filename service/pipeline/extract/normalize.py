@@ -164,7 +164,7 @@ EVENT_SYNONYMS = {"launch": "begin", "start": "begin", "commence": "begin", "kic
                   "break out": "begin", "erupt": "begin",   # "the fire broke out" = "erupted" = "began"
                   "finish": "end", "conclude": "end", "wrap": "end",
                   "fin": "fine",   # the small model's lemma of "fined"
-                  "free": "release", "detain": "arrest", "apprehend": "arrest", "decline": "refuse",
+                  "free": "release", "detain": "arrest", "apprehend": "arrest", "decline": "refuse", "notify": "inform",
                   "perish": "die", "drown": "die",
                   "topple": "collapse", "scrap": "cancel", "axe": "cancel",
                   # phrasal verbs are keyed with their particle ("took down" = "shot down")
@@ -293,6 +293,7 @@ CURRENCIES = {"$": "usd", "us$": "usd", "dollar": "usd", "usd": "usd", "€": "e
               "uah": "uah", "₽": "rub", "rouble": "rub", "ruble": "rub", "rub": "rub", "yuan": "cny", "franc": "chf"}
 CURRENCY_SYMBOL = re.compile(r"us\$|[$€£¥₴₽]")
 UNITS = {"km": "kilometre", "kilometer": "kilometre", "kms": "kilometre", "mile": "mile", "m": "metre",
+         "ft": "foot", "feet": "foot", "foot": "foot",
          "meter": "metre", "kg": "kilogram", "kilo": "kilogram", "t": "tonne", "ton": "tonne", "tons": "tonne",
          "percent": "percent", "per cent": "percent", "%": "percent", "hectare": "hectare", "ha": "hectare",
          "litre": "litre", "liter": "litre", "l": "litre", "barrel": "barrel", "bpd": "barrel per day",
@@ -300,6 +301,12 @@ UNITS = {"km": "kilometre", "kilometer": "kilometre", "kms": "kilometre", "mile"
          "house": "home", "dwelling": "home", "coach": "carriage", "compartment": "carriage", "bogie": "carriage",
          "person": "people", "persons": "people", "individual": "people", "resident": "people",
          "inhabitant": "people"}
+
+
+# Measures, which outlets round where they do not round counts.
+MEASURES = {"kilometre", "mile", "metre", "foot", "kilogram", "tonne", "hectare", "litre", "barrel", "mph", "kph"}
+# Measures told in other units are compared in one: "up to 150ft" is at most 45.7 metres.
+CONVERSIONS = {"foot": ("metre", 0.3048), "mile": ("kilometre", 1.609344)}
 
 
 SPEED = re.compile(r"\b(?P<unit>miles?|kilomet(?:er|re)s?|km)(?:[- ]per[- ]hour|[- ]an[- ]hour|/h)\b|\b(?P<short>mph|kph|kmh|km/h)\b")

@@ -123,6 +123,8 @@ def _with_particle(verb) -> str:
         if child.dep_ == "prep" and child.lower_ == "into" and any(
                 g.dep_ == "pobj" and g.lower_ in IN_FORCE for g in child.children):
             return f"{lemma} into force"
+    if lemma == "kill" and any(c.dep_ == "nsubjpass" for c in verb.children):
+        return "die"   # "at least 35 people were killed" = "35 died"
     particle = next((c.lower_ for c in verb.children if c.dep_ == "prt"), "")
     return f"{lemma} {particle}".strip()
 
@@ -243,8 +245,8 @@ def _modality(head, xcomp, lemmas: set[str], lowers: set[str]) -> str:
         return "alleged"
     auxes = [c for c in head.children if c.dep_ == "aux"]
     auxes += [g for c in auxes for g in c.children if g.dep_ == "aux"]   # the parser may hang "could" on "be"
-    if any(c.lower_ in EPISTEMIC_AUX for c in auxes) and (lemma == "be" or any(c.lemma_ == "be" for c in auxes)):
-        return "possible"   # "900 could still be missing", "it may be more": a guess about now, not a plan
+    if any(c.lower_ in EPISTEMIC_AUX for c in auxes) and (lemma == "be" or any(c.lemma_ in ("be", "have") for c in auxes)):
+        return "possible"   # "900 could still be missing", "up to 35 might have died": a guess, not a plan
     if any(c.lower_ in FUTURE_AUX for c in auxes):
         return "planned"
     if speech.is_speech(head):
@@ -384,6 +386,9 @@ def _quantities(sent, token_ids: set[int]) -> list[Quantity]:
             continue
         money = _money(ent)
         value = money[0] if money else normalize.parse_number(ent.text)
+        attributive = ATTRIBUTIVE.match(ent.text) if ent.label_ == "QUANTITY" and value is None else None
+        if attributive:
+            value = normalize.parse_number(attributive.group("n"))   # "a 200-metre section"
         if value is None:
             continue
         last = ent[-1]
@@ -429,9 +434,38 @@ def _quantities(sent, token_ids: set[int]) -> list[Quantity]:
             tally = ""   # "the toll was put at 15 but a further two people died": two more, not the toll
         if unit in ("other", "life") and tally:
             unit = "people"   # "killed 16 people and injured 21 others", "claimed 5 lives"
-        found.append(Quantity(value=value, unit=unit, text=money[2] if money else ent.text,
-                              approximate=approx or bool(bound), bound=bound, tally=tally))
+        text = money[2] if money else ent.text
+        if unit in normalize.CONVERSIONS:
+            unit, factor = normalize.CONVERSIONS[unit]
+            value *= factor
+            if unit_token is not None and unit_token.i == ent.end:
+                text = sent.doc.text[ent.start_char:unit_token.idx + len(unit_token.text)]   # "up to 150ft"
+        if unit in normalize.MEASURES and attributive:
+            unit = _measure_of(ent, unit) or unit
+        found.append(Quantity(value=value, unit=unit, text=text, approximate=approx or bool(bound), bound=bound,
+                              tally=tally))
     return found
+
+
+# A measure that describes a thing, which the parse reads as one word: "a 200-metre section", "a 50-metre-high wall".
+ATTRIBUTIVE = re.compile(r"^(?P<n>\d[\d,.]*)-(?P<unit>[^\W\d]+)$")
+MEASURE_WORDS = {"long": "length", "high": "height", "tall": "height", "deep": "depth", "wide": "width"}
+
+
+def _measure_of(ent, unit: str) -> str:
+    """The unit of a measure that describes a thing: its dimension and the thing ("metre|length of section"), so that
+    "a 200-metre section" and "the 80-metre long collapsed section" measure one thing and "a 50-metre-high section"
+    another; a measure with no word for its dimension is a length."""
+    word, doc = ent[-1], ent.doc
+    after = doc[ent.end + 1] if ent.end + 1 < len(doc) and doc[ent.end].text == "-" else \
+        doc[ent.end] if ent.end < len(doc) else None
+    dimension = MEASURE_WORDS.get(after.lower_, "length") if after is not None else "length"
+    if word.head.pos_ == "ADJ" and word.head.lower_ in MEASURE_WORDS:
+        word = word.head
+    thing = word.head
+    if word.dep_ not in ("compound", "nmod", "amod", "npadvmod") or thing.pos_ not in ("NOUN", "PROPN"):
+        return ""
+    return f"{unit}|{dimension} of {thing.lemma_.lower()}"
 
 
 # A rate changed from one figure to another, which the parse reads as one number.

@@ -125,3 +125,13 @@ def test_the_depth_of_the_quake_is_compared_across_the_story_but_not_an_aftersho
                        quantities=(count(10, "kilometre", "10 kilometers"),))
     assert timeline._depth_keys(shallow) == timeline._depth_keys(deeper) == ["kilometre|depth"]
     assert timeline._depth_keys(aftershock) == []
+
+
+def test_the_size_of_a_thing_is_compared_across_the_story():
+    from tests.pipeline.compare.fakes import count
+
+    short = claim("A#0", "a 200-metre section of the bridge", quantities=(count(200, "metre|length of section", "200-metre"),))
+    long_ = claim("B#0", "the 80-metre long collapsed section", quantities=(count(80, "metre|length of section", "80-metre"),))
+    fall = claim("C#0", "vehicles plummeted some 100 metres", quantities=(count(100, "metre", "some 100 metres"),))
+    assert timeline._measure_keys(short) == timeline._measure_keys(long_) == ["metre|length of section"]
+    assert timeline._measure_keys(fall) == []

@@ -146,3 +146,13 @@ def test_the_nli_model_is_not_asked_about_a_mention_or_a_pair_sharing_a_count():
     judge([replace(a, quantities=(count(52, "prisoner"),)), replace(b, quantities=(count(52, "prisoner"),))],
           between, counted)
     assert counted.asked == []
+
+
+def test_one_measure_in_two_units_is_no_different_figure():
+    from tests.pipeline.compare.fakes import count
+
+    both = claim("A#0", "lost at an altitude of 625ft (190m", quantities=(count(190.5, "metre", "625ft"),
+                                                                          count(190, "metre", "190")))
+    feet = claim("B#0", "reached an altitude of only 625 feet", quantities=(count(190.5, "metre", "only 625 feet"),))
+    higher = claim("C#0", "reached an altitude of 900 feet", quantities=(count(274.3, "metre", "900 feet"),))
+    assert different_figures(both, feet) is None and different_figures(feet, higher) is not None

@@ -28,6 +28,13 @@ def test_a_phrasal_verb_keys_as_one_event_with_its_particle(pipeline):
     assert event_of(pipeline, "Poland took several Russian drones to a depot.") == "take"
 
 
+def test_people_told_as_killed_died_and_a_notice_is_informing(pipeline):
+    assert event_of(pipeline, "At least 35 people were killed.") == event_of(pipeline, "At least 35 people died.") == "die"
+    assert event_of(pipeline, "The strike killed six people.") == "kill"
+    assert event_of(pipeline, "Trump had been notified by the military.") == \
+        event_of(pipeline, "Washington had not been informed.") == "inform"
+
+
 def test_a_date_the_parse_merged_with_the_length_after_it_gives_both(pipeline):
     claim, = [c for c in pipeline.extract_claims([Source("T", "The reporter was sentenced in 2022 to 12 years in a "
                                                                "penal colony.", date(2025, 9, 11))])]

@@ -57,8 +57,8 @@ def test_a_number_of_several_kinds_together_counts_no_one_kind(parser, text, uni
 
 def test_a_conversion_in_brackets_of_a_rough_figure_is_rounded(parser):
     doc = parser("The quakes hit eight towns about 170 km (105 miles) southeast of Lanzhou.")
-    found = {q.unit: q.bound for q in structure._quantities(doc[:], {t.i for t in doc})}
-    assert (found["kilometre"], found["mile"]) == ("about", "converted")
+    found = [(q.unit, q.bound) for q in structure._quantities(doc[:], {t.i for t in doc}) if q.unit == "kilometre"]
+    assert found == [("kilometre", "about"), ("kilometre", "converted")]
     doc = parser("The plane came down 12 km (7.5 miles) from the airport.")
     assert {q.bound for q in structure._quantities(doc[:], {t.i for t in doc})} == {""}
 
@@ -87,8 +87,30 @@ def test_a_sum_keeps_its_currency_symbol_and_scale(parser, text, found):
     ("Michael was only 2 mph shy of a Category 5 hurricane.", ["mph"]),
     ("It brought winds of 155 miles per hour.", ["mph"]),
     ("Gusts reached 250 km/h.", ["kph"]),
-    ("The town is 25 miles southeast of Panama City.", ["mile"]),
+    ("The town is 25 miles southeast of Panama City.", ["kilometre"]),
 ])
 def test_a_speed_is_one_unit_however_it_is_written(parser, text, units):
     doc = parser(text)
     assert [q.unit for q in structure._quantities(doc[:], {t.i for t in doc})] == units
+
+
+@pytest.mark.parametrize("text, found", [
+    ("Some 20 vehicles plunged up to 150ft into a void.", [(20.0, "vehicle", "Some 20"), (45.72, "metre", "up to 150ft")]),
+    ("The jet reached an altitude of only 625 feet.", [(190.5, "metre", "only 625 feet")]),
+    ("The storm was about 170 km (105 miles) east of Miami.", [(170.0, "kilometre", "about 170 km"),
+                                                               (168.98, "kilometre", "105 miles")]),
+])
+def test_a_measure_told_in_feet_or_miles_is_read_in_metres_or_kilometres_as_written(parser, text, found):
+    doc = parser(text)
+    assert [(round(q.value, 2), q.unit, q.text) for q in structure._quantities(doc[:], {t.i for t in doc})] == found
+
+
+@pytest.mark.parametrize("text, unit", [
+    ("Cars plunged after a 200-metre section of the Morandi Bridge collapsed.", "metre|length of section"),
+    ("Trucks were stranded on either side of the 80-metre long collapsed section.", "metre|length of section"),
+    ("A 50-metre high section of the bridge crashed down.", "metre|height of section"),
+    ("After the 50-metre-high section of the bridge crashed down, rescuers arrived.", "metre|height of section"),
+])
+def test_a_measure_that_describes_a_thing_counts_that_dimension_of_it(parser, text, unit):
+    doc = parser(text)
+    assert [q.unit for q in structure._quantities(doc[:], {t.i for t in doc}) if q.unit.startswith("metre")] == [unit]

@@ -12,7 +12,7 @@ from service.pipeline.compare.facts import heavy_event
 from service.pipeline.types import Claim
 
 FACTUAL = {"done", "stated"}
-WEAKER = {"agreed": "agreed to", "planned": "planned or expected", "alleged": "alleged"}
+WEAKER = {"agreed": "agreed to", "planned": "planned or expected", "alleged": "alleged", "possible": "possible"}
 # An outlet's own hedge on what it could not confirm ("the tremors were reportedly felt in Rabat") is how it tells
 # the fact, not an allegation: only a claim or an accusation ("allegedly", "accused of", "claimed") is.
 REPORTING_HEDGE = re.compile(r"\b(?:reportedly|apparently)\b", re.IGNORECASE)
@@ -44,8 +44,9 @@ def check(a: Claim, b: Claim) -> Optional[Discrepancy]:
         return None   # "would arrest anyone expressing support" is a warning of what is done to all, not a plan of one act
     for first, second in ((a, b), (b, a)):
         told, weaker = modality(first), modality(second)
-        if told == "stated" and weaker == "planned":
-            continue   # "is lifting" and "will lift" both announce one measure; only "done" is past a plan
+        if told == "stated" and weaker in ("planned", "possible"):
+            continue   # "is lifting" and "will lift" both announce one measure; only "done" is past a plan, and past a
+            # guess ("were killed" vs "might have died"; "are still missing" vs "could still be missing" is no dispute)
         if told in FACTUAL and weaker in WEAKER:
             return Discrepancy(
                 "modality", "medium", 0.85,

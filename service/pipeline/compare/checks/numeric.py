@@ -27,7 +27,7 @@ from typing import Optional
 
 from service.pipeline.compare.checks import Check, Discrepancy, register
 from service.pipeline.compare.checks.clock import reading_moment
-from service.pipeline.extract.normalize import (CURRENCIES, NUMBER_WORDS, SCALES, SERIOUS, own_words,
+from service.pipeline.extract.normalize import (CURRENCIES, MEASURES, NUMBER_WORDS, SCALES, SERIOUS, own_words,
                                                quantities_conflict, unit_of)
 from service.pipeline.types import Claim, Quantity
 
@@ -37,7 +37,6 @@ RISING = re.compile(r"\b(?:climb(?:s|ed)?|r(?:ises|ose|isen)|(?:gone|went|goes) 
                     r"(?:at least |more than |over |nearly |almost |about )?(?P<figure>\d[\d,.]*\d|\d)", re.IGNORECASE)
 TOLL_FLOORS_APART = 0.75   # two round floors of one toll conflict when the lower is under this share of the higher
 # Measures are rounded where counts are not: "72 kilometres" and "71 km" southwest of a city are one distance.
-MEASURES = {"kilometre", "mile", "metre", "foot", "kilogram", "tonne", "hectare", "litre", "barrel", "mph", "kph"}
 MEASURE_TOLERANCE = 0.05
 # What a length measures when the claim says it is not a distance: "at a depth of 18.5 km", "185ft deep".
 DIMENSION_BEFORE = re.compile(r"\b(depth|height|altitude|length|width)\s+of\s+"
@@ -138,7 +137,10 @@ def figure(q: Quantity, claim: Claim | None = None) -> str:
 def noun(key: str) -> str:
     if key.startswith("companions|"):
         return "those named with them"
-    return f"the {TOLL_WORDS[key[5:]]}" if key.startswith("toll:") else key.split("|")[0]
+    if key.startswith("toll:"):
+        return f"the {TOLL_WORDS[key[5:]]}"
+    measure = re.fullmatch(r"[^|]+\|(\w+) of (.+)", key)
+    return f"the {measure.group(1)} of the {measure.group(2)}" if measure else key.split("|")[0]
 
 
 def same_toll(q: Quantity, other: Quantity) -> bool:

@@ -67,3 +67,10 @@ def test_a_warning_of_what_is_done_to_anyone_is_no_plan_of_one_act():
     planned = claim("B#0", "police would arrest the organisers", event="arrest", modality="planned",
                     object="the organisers")
     assert modality.check(done, planned) is not None
+
+
+def test_done_against_only_possible_is_a_discrepancy():
+    killed = claim("A#0", "At least 35 people were killed", event="die", modality="done")
+    guessed = claim("B#0", "up to 35 people might have died in the crash", event="die", modality="possible")
+    found = modality.check(killed, guessed)
+    assert found is not None and found.explanation == "A reports “die” as having happened; B says it was only possible."

@@ -234,3 +234,21 @@ def test_share_moves_read_at_different_moments_of_trading_are_not_compared():
     assert numeric.check(premarket, morning) is None
     also_premarket = claim("C#0", "Kenvue jumped 17% in premarket trading", quantities=(count(17, "percent", "17%"),))
     assert numeric.check(premarket, also_premarket) is not None
+
+
+def test_a_measure_in_feet_is_compared_with_one_in_metres_and_a_things_size_with_that_size():
+    from service.pipeline.compare.checks.numeric import check
+    from tests.pipeline.compare.fakes import claim, count
+
+    feet = claim("A#0", "vehicles plunged up to 150ft into a void", quantities=(count(45.72, "metre", "up to 150ft",
+                                                                                       "maximum"),))
+    metres = claim("B#0", "vehicles plummeted some 100 metres", quantities=(count(100, "metre", "some 100 metres",
+                                                                                  "about"),))
+    same = claim("C#0", "cars plummeted 45m", quantities=(count(45, "metre", "45"),))
+    assert check(feet, metres) is not None and check(feet, same) is None
+    long_ = claim("A#1", "the 80-metre long collapsed section", quantities=(count(80, "metre|length of section", "80-metre"),))
+    short = claim("B#1", "a 200-metre section", quantities=(count(200, "metre|length of section", "200-metre"),))
+    high = claim("C#1", "a 50-metre high section", quantities=(count(50, "metre|height of section", "50-metre"),))
+    found = check(long_, short)
+    assert found is not None and found.explanation.startswith("Different counts of the length of the section")
+    assert check(long_, high) is None
