@@ -1,7 +1,7 @@
 """Who said it: a named person in one source, a named organisation in the other.
 
-Only two named speakers can conflict: "officials", "the authorities", "a senior railway official" or "he" may be
-anyone the other outlet names, and a news agency or broadcaster ("Xinhua said", "the BBC said") relays what its
+Only two named speakers can conflict: "officials", "the authorities", "a senior railway official", "the company"
+or "he" may be anyone the other outlet names, and a news agency or broadcaster ("Xinhua said", "the BBC said") relays what its
 sources said. A direct quotation is one statement with another claim only when that claim repeats most of its
 words: two speakers' similar remarks ("the most destructive hurricane to hit the Florida Panhandle" in the
 governor's quoted words, the hurricane centre's "strongest hurricane ever to strike" the coast) are two statements.
@@ -18,7 +18,7 @@ from service.pipeline.types import Claim
 
 NAMED = {"person", "organisation"}
 GENERIC_HEADS = {"official", "officials", "authority", "authorities", "police", "spokesman", "spokeswoman",
-                 "spokesperson", "source", "sources", "witness", "witnesses", "resident", "residents", "expert",
+                 "spokesperson", "source", "sources", "witness", "witnesses", "eyewitness", "eyewitnesses", "resident", "residents", "expert",
                  "experts", "analyst", "analysts", "media", "report", "reports", "statement", "officer", "officers"}
 NEWS_AGENCIES = {"reuters", "afp", "ap", "associated press", "agence france-presse", "xinhua", "tass", "ria novosti",
                  "interfax", "pti", "ani", "ians", "yonhap", "kyodo", "anadolu", "efe", "ansa", "dpa", "bernama",
@@ -35,6 +35,7 @@ QUOTE_SHARED = 0.5    # share of a quotation's words the other claim must repeat
 QUOTED = re.compile(r"[“\"]([^”\"]+)[”\"]?")
 PRONOUNS = {"he", "she", "they", "it", "we", "i", "you", "him", "her", "them", "this", "that"}
 INSTITUTIONS = ORG_WORDS - GENERIC_HEADS
+BACK_REFERENCE = re.compile(r"^(?:the|this|that)\s+[a-z]+$")
 
 
 def named(speaker: str) -> bool:
@@ -43,6 +44,8 @@ def named(speaker: str) -> bool:
     key = " ".join(w.lower().strip(".,") for w in speaker.split())
     if not key or any(re.search(rf"(^| ){re.escape(a)}( |$)", key) for a in NEWS_AGENCIES):
         return False
+    if BACK_REFERENCE.match(speaker.strip()):
+        return False   # "the company said": whichever company the other outlet names
     head = re.split(r",| of | at | in | from | for ", f" {speaker} ")[0].split()
     if not head or head[-1].lower() in GENERIC_HEADS | MEDIA_HEADS | PRONOUNS:
         return False

@@ -40,10 +40,19 @@ def holders(claim: Claim) -> dict[str, tuple[str, str, bool]]:
             if match:
                 lead = match.group("lead")
                 org = " ".join(w for w in re.sub(r"[^\w\s-]", "", lead).split() if w not in NOT_ORG and not PAST.search(w))
-                org = org or (match.groupdict().get("of") or "")
+                org = org or _written_org(match.groupdict().get("of") or "", claim.text)
                 found.setdefault(OFFICES[match.group("office")], (key.split()[-1], org, bool(PAST.search(lead))))
                 break
     return found
+
+
+def _written_org(first: str, text: str) -> str:
+    """The organisation after "of" with the capitalised words that follow its first ("CEO of Intel Products" is not
+    the CEO of Intel)."""
+    if not first:
+        return ""
+    written = re.search(rf"\bof\s+(?:the\s+)?((?i:{re.escape(first)})(?:\s+[A-Z][\w-]*)*)", text)
+    return fold(written.group(1)) if written else first
 
 
 def current(claim: Claim) -> dict[str, tuple[str, str]]:

@@ -1,7 +1,8 @@
 """The words quoted: one statement quoted in different words ("the bird is freed" vs "the bird has been freed").
 
 Only short, near-identical quotations conflict: quotes sharing most of their words but neither holding the other
-(a shorter excerpt of one quote is the same words). Quotes with little in common are different statements, and a
+(a shorter excerpt of one quote, or one with words left out, is the same words, however spelt). A quote
+is compared with the run of a longer one it quotes. Quotes with little in common are different statements, and a
 long passage told in other words is a translation or transcript of one speech ("the Zapad-2025 exercise" /
 "the 'West-2025' exercises"), not a misquotation.
 """
@@ -18,17 +19,32 @@ from service.pipeline.types import Claim
 ONE_STATEMENT = 0.6    # share of words two quotations have in common (difflib ratio over words) to quote one statement
 SHORT_QUOTE = 12       # words: the longest quotation whose rewording is a misquotation rather than a translation
 LONG_QUOTE_CHANGED = 2  # words a longer quotation may differ by and still be one statement misquoted
+QUOTED_PHRASE = 4      # words: the longest quotation that is a phrase an outlet quotes in part, not a statement
 
 
 def quotes(claim: Claim) -> list[str]:
-    """The claim's closed quotations as written (ends trimmed of punctuation)."""
+    """The claim's quotations as written (ends trimmed of punctuation): closed ones, and a statement the claim ends in
+    before its quotation closes ("“Leading Intel has been the honour of my lifetime — this group of people is …")."""
     inside = [claim.text[start + 1:end].strip(" ,.;:!?") for start, end in quote_regions(claim.text)
-              if end < len(claim.text) and end - start > 3]
+              if (end < len(claim.text) or len(_words(claim.text[start + 1:])) > SHORT_QUOTE) and end - start > 3]
     return [quote for quote in inside if quote]
 
 
+# British and American spellings of one word ("revitalise" / "revitalize", "honour" / "honor") are one word as quoted.
+SPELLINGS = ((re.compile(r"is(e|es|ed|ing|ation|ations)$"), r"iz\1"), (re.compile(r"ys(e|es|ed|ing)$"), r"yz\1"),
+             (re.compile(r"our(s|ed|ing|able)?$"), r"or\1"), (re.compile(r"tre(s)?$"), r"ter\1"),
+             (re.compile(r"ogue(s)?$"), r"og\1"), (re.compile(r"ll(ed|ing|er)$"), r"l\1"))
+
+
+def _word(word: str) -> str:
+    if len(word) > 4:
+        for pattern, american in SPELLINGS:
+            word = pattern.sub(american, word)
+    return word
+
+
 def _words(quote: str) -> list[str]:
-    return re.findall(r"[\w']+", quote.lower().replace("’", "'"))
+    return [_word(w) for w in re.findall(r"[\w']+", quote.lower().replace("’", "'"))]
 
 
 def _excerpt(part: list[str], whole: list[str]) -> bool:
@@ -36,9 +52,28 @@ def _excerpt(part: list[str], whole: list[str]) -> bool:
     return any(whole[i:i + len(part)] == part for i in range(len(whole) - len(part) + 1))
 
 
+def _elided(part: list[str], whole: list[str]) -> bool:
+    """Whether one quoted phrase is the other with words left out ("precise strike" of "a precise targeted strike"); a
+    statement with a word left out is misquoted ("… expression and assembly" of "… expression and peaceful assembly")."""
+    rest = iter(whole)
+    return len(part) <= QUOTED_PHRASE and len(part) < len(whole) and all(word in rest for word in part)
+
+
+def _aligned(short: list[str], long: list[str]) -> list[str]:
+    """The run of a longer quotation that the shorter one quotes, when the longer runs on past it ("Leading Intel has
+    been an honor of a lifetime" against "Leading Intel has been the honour of my lifetime — this group of …")."""
+    if len(long) <= len(short) + LONG_QUOTE_CHANGED:
+        return long
+    windows = [long[i:i + len(short)] for i in range(len(long) - len(short) + 1)]
+    return max(windows, key=lambda w: SequenceMatcher(None, short, w, autojunk=False).ratio())
+
+
 def _one_statement_reworded(x: str, y: str) -> bool:
     wx, wy = _words(x), _words(y)
-    if not wx or not wy or wx == wy or _excerpt(wx, wy) or _excerpt(wy, wx):
+    if not wx or not wy or wx == wy or _excerpt(wx, wy) or _excerpt(wy, wx) or _elided(wx, wy) or _elided(wy, wx):
+        return False
+    wx, wy = (wx, _aligned(wx, wy)) if len(wx) <= len(wy) else (_aligned(wy, wx), wy)
+    if wx == wy:
         return False
     matcher = SequenceMatcher(None, wx, wy, autojunk=False)
     if max(len(wx), len(wy)) > SHORT_QUOTE:

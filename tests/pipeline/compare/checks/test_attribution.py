@@ -51,3 +51,10 @@ def test_a_relative_clause_does_not_carry_its_sentences_speaker_into_a_dispute()
     ministry = said("B#0", "the foreign ministry", "organisation")
     assert attribution.check(replace(person, role="relative"), ministry) is None
     assert attribution.check(person, replace(ministry, role="relative")) is None
+
+
+def test_the_company_or_eyewitnesses_may_be_anyone_the_other_outlet_names():
+    for speaker, kind in (("the company", "organisation"), ("the ministry", "organisation"), ("Eyewitnesses", "person")):
+        assert attribution.check(said("A#0", "Intel", "person" if kind == "organisation" else "organisation"),
+                                 said("B#0", speaker, kind)) is None, speaker
+    assert attribution.check(said("A#0", "Intel", "person"), said("B#0", "the foreign ministry", "organisation")) is not None

@@ -47,3 +47,11 @@ def test_the_company_after_the_office_is_read_and_a_one_word_name_is_no_holder()
         "chief executive": ("perry", "kenvue")}
     hsu = titled("C#0", "Kimberly-Clark CEO Mike Hsu said", ("PERSON", "mike hsu", "mike hsu"))
     assert holder.check(titled("D#0", "Kirk Perry is chief executive officer of Kenvue", perry), hsu) is None
+
+
+def test_the_office_of_a_company_named_in_more_words_is_that_companys():
+    holthaus = ("PERSON", "michelle johnston holthaus", "michelle johnston holthaus")
+    gelsinger = ("PERSON", "pat gelsinger", "pat gelsinger")
+    products = titled("A#0", "David Zinsner and Michelle Johnston Holthaus, CEO of Intel Products, have been named", holthaus)
+    assert holder.current(products) == {"chief executive": ("holthaus", "intel products")}
+    assert holder.check(products, titled("B#0", "Intel CEO Pat Gelsinger stepped down on Sunday", gelsinger)) is None

@@ -54,3 +54,23 @@ def test_a_long_quotation_with_a_word_or_two_changed_is_misquoted_but_one_told_i
     retold = claim("B#0", "Amnesty called it \"a breach of Britain's duties under international law to uphold free "
                           "speech and the right to gather peacefully.\"", quoted=True)
     assert quotation.check(cica, retold) is None
+
+
+def test_spellings_a_phrase_quoted_in_part_and_the_run_of_a_longer_quotation():
+    from tests.pipeline.compare.fakes import claim
+
+    def q(cid, text):
+        return claim(cid, text, quoted=True)
+
+    us = q("A#0", "Yeary said: “As a leader, Pat helped launch and revitalize process manufacturing by investing in "
+                  "state-of-the-art semiconductor manufacturing,” he added.")
+    uk = q("B#0", "Yeary said: “As a leader, Pat helped launch and revitalise process manufacturing by investing in "
+                  "state-of-the-art semiconductor manufacturing,” he added.")
+    assert quotation.check(us, uk) is None
+    assert quotation.check(q("A#1", "The IDF confirmed a “precise strike” against leaders."),
+                           q("B#1", "Israel said it conducted \"a precise targeted strike\" on the leadership.")) is None
+    short = q("A#2", "\"Leading Intel has been an honor of a lifetime,\" Gelsinger said.")
+    runs_on = q("B#2", "“Leading Intel has been the honour of my lifetime — this group of people is among the best and "
+                       "the brightest in the business, and I’m honoured to call")
+    found = quotation.check(short, runs_on)
+    assert found is not None and found.type == "quote"
