@@ -98,6 +98,24 @@ def noun_root_verbs(doc):
     return doc
 
 
+@Language.component("age_subjects")
+def age_subjects(doc):
+    """'The 22-year-old scored twice': the parse hangs "The" and "old" on the verb and leaves it no subject. The age
+    before a verb with no subject is its subject, with its determiner."""
+    for verb in doc:
+        if verb.pos_ not in ("VERB", "AUX") or any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children):
+            continue
+        old = next((c for c in verb.children if c.dep_ == "amod" and c.lower_ == "old" and c.i < verb.i
+                    and any(g.lower_ in ("year", "years") for g in c.children)), None)
+        if old is None:
+            continue
+        for det in [c for c in verb.children if c.dep_ == "det" and c.i < old.i]:
+            det.head = old
+        old.head, old.pos_, old.tag_ = verb, "NOUN", "NN"   # "the 22-year-old": a person
+        old.dep_ = "nsubjpass" if any(c.dep_ == "auxpass" for c in verb.children) else "nsubj"
+    return doc
+
+
 class Parser:
     def __init__(self, ref: ModelRef):
         import spacy
@@ -110,6 +128,8 @@ class Parser:
             self.nlp.add_pipe("abbreviation_sentences", before="parser")
         if "noun_root_verbs" not in self.nlp.pipe_names:
             self.nlp.add_pipe("noun_root_verbs", after="lemmatizer")
+        if "age_subjects" not in self.nlp.pipe_names:
+            self.nlp.add_pipe("age_subjects", after="noun_root_verbs")
         if "role_people" not in self.nlp.pipe_names:
             self.nlp.add_pipe("role_people", after="ner")
         self.nlp.max_length = 2_000_000

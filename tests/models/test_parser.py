@@ -26,3 +26,19 @@ def test_a_sentence_hung_on_a_noun_with_its_verb_read_as_a_participle_gets_the_v
     headline = parser("Man arrested by police after car rams crowd of fans in city centre.")
     assert next(t for t in headline if t.dep_ == "ROOT").pos_ in ("NOUN", "PROPN", "VERB")
     assert next(t for t in headline if t.text == "arrested").dep_ != "ROOT"
+
+
+def test_an_age_before_a_verb_with_no_subject_is_its_subject(parser):
+    doc = parser("The 22-year-old scored twice and was named the tournament’s Best Player.")
+    old = next(t for t in doc if t.text == "old")
+    assert (old.dep_, old.head.text, doc[0].head.text) == ("nsubj", "scored", "old")
+    striker = parser("The 22-year-old striker scored twice.")
+    assert next(t for t in striker if t.text == "striker").dep_ == "nsubj"
+    assert next(t for t in striker if t.text == "old").dep_ == "amod"
+
+
+def test_a_sentence_about_the_n_year_old_is_a_claim(pipeline):
+    from service.pipeline.types import Source
+
+    claims = pipeline.extract_claims([Source("T", "The 22-year-old scored twice and was named the tournament’s Best Player.")])
+    assert [c.subject for c in claims][:1] == ["The 22 year old"]
