@@ -247,8 +247,9 @@ def _modality(head, xcomp, lemmas: set[str], lowers: set[str]) -> str:
     auxes += [g for c in auxes for g in c.children if g.dep_ == "aux"]   # the parser may hang "could" on "be"
     if any(c.lower_ in EPISTEMIC_AUX for c in auxes) and (lemma == "be" or any(c.lemma_ in ("be", "have") for c in auxes)):
         return "possible"   # "900 could still be missing", "up to 35 might have died": a guess, not a plan
-    if any(c.lower_ in FUTURE_AUX for c in auxes):
-        return "planned"
+    if any(c.lower_ in FUTURE_AUX for c in auxes) and not ({"effective", "immediately"} <= lowers
+                                                         or {"immediate", "effect"} <= lowers):
+        return "planned"   # "will retire and step down from the board, effective immediately" is done
     if speech.is_speech(head):
         return "reported"
     if head.tag_ in ("VBD", "VBN") or any(c.dep_ in ("aux", "auxpass") and c.lemma_ == "have" for c in head.children):

@@ -30,8 +30,9 @@ READING = re.compile(r"\b(?:as of|as at|by|until|till|at an? (?:news|press) (?:c
                      r"(?:\d{1,2}(?:[:.]\d{2})?\s*[ap]\.?\s?m\b\.?|noon|midnight|morning|afternoon|evening|night|"
                      r"\w+day\s+(?:morning|afternoon|evening|night))"
                      r"|\b(?:first|initial|earlier|preliminary) (?:figures?|reports?|counts?|tolls?|estimates?)\b"
-                     r"|\b(?:pre-?market|after-hours|extended|early|late|morning|afternoon|midday) trading\b"
-                     r"|\bat the (?:opening )?(?:open|close|bell)\b", re.IGNORECASE)
+                     r"|\b(?:pre[- ]?market|after-hours|extended|early|late|morning|afternoon|midday) trading\b"
+                     r"|\bat the (?:opening )?(?:open|close|bell)\b"
+                     r"|\b(?:at the time of|as of) (?:writing|publication|going to press)\b", re.IGNORECASE)
 PLANNED = re.compile(r"\b(?:scheduled|due|expected|planned|set|slated)\s+(?:to|for)\b[^,;]*$", re.IGNORECASE)
 PART = re.compile(r"\b(?:at|in the|on \w+|early|late|this|last|\w+day|around|about|near)\s+(?:\w+ )?(" + "|".join(PARTS)
                   + r")\b"
@@ -90,7 +91,7 @@ def parts_of_day(claim: Claim) -> list[str]:
 def reading_moment(claim: Claim) -> str:
     """The moment a count or report is given as of ("as of 4 p.m. monday"), "" when none is said."""
     found = READING.search(claim.text)
-    return " ".join(found.group(0).lower().split()) if found else ""
+    return re.sub(r"pre[- ]?market", "premarket", " ".join(found.group(0).lower().split())) if found else ""
 
 
 def _within(minutes: int, part: str) -> bool:

@@ -234,6 +234,12 @@ def test_share_moves_read_at_different_moments_of_trading_are_not_compared():
     assert numeric.check(premarket, morning) is None
     also_premarket = claim("C#0", "Kenvue jumped 17% in premarket trading", quantities=(count(17, "percent", "17%"),))
     assert numeric.check(premarket, also_premarket) is not None
+    spaced = claim("D#0", "Intel's stock's rising by approximately 4% in pre market trading",
+                   quantities=(count(4, "percent", "approximately 4%", "about"),))
+    writing = claim("E#0", "Intel stock is up already (by 3.7% at the time of writing)",
+                    quantities=(count(3.7, "percent", "3.7%"),))
+    rose = claim("F#0", "Shares of Intel rose 4.1%", quantities=(count(4.1, "percent", "4.1%"),))
+    assert numeric.check(spaced, also_premarket) is not None and numeric.check(writing, rose) is None
 
 
 def test_a_measure_in_feet_is_compared_with_one_in_metres_and_a_things_size_with_that_size():
