@@ -12,7 +12,8 @@ DiscrepancyType = Literal["numeric", "date", "entity", "location", "attribution"
 Severity = Literal["high", "medium", "low"]
 # What a finding compares: a slot of one fact, or (causal) the link between two facts.
 Slot = Literal["number", "vote", "age", "standing", "holder", "ages", "duration", "scope", "date", "tenure", "end",
-               "time", "elapsed", "place", "agent", "speaker", "modality", "negation", "quote", "link", "statement"]
+               "time", "elapsed", "place", "agent", "speaker", "modality", "negation", "fate", "quote", "link",
+               "statement"]
 LinkKind = Literal["causal", "temporal", "juxtaposition"]
 
 

@@ -18,8 +18,8 @@ from __future__ import annotations
 import re
 from typing import Callable, Iterable
 
-from service.pipeline.compare.checks import (Check, age, ages, clock, duration, elapsed, holder, numeric, region,
-                                             scope, standing, tenure, until, vote)
+from service.pipeline.compare.checks import (Check, age, ages, clock, duration, elapsed, fate, holder, numeric,
+                                             region, scope, standing, tenure, until, vote)
 from service.pipeline.compare.facts import fact_id
 from service.pipeline.compare.slots import SlotDispute
 from service.pipeline.extract.normalize import fold
@@ -71,6 +71,10 @@ def _event_began(claim: Claim) -> bool:
     return claim.event == "begin" and any(word in EVENT_NOUNS for word in fold(subject).split()[:3])
 
 
+def _fate_keys(claim: Claim) -> Iterable[str]:
+    return [f"fate|{person}" for person in fate.fates(claim)]
+
+
 def _until_keys(claim: Claim) -> Iterable[str]:
     return [f"until|{claim.event}|{fold(claim.object)}"] if claim.event and until.end(claim) else []
 
@@ -119,7 +123,7 @@ STORY_WIDE: list[tuple[Check, Callable[[Claim], Iterable[str]]]] = [
     (elapsed.CHECK, _elapsed_keys), (scope.CHECK, _scope_keys), (vote.CHECK, _vote_keys), (age.CHECK, _age_keys),
     (tenure.CHECK, _tenure_keys), (numeric.CHECK, _companion_keys), (numeric.CHECK, _depth_keys), (numeric.CHECK, _measure_keys),
     (numeric.CHECK, _minute_keys), (clock.CHECK, _occurrence_keys),
-    (until.CHECK, _until_keys), (ages.CHECK, _ages_keys),
+    (until.CHECK, _until_keys), (fate.CHECK, _fate_keys), (ages.CHECK, _ages_keys),
     (duration.CHECK, _duration_keys), (region.CHECK, _region_keys)]
 
 
@@ -191,6 +195,8 @@ def one_per_difference(per_fact: list[SlotDispute],
     in the dispute with more claims."""
     story_wide = [d for d in story_wide if not any(_within(d, e) or (_one_alone(d, e) and _reach(e) >= _reach(d))
                                                    for e in per_fact)]
+    # One pair of claims disputed under two keys (two people's fates told in the same two claims) is one finding.
+    story_wide = [d for k, d in enumerate(story_wide) if not any(_within(d, e) for e in story_wide[:k])]
     kept, alone = [], set()
     for e in per_fact:
         if any(_within(e, d) or _one_alone(e, d) for d in story_wide):

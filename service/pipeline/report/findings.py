@@ -21,7 +21,8 @@ SLOT_NAMES = {"number": "the figures", "vote": "the vote", "age": "a person's ag
               "date": "the date", "tenure": "the years in office", "end": "when it ends", "time": "the time of day",
               "elapsed": "the time elapsed", "place": "where it happened", "agent": "who is named",
               "speaker": "who said it", "modality": "whether it happened or was only agreed, planned or alleged",
-              "negation": "whether it happened", "quote": "the words quoted", "statement": "the statement"}
+              "negation": "whether it happened", "fate": "whether a person died or lived",
+              "quote": "the words quoted", "statement": "the statement"}
 RELATION_NAMES = {"cause": "as cause and effect", "reverse": "with the cause the other way round",
                   "none": "side by side or apart, with no causal link"}
 

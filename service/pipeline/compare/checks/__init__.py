@@ -12,7 +12,7 @@ from typing import Callable, Optional
 
 from service.pipeline.types import Claim, DiscrepancyType, Severity, Slot
 
-MODULES = ("negation", "state", "numeric", "vote", "age", "standing", "holder", "ages", "duration", "scope", "date",
+MODULES = ("negation", "fate", "state", "numeric", "vote", "age", "standing", "holder", "ages", "duration", "scope", "date",
            "tenure", "until", "clock", "elapsed", "modality", "location", "region", "attribution", "quotation",
            "entity", "agents")
 
