@@ -8,10 +8,13 @@ from service.pipeline.compare.checks import Check, Discrepancy, register, same_e
 from service.pipeline.types import Claim
 
 
-# What an event is taken as: "not being treated as terrorism" and "being treated as an isolated incident" deny and
-# affirm two different things.
-TAKEN_AS = re.compile(r"\b(?:treated|regarded|considered|classified|seen|viewed|described|investigated)\s+as\s+"
+# What an event is taken as or charged with: "not being treated as terrorism" and "being treated as an isolated
+# incident" deny and affirm two different things.
+TAKEN_AS = re.compile(r"\b(?:(?:treated|regarded|considered|classified|seen|viewed|described|investigated)\s+as|"
+                      r"(?:accused|suspected|convicted|acquitted|cleared|found guilty)\s+of|charged\s+with)\s+"
                       r"(?:an?\s+|the\s+)?([\w-]+(?:\s+[\w-]+)?)", re.IGNORECASE)
+# A denial of a plan or a guess ("will not be able to run", "could not be a leader") is no denial of what was done.
+FACTUAL = {"done", "stated", "reported"}
 
 
 def _taken_as(claim: Claim) -> set[str]:
@@ -23,6 +26,8 @@ def check(a: Claim, b: Claim) -> Optional[Discrepancy]:
     if a.event != b.event or a.negated == b.negated or a.partial_list or b.partial_list:
         return None
     if _taken_as(a) and _taken_as(b) and not _taken_as(a) & _taken_as(b):
+        return None   # "accused of using the money" and "not accused of pocketing it" are two accusations
+    if a.modality != b.modality and not {a.modality, b.modality} <= FACTUAL:
         return None
     yes, no = (a, b) if b.negated else (b, a)
     return Discrepancy("negation", "high", 0.8,

@@ -43,8 +43,18 @@ def _word(word: str) -> str:
     return word
 
 
+# Words an outlet drops or adds in transcribing without changing what was said ("the decision that I'm sharing" /
+# "the decision I'm sharing", "in next election" / "in the next election"), and ordinal endings ("March 24th").
+SLIGHT = {"the", "a", "an", "that"}
+
+
 def _words(quote: str) -> list[str]:
-    return [_word(w) for w in re.findall(r"[\w']+", quote.lower().replace("’", "'"))]
+    quote = re.sub(r"(?<=\d)(?:st|nd|rd|th)\b", "", quote.lower().replace("’", "'"))
+    return [_word(w) for w in re.findall(r"[\w']+", quote)]
+
+
+def _bare(words: list[str]) -> list[str]:
+    return [w for w in words if w not in SLIGHT]
 
 
 def _excerpt(part: list[str], whole: list[str]) -> bool:
@@ -70,7 +80,7 @@ def _aligned(short: list[str], long: list[str]) -> list[str]:
 
 def _one_statement_reworded(x: str, y: str) -> bool:
     wx, wy = _words(x), _words(y)
-    if not wx or not wy or wx == wy or _excerpt(wx, wy) or _excerpt(wy, wx) or _elided(wx, wy) or _elided(wy, wx):
+    if not wx or not wy or _bare(wx) == _bare(wy) or _excerpt(wx, wy) or _excerpt(wy, wx) or _elided(wx, wy) or _elided(wy, wx):
         return False
     wx, wy = (wx, _aligned(wx, wy)) if len(wx) <= len(wy) else (_aligned(wy, wx), wy)
     if wx == wy:
@@ -89,12 +99,12 @@ def _pairs(a: Claim, b: Claim) -> list[tuple[str, str]]:
 
 
 def comparable(a: Claim, b: Claim) -> bool:
-    return any(_words(x) == _words(y) or _one_statement_reworded(x, y) for x, y in _pairs(a, b))
+    return any(_bare(_words(x)) == _bare(_words(y)) or _one_statement_reworded(x, y) for x, y in _pairs(a, b))
 
 
 def check(a: Claim, b: Claim) -> Optional[Discrepancy]:
     pairs = _pairs(a, b)
-    if any(_words(x) == _words(y) for x, y in pairs):
+    if any(_bare(_words(x)) == _bare(_words(y)) for x, y in pairs):
         return None
     reworded = [(x, y) for x, y in pairs if _one_statement_reworded(x, y)]
     if not reworded:

@@ -22,3 +22,16 @@ def test_denying_one_thing_an_event_is_taken_as_and_affirming_another_is_no_conf
     other = claim("B#0", "the situation was being treated as an isolated incident", event="treat")
     assert negation.check(no, other) is None
     assert negation.check(no, claim("C#0", "the attack was being treated as terrorism", event="treat")) is not None
+
+
+def test_a_denied_plan_or_guess_and_two_accusations_are_no_negation():
+    led = claim("A#0", "Trudeau was leader of the Liberal Party", event="be", modality="done")
+    could_not = claim("B#0", "he could not be a leader during the next elections", event="be", negated=True,
+                      modality="possible")
+    assert negation.check(led, could_not) is None
+    used = claim("A#1", "They were accused of using European Parliament money", event="accuse", modality="done")
+    pocketed = claim("B#1", "The defendants were not accused of pocketing the money", event="accuse", negated=True,
+                     modality="done")
+    assert negation.check(used, pocketed) is None
+    assert negation.check(used, claim("C#1", "They were not accused of using the money", event="accuse", negated=True,
+                                      modality="done")) is not None

@@ -74,3 +74,15 @@ def test_spellings_a_phrase_quoted_in_part_and_the_run_of_a_longer_quotation():
                        "the brightest in the business, and I’m honoured to call")
     found = quotation.check(short, runs_on)
     assert found is not None and found.type == "quote"
+
+
+def test_a_dropped_that_or_the_and_an_ordinal_ending_are_the_same_words():
+    from tests.pipeline.compare.fakes import claim
+
+    def q(cid, text):
+        return claim(cid, text, quoted=True)
+
+    assert quotation.check(q("A#0", "“I told my kids about the decision that I’m sharing with you today,” he said."),
+                           q("B#0", "“I told my kids about the decision I’m sharing with you today,” he said.")) is None
+    assert quotation.check(q("A#1", "“The house will now be prorogued until March 24th,” he said."),
+                           q("B#1", "“The house will now be prorogued until March 24,” he said.")) is None
