@@ -17,6 +17,10 @@ MODULES = ("negation", "fate", "state", "numeric", "vote", "age", "standing", "h
            "entity", "agents")
 
 
+# Modalities that tell a thing as so, not as planned, guessed or alleged.
+TOLD_AS_SO = frozenset({"done", "stated", "reported"})
+
+
 @dataclass(frozen=True)
 class Discrepancy:
     type: DiscrepancyType

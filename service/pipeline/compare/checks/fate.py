@@ -9,21 +9,20 @@ from __future__ import annotations
 import re
 from typing import Optional
 
-from service.pipeline.compare.checks import Check, Discrepancy, first_difference, register
+from service.pipeline.compare.checks import TOLD_AS_SO, Check, Discrepancy, first_difference, register
 from service.pipeline.extract.normalize import fold, full_name
 from service.pipeline.types import Claim
 
 DEAD = re.compile(r"\b(?:killed|died|dead|slain|assassinated|lost (?:his|her|their) lives?|claimed the lives? of|"
                   r"among the (?:dead|victims|fatalities))\b")
 ALIVE = re.compile(r"\b(?:survived|survives|survivors?|escaped|unharmed|unhurt|uninjured|alive)\b")
-TOLD = {"done", "stated", "reported"}
 
 
 def fates(claim: Claim) -> dict[str, str]:
     """{person key: "dead" | "alive"} for each person the claim tells the fate of."""
     text = fold(claim.text)
     dead, alive = DEAD.search(text) is not None, ALIVE.search(text) is not None
-    if dead == alive or claim.modality not in TOLD:
+    if dead == alive or claim.modality not in TOLD_AS_SO:
         return {}
     fate = "dead" if dead != claim.negated else "alive"
     told_of = f" {fold(claim.subject)} {fold(claim.object)} "

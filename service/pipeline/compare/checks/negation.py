@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from typing import Optional
 
-from service.pipeline.compare.checks import Check, Discrepancy, register, same_event
+from service.pipeline.compare.checks import TOLD_AS_SO, Check, Discrepancy, register, same_event
 from service.pipeline.types import Claim
 
 
@@ -13,8 +13,6 @@ from service.pipeline.types import Claim
 TAKEN_AS = re.compile(r"\b(?:(?:treated|regarded|considered|classified|seen|viewed|described|investigated)\s+as|"
                       r"(?:accused|suspected|convicted|acquitted|cleared|found guilty)\s+of|charged\s+with)\s+"
                       r"(?:an?\s+|the\s+)?([\w-]+(?:\s+[\w-]+)?)", re.IGNORECASE)
-# A denial of a plan or a guess ("will not be able to run", "could not be a leader") is no denial of what was done.
-FACTUAL = {"done", "stated", "reported"}
 
 
 def _taken_as(claim: Claim) -> set[str]:
@@ -27,8 +25,8 @@ def check(a: Claim, b: Claim) -> Optional[Discrepancy]:
         return None
     if _taken_as(a) and _taken_as(b) and not _taken_as(a) & _taken_as(b):
         return None   # "accused of using the money" and "not accused of pocketing it" are two accusations
-    if a.modality != b.modality and not {a.modality, b.modality} <= FACTUAL:
-        return None
+    if a.modality != b.modality and not {a.modality, b.modality} <= TOLD_AS_SO:
+        return None   # a denied plan or guess ("will not be able to run", "could not be a leader") denies nothing done
     yes, no = (a, b) if b.negated else (b, a)
     return Discrepancy("negation", "high", 0.8,
                        f"{yes.source} states “{yes.event}” happened; {no.source} negates it.")

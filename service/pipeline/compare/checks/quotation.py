@@ -57,6 +57,10 @@ def _bare(words: list[str]) -> list[str]:
     return [w for w in words if w not in SLIGHT]
 
 
+def _same_words(x: str, y: str) -> bool:
+    return _bare(_words(x)) == _bare(_words(y))
+
+
 def _excerpt(part: list[str], whole: list[str]) -> bool:
     """Whether the words of one quotation run unchanged within the other's."""
     return any(whole[i:i + len(part)] == part for i in range(len(whole) - len(part) + 1))
@@ -80,7 +84,7 @@ def _aligned(short: list[str], long: list[str]) -> list[str]:
 
 def _one_statement_reworded(x: str, y: str) -> bool:
     wx, wy = _words(x), _words(y)
-    if not wx or not wy or _bare(wx) == _bare(wy) or _excerpt(wx, wy) or _excerpt(wy, wx) or _elided(wx, wy) or _elided(wy, wx):
+    if not wx or not wy or _same_words(x, y) or _excerpt(wx, wy) or _excerpt(wy, wx) or _elided(wx, wy) or _elided(wy, wx):
         return False
     wx, wy = (wx, _aligned(wx, wy)) if len(wx) <= len(wy) else (_aligned(wy, wx), wy)
     if wx == wy:
@@ -99,12 +103,12 @@ def _pairs(a: Claim, b: Claim) -> list[tuple[str, str]]:
 
 
 def comparable(a: Claim, b: Claim) -> bool:
-    return any(_bare(_words(x)) == _bare(_words(y)) or _one_statement_reworded(x, y) for x, y in _pairs(a, b))
+    return any(_same_words(x, y) or _one_statement_reworded(x, y) for x, y in _pairs(a, b))
 
 
 def check(a: Claim, b: Claim) -> Optional[Discrepancy]:
     pairs = _pairs(a, b)
-    if any(_bare(_words(x)) == _bare(_words(y)) for x, y in pairs):
+    if any(_same_words(x, y) for x, y in pairs):
         return None
     reworded = [(x, y) for x, y in pairs if _one_statement_reworded(x, y)]
     if not reworded:
