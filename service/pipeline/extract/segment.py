@@ -14,13 +14,17 @@ from service.pipeline.types import Sentence
 BANNER = re.compile(
     r"\b(cookies?|cookie policy|privacy policy|consent|subscribe|newsletter|sign (up|in)|log ?in|"
     r"enable javascript|all rights reserved|terms of (use|service)|advertisement|share (this|on)|"
-    r"follow us|download (our|the) app|click here|read (more|also)|see also)\b",
+    r"follow us|download (our|the) app|click here|read (more|also)|see also|"
+    r"this is an? (breaking|developing)( news)? story|more to follow|of this article left to read|"
+    r"for subscribers only|recommend (chrome|firefox|safari)|this entry was posted in|bookmark the permalink|"
+    r"appeared first on)\b",
     re.IGNORECASE,
 )
 NAV_PREFIX = re.compile(
     r"^\s*(?:(?:more|related|latest|top|other|recent|popular)\s+(?:news|stories|articles)|news by day|"
-    r"read (?:more|also)|see also|share|advertisement|date|updated|published|posted|"
-    r"\d{4}-\d{2}-\d{2}(?:[ T]\d{1,2}:\d{2})?|\d{1,2}:\d{2})\b[\s:|•·-]*",
+    r"read (?:more|also)|see also|share|advertisement|date|updated|published|posted|related(?=\s*:)|"
+    r"\d{4}-\d{2}-\d{2}(?:[ T]\d{1,2}:\d{2})?|\d{1,2}/\d{1,2}/\d{4}(?:\s+\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AP]M)?)?|"
+    r"\d{1,2}:\d{2})\b[\s:|•·-]*",
     re.IGNORECASE,
 )
 _PLACE = r"[A-Z][A-Z.'’ -]{1,40}?"
@@ -32,7 +36,7 @@ DATELINE = re.compile(rf"^\s*(?:(?:{_PLACE},?\s*(?:{_DAY},?\s*(?:{_AGENCY}\s*)?|
                       rf"(?:{_AGENCY}\s*)?|(?:{_DAY}\s*)?{_AGENCY}\s*)[-—–]+|[A-Z][A-Z.'’ -]{{2,40}}:"
                       rf"|{_PLACE},\s*{_DAY}\s*:"   # "NEW DELHI, Apr 23:"
                       rf"|{_PLACE}{_REGION}?,?\s*(?:{_DAY},?\s*)?{_AGENCY}\s*:"   # "WARSAW, Poland, Sept 10, (AP):"
-                      rf"|[A-Z][A-Z.'’ ]{{2,40}}\s[—–]+(?=\s+[A-Z])"
+                      rf"|[A-Z][A-Z.'’ ]{{2,40}}(?:,|\s|,\s)[—–]+(?=\s+[A-Z])"   # "ASTANA,— An …"
                       rf"|{_TITLE_PLACE},\s*{_DAY}\s*[:—–])\s+")   # "Kathmandu, Nov 4:", "Delhi/Kathmandu, 04 Nov:"
 # A wire dateline run into the lead without a space: "Tokyo, Sept. 7 (Jiji Press)--Japanese Prime Minister …".
 AGENCY_DATELINE = re.compile(rf"^\s*{_TITLE_PLACE},\s*{_DAY}\s*{_AGENCY}\s*[-—–]+\s*(?=[A-Z])")
@@ -57,6 +61,7 @@ BYLINE_WORDS = 15
 DOMAIN = re.compile(r"^\s*[\w.-]+\.(com|org|net|ua|uk|de|fr|ru|info|io|news|eu)(/\S*)?\s*$", re.IGNORECASE)
 # A photo caption ends in its credit: "… in Savar. Credit: Reuters", "… rescued. Photograph: Robert Dejon/EPA".
 PHOTO_CREDIT = re.compile(r"\b(?:photograph|photo|credit|image|picture|illustration)s?\s*:\s*[^.!?:]{1,60}$|"
+                          r"[.!?]\s*Read more\s*[A-Z][\w.'’ -]{1,40}\s?/\s?[A-Z][\w.'’ -]{1,30}$|"   # "… Dec. 4.Read moreStefan Jeremiah / AP"
                           r"\((?:photo|photograph|image|picture)s?\s+(?:by|credit|courtesy)\b[^)]{1,80}\)",
                           re.IGNORECASE)   # "… (Photo by PATRICIA DE MELO MOREIRA/AFP via Getty Images) Getty Images"
 # A wire photo's credit after its caption: "… in Anantnag district. REUTERS/Stringer", "… AP Photo/Jane Doe".
@@ -65,6 +70,12 @@ _MONTH = r"(?:January|February|March|April|May|June|July|August|September|Octobe
 # A photo caption says what the picture shows and ends on the day it was taken: "Police officers stop a vehicle
 # at a check point near the town, April 22, 2025." (prose dates its event inside the sentence: "on April 22").
 CAPTION_DATE = re.compile(rf"^[^.!?]+,\s+{_MONTH}\s+\d{{1,2}},\s+\d{{4}}\.")
+# A photo or video caption among the prose: "This undated image released by Firefly Aerospace shows …",
+# "FILE - A police officer stands …".
+CAPTION = re.compile(r"^\W*(?:FILE\s*(?:PHOTO\s*)?[-–—:]|(?:In\s+)?this\s+(?:(?:undated|handout|file|aerial|satellite)\s+)*"
+                     r"(?:image|photo(?:graph)?|picture|video|screenshot|still)\b)", re.IGNORECASE)
+# A copyright notice run onto the block's last sentence: "… according to NASA.Copyright(c) 2025 RTTNews.com."
+COPYRIGHT_TAIL = re.compile(r"(?:\bCopyright\b|©)\s*(?:\(c\)\s*)?(?:\d{4}\b)?[^\n]{0,200}$", re.IGNORECASE)
 SENTENCE_END = re.compile(r"[.!?…][\"'”’»)]*\s*$|[\"”»]\s*$")
 # What a text cut off mid-sentence leaves dangling once its last, maybe cut, word is gone: "… on Belarus' national
 # airline, Bela" ends at "airline"; "… coming from the acciden" at "coming".
@@ -108,6 +119,9 @@ def content_blocks(text: str) -> list[Block]:
         cut = k == len(found) - 1 and _cut_prose(text[start:end], text[found[k - 1][0]:found[k - 1][1]] if k else "")
         if cut:
             end = start + _whole_words_before_cut(text[start:end])
+        tail = COPYRIGHT_TAIL.search(text, start, end)
+        if tail and tail.start() > start:
+            end = start + len(text[start:tail.start()].rstrip())
         line = text[start:end].replace("\n", " ")
         while True:
             prefix = NAV_PREFIX.match(line) or DATELINE.match(line) or AGENCY_DATELINE.match(line) or LABEL.match(line) \
@@ -320,6 +334,7 @@ def _split(source_id: str, text: str, blocks, docs, outlet: str | None = None) -
         index_sentences(doc)
         for sent in doc.sents:
             if not any(t.is_alpha for t in sent) or _cut_off(text, block, sent) or APPEAL.search(sent.text) \
+                    or CAPTION.match(sent.text) \
                     or _about_the_outlet(sent, outlet) or _list_opener(block, sent):
                 continue
             start = block.start + sent.start_char

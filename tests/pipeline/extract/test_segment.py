@@ -263,3 +263,38 @@ def test_a_bracketed_acronym_after_its_name_is_read_as_spaces(pipeline):
     assert [s.text for s in found] == [text]
     (_, sent), = parsed
     assert sent.root.lemma_ == "come" and "LDP" not in [t.text for t in sent]
+
+
+def test_notices_of_the_page_and_its_publishing_software_are_boilerplate():
+    for line in ("This is a breaking news story. More to follow.",
+                 "You have 79.93% of this article left to read. The rest is for subscribers only.",
+                 "For optimal browsing, we recommend Chrome, Firefox or Safari browsers.",
+                 "This entry was posted in Space, TTG. Bookmark the permalink.",
+                 "The post Nissan Cuts 9,000 Jobs appeared first on New York Times.",
+                 "A police officer stands outside the hotel where he was shot Dec. 4.Read moreStefan Jeremiah / AP"):
+        assert is_boilerplate(line), line
+    assert not is_boilerplate("The company said more details would follow on Friday after the board meets.")
+
+
+def test_a_related_link_a_us_date_and_a_dateline_with_a_comma_are_trimmed():
+    text = ("Related: Le Pen's dreams crushed after conviction\n"
+            "Date 12/26/2024 3:09:37 AM Some 12 survivors of the crash will be flown home today.\n"
+            "ASTANA,— An Azerbaijani passenger plane with 67 people aboard crashed Wednesday near Aktau.")
+    assert [text[b.start:b.end] for b in content_blocks(text)] == [
+        "Some 12 survivors of the crash will be flown home today.",
+        "An Azerbaijani passenger plane with 67 people aboard crashed Wednesday near Aktau."]
+
+
+def test_a_copyright_notice_run_onto_the_last_sentence_is_cut_off():
+    text = ("The lander touched down on Sunday, according to NASA.Copyright(c) 2025 RTTNews.com. All Rights Reserved")
+    assert [text[b.start:b.end] for b in content_blocks(text)] == [
+        "The lander touched down on Sunday, according to NASA."]
+
+
+def test_a_photo_caption_among_the_prose_is_no_sentence(pipeline):
+    from service.pipeline.extract.segment import sentences
+
+    text = ("The lander touched down near Mons Latreille on Sunday. This undated image released by Firefly Aerospace "
+            "shows the lander taking an Earth selfie.\nFILE - A rocket stands on the launch pad in Florida, Jan. 14, 2025.")
+    found, _ = sentences("T", text, pipeline.parser)
+    assert [s.text for s in found] == ["The lander touched down near Mons Latreille on Sunday."]
