@@ -306,6 +306,13 @@ def _counted_alike_pairs(claims: list[Claim], vectors: np.ndarray, floor: float)
                 yield a, b, float(sims[x, y])
 
 
+def _count_other_things(x: list[int], y: list[int], claims: list[Claim]) -> bool:
+    """Two facts that each count, but count nothing in common ("carrying 67 people" vs "37 Azerbaijani citizens
+    among the passengers"): two propositions, however close their wording."""
+    units = [{q.unit for i in members for q in claims[i].quantities if q.unit} for members in (x, y)]
+    return all(units) and units[0].isdisjoint(units[1])
+
+
 def _restated(i: int, group: dict[int, list[int]], mentions: dict[int, list[int]], root: list[int], neighbours,
               claims: list[Claim], thresholds: Thresholds):
     """The fact claim i states again: a fact of several sources, one of them i's, whose claim from i's source
@@ -336,7 +343,8 @@ def _consolidate(group: dict[int, list[int]], root: list[int], mentions: dict[in
                  vectors: np.ndarray, thresholds: Thresholds, apart=lambda x, y: False) -> None:
     """Two groups that state one proposition, split only because some sources state it twice, become one fact:
     on average as close as one fact's claims, and every two of their claims compatible. Where both groups hold
-    a claim of one source, the larger group's stays the carrier and the other becomes a mention.
+    a claim of one source, the larger group's stays the carrier and the other becomes a mention. Two groups that each
+    count, but count nothing in common, stay two facts.
 
     The closest compatible pair merges first, ties in the groups' order, until none is left. Linear in practice:
     each group's summed vector screens its pairs (a dot product per pair, one matrix product per changed
@@ -384,6 +392,8 @@ def _consolidate(group: dict[int, list[int]], root: list[int], mentions: dict[in
         if not all(claims[i].source == claims[j].source or (compatible(claims[i], claims[j]) and not apart(i, j))
                    for i in group[x] for j in group[y]):
             continue   # stays incompatible until one of them changes, and then it is scored again
+        if _count_other_things(group[x], group[y], claims):
+            continue
         keep, fold = (x, y) if len(group[x]) >= len(group[y]) else (y, x)
         sources = {claims[i].source for i in group[keep]}
         before = len(group[keep])

@@ -77,6 +77,19 @@ def test_a_source_stating_a_fact_twice_does_not_split_it():
     assert len(build(claims, apart)) == 2
 
 
+def test_two_facts_that_count_nothing_in_common_do_not_consolidate():
+    """As above, but one group counts the people aboard and the other the citizens among the passengers."""
+    from tests.pipeline.compare.fakes import count
+
+    aboard = (count(67, "people"),)
+    claims = [claim("A#0", quantities=aboard), claim("B#0", quantities=aboard),
+              claim("A#1", sentence=3, quantities=(count(37, "citizen"),)), claim("C#0", quantities=(count(42, "citizen"),))]
+    across = min(0.8, Thresholds().fact_consolidate_similarity + 0.05)
+    sims = {("A#0", "B#0"): 0.9, ("A#1", "C#0"): 0.9, ("A#0", "A#1"): across, ("A#0", "C#0"): across,
+            ("B#0", "A#1"): across, ("B#0", "C#0"): across}
+    assert sorted(carriers(build(claims, sims))) == [["A#0", "B#0"], ["A#1", "C#0"]]
+
+
 def test_counts_of_one_unit_under_different_tolls_are_never_one_fact():
     killed = claim("A#0", "241 people were killed", event="kill", quantities=(count(241, "people", tally="death"),))
     on_board = claim("B#0", "The plane had 242 people on board", event="have",

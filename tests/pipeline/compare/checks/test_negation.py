@@ -35,3 +35,14 @@ def test_a_denied_plan_or_guess_and_two_accusations_are_no_negation():
     assert negation.check(used, pocketed) is None
     assert negation.check(used, claim("C#1", "They were not accused of using the money", event="accuse", negated=True,
                                       modality="done")) is not None
+
+
+def test_a_denial_of_the_moment_is_no_negation_of_a_later_report():
+    charged = claim("A#0", "Manhattan prosecutors charged Mangione with murder", event="charge", modality="done")
+    not_yet = claim("B#0", "Mangione, who had not immediately been charged", event="charge", negated=True,
+                    modality="done")
+    assert negation.check(charged, not_yet) is None
+    assert negation.check(charged, claim("C#0", "He has not yet been charged", event="charge", negated=True,
+                                         modality="done")) is None
+    assert negation.check(charged, claim("D#0", "Mangione was not charged", event="charge", negated=True,
+                                         modality="done")) is not None
