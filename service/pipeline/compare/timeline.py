@@ -10,8 +10,7 @@ ban or term ("barred from office until 2033"), the ages of those counted ("rangi
 finishing time ("in 2:02:44" vs "in two hours, two minutes and 43 seconds"), how many were named with someone
 ("convicted Bolsonaro and seven allies" vs "the former president and six others") and the province or state a
 named town lies in ("Jalalabad in Kunar province" vs "Jalalabad, Nangarhar province") and the size of a thing
-("a 200-metre section" vs "the 80-metre long collapsed section"), and a count of one thing under one event ("plummeted
-45m" vs "plummeted some 100 metres").
+("a 200-metre section" vs "the 80-metre long collapsed section").
 For each key (anchor and event, or event), the first claim of each source that holds it is one carrier of a fact
 of its own, compared in that slot only."""
 from __future__ import annotations
@@ -21,7 +20,7 @@ from typing import Callable, Iterable
 
 from service.pipeline.compare.checks import (Check, age, ages, clock, duration, elapsed, fate, holder, numeric,
                                              region, scope, standing, tenure, until, vote)
-from service.pipeline.compare.facts import fact_id, heavy_event
+from service.pipeline.compare.facts import fact_id
 from service.pipeline.compare.slots import SlotDispute
 from service.pipeline.extract.normalize import fold
 from service.pipeline.extract.referents import GENERIC_EVENTS, SPECIFIC_EVENTS
@@ -116,28 +115,13 @@ def _measure_keys(claim: Claim) -> Iterable[str]:
     return sorted(key for key in numeric.counts_of(claim) if MEASURE_OF_A_THING.search(key))
 
 
-def _count_keys(claim: Claim) -> Iterable[str]:
-    """'Cars and trucks plummeted 45m (148ft)' / 'as vehicles plummeted some 100 metres': a count of one thing under
-    one event done to one object (its last word, none when the count is the object), whatever fact the claim is in.
-    Tolls, generic nouns and those named with someone have keys of their own."""
-    event = heavy_event(claim)
-    if not event:
-        return []
-    figures = fold(" ".join(q.text for q in claim.quantities)).split()
-    words = [w for w in re.findall(r"[^\W\d]+", claim.object) if fold(w) not in figures]
-    head = fold(words[-1]) if words else ""
-    return sorted({f"count|{unit}|{event}|{'' if head.startswith(unit) else head}"
-                   for q in numeric.counts(claim) for unit in numeric.counted(q, claim)
-                   if unit not in numeric.GENERIC_NOUNS and not unit.startswith(("toll:", "companions|")) and "|" not in unit})
-
-
 def _companion_keys(claim: Claim) -> Iterable[str]:
     return sorted(key for key in numeric.counts_of(claim) if key.startswith("companions|"))
 
 
 STORY_WIDE: list[tuple[Check, Callable[[Claim], Iterable[str]]]] = [
     (elapsed.CHECK, _elapsed_keys), (scope.CHECK, _scope_keys), (vote.CHECK, _vote_keys), (age.CHECK, _age_keys),
-    (tenure.CHECK, _tenure_keys), (numeric.CHECK, _companion_keys), (numeric.CHECK, _count_keys), (numeric.CHECK, _depth_keys), (numeric.CHECK, _measure_keys),
+    (tenure.CHECK, _tenure_keys), (numeric.CHECK, _companion_keys), (numeric.CHECK, _depth_keys), (numeric.CHECK, _measure_keys),
     (numeric.CHECK, _minute_keys), (clock.CHECK, _occurrence_keys),
     (until.CHECK, _until_keys), (fate.CHECK, _fate_keys), (ages.CHECK, _ages_keys),
     (duration.CHECK, _duration_keys), (region.CHECK, _region_keys)]

@@ -136,25 +136,3 @@ def test_the_size_of_a_thing_is_compared_across_the_story():
     assert timeline._measure_keys(short) == timeline._measure_keys(long_) == ["metre|length of section"]
     assert timeline._measure_keys(fall) == []
 
-
-def test_a_count_of_one_thing_under_one_event_is_compared_across_the_story():
-    from tests.pipeline.compare.fakes import count
-
-    fell = claim("A#0", "Cars and trucks plummeted 45m (148ft)", event="plummet", quantities=(count(45, "metre", "45m"),))
-    deeper = claim("B#3", "as vehicles plummeted some 100 metres", event="plummet",
-                   quantities=(count(100, "metre", "some 100 metres", bound="about"),))
-    forecast = claim("C#0", "Nissan cut its annual operating profit forecast by 70%", event="cut",
-                     object="its annual operating profit forecast", quantities=(count(70, "percent", "70%"),))
-    capacity = claim("D#0", "reducing global manufacturing capacity by 20%", event="cut",
-                     object="global manufacturing capacity", quantities=(count(20, "percent", "20%"),))
-    jobs = claim("E#0", "Nissan is cutting 9,000 jobs", event="cut", object="9,000 jobs",
-                 quantities=(count(9000, "job", "9,000"),))
-    told = claim("F#0", "The company said 15,000 employees", event="say", quantities=(count(15000, "employee", "15,000"),))
-    assert timeline._count_keys(fell) == timeline._count_keys(deeper) == ["count|metre|plummet|"]
-    assert timeline._count_keys(forecast) == ["count|percent|cut|forecast"]
-    assert timeline._count_keys(capacity) == ["count|percent|cut|capacity"]
-    assert timeline._count_keys(jobs) == ["count|job|cut|"]
-    assert timeline._count_keys(told) == []
-    keys = dict((k.__name__, k) for _, k in timeline.STORY_WIDE)["_count_keys"]
-    facts = timeline.story_facts([fell, deeper, forecast, capacity, jobs, told], keys)
-    assert [f.claims for f in facts] == [("A#0", "B#3")]
