@@ -193,9 +193,49 @@ def counts(claim: Claim) -> list[Quantity]:
     return [q for q in tallied(claim) if not (q.tally and q.text.split()[-1] in risen)]
 
 
+# What a sum or a share is of, in a company's figures: the metric named nearest before it ("US sales fell almost 3%",
+# "net profit tumbled 94 percent"), else just after it ("a 90.2% drop in operating profit"); and whether it is a
+# forecast or an estimate rather than a result ("an estimate of 66.8 billion yen", "cut its profit forecast by 70% to
+# 150 billion yen").
+METRICS = {"profit": "profit", "loss": "profit", "earnings": "profit", "income": "profit", "revenue": "revenue",
+           "sales": "revenue", "turnover": "revenue", "dividend": "dividend", "debt": "debt", "shares": "shares",
+           "stock": "shares", "share price": "shares", "valuation": "value", "market value": "value", "cost": "cost",
+           "costs": "cost", "capacity": "capacity", "workforce": "jobs", "jobs": "jobs", "salary": "pay", "pay": "pay"}
+METRIC = re.compile(r"\b(" + "|".join(sorted(METRICS, key=len, reverse=True)) + r")\b", re.IGNORECASE)
+FORECAST = re.compile(r"\b(?:forecasts?|outlook|guidance|estimates?|estimated|projections?|projected|consensus|"
+                      r"target|expected|expects?)\b[^.;]{0,30}$", re.IGNORECASE)
+# A figure in a condition is no report of one: "If it is longer than two years, …".
+CONDITION = re.compile(r"^\W*(?:if|unless|should|were)\b", re.IGNORECASE)
+
+
+def _metric(q: Quantity, claim: Claim) -> str:
+    at = claim.text.find(q.text)
+    if at < 0:
+        return ""
+    before = METRIC.findall(claim.text[:at])
+    after = METRIC.search(claim.text[at + len(q.text):at + len(q.text) + 40])
+    found = before[-1] if before else after.group(1) if after else ""
+    return METRICS.get(found.lower(), "")
+
+
+def _forecast(q: Quantity, claim: Claim) -> bool:
+    at = claim.text.find(q.text)
+    return at > 0 and FORECAST.search(claim.text[:at]) is not None
+
+
+def _kind_apart(unit: str, q: Quantity, other: Quantity, a: Claim, b: Claim) -> bool:
+    """Two sums or shares of different metrics, or a forecast against a result: no two values of one figure."""
+    if unit != "percent" and unit not in CURRENCIES.values():
+        return False
+    metric_q, metric_o = _metric(q, a), _metric(other, b)
+    return bool(metric_q and metric_o and metric_q != metric_o) or _forecast(q, a) != _forecast(other, b)
+
+
 def check(a: Claim, b: Claim) -> Optional[Discrepancy]:
     if reading_moment(a) != reading_moment(b):
         return None   # readings of a running count at different moments
+    if CONDITION.match(a.text) or CONDITION.match(b.text):
+        return None
     # Counts whose unit the parse missed (a number with no noun) may be counts of any unit.
     keyed_a = [(q, counted(q, a)) for q in counts(a)]
     keyed_b = [(q, counted(q, b)) for q in counts(b)]
@@ -216,8 +256,12 @@ def check(a: Claim, b: Claim) -> Optional[Discrepancy]:
             if not swapped and (not rivals or any(compatible(q, o) for o in candidates if same_toll(q, o))
                                 or _accounted(q, other_claim)):
                 continue
+            qx = lambda o: (q, o) if sparer is a else (o, q)   # noqa: E731
+            rivals = [o for o in rivals if not _kind_apart(unit, *qx(o), a, b)]
+            if not rivals:
+                continue
             other = rivals[0]
-            qa, qb = (q, other) if sparer is a else (other, q)
+            qa, qb = qx(other)
             return Discrepancy("numeric", "high", 0.9, f"Different counts of {noun(unit)}: {a.source} gives "
                                                        f"“{qa.text}”, {b.source} gives “{qb.text}”.")
     return None

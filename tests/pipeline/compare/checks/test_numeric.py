@@ -258,3 +258,37 @@ def test_a_measure_in_feet_is_compared_with_one_in_metres_and_a_things_size_with
     found = check(long_, short)
     assert found is not None and found.explanation.startswith("Different counts of the length of the section")
     assert check(long_, high) is None
+
+
+def test_sums_and_shares_of_different_metrics_or_a_forecast_against_a_result_are_not_compared():
+    sales = claim("A#0", "US sales fell almost 3% to about 449,000 vehicles",
+                  quantities=(count(3, "percent", "almost 3%", bound="upper"),))
+    profit = claim("B#0", "net profit tumbled 94 percent on sluggish sales", quantities=(count(94, "percent", "94 percent"),))
+    assert numeric.check(sales, profit) is None
+    profit_fell = claim("C#0", "Operating profit fell 85% to 32.9 billion yen, far below an estimate of 66.8 billion yen",
+                        quantities=(count(85, "percent", "85%"), count(32.9e9, "jpy", "32.9 billion yen"),
+                                    count(66.8e9, "jpy", "66.8 billion yen")))
+    drop = claim("D#0", "Nissan reported a 90.2% drop in operating profit to 32.9 billion yen",
+                 quantities=(count(90.2, "percent", "90.2%"), count(32.9e9, "jpy", "32.9 billion yen")))
+    found = numeric.check(profit_fell, drop)
+    assert found is not None and "“85%”" in found.explanation and "“90.2%”" in found.explanation
+    outlook = claim("E#0", "The automaker cut its annual profit forecast by 70% to 150 billion yen",
+                    quantities=(count(70, "percent", "70%"), count(150e9, "jpy", "150 billion yen")))
+    revenue = claim("F#0", "Nissan lowered its sales revenue forecast to 12.7 trillion yen from an earlier projection of "
+                    "14 trillion yen", quantities=(count(12.7e12, "jpy", "12.7 trillion yen"), count(14e12, "jpy", "14 trillion yen")))
+    estimate = claim("G#0", "That compared to an average estimate of 66.8 billion yen",
+                     quantities=(count(66.8e9, "jpy", "66.8 billion yen"),))
+    assert numeric.check(outlook, revenue) is None
+    assert numeric.check(estimate, claim("H#0", "Quarterly operating profit totalled 19.2 billion yen",
+                                         quantities=(count(19.2e9, "jpy", "19.2 billion yen"),))) is None
+    assert numeric.check(estimate, claim("I#0", "analysts had estimated 60 billion yen",
+                                         quantities=(count(60e9, "jpy", "60 billion yen"),))) is not None
+
+
+def test_a_figure_in_a_condition_is_not_compared():
+    condition = claim("A#0", "If it is longer than two years, her attempt would again end in failure",
+                      quantities=(count(2, "year", "two years", bound="lower"),))
+    ban = claim("B#0", "a court handed her a five-year ban on running for office", quantities=(count(5, "year", "five-year"),))
+    assert numeric.check(condition, ban) is None
+    assert numeric.check(claim("C#0", "a court handed her a two-year ban", quantities=(count(2, "year", "two-year"),)),
+                         ban) is not None
