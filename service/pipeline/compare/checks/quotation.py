@@ -33,7 +33,8 @@ def quotes(claim: Claim) -> list[str]:
 # British and American spellings of one word ("revitalise" / "revitalize", "honour" / "honor") are one word as quoted.
 SPELLINGS = ((re.compile(r"is(e|es|ed|ing|ation|ations)$"), r"iz\1"), (re.compile(r"ys(e|es|ed|ing)$"), r"yz\1"),
              (re.compile(r"our(s|ed|ing|able)?$"), r"or\1"), (re.compile(r"tre(s)?$"), r"ter\1"),
-             (re.compile(r"ogue(s)?$"), r"og\1"), (re.compile(r"ll(ed|ing|er)$"), r"l\1"))
+             (re.compile(r"ogue(s)?$"), r"og\1"), (re.compile(r"ll(ed|ing|er)$"), r"l\1"),
+             (re.compile(r"^(to|after|up|down|back|for|on|in|out)wards$"), r"\1ward"))   # "towards" / "toward"
 
 
 def _word(word: str) -> str:

@@ -74,3 +74,17 @@ def test_done_against_only_possible_is_a_discrepancy():
     guessed = claim("B#0", "up to 35 people might have died in the crash", event="die", modality="possible")
     found = modality.check(killed, guessed)
     assert found is not None and found.explanation == "A reports “die” as having happened; B says it was only possible."
+
+
+def test_one_verb_acting_on_other_things_is_two_acts():
+    from service.pipeline.compare.checks import modality
+    from tests.pipeline.compare.fakes import claim
+
+    done = claim("A#0", "Blue Ghost performed groundbreaking technology demonstrations", event="perform",
+                 object="groundbreaking technology demonstrations", modality="done", entities=("blue ghost",))
+    planned = claim("B#0", "Blue Ghost is scheduled to perform surface commissioning", event="perform",
+                    object="surface commissioning", modality="planned", entities=("blue ghost",))
+    assert modality.check(done, planned) is None
+    again = claim("C#0", "Blue Ghost will perform more technology demonstrations", event="perform",
+                  object="more technology demonstrations", modality="planned", entities=("blue ghost",))
+    assert modality.check(done, again) is not None

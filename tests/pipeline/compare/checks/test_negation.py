@@ -46,3 +46,9 @@ def test_a_denial_of_the_moment_is_no_negation_of_a_later_report():
                                          modality="done")) is None
     assert negation.check(charged, claim("D#0", "Mangione was not charged", event="charge", negated=True,
                                          modality="done")) is not None
+
+
+def test_two_descriptions_with_a_copula_are_no_negation():
+    survivors = claim("A#0", "there were 25 survivors", event="be", modality="done")
+    none = claim("B#0", "None of those who survived were Kazakh nationals", event="be", negated=True, modality="done")
+    assert negation.check(survivors, none) is None

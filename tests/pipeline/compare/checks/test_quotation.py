@@ -67,6 +67,8 @@ def test_spellings_a_phrase_quoted_in_part_and_the_run_of_a_longer_quotation():
     uk = q("B#0", "Yeary said: “As a leader, Pat helped launch and revitalise process manufacturing by investing in "
                   "state-of-the-art semiconductor manufacturing,” he added.")
     assert quotation.check(us, uk) is None
+    assert quotation.check(q("A#3", 'a document that showed "some ill will toward corporate America,"'),
+                           q("B#3", "Writings that indicated “ill will towards corporate America” were found")) is None
     assert quotation.check(q("A#1", "The IDF confirmed a “precise strike” against leaders."),
                            q("B#1", "Israel said it conducted \"a precise targeted strike\" on the leadership.")) is None
     short = q("A#2", "\"Leading Intel has been an honor of a lifetime,\" Gelsinger said.")
