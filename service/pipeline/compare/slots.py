@@ -30,12 +30,20 @@ class SlotDispute:
 def first_separating(a: Claim, b: Claim, similarity: float, checks: list[Check],
                      thresholds: Thresholds) -> tuple[Check, Discrepancy] | None:
     for check in checks:
-        if check.same_statement and similarity < thresholds.same_speaker_fact:
+        if _too_far(check, a, b, similarity, thresholds):
             continue
         found = check.compare(a, b)
         if found is not None:
             return check, found
     return None
+
+
+def _too_far(check: Check, a: Claim, b: Claim, similarity: float, thresholds: Thresholds) -> bool:
+    """Two claims too far apart for this check to compare: a speaker only between claims of one statement, a figure
+    only between claims of one thing ("scoring seven runs in just three balls" vs "with just two runs required"), unless
+    the check tells that thing by itself (one toll, however worded)."""
+    return (check.same_statement and similarity < thresholds.same_speaker_fact) or (
+        similarity < thresholds.fact_specific_similarity and check.close_only(a, b))
 
 
 def fact_disputes(fact: Fact, claims: dict[str, Claim], vectors: dict[str, np.ndarray],
@@ -65,7 +73,7 @@ def fact_disputes(fact: Fact, claims: dict[str, Claim], vectors: dict[str, np.nd
         for (s, a), (t, b) in combinations(sorted(holders.items()), 2):
             if frozenset((a.id, b.id)) in separated:
                 continue
-            if check.same_statement and float(vectors[a.id] @ vectors[b.id]) < thresholds.same_speaker_fact:
+            if _too_far(check, a, b, float(vectors[a.id] @ vectors[b.id]), thresholds):
                 continue
             found = check.compare(a, b)
             if found is not None:

@@ -153,6 +153,13 @@ def test_an_attribution_is_compared_only_between_claims_that_clearly_report_one_
     assert disputes_of([person, ministry], similarity=bar - 0.1) == []
 
 
+def test_a_figure_is_compared_only_between_claims_as_close_as_a_shared_specific_joins():
+    bar = Thresholds().fact_specific_similarity
+    fifty_two, twenty_five = released("A#0", 52), released("B#0", 25)
+    assert [d.check.name for d in disputes_of([fifty_two, twenty_five], similarity=bar + 0.05)] == ["numeric"]
+    assert disputes_of([fifty_two, twenty_five], similarity=bar - 0.05) == []
+
+
 def test_the_same_time_of_day_written_two_ways_is_not_disputed():
     a = claim("A#0", "The plane took off at 1:38 p.m.", event="take")
     b = claim("B#0", "The plane took off at 1338 hrs", event="take")

@@ -39,6 +39,8 @@ class Check:
     compare: Callable[[Claim, Claim], Optional[Discrepancy]]
     value: Callable[[Claim], str]
     same_statement: bool = False    # compared only between claims that clearly report one statement
+    close_only: Callable[[Claim, Claim], bool] = lambda a, b: False   # compared only between claims at least as
+    # close as a shared specific joins
     comparable: Callable[[Claim, Claim], bool] = lambda a, b: True   # both speak of one thing in this slot
     partial_lists: bool = False     # an "including …" list holds a value ("including 230 passengers")
     shared_in_sentence: bool = False  # a clause without a value takes its sentence's ("killed on Wednesday when it crashed")

@@ -267,7 +267,12 @@ def check(a: Claim, b: Claim) -> Optional[Discrepancy]:
     return None
 
 
+def _one_toll(a: Claim, b: Claim) -> bool:
+    """Both claims give a figure of one toll: one thing, however far apart their wording ("37 dead", "10 were killed")."""
+    return bool({q.tally for q in a.quantities} & {q.tally for q in b.quantities} - {""})
+
+
 CHECK = register(Check(name="numeric", type="numeric", slot="number", severity="high", order=20, compare=check,
                            value=lambda c: ", ".join(figure(q, c) for q in tallied(c) if counted(q, c)),
                            comparable=lambda a, b: bool(counts_of(a) & counts_of(b)),
-                           partial_lists=True, settled=lambda claims: len({reading_moment(c) for c in claims} - {""}) >= 2))
+                           partial_lists=True, close_only=lambda a, b: not _one_toll(a, b), settled=lambda claims: len({reading_moment(c) for c in claims} - {""}) >= 2))
