@@ -59,7 +59,19 @@ def _bare(words: list[str]) -> list[str]:
 
 
 def _same_words(x: str, y: str) -> bool:
-    return _bare(_words(x)) == _bare(_words(y))
+    wx, wy = _bare(_words(x)), _bare(_words(y))
+    return [w.strip("'") for w in wx] == [w.strip("'") for w in wy]   # "‘Never Tell Me The Odds’ had" / "Never Tell …"
+
+
+def _names_added(x: str, y: str) -> bool:
+    """One quotation is the other with a name's word or two added ("12841 Shalimar-Chennai Coromandel Express" /
+    "… Shalimar-Chennai Central Coromandel Express"): the same words, the name written in full."""
+    cased = {w.strip("'").lower(): w for w in re.findall(r"[\w']+", f"{x} {y}")}
+    wx, wy = _words(x), _words(y)
+    ops = [op for op in SequenceMatcher(None, wx, wy, autojunk=False).get_opcodes() if op[0] != "equal"]
+    added = [w for op, i1, i2, j1, j2 in ops for w in wx[i1:i2] + wy[j1:j2]]
+    return bool(ops) and all(op[0] in ("insert", "delete") for op in ops) and len(added) <= LONG_QUOTE_CHANGED and all(
+        cased.get(w, w)[:1].isupper() for w in added)
 
 
 def _excerpt(part: list[str], whole: list[str]) -> bool:
@@ -85,7 +97,7 @@ def _aligned(short: list[str], long: list[str]) -> list[str]:
 
 def _one_statement_reworded(x: str, y: str) -> bool:
     wx, wy = _words(x), _words(y)
-    if not wx or not wy or _same_words(x, y) or _excerpt(wx, wy) or _excerpt(wy, wx) or _elided(wx, wy) or _elided(wy, wx):
+    if not wx or not wy or _same_words(x, y) or _names_added(x, y) or _excerpt(wx, wy) or _excerpt(wy, wx) or _elided(wx, wy) or _elided(wy, wx):
         return False
     wx, wy = (wx, _aligned(wx, wy)) if len(wx) <= len(wy) else (_aligned(wy, wx), wy)
     if wx == wy:

@@ -88,3 +88,24 @@ def test_a_dropped_that_or_the_and_an_ordinal_ending_are_the_same_words():
                            q("B#0", "“I told my kids about the decision I’m sharing with you today,” he said.")) is None
     assert quotation.check(q("A#1", "“The house will now be prorogued until March 24th,” he said."),
                            q("B#1", "“The house will now be prorogued until March 24,” he said.")) is None
+
+
+def test_a_name_written_in_full_or_a_title_in_quotation_marks_is_the_same_words():
+    from tests.pipeline.compare.fakes import claim
+
+    def q(cid, text):
+        return claim(cid, text, quoted=True)
+
+    short = q("A#0", '"These derailed coaches collided with 12841 Shalimar-Chennai Coromandel Express and its coaches '
+                     'capsized too," he said.')
+    full = q("B#0", '"These derailed coaches collided with 12841 Shalimar-Chennai Central Coromandel Express and its '
+                    'coaches capsized too," he said.')
+    assert quotation.check(short, full) is None
+    titled = q("A#1", "“It turns out ‘Never Tell Me The Odds’ had perfect odds—never before has a booster this large "
+                      "nailed the landing on the second try,” he said.")
+    plain = q("B#1", '"It turns out Never Tell Me The Odds had perfect odds-never before has a booster this large '
+                     'nailed the landing on the second try," he said.')
+    assert quotation.check(titled, plain) is None
+    lower = q("C#0", '"These derailed coaches collided with 12841 Shalimar-Chennai Coromandel Express and its coaches '
+                     'then capsized too," he said.')
+    assert quotation.check(short, lower) is not None   # a word of the statement added, not of a name
