@@ -60,7 +60,7 @@ def describe(claim: Claim, head, token_ids: set[int], sent, said: speech.Attribu
         quantities=tuple(_quantities(sent, token_ids)),
         dates=tuple(d for d in (normalize.resolve_date(_date_text(e), published, _told_as_done(event)) for e in ents
                                 if e.label_ == "DATE" and not _date_bound(e) and not _date_of_saying(e, event)
-                                and not _title_year(e)) if d),
+                                and not _title_year(e) and not _quoted_today(e)) if d),
         places=tuple(sorted({normalize.entity_key(p) for p in _places(ents, token_ids)})),
         place_scope="multiple" if MULTIPLE_SCOPE.search(claim.text) else "single" if SINGLE_SCOPE.search(claim.text) else "",
         entities=tuple(sorted({normalize.entity_key(e.text) for e in ents if e.label_ in ENTITY_LABELS})),
@@ -158,18 +158,32 @@ def _negated(tokens, head, event) -> bool:
 QUOTE_MARKS = {'"', "“", "”", "‘", "’"}
 
 
-def _quoted_apart(token, head) -> bool:
-    """Whether the token is inside quotation marks that do not also hold the claim's head: words quoted as words."""
-    sent = token.sent
-    inside, region, regions = False, 0, {}
-    for t in sent:
+RELATIVE_DAY = re.compile(r"\b(?:today|yesterday|tomorrow|tonight)\b", re.IGNORECASE)
+
+
+def _quoted_today(ent) -> bool:
+    """'“We achieved full mission success today”': the speaker's day, which the page's publication date does not
+    tell (a statement quoted the next morning)."""
+    return RELATIVE_DAY.search(ent.text) is not None and _quote_region(ent[0]) != 0
+
+
+def _quote_region(token) -> int:
+    """Which quotation of its sentence the token is inside (0: none)."""
+    inside, region = False, 0
+    for t in token.sent:
         if t.text in QUOTE_MARKS and (t.text not in ("’", "‘") or not t.is_alpha):
             inside = not inside
             region += 1
             continue
-        regions[t.i] = region if inside else 0
-    where = regions.get(token.i, 0)
-    return where != 0 and regions.get(head.i, 0) != where
+        if t.i == token.i:
+            return region if inside else 0
+    return 0
+
+
+def _quoted_apart(token, head) -> bool:
+    """Whether the token is inside quotation marks that do not also hold the claim's head: words quoted as words."""
+    where = _quote_region(token)
+    return where != 0 and _quote_region(head) != where
 
 
 def _denied(head) -> bool:

@@ -650,3 +650,10 @@ def test_a_noun_the_parse_read_as_an_unjoined_verb_stays_in_its_phrase(claims_of
                        "the passenger train off the rails.")
     assert "The goods train driving three carriages of the passenger train off the rails" in texts(claims)
     assert not any(t.endswith("train off the rails") and "driving" not in t for t in texts(claims))
+
+
+def test_today_in_a_quotation_is_the_speakers_day_and_not_resolved(claims_of):
+    claims = claims_of("“We achieved full mission success today, and I am so proud of the team,” Limp said. "
+                       "The rocket launched today from Florida.")
+    assert one(claims, "mission success").dates == ()
+    assert one(claims, "rocket launched").dates == (("2025-09-15", "day"),)

@@ -19,6 +19,9 @@ MODULES = ("negation", "fate", "state", "numeric", "vote", "age", "standing", "h
 
 # Modalities that tell a thing as so, not as planned, guessed or alleged.
 TOLD_AS_SO = frozenset({"done", "stated", "reported"})
+# Verbs that describe rather than tell an act: "there were 25 survivors", "UBS and Credit Suisse are systemically
+# important banks".
+COPULAS = frozenset({"be", "have"})
 
 
 @dataclass(frozen=True)

@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from typing import Optional
 
-from service.pipeline.compare.checks import TOLD_AS_SO, Check, Discrepancy, register, same_event
+from service.pipeline.compare.checks import COPULAS, TOLD_AS_SO, Check, Discrepancy, register, same_event
 from service.pipeline.types import Claim
 
 
@@ -16,12 +16,9 @@ TAKEN_AS = re.compile(r"\b(?:(?:treated|regarded|considered|classified|seen|view
 
 
 # A denial of the moment, which a later report may overtake: "had not immediately been charged", "has not yet
-# entered a plea", "is yet to comment".
-NOT_YET = re.compile(r"\b(?:not|never|no)\s+(?:\w+\s+){0,2}?(?:yet|immediately|so far)\b|\byet to\b|"
+# entered a plea", "is yet to comment"; or of an earlier time only: "counting didn't start until 9am".
+NOT_YET = re.compile(r"(?:\bnot|\bnever|\bno|n['’]t)\s+(?:\w+\s+){0,2}?(?:yet|immediately|so far|until)\b|\byet to\b|"
                      r"\b(?:not|n['’]t)\s+(?:\w+\s+){0,2}?(?:until now|as of)\b", re.IGNORECASE)
-
-
-COPULAS = {"be", "have"}
 
 
 def _taken_as(claim: Claim) -> set[str]:

@@ -35,3 +35,11 @@ def test_a_preposition_attaches_words_only_up_to_the_next_co_actor():
     assert _unattached("us ambassador to malaysia edgard kagan and chinese ambassador ouyang yujing").split() == [
         "us", "ambassador", "and", "chinese", "ambassador", "ouyang", "yujing"]
     assert _unattached("the plane en route to london").split() == ["the", "plane"]
+
+
+def test_a_description_with_be_names_no_one_who_did_it():
+    asset = claim("A#0", "Credit Suisse was a very fine asset", subject="Credit Suisse", event="be",
+                  named=(("ORG", "credit suisse", "credit suisse"),))
+    banks = claim("B#0", "UBS and Credit Suisse are systemically important banks", subject="UBS and Credit Suisse",
+                  event="be", named=(("ORG", "ubs", "ubs"), ("ORG", "credit suisse", "credit suisse")))
+    assert agents.check(asset, banks) is None

@@ -52,3 +52,10 @@ def test_two_descriptions_with_a_copula_are_no_negation():
     survivors = claim("A#0", "there were 25 survivors", event="be", modality="done")
     none = claim("B#0", "None of those who survived were Kazakh nationals", event="be", negated=True, modality="done")
     assert negation.check(survivors, none) is None
+
+
+def test_not_until_tells_when_it_happened_and_negates_nothing():
+    began = claim("A#0", "Counting started at 9am in the presidential election", event="begin", modality="done")
+    later = claim("B#0", "official counting didn’t start until 9am on the 25th", event="begin", negated=True,
+                  modality="done")
+    assert negation.check(began, later) is None
