@@ -91,8 +91,12 @@ def _aligned(short: list[str], long: list[str]) -> list[str]:
     been an honor of a lifetime" against "Leading Intel has been the honour of my lifetime — this group of …")."""
     if len(long) <= len(short) + LONG_QUOTE_CHANGED:
         return long
-    windows = [long[i:i + len(short)] for i in range(len(long) - len(short) + 1)]
-    return max(windows, key=lambda w: SequenceMatcher(None, short, w, autojunk=False).ratio())
+    # The run opens or closes as the shorter one does: a phrase shared by two sentences of one speech ("Together we
+    # can shape a new republic that values everybody" / "… that we can shape a new republic together, and …") is no
+    # quotation of one.
+    windows = [w for w in (long[i:i + len(short)] for i in range(len(long) - len(short) + 1))
+               if w[0] == short[0] or w[-1] == short[-1]]
+    return max(windows, key=lambda w: SequenceMatcher(None, short, w, autojunk=False).ratio()) if windows else []
 
 
 def _one_statement_reworded(x: str, y: str) -> bool:
@@ -100,7 +104,7 @@ def _one_statement_reworded(x: str, y: str) -> bool:
     if not wx or not wy or _same_words(x, y) or _names_added(x, y) or _excerpt(wx, wy) or _excerpt(wy, wx) or _elided(wx, wy) or _elided(wy, wx):
         return False
     wx, wy = (wx, _aligned(wx, wy)) if len(wx) <= len(wy) else (_aligned(wy, wx), wy)
-    if wx == wy:
+    if wx == wy or not wx or not wy:
         return False
     matcher = SequenceMatcher(None, wx, wy, autojunk=False)
     if max(len(wx), len(wy)) > SHORT_QUOTE:

@@ -109,3 +109,12 @@ def test_a_name_written_in_full_or_a_title_in_quotation_marks_is_the_same_words(
     lower = q("C#0", '"These derailed coaches collided with 12841 Shalimar-Chennai Coromandel Express and its coaches '
                      'then capsized too," he said.')
     assert quotation.check(short, lower) is not None   # a word of the statement added, not of a name
+
+
+def test_a_phrase_shared_by_two_sentences_of_one_speech_is_no_misquote():
+    from tests.pipeline.compare.fakes import claim
+
+    short = claim("A#0", "“Together we can shape a new republic that values everybody,” she said.", quoted=True)
+    other = claim("B#0", "“Our whole mantra during this campaign was that we can shape a new republic together, and we can "
+                         "use our voices for those who haven’t the ability,” she said.", quoted=True)
+    assert quotation.check(short, other) is None
