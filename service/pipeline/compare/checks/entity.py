@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Optional
 
-from service.pipeline.compare.checks import Check, Discrepancy, register, same_event
+from service.pipeline.compare.checks import COPULAS, Check, Discrepancy, register, same_event
 from service.pipeline.extract.normalize import fold, same_name
 from service.pipeline.types import Claim
 
@@ -40,7 +40,10 @@ def _doer(claim: Claim) -> str:
 
 
 def _done_to(claim: Claim) -> str:
-    """"Apple has been fined" and "the Commission fined Apple" both name Apple as the one fined."""
+    """"Apple has been fined" and "the Commission fined Apple" both name Apple as the one fined; what a claim says a
+    thing is ("are World Cup champions") is no thing done to."""
+    if claim.event in COPULAS:
+        return ""
     return claim.subject if claim.passive else claim.object
 
 

@@ -63,3 +63,15 @@ def test_a_doer_the_other_claim_names_elsewhere_is_one_doer_framed_two_ways():
     parties = claim("B#0", [("ORG", "ldp")])
     assert entity.check(coalition, parties) is None
     assert entity.check(replace(coalition, named=(("ORG", "ishiba", "ishiba"),)), parties) is not None
+
+
+def test_what_a_claim_says_a_thing_is_is_no_thing_done_to():
+    from service.pipeline.compare.checks import entity
+    from tests.pipeline.compare.fakes import claim
+
+    champions = claim("A#0", "Australia are World Cup champions once again", subject="Australia", event="be",
+                      object="World Cup champions", named=(("EVENT", "world cup", "world cup"),))
+    opener = claim("B#0", "The opener who was also player of the match in the World Test Championship final",
+                   subject="who", event="be", object="player of the match in the World Test Championship final",
+                   named=(("EVENT", "world test championship", "world test championship"),))
+    assert entity.check(champions, opener) is None
