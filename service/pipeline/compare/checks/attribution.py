@@ -31,6 +31,8 @@ NEWS_AGENCIES = {"reuters", "afp", "ap", "associated press", "agence france-pres
                  "the verge", "wired"}
 MEDIA_HEADS = {"news", "times", "post", "tv", "television", "radio", "broadcaster", "broadcasting", "newspaper",
                "daily", "journal", "herald", "tribune", "gazette", "telegraph", "guardian", "agency", "channel"}
+# An outlet's name written as one word with its media word ("Azernews", "RTTNews", "Newsmax", "Interpress").
+MEDIA_NAME = re.compile(r"^(?:\w+(?:news|press|tv)|news\w+)$", re.IGNORECASE)
 QUOTE_SHARED = 0.5    # share of a quotation's words the other claim must repeat to report the same statement
 QUOTED = re.compile(r"[“\"]([^”\"]+)[”\"]?")
 PRONOUNS = {"he", "she", "they", "it", "we", "i", "you", "him", "her", "them", "this", "that"}
@@ -47,7 +49,7 @@ def named(speaker: str) -> bool:
     if BACK_REFERENCE.match(speaker.strip()):
         return False   # "the company said": whichever company the other outlet names
     head = re.split(r",| of | at | in | from | for ", f" {speaker} ")[0].split()
-    if not head or head[-1].lower() in GENERIC_HEADS | MEDIA_HEADS | PRONOUNS:
+    if not head or head[-1].lower() in GENERIC_HEADS | MEDIA_HEADS | PRONOUNS or MEDIA_NAME.search(head[-1]):
         return False
     return head[-1][:1].isupper() or head[-1].lower() in INSTITUTIONS
 

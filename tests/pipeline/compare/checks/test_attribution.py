@@ -28,8 +28,9 @@ def test_a_description_or_a_news_agency_conflicts_with_no_named_speaker():
     org = said("B#0", "the National Center for Seismology", "organisation")
     for speaker in ("Officials", "a senior railway official", "an official at the provincial earthquake bureau",
                     "Gansu authorities", "police and railway officials", "Xinhua", "the Reuters news agency",
-                    "He", "She", "the BBC", "The Hindustan Times", "state television", "Fox News", "Politico"):
+                    "He", "She", "the BBC", "The Hindustan Times", "state television", "Fox News", "Politico", "Azernews", "RTTNews"):
         assert attribution.check(said("A#0", speaker, "person"), org) is None, speaker
+    assert attribution.check(said("A#0", "Andrews", "person"), org) is not None   # a name that only ends in "news"
     assert attribution.check(said("A#0", "Kuber Kadayat", "person"), said("B#0", "the police", "organisation")) is None
     assert attribution.check(said("A#0", "Khrenin", "person"),
                              said("B#0", "the country's Ministry of Defense", "organisation")) is not None
