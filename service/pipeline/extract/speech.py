@@ -148,7 +148,8 @@ def _names_a_source(citing) -> bool:
 
 
 # What "claim" takes when it says nothing: lives taken, responsibility or a title taken.
-CLAIMED_THINGS = {"life", "responsibility", "victory", "title", "win", "seat", "land", "territory", "trophy", "crown"}
+CLAIMED_THINGS = {"life", "responsibility", "victory", "title", "win", "seat", "land", "territory", "trophy", "crown",
+                  "cup", "championship", "medal", "prize", "award", "record", "gold", "silver", "bronze", "place"}
 
 
 # What "deny" takes when it is a saying: "denied the allegations", "denied any wrongdoing".

@@ -255,9 +255,10 @@ def _modality(head, xcomp, lemmas: set[str], lowers: set[str]) -> str:
         return "agreed"
     if lemma in PLANNED and xcomp is not None:
         return "planned"
-    took_lives = lemma == "claim" and any(c.dep_ == "dobj" and c.lemma_.lower() in ("life", "lives") for c in head.children)
-    if (lemma in ALLEGED and not took_lives) or lowers & HEDGES:
-        return "alleged"   # not "the attack claimed the lives of …", which is a toll
+    took = lemma == "claim" and any(c.dep_ == "dobj" and c.lemma_.lower() in speech.CLAIMED_THINGS | {"lives"}
+                                    for c in head.children)
+    if (lemma in ALLEGED and not took) or lowers & HEDGES:
+        return "alleged"   # not "the attack claimed the lives of …", a toll, nor "claimed their sixth World Cup", a win
     auxes = [c for c in head.children if c.dep_ == "aux"]
     auxes += [g for c in auxes for g in c.children if g.dep_ == "aux"]   # the parser may hang "could" on "be"
     if any(c.lower_ in EPISTEMIC_AUX for c in auxes) and (lemma == "be" or any(c.lemma_ in ("be", "have") for c in auxes)):

@@ -250,6 +250,7 @@ def test_could_be_is_a_guess_about_now_not_a_plan(claims_of):
     assert one(claims_of("Up to 35 people might have died in the crash."), "died").modality == "possible"
     assert one(claims_of("The prisoners could be released next week."), "released").modality == "planned"
     assert one(claims_of("The attack claimed the lives of five Hamas members."), "lives").modality == "done"
+    assert one(claims_of("Australia claimed their sixth Cricket World Cup on Sunday."), "Cup").modality == "done"
     assert one(claims_of("Intel said its chief executive will retire, effective immediately."), "retire").modality != "planned"
     assert one(claims_of("The death toll may rise further."), "rise").modality == "planned"
 

@@ -21,7 +21,8 @@ def test_a_reported_claim_is_about_what_was_reported(pipeline):
 
 def test_claiming_lives_or_responsibility_says_nothing(pipeline):
     from service.pipeline.types import Source
-    for text in ("The attack claimed the lives of 26 people.", "The front claimed responsibility for the attack."):
+    for text in ("The attack claimed the lives of 26 people.", "The front claimed responsibility for the attack.",
+                 "Australia claimed their sixth Cricket World Cup on Sunday."):
         claims = pipeline.extract_claims([Source("T", text)])
         assert claims and all(not c.speaker and not c.reported for c in claims), [(c.statement, c.speaker) for c in claims]
     said = pipeline.extract_claims([Source("T", "The group claimed that it had downed two drones.")])
