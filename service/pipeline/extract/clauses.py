@@ -172,12 +172,24 @@ def split_kind(tok, heads) -> tuple[str, str]:
         phrase = tok.doc[tok.i:list(tok.subtree)[-1].i + 1].text
         if first in LIST_PREPS or (tok.tag_ == "VBG" and first.startswith("includ")):
             return "list", "including"
-        if first in ADJUNCT_PREPS and tok.head.pos_ in ("VERB", "AUX") and len(list(tok.subtree)) >= 3:
+        if first in ADJUNCT_PREPS and tok.head.pos_ in ("VERB", "AUX") and len(list(tok.subtree)) >= 3 \
+                and not _a_time(tok):
             return "adjunct", first
         match = CAUSAL_PREP.match(phrase)
         if match and len(list(tok.subtree)) >= 4:
             return "adjunct", match.group(0).lower()
     return "", ""
+
+
+# Times of day an adjunct may name: "took place shortly after sunrise from Launch Complex 36" tells when, no event.
+TIMES_OF_DAY = {"sunrise", "sunset", "dawn", "dusk", "daybreak", "nightfall", "midnight", "noon", "midday", "morning",
+                "afternoon", "evening", "night", "lunchtime"}
+
+
+def _a_time(prep) -> bool:
+    """Whether the preposition's object is a time (a time of day, a clock time or a date), not an event."""
+    obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+    return obj is not None and (obj.lemma_.lower() in TIMES_OF_DAY or obj.ent_type_ in ("TIME", "DATE"))
 
 
 # Speech verbs whose object is what is said, never a thing a participle could describe.

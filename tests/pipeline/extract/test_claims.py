@@ -658,3 +658,10 @@ def test_today_in_a_quotation_is_the_speakers_day_and_not_resolved(claims_of):
                        "The rocket launched today from Florida.")
     assert one(claims, "mission success").dates == ()
     assert one(claims, "rocket launched").dates == (("2025-09-15", "day"),)
+
+
+def test_an_adjunct_that_names_a_time_stays_in_its_clause(claims_of):
+    claims = claims_of("The launch took place shortly after sunrise from Launch Complex 36 at Cape Canaveral.")
+    assert texts(claims) == ["The launch took place shortly after sunrise from Launch Complex 36 at Cape Canaveral"]
+    split = claims_of("Protests broke out in the capital after the verdict in the trial of the former leader.")
+    assert any(c.role == "adjunct" for c in split), [(c.text, c.role) for c in split]

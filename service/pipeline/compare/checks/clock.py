@@ -34,7 +34,7 @@ READING = re.compile(r"\b(?:as of|as at|by|until|till|at an? (?:news|press) (?:c
                      r"|\bat the (?:opening )?(?:open|close|bell)\b"
                      r"|\b(?:at the time of|as of) (?:writing|publication|going to press)\b", re.IGNORECASE)
 PLANNED = re.compile(r"\b(?:scheduled|due|expected|planned|set|slated)\s+(?:to|for)\b[^,;]*$", re.IGNORECASE)
-PART = re.compile(r"\b(?:at|in the|on \w+|early|late|this|last|\w+day|around|about|near)\s+(?:\w+ )?(" + "|".join(PARTS)
+PART = re.compile(r"\b(?:at|in the|on \w+|early|late|this|last|\w+day|around|about|near|after)\s+(?:\w+ )?(" + "|".join(PARTS)
                   + r")\b"
                   r"|\b(overnight|midnight|tonight|mid-?(?=morning|afternoon)\w+)\b", re.IGNORECASE)
 
