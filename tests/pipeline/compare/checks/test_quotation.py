@@ -7,6 +7,10 @@ def said(text, cid="A#0"):
     return claim(cid, text, event="tweet")
 
 
+def q(cid, text):
+    return claim(cid, text, quoted=True)
+
+
 def test_quotations_are_read_with_straight_and_curly_marks():
     assert quotation.quotes(said('Musk wrote, "the bird is freed."')) == ["the bird is freed"]
     assert quotation.quotes(said("Musk tweeted that “the bird has been freed”")) == ["the bird has been freed"]
@@ -43,8 +47,6 @@ def test_the_value_is_the_quoted_words_which_the_explanation_puts_in_marks():
 
 
 def test_a_long_quotation_with_a_word_or_two_changed_is_misquoted_but_one_told_in_other_words_is_not():
-    from tests.pipeline.compare.fakes import claim
-
     cica = claim("A#0", "Amnesty called it “a violation of the UK’s international obligations to protect the rights "
                         "of freedom of expression and assembly”, in a post on X.", quoted=True)
     bstandard = claim("B#0", "Amnesty called it \"a violation of the UK's international obligations to protect the rights "
@@ -57,11 +59,6 @@ def test_a_long_quotation_with_a_word_or_two_changed_is_misquoted_but_one_told_i
 
 
 def test_spellings_a_phrase_quoted_in_part_and_the_run_of_a_longer_quotation():
-    from tests.pipeline.compare.fakes import claim
-
-    def q(cid, text):
-        return claim(cid, text, quoted=True)
-
     us = q("A#0", "Yeary said: “As a leader, Pat helped launch and revitalize process manufacturing by investing in "
                   "state-of-the-art semiconductor manufacturing,” he added.")
     uk = q("B#0", "Yeary said: “As a leader, Pat helped launch and revitalise process manufacturing by investing in "
@@ -79,11 +76,6 @@ def test_spellings_a_phrase_quoted_in_part_and_the_run_of_a_longer_quotation():
 
 
 def test_a_dropped_that_or_the_and_an_ordinal_ending_are_the_same_words():
-    from tests.pipeline.compare.fakes import claim
-
-    def q(cid, text):
-        return claim(cid, text, quoted=True)
-
     assert quotation.check(q("A#0", "“I told my kids about the decision that I’m sharing with you today,” he said."),
                            q("B#0", "“I told my kids about the decision I’m sharing with you today,” he said.")) is None
     assert quotation.check(q("A#1", "“The house will now be prorogued until March 24th,” he said."),
@@ -91,11 +83,6 @@ def test_a_dropped_that_or_the_and_an_ordinal_ending_are_the_same_words():
 
 
 def test_a_name_written_in_full_or_a_title_in_quotation_marks_is_the_same_words():
-    from tests.pipeline.compare.fakes import claim
-
-    def q(cid, text):
-        return claim(cid, text, quoted=True)
-
     short = q("A#0", '"These derailed coaches collided with 12841 Shalimar-Chennai Coromandel Express and its coaches '
                      'capsized too," he said.')
     full = q("B#0", '"These derailed coaches collided with 12841 Shalimar-Chennai Central Coromandel Express and its '
@@ -112,8 +99,6 @@ def test_a_name_written_in_full_or_a_title_in_quotation_marks_is_the_same_words(
 
 
 def test_a_phrase_shared_by_two_sentences_of_one_speech_is_no_misquote():
-    from tests.pipeline.compare.fakes import claim
-
     short = claim("A#0", "“Together we can shape a new republic that values everybody,” she said.", quoted=True)
     other = claim("B#0", "“Our whole mantra during this campaign was that we can shape a new republic together, and we can "
                          "use our voices for those who haven’t the ability,” she said.", quoted=True)
