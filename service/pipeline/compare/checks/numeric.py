@@ -256,12 +256,11 @@ def check(a: Claim, b: Claim) -> Optional[Discrepancy]:
             if not swapped and (not rivals or any(compatible(q, o) for o in candidates if same_toll(q, o))
                                 or _accounted(q, other_claim)):
                 continue
-            qx = lambda o: (q, o) if sparer is a else (o, q)   # noqa: E731
-            rivals = [o for o in rivals if not _kind_apart(unit, *qx(o), a, b)]
+            rivals = [o for o in rivals if not _kind_apart(unit, *((q, o) if sparer is a else (o, q)), a, b)]
             if not rivals:
                 continue
             other = rivals[0]
-            qa, qb = qx(other)
+            qa, qb = (q, other) if sparer is a else (other, q)
             return Discrepancy("numeric", "high", 0.9, f"Different counts of {noun(unit)}: {a.source} gives "
                                                        f"“{qa.text}”, {b.source} gives “{qb.text}”.")
     return None
