@@ -32,7 +32,12 @@ READING = re.compile(r"\b(?:as of|as at|by|until|till|at an? (?:news|press) (?:c
                      r"|\b(?:first|initial|earlier|preliminary) (?:figures?|reports?|counts?|tolls?|estimates?)\b"
                      r"|\b(?:pre[- ]?market|after-hours|extended|early|late|morning|afternoon|midday) trading\b"
                      r"|\bat the (?:opening )?(?:open|close|bell)\b"
-                     r"|\b(?:at the time of|as of) (?:writing|publication|going to press)\b", re.IGNORECASE)
+                     r"|\b(?:at the time of|as of) (?:writing|publication|going to press)\b"
+                     # a partial count of the vote: "votes from 99.6% of all polling stations counted", "of the
+                     # 99.97-percent counted ballot"
+                     r"|\b\d+(?:\.\d+)?(?:\s*%|[\s-]*per[\s-]?cent)\s+(?:of\s+)?(?:all\s+|the\s+)?(?:counted\s+"
+                     r"(?:votes?|ballots?)|(?:votes?|ballots?|polling stations|precincts|constituencies)\s+"
+                     r"(?:were\s+|had been\s+)?counted)\b", re.IGNORECASE)
 PLANNED = re.compile(r"\b(?:scheduled|due|expected|planned|set|slated)\s+(?:to|for)\b[^,;]*$", re.IGNORECASE)
 PART = re.compile(r"\b(?:at|in the|on \w+|early|late|this|last|\w+day|around|about|near|after)\s+(?:\w+ )?(" + "|".join(PARTS)
                   + r")\b"

@@ -27,7 +27,7 @@ from typing import Optional
 
 from service.pipeline.compare.checks import Check, Discrepancy, register
 from service.pipeline.compare.checks.clock import reading_moment
-from service.pipeline.extract.normalize import (CURRENCIES, MEASURES, NUMBER_WORDS, SCALES, SERIOUS, own_words,
+from service.pipeline.extract.normalize import (CURRENCIES, MEASURES, NUMBER_WORDS, SCALES, SERIOUS, fold, own_words,
                                                quantities_conflict, unit_of)
 from service.pipeline.types import Claim, Quantity
 
@@ -223,12 +223,34 @@ def _forecast(q: Quantity, claim: Claim) -> bool:
     return at > 0 and FORECAST.search(claim.text[:at]) is not None
 
 
+HOLDERS = {"PERSON", "ORG", "NORP", "GPE"}
+
+
+def _holder(q: Quantity, claim: Claim) -> str:
+    """Whose share a percentage is: the name written nearest before it ("the opposition Civic Democrats came in a
+    distant second, with 11.3 per cent"), none when the claim names no one before it."""
+    at = claim.text.find(q.text)
+    before = fold(claim.text[:at]) if at > 0 else ""
+    found = [(before.rfind(f" {text}"), key) for label, key, text in claim.named
+             if label in HOLDERS and key and text and f" {text}" in f" {before}"]
+    return max(found)[1] if found else ""
+
+
 def _kind_apart(unit: str, q: Quantity, other: Quantity, a: Claim, b: Claim) -> bool:
-    """Two sums or shares of different metrics, or a forecast against a result: no two values of one figure."""
+    """Two sums or shares of different metrics or holders, or a forecast against a result: no two values of one
+    figure."""
     if unit != "percent" and unit not in CURRENCIES.values():
         return False
     metric_q, metric_o = _metric(q, a), _metric(other, b)
-    return bool(metric_q and metric_o and metric_q != metric_o) or _forecast(q, a) != _forecast(other, b)
+    holder_q, holder_o = (_holder(q, a), _holder(other, b)) if unit == "percent" else ("", "")
+    return bool(metric_q and metric_o and metric_q != metric_o) or _forecast(q, a) != _forecast(other, b) or bool(
+        holder_q and holder_o and not _one_holder(holder_q, holder_o))
+
+
+def _one_holder(x: str, y: str) -> bool:
+    """'ano party' and 'ano', 'connolly' and 'catherine connolly'; not 'civic democrats' and 'social democrats'."""
+    wx, wy = set(x.split()), set(y.split())
+    return wx <= wy or wy <= wx
 
 
 def check(a: Claim, b: Claim) -> Optional[Discrepancy]:

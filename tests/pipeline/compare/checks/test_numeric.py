@@ -292,3 +292,20 @@ def test_a_figure_in_a_condition_is_not_compared():
     assert numeric.check(condition, ban) is None
     assert numeric.check(claim("C#0", "a court handed her a two-year ban", quantities=(count(2, "year", "two-year"),)),
                          ban) is not None
+
+
+def test_shares_of_different_holders_or_of_a_partial_count_are_not_compared():
+    civic = claim("A#0", "the opposition Civic Democrats came in a distant second, with 11.3 per cent of the vote",
+                  quantities=(count(11.3, "percent", "11.3 per cent"),), named=(("ORG", "civic democrats", "civic democrats"),))
+    turnout = claim("B#0", "ANO won, and the Social Democrats took 60.2 percent",
+                    quantities=(count(60.2, "percent", "60.2 percent"),),
+                    named=(("ORG", "ano", "ano"), ("ORG", "social democrats", "social democrats")))
+    assert numeric.check(civic, turnout) is None
+    rivals = claim("C#0", "the Civic Democrats took 14 percent", quantities=(count(14, "percent", "14 percent"),),
+                   named=(("ORG", "civic democrats", "civic democrats"),))
+    assert numeric.check(civic, rivals) is not None
+    early = claim("D#0", "as with votes from 99.6% of all polling stations counted, ANO had 29.7%",
+                  quantities=(count(99.6, "percent", "99.6%"), count(29.7, "percent", "29.7%")))
+    full = claim("E#0", "ANO won 29.64 percent of the 99.97-percent counted ballot",
+                 quantities=(count(29.64, "percent", "29.64 percent"), count(99.97, "percent", "99.97-percent")))
+    assert numeric.check(early, full) is None
