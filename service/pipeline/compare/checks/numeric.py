@@ -51,6 +51,8 @@ def compatible(q: Quantity, other: Quantity) -> bool:
         return True   # "in the 13th minute" is after 12 minutes and some seconds
     if q.unit in MEASURES and abs(q.value - other.value) <= MEASURE_TOLERANCE * max(abs(q.value), abs(other.value)):
         return True
+    if q.unit == other.unit == "percent" and _rounds_to(q, other):
+        return True   # "46 per cent" is "45.8%" rounded
     if quantities_conflict(q.value, q.bound, other.value, other.bound):
         return False
     floors = q.tally and other.tally and q.bound == other.bound == "lower" and max(q.value, other.value) > 0
@@ -58,6 +60,15 @@ def compatible(q: Quantity, other: Quantity) -> bool:
         return False   # "at least 35 killed" vs "at least 38 killed": two counts, where "more than 260,000" and
         # "more than 270,000" displaced are two estimates of one
     return not (floors and min(q.value, other.value) < TOLL_FLOORS_APART * max(q.value, other.value))
+
+
+def _rounds_to(q: Quantity, other: Quantity) -> bool:
+    """One figure is the other rounded to the precision it is written with ("46" and "45.8", "29.6" and "29.64")."""
+    def places(x: Quantity) -> int:
+        digits = re.search(r"\d+(?:\.(\d+))?", x.text)
+        return len(digits.group(1)) if digits and digits.group(1) else 0
+    coarse, fine = sorted((q, other), key=places)
+    return places(coarse) < places(fine) and round(fine.value, places(coarse)) == coarse.value
 
 
 def _round(value: float) -> bool:
@@ -193,14 +204,16 @@ def counts(claim: Claim) -> list[Quantity]:
     return [q for q in tallied(claim) if not (q.tally and q.text.split()[-1] in risen)]
 
 
-# What a sum or a share is of, in a company's figures: the metric named nearest before it ("US sales fell almost 3%",
+# What a sum or a share is of, in a company's or an election's figures: the metric named nearest before it ("US sales fell almost 3%",
 # "net profit tumbled 94 percent"), else just after it ("a 90.2% drop in operating profit"); and whether it is a
 # forecast or an estimate rather than a result ("an estimate of 66.8 billion yen", "cut its profit forecast by 70% to
 # 150 billion yen").
 METRICS = {"profit": "profit", "loss": "profit", "earnings": "profit", "income": "profit", "revenue": "revenue",
            "sales": "revenue", "turnover": "revenue", "dividend": "dividend", "debt": "debt", "shares": "shares",
            "stock": "shares", "share price": "shares", "valuation": "value", "market value": "value", "cost": "cost",
-           "costs": "cost", "capacity": "capacity", "workforce": "jobs", "jobs": "jobs", "salary": "pay", "pay": "pay"}
+           "costs": "cost", "capacity": "capacity", "workforce": "jobs", "jobs": "jobs", "salary": "pay", "pay": "pay",
+           # and in an election's: "Turnout was 46 per cent" is no share of "13 per cent of ballots were spoiled"
+           "turnout": "turnout", "spoiled": "spoiled", "spoilt": "spoiled", "invalid": "spoiled"}
 METRIC = re.compile(r"\b(" + "|".join(sorted(METRICS, key=len, reverse=True)) + r")\b", re.IGNORECASE)
 FORECAST = re.compile(r"\b(?:forecasts?|outlook|guidance|estimates?|estimated|projections?|projected|consensus|"
                       r"target|expected|expects?)\b[^.;]{0,30}$", re.IGNORECASE)

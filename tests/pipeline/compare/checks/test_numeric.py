@@ -309,3 +309,13 @@ def test_shares_of_different_holders_or_of_a_partial_count_are_not_compared():
     full = claim("E#0", "ANO won 29.64 percent of the 99.97-percent counted ballot",
                  quantities=(count(29.64, "percent", "29.64 percent"), count(99.97, "percent", "99.97-percent")))
     assert numeric.check(early, full) is None
+
+
+def test_a_percentage_rounded_to_its_written_precision_and_an_elections_other_shares():
+    rounded = claim("A#0", "Turnout was 46 per cent", quantities=(count(46, "percent", "46 per cent"),))
+    exact = claim("B#0", "a turnout of just 45.8%", quantities=(count(45.8, "percent", "45.8%"),))
+    assert numeric.check(rounded, exact) is None
+    assert numeric.check(rounded, claim("D#0", "Turnout was 52.4 per cent",
+                                        quantities=(count(52.4, "percent", "52.4 per cent"),))) is not None
+    spoiled = claim("E#0", "A record 13 per cent of ballots were spoiled", quantities=(count(13, "percent", "13 per cent"),))
+    assert numeric.check(rounded, spoiled) is None
