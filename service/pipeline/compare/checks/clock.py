@@ -16,7 +16,8 @@ CLOCK = re.compile(r"\b(?P<h>\d{1,2})(?:[:.](?P<m>\d{2}))?\s*(?P<ampm>[ap]\.?\s?
                    r"|(?<![\d:.])(?P<h24>[01]?\d|2[0-3]):(?P<m24>[0-5]\d)\b(?![:.]?\d)"
                    r"|\b(?P<hh>[01]\d|2[0-3])(?P<mm>[0-5]\d)(?:\s*(?:hrs|hours|h)\b|(?=\s*\(?(?:GMT|UTC)\b))",
                    re.IGNORECASE)
-ZONE = re.compile(r"\b(local(?: time)?|[ECMP][SD]?T|GMT|UTC|IST|BST|CET|CEST|EEST|MSK)\b")
+ZONE = re.compile(r"\b(local(?: time)?|[ECMP][SD]?T|GMT|UTC|IST|BST|CET|CEST|EEST|MSK|"
+                  r"[A-Z][a-z]+(?: [A-Z][a-z]+)? time)\b")   # "around 3 pm Indian time", "3:55 p.m. New York time"
 # Parts of the day as spans of minutes after midnight, local time; a span past midnight wraps. Noon is the half
 # hour either side of it, and the afternoon what follows: "around noon" and "in the afternoon" are two tellings.
 PARTS = {"dawn": (270, 450), "daybreak": (270, 450), "sunrise": (270, 450), "morning": (300, 720),

@@ -164,3 +164,10 @@ def test_each_sources_first_time_a_thing_occurred_at_is_compared_across_the_stor
     facts = timeline.story_facts(claims, dict(timeline.STORY_WIDE)[clock.CHECK])
     assert [f.claims for f in facts] == [("A#0", "B#0")]
     assert clock.check(claims[0], claims[1]) is not None
+
+
+def test_a_time_in_a_named_zone_is_compared_only_in_that_zone():
+    assert clock.times(at("collapsed at around noon local time (around 3 pm Indian time)")) == [(900, "indian")]
+    local = at("the bridge collapsed at around 11.30am", "B#0")
+    assert clock.check(at("The structure collapsed at around noon local time (around 3 pm Indian time)"), local) is None
+    assert clock.check(at("The structure collapsed at around 3 pm"), local) is not None
